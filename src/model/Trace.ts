@@ -1,0 +1,29 @@
+/** What one replication looked like over time: recorded only when a report or `explain` asks. */
+import type { SimTime } from '../kernel/index.js';
+
+/** One thing that happened, in the order it happened. */
+export type TraceEvent =
+  | { readonly t: SimTime; readonly kind: 'component'; readonly name: string; readonly up: boolean; readonly cause: string }
+  | { readonly t: SimTime; readonly kind: 'datacenter'; readonly name: string; readonly up: boolean; readonly cause: string }
+  | { readonly t: SimTime; readonly kind: 'partition'; readonly groups: readonly (readonly string[])[]; readonly active: boolean }
+  | {
+      readonly t: SimTime;
+      readonly kind: 'leader';
+      readonly cluster: string;
+      /** The leader's component name, or null when there is none. */
+      readonly leader: string | null;
+      readonly term: number;
+      readonly reason: string;
+    }
+  | { readonly t: SimTime; readonly kind: 'signal'; readonly key: string; readonly up: boolean }
+  | { readonly t: SimTime; readonly kind: 'fault'; readonly text: string }
+  | { readonly t: SimTime; readonly kind: 'note'; readonly text: string };
+
+/** A recording of one replication. */
+export interface Trace {
+  readonly horizon: SimTime;
+  readonly events: readonly TraceEvent[];
+  /** Every component and signal name in a stable order, for charts. */
+  readonly components: readonly string[];
+  readonly signals: readonly string[];
+}

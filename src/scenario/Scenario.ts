@@ -1,0 +1,176 @@
+/** The validated, typed scenario: what the parser produces and the model trusts without checks. */
+import type { Distribution, SimTime } from '../kernel/index.js';
+
+export const DEPLOYMENT_MODELS = ['single-server', 'multi-tenant', 'multi-master', 'multi-cluster', 'federation'] as const;
+export type DeploymentModel = (typeof DEPLOYMENT_MODELS)[number];
+
+/** The roles that fail at random. */
+export const ROLES = ['controlPlane', 'etcd', 'worker', 'loadBalancer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An alternating failure/repair process: time to failure, then time to repair, and again. */
+export interface FailureProcess {
+  readonly mttf: Distribution;
+  readonly mttr: Distribution;
+}
+
+export type RoleFailures = Partial<Record<Role, FailureProcess>>;
+
+export interface DatacenterSpec {
+  readonly name: string;
+  /** Whole-datacenter outages at random; none when absent. */
+  readonly outage?: FailureProcess;
+}
+
+/** A rack, power feed or other domain whose failure takes several hosts down at once. */
+export interface FailureDomainSpec {
+  readonly name: string;
+  /** Component names (`prod/cp-1`, `prod/worker-3`); each names the host it runs on. */
+  readonly members: readonly string[];
+  readonly outage?: FailureProcess;
+}
+
+export interface WorkloadSpec {
+  readonly name: string;
+  readonly replicas: number;
+  /** The tenant (namespace) the workload belongs to, in a multi-tenant cluster. */
+  readonly tenant?: string;
+  /** Replicas that must run for the workload to count as serving (global signals); default 1. */
+  readonly minAvailable: number;
+}
+
+export interface TenantSpec {
+  readonly name: string;
+  /** Maximum pods the tenant may run (a ResourceQuota); none when absent. */
+  readonly quotaPods?: number;
+  /** Whether a default-deny NetworkPolicy isolates the tenant's namespace. */
+  readonly networkPolicy: boolean;
+}
+
+export interface ClusterSpec {
+  readonly name: string;
+  readonly model: DeploymentModel;
+  /** Datacenter names; hosts are placed round-robin over them, in this order. */
+  readonly datacenters: readonly string[];
+  readonly controlPlane: { readonly nodes: number };
+  readonly etcd: {
+    /** Voting members. */
+    readonly members: number;
+    /** Non-voting learners: they replicate but never count toward quorum nor lead. */
+    readonly learners: number;
+    /** stacked: member i runs on control-plane node i; external: on hosts of its own. */
+    readonly topology: 'stacked' | 'external';
+  };
+  readonly workers: {
+    readonly nodes: number;
+    /** Pods a worker can run (Kubernetes' default limit is 110 per node). */
+    readonly podsPerNode: number;
+  };
+  /** The load balancer in front of the apiservers, and the datacenter it lives in. */
+  readonly loadBalancer: { readonly enabled: boolean; readonly datacenter: string };
+  readonly workloads: readonly WorkloadSpec[];
+  readonly tenants: readonly TenantSpec[];
+  /** Random failures for this cluster; overrides the scenario-wide ones role by role. */
+  readonly failures: RoleFailures;
+}
+
+/** Timings of etcd's Raft; defaults from etcd's documentation (see README, "The model"). */
+export interface RaftSettings {
+  readonly heartbeatInterval: SimTime;
+  readonly electionTimeout: SimTime;
+  readonly preVote: boolean;
+  /** Round trip between hosts in one datacenter, and between datacenters. */
+  readonly rttIntraDc: SimTime;
+  readonly rttInterDc: SimTime;
+  /** One disk sync on an etcd member. */
+  readonly fsync: SimTime;
+}
+
+/** Timings of Kubernetes' controllers; defaults from component-base and the node controller. */
+export interface KubernetesSettings {
+  readonly leaseDuration: SimTime;
+  readonly renewDeadline: SimTime;
+  readonly retryPeriod: SimTime;
+  readonly nodeMonitorGracePeriod: SimTime;
+  readonly podEvictionTimeout: SimTime;
+  readonly podStartup: SimTime;
+}
+
+export type RolloutStrategy = 'hardCutover' | 'canary' | 'gradual';
+
+export interface FederationSpec {
+  /** The cluster that hosts the federation control plane. */
+  readonly hostCluster: string;
+  /** Member clusters that receive configuration, in rollout order. */
+  readonly members: readonly string[];
+  readonly rollout: {
+    readonly strategy: RolloutStrategy;
+    /** Clusters per step for `gradual` (canary always starts with one). */
+    readonly stepSize: number;
+    /** How long each step bakes before the next. */
+    readonly bake: SimTime;
+    /** How long a bad version runs before health checks catch it. */
+    readonly detect: SimTime;
+    /** How long rolling back takes once a bad version is caught. */
+    readonly rollback: SimTime;
+  };
+}
+
+export interface ManagementSpec {
+  /** The cluster whose API is the management plane of a multi-cluster deployment. */
+  readonly cluster: string;
+}
+
+/** A scripted fault: what happens, when, and for how long. */
+export type Fault =
+  | { readonly kind: 'crash'; readonly at: SimTime; readonly target: string; readonly duration: SimTime }
+  | { readonly kind: 'outage'; readonly at: SimTime; readonly datacenter: string; readonly duration: SimTime }
+  | {
+      readonly kind: 'partition';
+      readonly at: SimTime;
+      /** Groups of datacenter or component names; unnamed places form one more group. */
+      readonly groups: readonly (readonly string[])[];
+      readonly duration: SimTime;
+    }
+  | {
+      readonly kind: 'rollingUpgrade';
+      readonly at: SimTime;
+      /** `<cluster>/controlPlane`, `<cluster>/etcd` or `<cluster>/workers`. */
+      readonly target: string;
+      /** How long each host is down. */
+      readonly each: SimTime;
+      /** Hosts upgraded at once (1 unless a surge is set). */
+      readonly surge: number;
+    }
+  | { readonly kind: 'runaway'; readonly at: SimTime; readonly tenant: string; readonly duration: SimTime }
+  | { readonly kind: 'compromise'; readonly at: SimTime; readonly tenant: string; readonly duration: SimTime }
+  | { readonly kind: 'rollout'; readonly at: SimTime; readonly version: string; readonly bad: boolean };
+
+export interface CostSpec {
+  readonly currency: string;
+  /** Price per host-hour, by role. */
+  readonly hourly: Readonly<Record<Role, number>>;
+  /** What one minute of `apiWrite` downtime costs, for the expected cost of outages. */
+  readonly downtimePerMinute?: number;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  /** The file it came from, for messages; absent for scenarios built in code. */
+  readonly file?: string;
+  readonly horizon: SimTime;
+  readonly replications: number;
+  readonly seed: number;
+  readonly datacenters: readonly DatacenterSpec[];
+  readonly failureDomains: readonly FailureDomainSpec[];
+  /** Scenario-wide random failures by role; a role left out never fails at random. */
+  readonly failures: RoleFailures;
+  readonly clusters: readonly ClusterSpec[];
+  readonly faults: readonly Fault[];
+  readonly raft: RaftSettings;
+  readonly kubernetes: KubernetesSettings;
+  readonly management?: ManagementSpec;
+  readonly federation?: FederationSpec;
+  readonly cost: CostSpec;
+}
