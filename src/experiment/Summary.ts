@@ -62,3 +62,15 @@ export interface Summary {
   };
   readonly cost: { readonly currency: string; readonly perMonth: number; readonly downtimePerMonth?: number };
 }
+
+/** One row of signals.csv: one signal of one cluster (or `global`) in one replication. */
+export interface ReplicationRow {
+  readonly replication: number;
+  readonly cluster: string;
+  readonly signal: string;
+  readonly availability: number;
+  readonly upSeconds: number;
+  readonly downSeconds: number;
+  readonly outages: number;
+  readonly longestOutageSeconds: number;
+}

@@ -123,8 +123,10 @@ export interface ManagementSpec {
 
 /** A scripted fault: what happens, when, and for how long. */
 export type Fault =
+  /** `target` is a component name (`prod/etcd-2`, `prod/lb`) or `<cluster>/etcd-leader`. */
   | { readonly kind: 'crash'; readonly at: SimTime; readonly target: string; readonly duration: SimTime }
-  | { readonly kind: 'outage'; readonly at: SimTime; readonly datacenter: string; readonly duration: SimTime }
+  /** `target` names a datacenter or a failure domain. */
+  | { readonly kind: 'outage'; readonly at: SimTime; readonly target: string; readonly duration: SimTime }
   | {
       readonly kind: 'partition';
       readonly at: SimTime;
@@ -142,7 +144,9 @@ export type Fault =
       /** Hosts upgraded at once (1 unless a surge is set). */
       readonly surge: number;
     }
+  /** A tenant (`<cluster>/<tenant>`) whose workload runs away with the cluster's capacity. */
   | { readonly kind: 'runaway'; readonly at: SimTime; readonly tenant: string; readonly duration: SimTime }
+  /** A tenant (`<cluster>/<tenant>`) with a compromised pod that probes other tenants' services. */
   | { readonly kind: 'compromise'; readonly at: SimTime; readonly tenant: string; readonly duration: SimTime }
   | { readonly kind: 'rollout'; readonly at: SimTime; readonly version: string; readonly bad: boolean };
 
