@@ -42,8 +42,10 @@ export interface ClusterSummary {
 }
 
 export interface TenantSummary {
-  /** Tenant-seconds per year during which another tenant's incident harmed this one. */
+  /** Seconds per year this tenant's workloads were starved by a neighbour's runaway workload. */
   readonly harmedSecondsPerYear: number;
+  /** Seconds per year a compromised neighbour could reach this tenant's services. */
+  readonly exposedSecondsPerYear: number;
   /** Mean number of other tenants harmed by each incident this tenant caused. */
   readonly blastRadius: number;
 }

@@ -13,6 +13,8 @@ export class SignalStats {
   /** Number of transitions from up to down (an outage open at the start counts as one). */
   outages = 0;
   longestOutage: SimTime = 0;
+  /** Shortest completed (or censored) outage; Infinity while there has been none. */
+  shortestOutage: SimTime = Infinity;
   readonly outageLengths = new LogHistogram();
   private up: boolean;
   private since: SimTime;
@@ -76,5 +78,6 @@ export class SignalStats {
   private closeOutage(length: SimTime): void {
     this.outageLengths.add(length);
     if (length > this.longestOutage) this.longestOutage = length;
+    if (length < this.shortestOutage) this.shortestOutage = length;
   }
 }

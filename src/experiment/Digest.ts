@@ -1,0 +1,49 @@
+/** What one replication leaves behind for the summary: small, plain and serialisable (it crosses threads). */
+import type { ReplicationResult } from '../model/Replication.js';
+
+export interface SignalDigest {
+  readonly cluster: string;
+  readonly signal: string;
+  readonly upSeconds: number;
+  readonly downSeconds: number;
+  readonly outages: number;
+  readonly longestOutage: number;
+  readonly shortestOutage: number;
+  /** Outage lengths as LogHistogram counts (sparse: [bucket, count] pairs). */
+  readonly histogram: readonly (readonly [number, number])[];
+}
+
+export interface ReplicationDigest {
+  readonly replication: number;
+  readonly signals: readonly SignalDigest[];
+  readonly replicaFraction: readonly (readonly [string, number])[];
+  readonly tenants: ReplicationResult['tenants'];
+  readonly badVersionReach: number | null;
+  readonly events: number;
+}
+
+export function digest(r: ReplicationResult): ReplicationDigest {
+  return {
+    replication: r.replication,
+    signals: r.signals.map(({ cluster, signal, stats }) => {
+      const histogram: [number, number][] = [];
+      stats.outageLengths.counts.forEach((c, i) => {
+        if (c > 0) histogram.push([i, c]);
+      });
+      return {
+        cluster,
+        signal,
+        upSeconds: stats.upTime,
+        downSeconds: stats.downTime,
+        outages: stats.outages,
+        longestOutage: stats.longestOutage,
+        shortestOutage: stats.shortestOutage,
+        histogram,
+      };
+    }),
+    replicaFraction: [...r.replicaFraction.entries()],
+    tenants: r.tenants,
+    badVersionReach: r.badVersionReach,
+    events: r.events,
+  };
+}

@@ -1,0 +1,171 @@
+/** Builds the summary document from the digests of every replication, in replication order. */
+import { LogHistogram, YEAR } from '../kernel/index.js';
+import { failuresTolerated } from '../model/raft/quorum.js';
+import type { ClusterSpec, Scenario } from '../scenario/Scenario.js';
+import type { ReplicationDigest, SignalDigest } from './Digest.js';
+import { estimate } from './statistics.js';
+import type { ClusterSummary, CostSummary, ReplicationRow, SignalSummary, Summary, TenantSummary } from './Summary.js';
+
+export const KUBESIM_VERSION = '0.1.0';
+
+/** Prices a cluster's hosts per month (the report layer's cost model, passed in from above). */
+export type CostModel = (scenario: Scenario, cluster: ClusterSpec) => Omit<CostSummary, 'downtimePerMonth'>;
+
+/**
+ * The summary is a pure function of the scenario and the digests taken in replication order, so
+ * a serial run, a parallel run and merged shards all give the same document, byte for byte.
+ */
+export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], costModel: CostModel): Summary {
+  const ordered = [...digests].sort((a, b) => a.replication - b.replication);
+  const horizon = s.horizon;
+  const bySignal = new Map<string, SignalDigest[]>();
+  for (const d of ordered) {
+    for (const sd of d.signals) {
+      const key = `${sd.cluster}\u0000${sd.signal}`;
+      let list = bySignal.get(key);
+      if (!list) bySignal.set(key, (list = []));
+      list.push(sd);
+    }
+  }
+  const signalsOf = (cluster: string): Record<string, SignalSummary> => {
+    const out: Record<string, SignalSummary> = {};
+    for (const [key, list] of bySignal) {
+      const [c, name] = key.split('\u0000') as [string, string];
+      if (c === cluster) out[name] = summarizeSignal(list, horizon);
+    }
+    return out;
+  };
+  const clusters: Record<string, ClusterSummary> = {};
+  let totalCost = 0;
+  let totalDowntimeCost = 0;
+  const currency = s.cost.currency;
+  for (const spec of s.clusters) {
+    const signals = signalsOf(spec.name);
+    const base = costModel(s, spec);
+    totalCost += base.perMonth;
+    const price = s.cost.downtimePerMinute;
+    const apiWrite = signals['apiWrite'];
+    const downtimePerMonth =
+      price !== undefined && apiWrite ? round2(((apiWrite.downtimeSecondsPerYear / 12) / 60) * price) : undefined;
+    if (downtimePerMonth !== undefined) totalDowntimeCost += downtimePerMonth;
+    const fractions = ordered.map((d) => d.replicaFraction.find(([c]) => c === spec.name)?.[1] ?? NaN);
+    const tenants = tenantSummaries(spec, ordered, horizon);
+    clusters[spec.name] = {
+      model: spec.model,
+      signals,
+      ...(spec.workloads.length > 0 ? { replicaFraction: estimate(fractions, 0, 1) } : {}),
+      etcdFailuresTolerated: failuresTolerated(spec.etcd.members),
+      ...(tenants ? { tenants } : {}),
+      cost: { ...base, ...(downtimePerMonth !== undefined ? { downtimePerMonth } : {}) },
+    };
+  }
+  const reach = ordered.map((d) => d.badVersionReach).filter((x): x is number => x !== null);
+  return {
+    kubesim: KUBESIM_VERSION,
+    scenario: s.name,
+    seed: s.seed,
+    replications: ordered.length,
+    horizonSeconds: horizon,
+    clusters,
+    global: {
+      signals: signalsOf('global'),
+      ...(reach.length > 0 ? { badVersionReach: estimate(reach) } : {}),
+    },
+    cost: {
+      currency,
+      perMonth: round2(totalCost),
+      ...(s.cost.downtimePerMinute !== undefined ? { downtimePerMonth: round2(totalDowntimeCost) } : {}),
+    },
+  };
+}
+
+function summarizeSignal(list: readonly SignalDigest[], horizon: number): SignalSummary {
+  const availability = estimate(
+    list.map((d) => d.upSeconds / (d.upSeconds + d.downSeconds)),
+    0,
+    1,
+  );
+  const totalTime = list.length * horizon;
+  let down = 0;
+  let outages = 0;
+  let longest = 0;
+  let shortest = Infinity;
+  const hist = new LogHistogram();
+  for (const d of list) {
+    down += d.downSeconds;
+    outages += d.outages;
+    if (d.outages > 0) {
+      longest = Math.max(longest, d.longestOutage);
+      shortest = Math.min(shortest, d.shortestOutage);
+    }
+    for (const [b, c] of d.histogram) hist.counts[b]! += c;
+    hist.total += d.histogram.reduce((a, [, c]) => a + c, 0);
+  }
+  const a = availability.mean;
+  return {
+    availability,
+    nines: a >= 1 ? null : round4(-Math.log10(1 - a)),
+    downtimeSecondsPerYear: round4((down / totalTime) * YEAR),
+    outagesPerYear: round4((outages / totalTime) * YEAR),
+    meanOutageSeconds: outages > 0 ? round4(down / outages) : null,
+    // The histogram is exact to a few percent; clamping to the exact extremes keeps p99 honest
+    // when every outage has the same length (scripted faults).
+    p99OutageSeconds: outages > 0 ? round4(Math.min(longest, Math.max(shortest, hist.quantile(0.99)))) : null,
+    longestOutageSeconds: outages > 0 ? round4(longest) : null,
+  };
+}
+
+function tenantSummaries(spec: ClusterSpec, digests: readonly ReplicationDigest[], horizon: number): Record<string, TenantSummary> | undefined {
+  if (spec.tenants.length === 0) return undefined;
+  const out: Record<string, TenantSummary> = {};
+  for (const t of spec.tenants) {
+    let harmed = 0;
+    let exposed = 0;
+    let incidents = 0;
+    let touched = 0;
+    for (const d of digests) {
+      const r = d.tenants.find((x) => x.cluster === spec.name && x.tenant === t.name);
+      if (!r) continue;
+      harmed += r.harmedSeconds;
+      exposed += r.exposedSeconds;
+      incidents += r.incidents;
+      touched += r.tenantsTouched;
+    }
+    const years = (digests.length * horizon) / YEAR;
+    out[t.name] = {
+      harmedSecondsPerYear: round4(harmed / years),
+      exposedSecondsPerYear: round4(exposed / years),
+      blastRadius: incidents > 0 ? round4(touched / incidents) : 0,
+    };
+  }
+  return out;
+}
+
+/** One row per replication and signal, for signals.csv. */
+export function replicationRows(digests: readonly ReplicationDigest[]): ReplicationRow[] {
+  const rows: ReplicationRow[] = [];
+  for (const d of [...digests].sort((a, b) => a.replication - b.replication)) {
+    for (const s of d.signals) {
+      rows.push({
+        replication: d.replication,
+        cluster: s.cluster,
+        signal: s.signal,
+        availability: s.upSeconds / (s.upSeconds + s.downSeconds),
+        upSeconds: s.upSeconds,
+        downSeconds: s.downSeconds,
+        outages: s.outages,
+        longestOutageSeconds: s.longestOutage,
+      });
+    }
+  }
+  return rows;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Rounds to 4 decimals: stable JSON, and nothing a person reads needs more. */
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,206 @@
+/** One cluster's control plane and workloads, and the availability signals they give. */
+import type { RandomStreams, Simulation, SimTime } from '../kernel/index.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import type { Infrastructure } from './Infrastructure.js';
+import { LeaseElection, type Candidates } from './LeaseElection.js';
+import type { Network } from './Network.js';
+import { EtcdCluster, type VoterView } from './raft/EtcdCluster.js';
+import type { ClusterLayout, Topology } from './Topology.js';
+import { Workloads } from './Workloads.js';
+
+/** Receives what a cluster wants narrated, and its requests to be evaluated again. */
+export interface ClusterListener {
+  wake(): void;
+  note(text: string): void;
+  leader(cluster: string, leader: string | null, term: number, reason: string): void;
+}
+
+/** The signals every cluster reports (design.md, "Signals"). */
+export const CLUSTER_SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads'] as const;
+export type ClusterSignal = (typeof CLUSTER_SIGNALS)[number];
+
+/**
+ * The apiserver, controller and workload layers on top of Raft:
+ * - apiserver i serves while its control-plane node is up. With stacked etcd it talks only to
+ *   its local member (kubeadm), so it can write while that member is up and reaches the leader;
+ *   otherwise (external etcd) while its node reaches the leader's side of the network.
+ * - apiWrite: the load balancer (if any) is up and routes to an apiserver that can write, and the
+ *   etcd leader holds a quorum (no leader, as during an election, means down).
+ * - apiRead: the load balancer routes to an apiserver that reaches a live etcd member: reads with
+ *   resourceVersion="0" are served from the watch cache, possibly stale, even without quorum.
+ * - scheduling: apiWrite, and both the controller-manager and the scheduler have a working leader.
+ * - workloads: every workload has its desired replicas running.
+ */
+export class ClusterModel {
+  readonly name: string;
+  readonly etcd: EtcdCluster;
+  readonly controllerManager: LeaseElection;
+  readonly scheduler: LeaseElection;
+  readonly workloads: Workloads;
+  readonly signals: Record<ClusterSignal, boolean> = {
+    etcdQuorum: true,
+    apiWrite: true,
+    apiRead: true,
+    scheduling: true,
+    workloads: true,
+  };
+  private readonly voterUp: boolean[];
+  private readonly voterGroup: Int32Array;
+  private readonly cpWrite: Uint8Array;
+  private replicaIntegral = 0;
+  private lastFractionAt: SimTime = 0;
+  private lastFraction = 1;
+  private readonly totalDesired: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    streams: RandomStreams,
+    scenario: Scenario,
+    private readonly topology: Topology,
+    readonly layout: ClusterLayout,
+    private readonly infra: Infrastructure,
+    private readonly network: Network,
+    listener: ClusterListener,
+    prefix: string,
+  ) {
+    const spec = layout.spec;
+    this.name = spec.name;
+    const voters = layout.voters;
+    this.voterUp = new Array<boolean>(voters).fill(true);
+    this.voterGroup = new Int32Array(voters);
+    this.cpWrite = new Uint8Array(layout.controlPlane.length);
+    const comp = (id: number) => topology.components[id]!;
+    const hostDc = (id: number) => topology.hosts[comp(id).host]!.datacenter;
+    const view: VoterView = {
+      up: this.voterUp,
+      group: this.voterGroup,
+      rtt: (i, j) =>
+        hostDc(layout.etcd[i]!) === hostDc(layout.etcd[j]!) ? scenario.raft.rttIntraDc : scenario.raft.rttInterDc,
+      name: (i) => comp(layout.etcd[i]!).name,
+    };
+    this.etcd = new EtcdCluster(sim, streams.get(`${prefix}raft/${spec.name}`), scenario.raft, voters, view, {
+      leaderChanged: (leader, term, reason) =>
+        listener.leader(spec.name, leader >= 0 ? view.name(leader) : null, term, reason),
+      note: (text) => listener.note(text),
+      wake: () => listener.wake(),
+    });
+    const candidates: Candidates = {
+      count: layout.controlPlane.length,
+      alive: (i) => infra.componentUp(layout.controlPlane[i]!),
+      canWrite: (i) => this.cpWrite[i] === 1,
+      name: (i) => comp(layout.controlPlane[i]!).name,
+    };
+    const leaseListener = (what: string) => ({
+      holderChanged: (_h: number, reason: string) => listener.note(reason.replace(what, `${spec.name} ${what}`)),
+      wake: () => listener.wake(),
+    });
+    this.controllerManager = new LeaseElection(sim, streams.get(`${prefix}lease/${spec.name}/kcm`), scenario.kubernetes, candidates, 'kube-controller-manager', leaseListener('kube-controller-manager'));
+    this.scheduler = new LeaseElection(sim, streams.get(`${prefix}lease/${spec.name}/scheduler`), scenario.kubernetes, candidates, 'kube-scheduler', leaseListener('kube-scheduler'));
+    this.workloads = new Workloads(
+      sim,
+      spec,
+      scenario.kubernetes,
+      layout.workers.length,
+      { wake: () => listener.wake(), note: (t) => listener.note(t) },
+      () => this.signals.apiWrite && this.controllerManager.active,
+      () => this.signals.scheduling,
+    );
+    this.totalDesired = spec.workloads.reduce((a, w) => a + w.replicas, 0);
+  }
+
+  /** Worker host `w` (0-based within this cluster) changed state. */
+  workerChanged(w: number, up: boolean): void {
+    this.workloads.workerChanged(w, up);
+  }
+
+  /** Recomputes leadership and every signal from the current state of the infrastructure. */
+  evaluate(): void {
+    const { layout, infra, network } = this;
+    const comps = this.topology.components;
+    for (let i = 0; i < layout.voters; i++) {
+      const c = comps[layout.etcd[i]!]!;
+      this.voterUp[i] = infra.componentUp(c.id);
+      this.voterGroup[i] = network.group[c.host]!;
+    }
+    this.etcd.evaluate();
+    const writable = this.etcd.writable;
+    const q = this.etcd.currentQuorum;
+    const leaderGroup = q.kind === 'held' ? q.group : -1;
+    const stacked = layout.spec.etcd.topology === 'stacked';
+    const lb = layout.loadBalancer;
+    const lbUp = lb === undefined || infra.componentUp(lb);
+    const lbHost = lb === undefined ? -1 : comps[lb]!.host;
+    let canWriteViaLb = false;
+    let canReadViaLb = false;
+    for (let i = 0; i < layout.controlPlane.length; i++) {
+      const cp = comps[layout.controlPlane[i]!]!;
+      const apiUp = infra.componentUp(cp.id);
+      const localMember = stacked && i < layout.etcd.length ? comps[layout.etcd[i]!]! : undefined;
+      const localVoter = localMember !== undefined && i < layout.voters;
+      let reachesLeader: boolean;
+      let reachesMember: boolean;
+      if (localMember !== undefined) {
+        const memberUp = infra.componentUp(localMember.id);
+        reachesLeader = localVoter && memberUp && network.group[localMember.host] === leaderGroup;
+        reachesMember = memberUp;
+      } else {
+        reachesLeader = network.group[cp.host] === leaderGroup;
+        reachesMember = layout.etcd.some((m) => infra.componentUp(m) && network.reach(comps[m]!.host, cp.host));
+      }
+      const canWrite = apiUp && writable && reachesLeader;
+      this.cpWrite[i] = canWrite ? 1 : 0;
+      const routed = apiUp && (lbHost < 0 || network.reach(lbHost, cp.host));
+      if (routed && canWrite) canWriteViaLb = true;
+      if (routed && reachesMember) canReadViaLb = true;
+    }
+    this.signals.etcdQuorum = q.kind === 'held';
+    this.signals.apiWrite = lbUp && canWriteViaLb;
+    this.signals.apiRead = lbUp && canReadViaLb;
+    this.controllerManager.evaluate();
+    this.scheduler.evaluate();
+    this.signals.scheduling = this.signals.apiWrite && this.controllerManager.active && this.scheduler.active;
+    this.workloads.evaluate();
+    this.signals.workloads = this.allReplicas();
+    this.trackFraction();
+  }
+
+  /** Whether every workload has at least `minAvailable` replicas serving (for global signals). */
+  get serving(): boolean {
+    const wl = this.layout.spec.workloads;
+    if (wl.length === 0) return false;
+    for (let j = 0; j < wl.length; j++) if (this.workloads.effectiveRunning(j) < wl[j]!.minAvailable) return false;
+    return true;
+  }
+
+  /** Whether every workload of tenant t has its desired replicas serving. */
+  tenantUp(tenant: string): boolean {
+    const wl = this.layout.spec.workloads;
+    for (let j = 0; j < wl.length; j++) {
+      if (wl[j]!.tenant === tenant && this.workloads.effectiveRunning(j) < wl[j]!.replicas) return false;
+    }
+    return true;
+  }
+
+  /** Time-weighted fraction of desired replicas running over [0, end]; NaN without workloads. */
+  replicaFraction(end: SimTime): number {
+    if (this.totalDesired === 0) return NaN;
+    return (this.replicaIntegral + this.lastFraction * (end - this.lastFractionAt)) / end;
+  }
+
+  private allReplicas(): boolean {
+    const w = this.workloads;
+    for (let j = 0; j < w.workloadCount; j++) if (w.effectiveRunning(j) < w.desired[j]!) return false;
+    return true;
+  }
+
+  private trackFraction(): void {
+    if (this.totalDesired === 0) return;
+    const now = this.sim.now;
+    this.replicaIntegral += this.lastFraction * (now - this.lastFractionAt);
+    let run = 0;
+    const w = this.workloads;
+    for (let j = 0; j < w.workloadCount; j++) run += Math.min(w.effectiveRunning(j), w.desired[j]!);
+    this.lastFraction = run / this.totalDesired;
+    this.lastFractionAt = now;
+  }
+}

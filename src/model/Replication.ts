@@ -1,0 +1,377 @@
+/** One replication: builds the world for a scenario, runs it to the horizon and returns its statistics. */
+import { RandomStreams, SignalStats, Simulation, formatDuration, type SimTime } from '../kernel/index.js';
+import type { Fault, Scenario } from '../scenario/Scenario.js';
+import { CLUSTER_SIGNALS, ClusterModel } from './ClusterModel.js';
+import { buildProcesses, startProcesses, type Process } from './FailureProcesses.js';
+import { Federation } from './Federation.js';
+import { Infrastructure } from './Infrastructure.js';
+import { Network } from './Network.js';
+import { Tenancy } from './Tenancy.js';
+import type { Topology } from './Topology.js';
+import type { Trace, TraceEvent } from './Trace.js';
+
+/** A signal's statistics in one replication; `cluster` is `global` for the global signals. */
+export interface SignalResult {
+  readonly cluster: string;
+  readonly signal: string;
+  readonly stats: SignalStats;
+}
+
+export interface TenantResult {
+  readonly cluster: string;
+  readonly tenant: string;
+  /** Seconds this tenant's workloads were starved by a neighbour's runaway workload. */
+  readonly harmedSeconds: number;
+  /** Seconds a compromised neighbour could reach this tenant's services. */
+  readonly exposedSeconds: number;
+  /** Incidents this tenant caused, and how many other tenants they touched in total. */
+  readonly incidents: number;
+  readonly tenantsTouched: number;
+}
+
+export interface ReplicationResult {
+  readonly replication: number;
+  readonly signals: readonly SignalResult[];
+  /** Per cluster: time-weighted fraction of desired replicas running (NaN without workloads). */
+  readonly replicaFraction: ReadonlyMap<string, number>;
+  readonly tenants: readonly TenantResult[];
+  /** Clusters the bad versions reached (federation rollouts), or null without bad rollouts. */
+  readonly badVersionReach: number | null;
+  readonly events: number;
+  readonly trace?: Trace;
+}
+
+export interface ReplicationOptions {
+  /** Record a Trace of everything that happened (for reports and `explain`). */
+  readonly trace?: boolean;
+}
+
+/**
+ * Runs replication `rep` of the scenario. Every random draw comes from a stream named after the
+ * replication and what it drives (`r3/fail/prod/etcd-2/etcd`), so replications are independent
+ * and the same (scenario, seed, rep) always gives the same result.
+ *
+ * State changes (failures, repairs, faults, timers) only mark the world dirty; one "settle"
+ * event at the same instant, after them, re-evaluates every cluster and updates the signals, so
+ * simultaneous changes never produce a zero-length blip.
+ */
+export function runReplication(s: Scenario, topology: Topology, rep: number, options: ReplicationOptions = {}): ReplicationResult {
+  return new World(s, topology, rep, options.trace === true).run();
+}
+
+class World {
+  private readonly sim = new Simulation();
+  private readonly infra: Infrastructure;
+  private readonly network: Network;
+  private readonly clusters: ClusterModel[];
+  private readonly tenancy: Tenancy;
+  private readonly federation: Federation | undefined;
+  private readonly stats: SignalResult[] = [];
+  private readonly clusterStats: SignalStats[][] = [];
+  /** Signals derived from the clusters after they settle: tenants' and the global ones. */
+  private readonly derivedStats: { name: string; stats: SignalStats; value: () => boolean }[] = [];
+  private readonly hostUp: Uint8Array;
+  /** For each host: [cluster index, worker index] when it is a worker's host. */
+  private readonly workerOfHost: Int32Array;
+  private readonly events: TraceEvent[] | undefined;
+  private settlePending = false;
+  private readonly settle = () => {
+    this.settlePending = false;
+    this.evaluate();
+  };
+
+  constructor(
+    private readonly s: Scenario,
+    private readonly topology: Topology,
+    private readonly rep: number,
+    trace: boolean,
+  ) {
+    const prefix = `r${rep}/`;
+    const streams = new RandomStreams(s.seed);
+    if (trace) this.events = [];
+    this.infra = new Infrastructure(topology);
+    this.network = new Network(topology);
+    this.hostUp = new Uint8Array(topology.hosts.length).fill(1);
+    this.workerOfHost = new Int32Array(topology.hosts.length * 2).fill(-1);
+    for (const layout of topology.clusters) {
+      layout.workers.forEach((c, w) => {
+        const h = topology.components[c]!.host;
+        this.workerOfHost[2 * h] = layout.index;
+        this.workerOfHost[2 * h + 1] = w;
+      });
+    }
+    const listener = {
+      wake: () => this.wake(),
+      note: (text: string) => this.record({ t: this.sim.now, kind: 'note', text }),
+      leader: (cluster: string, leader: string | null, term: number, reason: string) =>
+        this.record({ t: this.sim.now, kind: 'leader', cluster, leader, term, reason }),
+    };
+    this.clusters = topology.clusters.map(
+      (layout) => new ClusterModel(this.sim, streams, s, topology, layout, this.infra, this.network, listener, prefix),
+    );
+    this.tenancy = new Tenancy(this.clusters, (text) => this.record({ t: this.sim.now, kind: 'note', text }));
+    this.federation = s.federation
+      ? new Federation(this.sim, s.federation, this.clusters, {
+          wake: () => this.wake(),
+          note: (text) => this.record({ t: this.sim.now, kind: 'note', text }),
+        })
+      : undefined;
+    this.createSignals();
+    const processes = buildProcesses(s, topology, streams, prefix);
+    startProcesses(this.sim, processes, (p, down) => this.applyProcess(p, down));
+    for (const f of s.faults) this.sim.at(f.at, () => this.startFault(f));
+    this.wake();
+  }
+
+  run(): ReplicationResult {
+    const horizon = this.s.horizon;
+    this.sim.run(horizon);
+    for (const r of this.stats) r.stats.finish(horizon);
+    return {
+      replication: this.rep,
+      signals: this.stats,
+      replicaFraction: new Map(this.clusters.map((c) => [c.name, c.replicaFraction(horizon)])),
+      tenants: this.tenancy.results(horizon),
+      badVersionReach: this.federation?.badVersionReach ?? null,
+      events: this.sim.eventsProcessed,
+      ...(this.events
+        ? {
+            trace: {
+              horizon,
+              events: this.events,
+              components: this.topology.components.map((c) => c.name),
+              signals: this.stats.map((r) => `${r.cluster}/${r.signal}`),
+            },
+          }
+        : {}),
+    };
+  }
+
+  private createSignals(): void {
+    const onChange = (key: string) =>
+      this.events ? (t: SimTime, up: boolean) => this.record({ t, kind: 'signal', key, up }) : undefined;
+    for (const c of this.clusters) {
+      const row: SignalStats[] = [];
+      for (const name of CLUSTER_SIGNALS) {
+        if (name === 'workloads' && c.layout.spec.workloads.length === 0) continue;
+        const stats = new SignalStats(0, true, onChange(`${c.name}/${name}`));
+        row.push(stats);
+        this.stats.push({ cluster: c.name, signal: name, stats });
+      }
+      this.clusterStats.push(row);
+      for (const t of c.layout.spec.tenants) {
+        const signal = `tenant:${t.name}`;
+        const stats = new SignalStats(0, true, onChange(`${c.name}/${signal}`));
+        this.stats.push({ cluster: c.name, signal, stats });
+        this.derivedStats.push({ name: `${c.name}\u0000${signal}`, stats, value: () => c.tenantUp(t.name) });
+      }
+    }
+    const global = (name: string, value: () => boolean) => {
+      const stats = new SignalStats(0, value(), onChange(`global/${name}`));
+      this.stats.push({ cluster: 'global', signal: name, stats });
+      this.derivedStats.push({ name, stats, value });
+    };
+    const serving = this.clusters.filter((c) => c.layout.spec.workloads.length > 0);
+    if (this.clusters.length > 1 && serving.length > 0) global('service', () => serving.some((c) => c.serving));
+    const mgmt = this.s.management && this.clusters.find((c) => c.name === this.s.management!.cluster);
+    if (mgmt) global('management', () => mgmt.signals.apiWrite);
+    if (this.federation) {
+      const f = this.federation;
+      global('configPush', () => f.canPush);
+    }
+  }
+
+  private wake(): void {
+    if (this.settlePending) return;
+    this.settlePending = true;
+    this.sim.schedule(0, this.settle);
+  }
+
+  private evaluate(): void {
+    const now = this.sim.now;
+    for (let i = 0; i < this.clusters.length; i++) {
+      const c = this.clusters[i]!;
+      c.evaluate();
+      const row = this.clusterStats[i]!;
+      let k = 0;
+      for (const name of CLUSTER_SIGNALS) {
+        if (name === 'workloads' && c.layout.spec.workloads.length === 0) continue;
+        row[k++]!.set(now, c.signals[name]);
+      }
+    }
+    this.federation?.evaluate();
+    for (const g of this.derivedStats) g.stats.set(now, g.value());
+  }
+
+  private record(e: TraceEvent): void {
+    this.events?.push(e);
+  }
+
+  // ---- changes of state -------------------------------------------------------------------
+
+  private applyProcess(p: Process, down: boolean): void {
+    const d = down ? 1 : -1;
+    const t = p.target;
+    const verb = down ? 'fails' : 'is repaired';
+    switch (t.kind) {
+      case 'host':
+        this.infra.hostCauses[t.id]! += d;
+        this.touchHost(t.id, `${p.cause}: ${this.topology.hosts[t.id]!.name} ${verb}`);
+        break;
+      case 'component':
+        this.infra.componentCauses[t.id]! += d;
+        this.touchComponent(t.id, `${p.cause}: ${this.topology.components[t.id]!.name} ${verb}`);
+        break;
+      case 'datacenter':
+        this.datacenter(t.id, d, `datacenter outage: ${this.topology.datacenters[t.id]} ${down ? 'goes dark' : 'is back'}`);
+        break;
+      case 'domain':
+        for (const h of t.hosts) {
+          this.infra.hostCauses[h]! += d;
+          this.touchHost(h, `failure domain ${t.name} ${down ? 'fails' : 'is back'}`);
+        }
+        break;
+    }
+  }
+
+  private datacenter(id: number, d: number, cause: string): void {
+    this.infra.datacenterCauses[id]! += d;
+    this.record({ t: this.sim.now, kind: 'datacenter', name: this.topology.datacenters[id]!, up: this.infra.datacenterUp(id), cause });
+    for (const h of this.topology.hosts) if (h.datacenter === id) this.touchHost(h.id, cause);
+    this.wake();
+  }
+
+  /** Propagates a host's possible change of state to its components and workers. */
+  private touchHost(h: number, cause: string): void {
+    const up = this.infra.hostUp(h);
+    if (up === (this.hostUp[h] === 1)) return;
+    this.hostUp[h] = up ? 1 : 0;
+    if (this.events) {
+      for (const c of this.topology.components) {
+        if (c.host === h && this.infra.componentCauses[c.id] === 0) {
+          this.record({ t: this.sim.now, kind: 'component', name: c.name, up, cause });
+        }
+      }
+    }
+    const ci = this.workerOfHost[2 * h]!;
+    if (ci >= 0) this.clusters[ci]!.workerChanged(this.workerOfHost[2 * h + 1]!, up);
+    this.wake();
+  }
+
+  private touchComponent(c: number, cause: string): void {
+    const comp = this.topology.components[c]!;
+    if (this.events && this.infra.hostUp(comp.host)) {
+      this.record({ t: this.sim.now, kind: 'component', name: comp.name, up: this.infra.componentCauses[c] === 0, cause });
+    }
+    this.wake();
+  }
+
+  /** Takes a component down (by its host, or by itself when it shares the host) and back. */
+  private holdComponent(c: number, d: number, cause: string): void {
+    const comp = this.topology.components[c]!;
+    if (comp.sharesHost && comp.kind === 'etcd') {
+      this.infra.componentCauses[c]! += d;
+      this.touchComponent(c, cause);
+    } else {
+      this.infra.hostCauses[comp.host]! += d;
+      this.touchHost(comp.host, cause);
+    }
+  }
+
+  private startFault(f: Fault): void {
+    const now = this.sim.now;
+    const until = (duration: SimTime, end: () => void) => this.sim.schedule(duration, end);
+    const fault = (text: string) => this.record({ t: now, kind: 'fault', text });
+    switch (f.kind) {
+      case 'crash': {
+        const c = this.resolveCrashTarget(f.target);
+        if (c === undefined) {
+          fault(`crash ${f.target}: nothing to crash (no leader right now)`);
+          return;
+        }
+        const name = this.topology.components[c]!.name;
+        fault(`crash ${name} for ${formatDuration(f.duration)}`);
+        this.holdComponent(c, 1, `scripted crash of ${name}`);
+        until(f.duration, () => this.holdComponent(c, -1, `${name} restarts after its scripted crash`));
+        return;
+      }
+      case 'outage': {
+        const dc = this.topology.datacenterByName.get(f.target);
+        fault(`outage of ${f.target} for ${formatDuration(f.duration)}`);
+        if (dc !== undefined) {
+          this.datacenter(dc, 1, `scripted outage: ${f.target} goes dark`);
+          until(f.duration, () => this.datacenter(dc, -1, `scripted outage of ${f.target} ends`));
+          return;
+        }
+        const domain = this.s.failureDomains.find((d) => d.name === f.target)!;
+        const hosts = [...new Set(domain.members.map((m) => this.topology.components[this.topology.componentByName.get(m)!]!.host))];
+        const hold = (d: number, cause: string) =>
+          hosts.forEach((h) => {
+            this.infra.hostCauses[h]! += d;
+            this.touchHost(h, cause);
+          });
+        hold(1, `scripted outage of failure domain ${f.target}`);
+        until(f.duration, () => hold(-1, `failure domain ${f.target} is back`));
+        return;
+      }
+      case 'partition': {
+        const p = this.network.resolve(f.groups);
+        const text = f.groups.map((g) => `[${g.join(', ')}]`).join(' | ');
+        fault(`network partition ${text} for ${formatDuration(f.duration)}`);
+        this.network.add(p);
+        this.record({ t: now, kind: 'partition', groups: f.groups, active: true });
+        this.wake();
+        until(f.duration, () => {
+          this.network.remove(p);
+          this.record({ t: this.sim.now, kind: 'partition', groups: f.groups, active: false });
+          this.wake();
+        });
+        return;
+      }
+      case 'rollingUpgrade':
+        this.rollingUpgrade(f);
+        return;
+      case 'runaway':
+      case 'compromise': {
+        fault(`${f.kind === 'runaway' ? 'runaway workload in' : 'compromised pod in'} tenant ${f.tenant} for ${formatDuration(f.duration)}`);
+        const end = this.tenancy.start(f.kind, f.tenant, now);
+        this.wake();
+        until(f.duration, () => {
+          end(this.sim.now);
+          this.wake();
+        });
+        return;
+      }
+      case 'rollout':
+        fault(`rollout of ${f.bad ? 'bad ' : ''}version ${f.version}`);
+        this.federation?.rollout(f.version, f.bad);
+        return;
+    }
+  }
+
+  private resolveCrashTarget(target: string): number | undefined {
+    if (target.endsWith('/etcd-leader')) {
+      const cluster = this.clusters.find((c) => `${c.name}/etcd-leader` === target);
+      if (!cluster || cluster.etcd.leader < 0) return undefined;
+      return cluster.layout.etcd[cluster.etcd.leader];
+    }
+    return this.topology.componentByName.get(target);
+  }
+
+  /** Upgrades a role's components in batches of `surge`, each batch down for `each`, one after another. */
+  private rollingUpgrade(f: Extract<Fault, { kind: 'rollingUpgrade' }>): void {
+    const [clusterName, role] = f.target.split('/') as [string, string];
+    const layout = this.topology.clusters.find((c) => c.spec.name === clusterName)!;
+    const ids = role === 'controlPlane' ? layout.controlPlane : role === 'etcd' ? layout.etcd : layout.workers;
+    this.record({ t: this.sim.now, kind: 'fault', text: `rolling upgrade of ${f.target}: ${ids.length} at ${f.surge} a time, ${formatDuration(f.each)} each` });
+    const batch = (start: number) => {
+      const group = ids.slice(start, start + f.surge);
+      for (const c of group) this.holdComponent(c, 1, `rolling upgrade takes ${this.topology.components[c]!.name} down`);
+      this.sim.schedule(f.each, () => {
+        for (const c of group) this.holdComponent(c, -1, `${this.topology.components[c]!.name} is back, upgraded`);
+        if (start + f.surge < ids.length) batch(start + f.surge);
+      });
+    };
+    if (ids.length > 0) batch(0);
+  }
+}

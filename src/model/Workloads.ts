@@ -1,0 +1,184 @@
+/** Pods of a cluster's workloads on its workers: failures, evictions, rescheduling and tenant isolation. */
+import type { Simulation, SimTime } from '../kernel/index.js';
+import type { ClusterSpec, KubernetesSettings } from '../scenario/Scenario.js';
+
+export interface WorkloadsListener {
+  wake(): void;
+  note(text: string): void;
+}
+
+/**
+ * Each workload's replicas are pods placed on workers (round-robin at the start, at most
+ * `podsPerNode` on a worker). A pod runs while its worker is up and has started (pod startup
+ * after the worker or the pod comes up). When a worker goes down its pods stop at once; the node
+ * controller marks it NotReady after the node-monitor grace period and evicts its pods after the
+ * toleration (300 s default), but only while the controller-manager works: then the pods are
+ * created again and the scheduler puts them on healthy workers with room, while scheduling works.
+ * Pods on healthy workers keep running whatever the control plane does. Evictions are not rate
+ * limited here (Kubernetes evicts 0.1 nodes/s): a simplification that matters only for mass
+ * failures, which the zone rules would slow down further.
+ */
+export class Workloads {
+  readonly desired: Int32Array;
+  readonly running: Int32Array;
+  readonly pending: Int32Array;
+  private readonly k: number;
+  private readonly n: number;
+  private readonly podsOn: Int32Array;
+  private readonly runningOn: Int32Array;
+  private readonly load: Int32Array;
+  private readonly workerUp: Uint8Array;
+  private readonly downSince: Float64Array;
+  // Earliest time a worker's newest pods may run; start events before it are stale and ignored.
+  private readonly startAt: Float64Array;
+  private readonly awaitingEviction = new Set<number>();
+  private cursor = 0;
+  /** Tenants (indexes) whose pods are starved by a neighbour's runaway workload. */
+  readonly starved: Uint8Array;
+  /** Whether a bad configuration version breaks every workload (federation rollouts). */
+  broken = false;
+  /** Whether an unbounded runaway workload holds all free capacity. */
+  capacityExhausted = false;
+  private readonly tenantOf: Int32Array;
+  private readonly fireEviction: (sim: Simulation, w: number) => void;
+  private readonly fireStart: (sim: Simulation, w: number) => void;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly spec: ClusterSpec,
+    private readonly k8s: KubernetesSettings,
+    workers: number,
+    private readonly listener: WorkloadsListener,
+    private readonly canEvict: () => boolean,
+    private readonly canSchedule: () => boolean,
+  ) {
+    this.k = spec.workloads.length;
+    this.n = workers;
+    this.desired = Int32Array.from(spec.workloads.map((w) => w.replicas));
+    this.running = new Int32Array(this.k);
+    this.pending = new Int32Array(this.k);
+    this.podsOn = new Int32Array(this.n * this.k);
+    this.runningOn = new Int32Array(this.n * this.k);
+    this.load = new Int32Array(this.n);
+    this.workerUp = new Uint8Array(this.n).fill(1);
+    this.downSince = new Float64Array(this.n);
+    this.startAt = new Float64Array(this.n);
+    this.starved = new Uint8Array(spec.tenants.length);
+    this.tenantOf = Int32Array.from(spec.workloads.map((w) => (w.tenant === undefined ? -1 : spec.tenants.findIndex((t) => t.name === w.tenant))));
+    // Initial placement: replicas spread round-robin, all running at time 0.
+    for (let j = 0; j < this.k; j++) {
+      for (let r = 0; r < this.desired[j]!; r++) {
+        const w = this.findRoom();
+        if (w < 0) {
+          this.pending[j]!++;
+          continue;
+        }
+        this.podsOn[w * this.k + j]!++;
+        this.runningOn[w * this.k + j]!++;
+        this.load[w]!++;
+        this.running[j]!++;
+      }
+    }
+    this.fireEviction = (_sim, w) => {
+      if (!this.workerUp[w] && this.downSince[w]! + this.evictionDelay() <= this.sim.now) {
+        this.awaitingEviction.add(w);
+        this.listener.wake();
+      }
+    };
+    this.fireStart = (_sim, w) => {
+      if (!this.workerUp[w] || this.sim.now < this.startAt[w]!) return;
+      const base = w * this.k;
+      for (let j = 0; j < this.k; j++) {
+        const delta = this.podsOn[base + j]! - this.runningOn[base + j]!;
+        this.running[j]! += delta;
+        this.runningOn[base + j] = this.podsOn[base + j]!;
+      }
+      this.listener.wake();
+    };
+  }
+
+  get workloadCount(): number {
+    return this.k;
+  }
+
+  /** Replicas of workload j that serve right now (starved tenants and broken versions serve none). */
+  effectiveRunning(j: number): number {
+    if (this.broken) return 0;
+    const t = this.tenantOf[j]!;
+    if (t >= 0 && this.starved[t]) return 0;
+    return this.running[j]!;
+  }
+
+  /** Worker w's host went down or came back. */
+  workerChanged(w: number, up: boolean): void {
+    if (up === (this.workerUp[w] === 1)) return;
+    const base = w * this.k;
+    if (!up) {
+      this.workerUp[w] = 0;
+      this.downSince[w] = this.sim.now;
+      for (let j = 0; j < this.k; j++) {
+        this.running[j]! -= this.runningOn[base + j]!;
+        this.runningOn[base + j] = 0;
+      }
+      if (this.load[w]! > 0) this.sim.schedule(this.evictionDelay(), this.fireEviction, w);
+    } else {
+      this.workerUp[w] = 1;
+      this.awaitingEviction.delete(w);
+      if (this.load[w]! > 0) this.startLater(w);
+    }
+  }
+
+  /** Runs the node controller and the scheduler for whatever is waiting. Call on every change. */
+  evaluate(): void {
+    if (this.awaitingEviction.size > 0 && this.canEvict()) {
+      for (const w of [...this.awaitingEviction].sort((a, b) => a - b)) this.evict(w);
+      this.awaitingEviction.clear();
+    }
+    if (!this.capacityExhausted && this.canSchedule()) this.schedulePending();
+  }
+
+  private evict(w: number): void {
+    const base = w * this.k;
+    let pods = 0;
+    for (let j = 0; j < this.k; j++) {
+      this.pending[j]! += this.podsOn[base + j]!;
+      pods += this.podsOn[base + j]!;
+      this.podsOn[base + j] = 0;
+      this.runningOn[base + j] = 0;
+    }
+    this.load[w] = 0;
+    if (pods > 0) this.listener.note(`${this.spec.name}/worker-${w + 1}: node controller evicts ${pods} pod(s) for rescheduling`);
+  }
+
+  private schedulePending(): void {
+    for (let j = 0; j < this.k; j++) {
+      while (this.pending[j]! > 0) {
+        const w = this.findRoom();
+        if (w < 0) return;
+        this.pending[j]!--;
+        this.podsOn[w * this.k + j]!++;
+        this.load[w]!++;
+        this.startLater(w);
+      }
+    }
+  }
+
+  private startLater(w: number): void {
+    this.startAt[w] = this.sim.now + this.k8s.podStartup;
+    this.sim.schedule(this.k8s.podStartup, this.fireStart, w);
+  }
+
+  /** The next healthy worker with room, round-robin from a cursor (spreads pods, amortised O(1)). */
+  private findRoom(): number {
+    for (let step = 0; step < this.n; step++) {
+      const w = this.cursor;
+      this.cursor = (this.cursor + 1) % this.n;
+      if (this.workerUp[w] && this.load[w]! < this.spec.workers.podsPerNode) return w;
+    }
+    return -1;
+  }
+
+  private evictionDelay(): SimTime {
+    return this.k8s.nodeMonitorGracePeriod + this.k8s.podEvictionTimeout;
+  }
+}

@@ -1,0 +1,51 @@
+/** The majority rule of Raft, isolated and pure: who can form a quorum, given who is up and who reaches whom. */
+
+/**
+ * Votes needed among n voters: floor(n/2) + 1 (etcd FAQ). By convention an empty configuration
+ * needs 0 votes, and so it never holds a quorum of anyone (see `findQuorum`).
+ */
+export function quorumSize(voters: number): number {
+  return voters <= 0 ? 0 : Math.floor(voters / 2) + 1;
+}
+
+/** Failures a cluster of n voters survives: n - quorum (0, 0, 1, 1, 2, 2, 3, 3, 4 for n = 1..9). */
+export function failuresTolerated(voters: number): number {
+  return voters <= 0 ? 0 : voters - quorumSize(voters);
+}
+
+/** What a set of voters can do right now. */
+export type Quorum =
+  /** A group of mutually reachable live voters at least quorum-sized exists: `group` is its network group. */
+  | { readonly kind: 'held'; readonly group: number; readonly members: number }
+  /** No such group; `largest` is the size of the largest reachable group of live voters. */
+  | { readonly kind: 'lost'; readonly largest: number };
+
+/**
+ * Decides quorum for voters 0..n-1. `up[i]` says whether voter i is alive; `group[i]` is the
+ * network group of its host: voters reach each other exactly when their groups are equal (the
+ * network layer makes reachability an equivalence). At most one group can hold a quorum, since
+ * two would need more than n voters between them. An empty configuration never holds one.
+ */
+export function findQuorum(up: ArrayLike<boolean>, group: ArrayLike<number>): Quorum {
+  const n = up.length;
+  const need = quorumSize(n);
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    if (!up[i]) continue;
+    const g = group[i]!;
+    // Count each group once, at its first live voter.
+    let seenBefore = false;
+    for (let j = 0; j < i; j++) {
+      if (up[j] && group[j] === g) {
+        seenBefore = true;
+        break;
+      }
+    }
+    if (seenBefore) continue;
+    let size = 0;
+    for (let j = i; j < n; j++) if (up[j] && group[j] === g) size++;
+    if (need > 0 && size >= need) return { kind: 'held', group: g, members: size };
+    if (size > largest) largest = size;
+  }
+  return { kind: 'lost', largest };
+}

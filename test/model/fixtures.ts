@@ -1,0 +1,65 @@
+/** Builds Scenario values in code for model tests, with the documented defaults. */
+import type { ClusterSpec, Scenario } from '../../src/scenario/Scenario.js';
+
+type ClusterInput = Partial<Omit<ClusterSpec, 'controlPlane' | 'etcd' | 'workers' | 'loadBalancer'>> & {
+  controlPlane?: Partial<ClusterSpec['controlPlane']>;
+  etcd?: Partial<ClusterSpec['etcd']>;
+  workers?: Partial<ClusterSpec['workers']>;
+  loadBalancer?: Partial<ClusterSpec['loadBalancer']>;
+};
+
+export function cluster(c: ClusterInput = {}): ClusterSpec {
+  const datacenters = c.datacenters ?? ['dc-1'];
+  return {
+    name: c.name ?? 'prod',
+    model: c.model ?? 'multi-master',
+    datacenters,
+    controlPlane: { nodes: 3, ...c.controlPlane },
+    etcd: { members: 3, learners: 0, topology: 'stacked', ...c.etcd },
+    workers: { nodes: 0, podsPerNode: 110, ...c.workers },
+    loadBalancer: { enabled: true, datacenter: datacenters[0]!, ...c.loadBalancer },
+    workloads: c.workloads ?? [],
+    tenants: c.tenants ?? [],
+    failures: c.failures ?? {},
+  };
+}
+
+export function scenario(s: Partial<Omit<Scenario, 'raft' | 'kubernetes'>> & { raft?: Partial<Scenario['raft']>; kubernetes?: Partial<Scenario['kubernetes']> } = {}): Scenario {
+  const clusters = s.clusters ?? [cluster()];
+  const dcs = s.datacenters ?? [...new Set(clusters.flatMap((c) => c.datacenters))].map((name) => ({ name }));
+  return {
+    name: s.name ?? 'test',
+    description: s.description ?? '',
+    horizon: s.horizon ?? 3600,
+    replications: s.replications ?? 1,
+    seed: s.seed ?? 1,
+    datacenters: dcs,
+    failureDomains: s.failureDomains ?? [],
+    failures: s.failures ?? {},
+    clusters,
+    faults: s.faults ?? [],
+    raft: {
+      heartbeatInterval: 0.1,
+      electionTimeout: 1,
+      preVote: true,
+      rttIntraDc: 0.0005,
+      rttInterDc: 0.05,
+      fsync: 0.002,
+      ...s.raft,
+    },
+    kubernetes: {
+      leaseDuration: 15,
+      renewDeadline: 10,
+      retryPeriod: 2,
+      nodeMonitorGracePeriod: 50,
+      podEvictionTimeout: 300,
+      podStartup: 10,
+      ...s.kubernetes,
+    },
+    cost: { currency: 'USD', hourly: { controlPlane: 0.19, etcd: 0.19, worker: 0.38, loadBalancer: 0.025 } },
+    ...(s.management ? { management: s.management } : {}),
+    ...(s.federation ? { federation: s.federation } : {}),
+  };
+}
+
+export const exp = (mean: number) => ({ kind: 'exponential', mean }) as const;
