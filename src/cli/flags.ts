@@ -1,0 +1,34 @@
+/** Parsing of the CLI's flag values, each failing with a one-line InputError that names the flag. */
+import { DurationError, parseDuration, type SimTime } from '../kernel/index.js';
+import { InputError } from './errors.js';
+
+export function intFlag(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new InputError(`${flag}: expected a whole number ${range}, found "${value}"`);
+  }
+  return n;
+}
+
+export function durationFlag(flag: string, value: string): SimTime {
+  try {
+    const d = parseDuration(value);
+    if (d <= 0) throw new DurationError(`expected a positive duration, found "${value}"`);
+    return d;
+  } catch (e) {
+    if (e instanceof DurationError) throw new InputError(`${flag}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** `--shard i/n` with 1 <= i <= n. */
+export function shardFlag(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new InputError(`--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found "${value}"`);
+  }
+  return { index, count };
+}

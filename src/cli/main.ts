@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/** The kubesim command line: the only module that touches process, argv, stdout and the file system. */
+import { CommanderError } from 'commander';
+import { ScenarioError, formatProblem } from '../scenario/ScenarioError.js';
+import { EXIT_INPUT, EXIT_RUNTIME, InputError } from './errors.js';
+import { buildProgram } from './program.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    return report(e);
+  }
+}
+
+/** Maps an error to its exit code after printing it as one line per problem, never a stack trace. */
+function report(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Help and version are "errors" to commander; everything else it raises is a bad flag.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    process.stderr.write(`kubesim: ${e.message.replace(/^error: /, '')}\n`);
+    return EXIT_INPUT;
+  }
+  if (e instanceof ScenarioError) {
+    for (const p of e.problems) process.stderr.write(`kubesim: ${formatProblem(p)}\n`);
+    return EXIT_INPUT;
+  }
+  if (e instanceof InputError) {
+    for (const line of e.lines) process.stderr.write(`kubesim: ${line}\n`);
+    return EXIT_INPUT;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`kubesim: run failed: ${message.split('\n')[0]}\n`);
+  if (process.env['KUBESIM_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return EXIT_RUNTIME;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.exitCode = report(e);
+  },
+);

@@ -1,0 +1,37 @@
+/** Loads scenarios for the commands, with the overrides that flags make (seed, replications, horizon). */
+import { loadScenario } from '../scenario/index.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { durationFlag, intFlag } from './flags.js';
+import { InputError } from './errors.js';
+
+export interface OverrideFlags {
+  readonly seed?: string;
+  readonly replications?: string;
+  readonly horizon?: string;
+}
+
+/** Reads and validates the flags first (a bad flag fails before any file is read), then each file. */
+export function loadWithOverrides(files: readonly string[], flags: OverrideFlags): Scenario[] {
+  const seed = flags.seed === undefined ? undefined : intFlag('--seed', flags.seed, 0, 2 ** 31 - 1);
+  const replications = flags.replications === undefined ? undefined : intFlag('--replications', flags.replications, 1, 1_000_000);
+  const horizon = flags.horizon === undefined ? undefined : durationFlag('--horizon', flags.horizon);
+  return files.map((f) => {
+    const s = loadScenario(f);
+    if (horizon !== undefined) {
+      const late = s.faults.find((x) => x.at >= horizon);
+      if (late) throw new InputError(`--horizon: ${flags.horizon} ends before a scripted fault of ${f} (at ${late.at} s)`);
+    }
+    return {
+      ...s,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(replications !== undefined ? { replications } : {}),
+      ...(horizon !== undefined ? { horizon } : {}),
+    };
+  });
+}
+
+/** A folder name for a scenario's report: its name with anything unsafe in a path replaced. */
+export function reportFolderName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '');
+  return safe === '' ? 'scenario' : safe;
+}
