@@ -1,11 +1,10 @@
 /** Runs a scenario's replications and summarises them. */
-import { runReplication } from '../model/Replication.js';
-import { buildTopology } from '../model/Topology.js';
 import type { Trace } from '../model/Trace.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { aggregate, replicationRows, type CostModel } from './aggregate.js';
-import { digest, type ReplicationDigest } from './Digest.js';
+import type { ReplicationDigest } from './Digest.js';
 import type { ReplicationRow, Summary } from './Summary.js';
+import { runTasks, type TaskResult } from './pool.js';
 
 export interface ExperimentOptions {
   readonly costModel: CostModel;
@@ -13,6 +12,8 @@ export interface ExperimentOptions {
   readonly traceReplication?: number;
   /** Called after each replication with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Worker threads; 1 runs in this thread. */
+  readonly jobs?: number;
   /** Only these replications (a shard); all of them when absent. */
   readonly replications?: readonly number[];
 }
@@ -24,25 +25,18 @@ export interface ExperimentResult {
   readonly trace?: Trace;
 }
 
-/** Runs replications one after another in this thread (see `parallel.ts` for worker threads). */
-export function runDigests(s: Scenario, reps: readonly number[], traceReplication?: number, onProgress?: (done: number) => void): { digests: ReplicationDigest[]; trace?: Trace } {
-  const topology = buildTopology(s);
-  const digests: ReplicationDigest[] = [];
-  let trace: Trace | undefined;
-  for (const rep of reps) {
-    const r = runReplication(s, topology, rep, { trace: rep === traceReplication });
-    if (r.trace) trace = r.trace;
-    digests.push(digest(r));
-    onProgress?.(digests.length);
-  }
-  return trace ? { digests, trace } : { digests };
+/** Runs the scenario's replications (or the `replications` given) on `jobs` threads and summarises them. */
+export async function runExperiment(s: Scenario, options: ExperimentOptions): Promise<ExperimentResult> {
+  const reps = options.replications ?? Array.from({ length: s.replications }, (_, i) => i);
+  const task = { scenario: s, replications: reps, ...(options.traceReplication !== undefined ? { traceReplication: options.traceReplication } : {}) };
+  const [{ digests, trace }] = (await runTasks([task], options.jobs ?? 1, options.onProgress)) as [TaskResult];
+  return summarize(s, digests, options.costModel, trace);
 }
 
-export function runExperiment(s: Scenario, options: ExperimentOptions): ExperimentResult {
-  const reps = options.replications ?? Array.from({ length: s.replications }, (_, i) => i);
-  const { digests, trace } = runDigests(s, reps, options.traceReplication, (done) => options.onProgress?.(done, reps.length));
+/** The experiment's result from digests (for merged shards too). */
+export function summarize(s: Scenario, digests: readonly ReplicationDigest[], costModel: CostModel, trace?: Trace): ExperimentResult {
   return {
-    summary: aggregate(s, digests, options.costModel),
+    summary: aggregate(s, digests, costModel),
     rows: replicationRows(digests),
     digests,
     ...(trace ? { trace } : {}),

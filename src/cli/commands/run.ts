@@ -1,4 +1,5 @@
 /** `kubesim run`: simulates each scenario, prints its summary and writes its report. */
+import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import { clusterCost } from '../../report/cost.js';
 import type { Scenario } from '../../scenario/Scenario.js';
@@ -18,13 +19,14 @@ export interface RunFlags extends OverrideFlags {
 }
 
 export async function runCommand(files: string[], flags: RunFlags): Promise<void> {
-  if (flags.jobs !== undefined) intFlag('--jobs', flags.jobs, 1, 256);
+  const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   const scenarios = loadWithOverrides(files, flags);
   const results: { scenario: Scenario; result: ExperimentResult; dir: string | undefined }[] = [];
   for (const s of scenarios) {
     const bar = progress(`${s.name}`);
-    const result = runExperiment(s, {
+    const result = await runExperiment(s, {
       costModel: clusterCost,
+      jobs,
       traceReplication: 0,
       onProgress: (d, t) => bar.update(d, t),
     });

@@ -1,0 +1,92 @@
+/** Runs replications on worker threads (or inline for one job), with results identical to a serial run. */
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Trace } from '../model/Trace.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import type { ReplicationDigest } from './Digest.js';
+import { runDigests } from './runDigests.js';
+
+/** Some replications of one scenario. */
+export interface Task {
+  readonly scenario: Scenario;
+  readonly replications: readonly number[];
+  /** Record this replication's trace if it is among this task's. */
+  readonly traceReplication?: number;
+}
+
+export interface TaskResult {
+  readonly digests: readonly ReplicationDigest[];
+  readonly trace?: Trace;
+}
+
+/** The machine's core count: the default for --jobs. */
+export function defaultJobs(): number {
+  return Math.max(1, cpus().length);
+}
+
+/**
+ * Runs every task and returns their results in task order. Tasks are split into chunks of
+ * replications handed to `jobs` worker threads as they free up; since each replication draws
+ * only from its own named streams and the results are reassembled in order, the outcome does not
+ * depend on `jobs` or on which thread ran what. `onProgress` counts replications done.
+ */
+export async function runTasks(tasks: readonly Task[], jobs: number, onProgress?: (done: number, total: number) => void): Promise<TaskResult[]> {
+  const total = tasks.reduce((a, t) => a + t.replications.length, 0);
+  let done = 0;
+  const tick = () => onProgress?.(++done, total);
+  if (jobs <= 1 || total <= 1) {
+    return tasks.map((t) => runDigests(t.scenario, t.replications, t.traceReplication, tick));
+  }
+  // Chunks small enough to balance the threads, large enough to keep messages rare.
+  const chunkSize = Math.max(1, Math.min(25, Math.ceil(total / (jobs * 4))));
+  const chunks: { task: number; reps: number[] }[] = [];
+  tasks.forEach((t, i) => {
+    for (let k = 0; k < t.replications.length; k += chunkSize) chunks.push({ task: i, reps: t.replications.slice(k, k + chunkSize) });
+  });
+  const digests: ReplicationDigest[][] = tasks.map(() => []);
+  const traces: (Trace | undefined)[] = tasks.map(() => undefined);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(jobs, chunks.length) }, () => new Worker(workerUrl()));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              const c = chunks[next++];
+              if (c === undefined) {
+                resolve();
+                return;
+              }
+              const t = tasks[c.task]!;
+              w.once('message', (m: { digests: ReplicationDigest[]; trace?: Trace; error?: string }) => {
+                if (m.error !== undefined) {
+                  reject(new Error(m.error));
+                  return;
+                }
+                digests[c.task]!.push(...m.digests);
+                if (m.trace) traces[c.task] = m.trace;
+                for (let i = 0; i < m.digests.length; i++) tick();
+                send();
+              });
+              w.postMessage({ scenario: t.scenario, replications: c.reps, traceReplication: t.traceReplication });
+            };
+            w.once('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return tasks.map((_, i) => {
+    const sorted = digests[i]!.sort((a, b) => a.replication - b.replication);
+    const trace = traces[i];
+    return trace ? { digests: sorted, trace } : { digests: sorted };
+  });
+}
+
+/** The compiled worker script; from the TypeScript sources (tests), the build's copy. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/experiment/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+}
