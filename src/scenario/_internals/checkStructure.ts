@@ -1,0 +1,74 @@
+/** The structural pass: validates the raw document against the JSON Schema with ajv, in plain words. */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { describeValue, didYouMean, listNames } from './describe.js';
+import { pointerToPath } from './Path.js';
+import type { Problems } from './Problems.js';
+import { deref, hasType, scenarioSchema, type SchemaNode } from './schema.js';
+
+let validator: ValidateFunction | undefined;
+
+function validate(raw: unknown): readonly ErrorObject[] {
+  // allErrors: report every problem in one pass; verbose: errors carry the value and its schema.
+  validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(scenarioSchema());
+  return validator(raw) ? [] : (validator.errors ?? []);
+}
+
+/** Reports every structural problem: wrong types, out-of-range numbers, unknown and missing fields. */
+export function checkStructure(raw: unknown, problems: Problems): void {
+  for (const e of validate(raw)) {
+    const path = pointerToPath(e.instancePath, raw);
+    const schema = (e.parentSchema ?? {}) as SchemaNode;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        problems.structural([...path, key], unknownField(key, Object.keys(schema.properties ?? {})));
+        break;
+      }
+      case 'required': {
+        const key = String((e.params as { missingProperty: string }).missingProperty);
+        const field = schema.properties?.[key];
+        const hint = field === undefined ? '' : ` (${expectation(deref(field))})`;
+        // Reported on the object that lacks the field (the field has no line of its own).
+        problems.structural(path, `missing required field '${key}'${hint}`, [...path, key]);
+        break;
+      }
+      default: {
+        const found = describeValue(e.data);
+        const mean = e.keyword === 'enum' && typeof e.data === 'string' ? didYouMean(e.data, (schema.enum ?? []).map(String)) : '';
+        problems.structural(path, `expected ${expectation(schema)}, found ${found}${mean}`);
+      }
+    }
+  }
+}
+
+function unknownField(key: string, known: readonly string[]): string {
+  const mean = didYouMean(key, known);
+  return mean !== '' ? `unknown field '${key}'${mean}` : `unknown field '${key}'; expected one of ${listNames(known, 20)}`;
+}
+
+/** What a schema node accepts, in words: its title, or a phrase built from its type and limits. */
+export function expectation(node: SchemaNode): string {
+  if (node.title !== undefined) return node.title;
+  if (node.const !== undefined) return JSON.stringify(node.const);
+  if (node.enum !== undefined) return `one of ${node.enum.map(String).join(', ')}`;
+  const phrases: string[] = [];
+  if (hasType(node, 'integer')) phrases.push(range('a whole number', node));
+  if (hasType(node, 'number')) phrases.push(range('a number', node));
+  if (hasType(node, 'string')) phrases.push(node.minLength !== undefined && node.minLength > 0 ? 'a non-empty string' : 'a string');
+  if (hasType(node, 'boolean')) phrases.push('true or false');
+  if (hasType(node, 'array')) {
+    const n = node.minItems ?? 0;
+    phrases.push(n > 0 ? `a list of at least ${n} ${n === 1 ? 'item' : 'items'}` : 'a list');
+  }
+  if (hasType(node, 'object')) phrases.push('an object');
+  return phrases.length > 0 ? phrases.join(' or ') : 'a valid value';
+}
+
+function range(noun: string, node: SchemaNode): string {
+  const { minimum: min, maximum: max, exclusiveMinimum: above } = node;
+  if (min !== undefined && max !== undefined) return `${noun} from ${min} to ${max}`;
+  if (above === 0) return noun === 'a number' ? 'a positive number' : 'a positive whole number';
+  if (min !== undefined) return `${noun}, ${min} or more`;
+  if (max !== undefined) return `${noun}, ${max} or less`;
+  return noun;
+}

@@ -1,0 +1,109 @@
+/** Reads one cluster: the model's preset fills what is left out, and the model's rules are checked. */
+import { MODEL_PRESETS } from '../presets.js';
+import { DEPLOYMENT_MODELS, type ClusterSpec, type DeploymentModel, type TenantSpec, type WorkloadSpec } from '../Scenario.js';
+import { checkReference, checkUnique, type NameSet } from './names.js';
+import type { Path } from './Path.js';
+import type { Problems } from './Problems.js';
+import { readRoleFailures } from './readFailures.js';
+import { readSizes } from './readSizes.js';
+import { field, need, readBoolean, readEnum, readInteger, readList, readObject, readString } from './read.js';
+
+/** One cluster; `datacenters` are the scenario's, in order (the default placement). */
+export function readCluster(p: Problems, v: unknown, path: Path, datacenters: NameSet): ClusterSpec | undefined {
+  const obj = readObject(p, v, path);
+  if (obj === undefined) return undefined;
+  const name = readString(p, need(p, obj, path, 'name'), [...path, 'name']) ?? '';
+  const model: DeploymentModel = readEnum(p, need(p, obj, path, 'model'), [...path, 'model'], DEPLOYMENT_MODELS) ?? 'multi-master';
+  const preset = MODEL_PRESETS[model];
+  const dcs = readClusterDatacenters(p, obj, path, model, datacenters);
+
+  const lb = field(obj, 'loadBalancer');
+  const lbPath = [...path, 'loadBalancer'];
+  const enabled = readBoolean(p, field(lb, 'enabled'), [...lbPath, 'enabled']);
+  if (preset.fixed && enabled === true) {
+    p.add([...lbPath, 'enabled'], 'expected false for a single-server cluster (one host, nothing to balance), found true');
+  }
+  const lbDc = readString(p, field(lb, 'datacenter'), [...lbPath, 'datacenter']);
+  if (lbDc !== undefined) checkReference(p, lbDc, datacenters, [...lbPath, 'datacenter'], 'datacenter');
+
+  const tenants = readTenants(p, field(obj, 'tenants'), [...path, 'tenants']);
+  if (model === 'multi-tenant' && tenants.length === 0) {
+    const at = field(obj, 'tenants') === undefined ? path : [...path, 'tenants'];
+    p.add(at, "a multi-tenant cluster needs tenants: expected at least one under 'tenants', found none");
+  }
+  return {
+    name,
+    model,
+    datacenters: dcs,
+    ...readSizes(p, obj, path, model),
+    loadBalancer: { enabled: preset.fixed ? false : (enabled ?? preset.loadBalancer), datacenter: lbDc ?? dcs[0]! },
+    workloads: readWorkloads(p, field(obj, 'workloads'), [...path, 'workloads'], tenants),
+    tenants,
+    failures: readRoleFailures(p, field(obj, 'failures'), [...path, 'failures']),
+  };
+}
+
+function readClusterDatacenters(p: Problems, obj: unknown, path: Path, model: DeploymentModel, all: NameSet): string[] {
+  const at = [...path, 'datacenters'];
+  const raw = field(obj, 'datacenters');
+  const fallback = model === 'single-server' ? all.names.slice(0, 1) : [...all.names];
+  if (raw === undefined) return fallback;
+  const names: string[] = [];
+  readList(p, raw, at).forEach((item, i) => {
+    const dc = readString(p, item, [...at, i]);
+    if (dc === undefined) return;
+    if (names.includes(dc)) p.add([...at, i], `datacenter '${dc}' is listed twice`);
+    else if (checkReference(p, dc, all, [...at, i], 'datacenter')) names.push(dc);
+  });
+  if (model === 'single-server' && Array.isArray(raw) && raw.length > 1) {
+    p.add(at, `expected one datacenter for a single-server cluster (one host runs everything), found ${raw.length}`);
+  }
+  return names.length > 0 ? names : fallback;
+}
+
+function readTenants(p: Problems, v: unknown, path: Path): TenantSpec[] {
+  const tenants: TenantSpec[] = [];
+  const declared: { name: string; path: Path }[] = [];
+  readList(p, v, path).forEach((item, i) => {
+    const at = [...path, i];
+    const obj = readObject(p, item, at);
+    if (obj === undefined) return;
+    const name = readString(p, need(p, obj, at, 'name'), [...at, 'name']);
+    const quota = readObject(p, field(obj, 'quota'), [...at, 'quota']);
+    const quotaPods = quota === undefined ? undefined : readInteger(p, need(p, quota, [...at, 'quota'], 'pods'), [...at, 'quota', 'pods'], 0);
+    const networkPolicy = readBoolean(p, field(obj, 'networkPolicy'), [...at, 'networkPolicy']) ?? false;
+    if (name === undefined) return;
+    declared.push({ name, path: [...at, 'name'] });
+    tenants.push(quotaPods === undefined ? { name, networkPolicy } : { name, quotaPods, networkPolicy });
+  });
+  checkUnique(p, declared, 'tenant');
+  return tenants;
+}
+
+function readWorkloads(p: Problems, v: unknown, path: Path, tenants: readonly TenantSpec[]): WorkloadSpec[] {
+  const workloads: WorkloadSpec[] = [];
+  const declared: { name: string; path: Path }[] = [];
+  const tenantNames: NameSet = { names: tenants.map((t) => t.name), complete: true };
+  readList(p, v, path).forEach((item, i) => {
+    const at = [...path, i];
+    const obj = readObject(p, item, at);
+    if (obj === undefined) return;
+    const name = readString(p, need(p, obj, at, 'name'), [...at, 'name']);
+    const replicas = readInteger(p, need(p, obj, at, 'replicas'), [...at, 'replicas'], 1, 150_000);
+    const tenant = readString(p, field(obj, 'tenant'), [...at, 'tenant']);
+    if (tenant !== undefined && tenants.length === 0) {
+      p.add([...at, 'tenant'], `unknown tenant '${tenant}': the cluster declares no tenants (add it under 'tenants')`);
+    } else if (tenant !== undefined) {
+      checkReference(p, tenant, tenantNames, [...at, 'tenant'], 'tenant');
+    }
+    const minAvailable = readInteger(p, field(obj, 'minAvailable'), [...at, 'minAvailable'], 0) ?? 1;
+    if (replicas !== undefined && minAvailable > replicas) {
+      p.add([...at, 'minAvailable'], `expected at most replicas (${replicas}), found ${minAvailable}`);
+    }
+    if (name === undefined || replicas === undefined) return;
+    declared.push({ name, path: [...at, 'name'] });
+    workloads.push(tenant === undefined ? { name, replicas, minAvailable } : { name, replicas, tenant, minAvailable });
+  });
+  checkUnique(p, declared, 'workload');
+  return workloads;
+}

@@ -1,0 +1,10 @@
+/** The scenario layer's public API: YAML/JSON text -> a validated, typed Scenario. */
+export * from './Scenario.js';
+export { ScenarioError, formatProblem, type Problem } from './ScenarioError.js';
+export { parseScenario, loadScenario, readScenarioFile } from './parseScenario.js';
+export { parseScenarioDocument } from './parseScenarioDocument.js';
+export { scenarioFromRaw } from './scenarioFromRaw.js';
+export { setPath, parseOverride } from './setPath.js';
+export { componentNames, checkComponentName, datacenterOf } from './components.js';
+export { MODEL_PRESETS, type ModelPreset } from './presets.js';
+export { SCENARIO_DEFAULTS, RAFT_DEFAULTS, KUBERNETES_DEFAULTS, COST_DEFAULTS, FEDERATION_ROLLOUT_DEFAULTS, TIMING_RULES } from './defaults.js';

@@ -1,0 +1,36 @@
+/** Parses YAML or JSON text into a raw document, remembering the line of every value for messages. */
+import { LineCounter, parseDocument } from 'yaml';
+import { attachLocator, yamlLocator } from './_internals/locate.js';
+import { ScenarioError, type Problem } from './ScenarioError.js';
+
+/**
+ * The raw document (plain objects, lists and scalars), before any check. JSON is read by the
+ * same parser (YAML 1.2 is a superset of JSON), so both get line numbers. Syntax errors throw a
+ * ScenarioError with each error's line.
+ */
+export function parseScenarioDocument(text: string, file: string): unknown {
+  const lines = new LineCounter();
+  // logLevel 'silent': the parser would otherwise print warnings on the process's stderr.
+  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, logLevel: 'silent' });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e): Problem => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        const message =
+          e.code === 'MULTIPLE_DOCS'
+            ? "expected one YAML document, found a second one (after '---')"
+            : `invalid YAML at column ${col}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+        return { file, path: '', line, message };
+      }),
+    );
+  }
+  let raw: unknown;
+  try {
+    // The default limit of 100 alias expansions guards against "billion laughs" documents.
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ScenarioError([{ file, path: '', message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
+  attachLocator(raw, yamlLocator(doc, lines));
+  return raw;
+}

@@ -1,0 +1,104 @@
+/** Validates a raw scenario document (parsed YAML or JSON) into a typed Scenario, or throws every problem. */
+import { checkStructure } from './_internals/checkStructure.js';
+import { describeValue } from './_internals/describe.js';
+import { locatorOf } from './_internals/locate.js';
+import { checkUnique, type NameSet } from './_internals/names.js';
+import type { Path } from './_internals/Path.js';
+import { Problems } from './_internals/Problems.js';
+import { readCluster } from './_internals/readCluster.js';
+import { readRoleFailures } from './_internals/readFailures.js';
+import { readFaults } from './_internals/readFaults.js';
+import { readDatacenters, readFailureDomains } from './_internals/readPlaces.js';
+import { readCost, readFederation, readKubernetes, readManagement, readRaft } from './_internals/readSettings.js';
+import { field, isRawObject, need, readDuration, readInteger, readList, readString, type RawObject } from './_internals/read.js';
+import { SCENARIO_DEFAULTS } from './defaults.js';
+import type { ClusterSpec, Scenario } from './Scenario.js';
+
+/**
+ * Checks the structure against the JSON Schema, then the rules that span fields (references,
+ * model presets, uniqueness, timings), and fills in defaults. Every problem found is reported
+ * in one ScenarioError. `file` names the source in messages; lines are known when `raw` came
+ * from parseScenarioDocument (or setPath on such a document).
+ */
+export function scenarioFromRaw(raw: unknown, file: string): Scenario {
+  const p = new Problems(file, locatorOf(raw));
+  checkStructure(raw, p);
+  if (!isRawObject(raw)) {
+    p.invalid([], `expected a kubesim scenario (an object with apiVersion, kind, metadata and spec), found ${describeValue(raw)}`);
+    p.throwIfAny();
+  }
+  const scenario = build(p, raw as RawObject, file);
+  p.throwIfAny();
+  return scenario;
+}
+
+function build(p: Problems, raw: RawObject, file: string): Scenario {
+  const metadata = field(raw, 'metadata');
+  const name = readString(p, need(p, metadata, ['metadata'], 'name'), ['metadata', 'name']) ?? '';
+  const description = field(metadata, 'description');
+  const S: Path = ['spec'];
+  const spec = need(p, raw, [], 'spec');
+  const horizon = readDuration(p, field(spec, 'horizon'), [...S, 'horizon'], true) ?? SCENARIO_DEFAULTS.horizon;
+  const dcs = readDatacenters(p, field(spec, 'datacenters'), [...S, 'datacenters']);
+
+  const entries: { cluster: ClusterSpec; path: Path }[] = [];
+  let clustersComplete = true;
+  readList(p, need(p, spec, S, 'clusters'), [...S, 'clusters']).forEach((item, i) => {
+    const cluster = readCluster(p, item, [...S, 'clusters', i], dcs.names);
+    if (cluster === undefined || cluster.name === '') clustersComplete = false;
+    else entries.push({ cluster, path: [...S, 'clusters', i] });
+  });
+  const clusters = entries.map((e) => e.cluster);
+  checkUnique(p, entries.map((e) => ({ name: e.cluster.name, path: [...e.path, 'name'] })), 'cluster');
+  const byName = new Map(clusters.map((c) => [c.name, c] as const));
+  const clusterNames: NameSet = { names: [...byName.keys()], complete: clustersComplete };
+
+  const domains = readFailureDomains(p, field(spec, 'failureDomains'), [...S, 'failureDomains'], dcs.names, byName, clustersComplete);
+  const management = readManagement(p, field(spec, 'management'), [...S, 'management'], clusterNames);
+  const federation = readFederation(p, field(spec, 'federation'), [...S, 'federation'], clusterNames);
+  checkModels(p, entries, field(spec, 'federation') !== undefined);
+
+  return {
+    name,
+    description: typeof description === 'string' ? description : '',
+    file,
+    horizon,
+    replications: readInteger(p, field(spec, 'replications'), [...S, 'replications'], 1, 1_000_000) ?? SCENARIO_DEFAULTS.replications,
+    seed: readInteger(p, field(spec, 'seed'), [...S, 'seed'], Number.MIN_SAFE_INTEGER) ?? SCENARIO_DEFAULTS.seed,
+    datacenters: dcs.specs,
+    failureDomains: domains.specs,
+    failures: readRoleFailures(p, field(spec, 'failures'), [...S, 'failures']),
+    clusters,
+    faults: readFaults(p, field(spec, 'faults'), [...S, 'faults'], {
+      horizon,
+      clusters: byName,
+      clustersComplete,
+      datacenters: dcs.names,
+      failureDomains: domains.names,
+      hasFederation: federation !== undefined,
+    }),
+    raft: readRaft(p, field(spec, 'raft'), [...S, 'raft']),
+    kubernetes: readKubernetes(p, field(spec, 'kubernetes'), [...S, 'kubernetes']),
+    ...(management === undefined ? {} : { management }),
+    ...(federation === undefined ? {} : { federation }),
+    cost: readCost(p, field(spec, 'cost'), [...S, 'cost']),
+  };
+}
+
+/** Rules of the models that involve several clusters. */
+function checkModels(p: Problems, clusters: readonly { cluster: ClusterSpec; path: Path }[], hasFederation: boolean): void {
+  const multi = clusters.find((e) => e.cluster.model === 'multi-cluster');
+  if (multi !== undefined && clusters.length < 2) {
+    p.add([...multi.path, 'model'], `a multi-cluster deployment needs at least 2 clusters in spec.clusters, found ${clusters.length}`);
+  }
+  const federated = clusters.find((e) => e.cluster.model === 'federation');
+  if (federated !== undefined && !hasFederation) {
+    p.add(
+      [...federated.path, 'model'],
+      `cluster '${federated.cluster.name}' has model federation, which needs spec.federation (hostCluster, members, rollout), found none`,
+    );
+  }
+  if (federated === undefined && hasFederation) {
+    p.add(['spec', 'federation'], 'spec.federation is set but no cluster has model federation');
+  }
+}
