@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { KUBESIM_VERSION } from '../experiment/aggregate.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { modelsCommand } from './commands/models.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -32,6 +33,12 @@ export function buildProgram(): Command {
     .description('check scenario files and print every problem, one per line')
     .argument('<scenario...>', 'scenario files')
     .action(validateCommand);
+
+  program
+    .command('models')
+    .description('the deployment models and what each guarantees, measured by simulation')
+    .option('--json', 'print the table as JSON')
+    .action(modelsCommand);
 
   return program;
 }
