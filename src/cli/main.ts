@@ -20,7 +20,7 @@ function report(e: unknown): number {
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; everything else it raises is a bad flag.
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    process.stderr.write(`kubesim: ${e.message.replace(/^error: /, '')}\n`);
+    process.stderr.write(`kubesim: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
     return EXIT_INPUT;
   }
   if (e instanceof ScenarioError) {

@@ -1,0 +1,95 @@
+/** `kubesim run` end to end: the JSON contract, determinism, the closed form, and bad input. */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, kubesim } from './cli.js';
+
+const scenario = fixture('three-members.yaml');
+
+describe('kubesim run --json', () => {
+  it('should print the summary document in the contract shape and nothing else', () => {
+    const r = kubesim(['run', scenario, '--json', '--replications', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ kubesim: '0.1.0', scenario: 'three-members', seed: 3, replications: 5, horizonSeconds: 20000 * 3600 });
+    const q = doc.clusters.prod.signals.etcdQuorum;
+    expect(q.availability.mean).toBeGreaterThan(0.99);
+    expect(q.availability.ci95).toHaveLength(2);
+    for (const k of ['downtimeSecondsPerYear', 'outagesPerYear', 'meanOutageSeconds']) expect(typeof q[k]).toBe('number');
+    expect(doc.clusters.prod.cost).toMatchObject({ currency: 'USD' });
+    expect(doc.global).toEqual({ signals: {} });
+  });
+
+  it('should give byte-identical output for the same scenario and seed, twice, serial or threaded', () => {
+    const a = kubesim(['run', scenario, '--json', '--jobs', '1', '--replications', '12']);
+    const b = kubesim(['run', scenario, '--json', '--jobs', '1', '--replications', '12']);
+    const c = kubesim(['run', scenario, '--json', '--jobs', '2', '--replications', '12']);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).toBe(a.stdout);
+  });
+
+  it('should give different output for a different seed', () => {
+    const a = kubesim(['run', scenario, '--json', '--replications', '3']);
+    const b = kubesim(['run', scenario, '--json', '--replications', '3', '--seed', '4']);
+    expect(b.stdout).not.toBe(a.stdout);
+  });
+
+  it('should contain 3a^2 - 2a^3 (a = 100/101) in the etcdQuorum 95% CI', () => {
+    const doc = JSON.parse(kubesim(['run', scenario, '--json']).stdout);
+    const a = 100 / 101;
+    const exact = 3 * a * a - 2 * a ** 3;
+    const [lo, hi] = doc.clusters.prod.signals.etcdQuorum.availability.ci95;
+    expect(lo).toBeLessThanOrEqual(exact);
+    expect(hi).toBeGreaterThanOrEqual(exact);
+  });
+});
+
+describe('kubesim run: bad input is one line and exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-bad-'));
+  const write = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const base = (horizon: string) => `apiVersion: kubesim/v1
+kind: Scenario
+metadata: { name: bad }
+spec:
+  horizon: ${horizon}
+  clusters:
+    - { name: prod, model: multi-master }
+`;
+
+  const cases: { why: string; args: () => string[]; message: RegExp }[] = [
+    { why: 'a missing file', args: () => ['run', join(dir, 'nope.yaml')], message: /nope\.yaml: cannot read the file/ },
+    {
+      why: 'an unknown unit',
+      args: () => ['run', write('parsecs.yaml', base('5 parsecs'))],
+      message: /parsecs\.yaml:5: spec\.horizon: .*found "5 parsecs"/,
+    },
+    {
+      why: 'a negative duration',
+      args: () => ['run', write('negative.yaml', base('-3h'))],
+      message: /negative\.yaml:5: spec\.horizon: expected a positive duration.*found "-3h"/,
+    },
+    { why: 'a bad --replications', args: () => ['run', scenario, '--replications', 'many'], message: /^kubesim: --replications: expected a whole number .*found "many"$/ },
+    { why: 'a bad --horizon', args: () => ['run', scenario, '--horizon', '5 parsecs'], message: /^kubesim: --horizon: .*"5 parsecs"$/ },
+    { why: 'an unknown flag', args: () => ['run', scenario, '--replicatons', '3'], message: /unknown option '--replicatons'/ },
+  ];
+  for (const c of cases) {
+    it(`should reject ${c.why}`, () => {
+      const out = join(dir, `out-${c.why.replace(/\W+/g, '-')}`);
+      const r = kubesim([...c.args(), '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(c.message);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(readdirSync(dir)).not.toContain(out.split('/').pop());
+    });
+  }
+});
