@@ -1,0 +1,96 @@
+/** Availability against monthly cost, one point per configuration, with the Pareto front drawn through the best. */
+import type { TopLevelSpec } from 'vega-lite';
+import { formatInterval, formatMoney, formatNines, formatPercent, ninesOf } from '../format.js';
+import { paretoFront } from '../paretoFront.js';
+import { CHART_WIDTH, CONFIG, MUTED_COLOR, POINT_COLOR, ninesLabelExpr, type Encoding } from './theme.js';
+
+export interface CostAvailabilityPoint {
+  readonly label: string;
+  /** Monthly cost in `currency`. */
+  readonly cost: number;
+  readonly availability: number;
+  readonly ci95?: readonly [number, number];
+}
+
+export interface CostVsAvailabilityOptions {
+  readonly currency?: string;
+  /** What the availability measures, for the axis title: "apiWrite of prod". */
+  readonly signal?: string;
+  readonly title?: string;
+  readonly width?: number;
+}
+
+/**
+ * x: monthly cost; y: nines of availability (ticks labelled as percentages). Points on the Pareto
+ * front (no other configuration is both cheaper and more available) are filled, labelled and
+ * joined by a line; dominated ones are hollow and grey. Never-down points sit at the top edge.
+ */
+export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[], options: CostVsAvailabilityOptions = {}): TopLevelSpec {
+  const currency = options.currency ?? 'USD';
+  const front = new Set(paretoFront(points));
+  const finite = points.flatMap((p) => [p.availability, ...(p.ci95 ?? [])]).filter((a) => a < 1 && a > 0).map(ninesOf);
+  const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
+  const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25));
+  const clamp = (a: number): number => Math.min(hi, Math.max(lo, a >= 1 ? hi : ninesOf(a)));
+  const values = points.map((p) => ({
+    label: p.label,
+    cost: p.cost,
+    nines: clamp(p.availability),
+    lower: clamp(p.ci95?.[0] ?? p.availability),
+    upper: clamp(p.ci95?.[1] ?? p.availability),
+    front: front.has(p) ? 'on the Pareto front' : 'dominated',
+    costText: formatMoney(p.cost, currency),
+    availabilityText: formatPercent(p.availability),
+    ciText: p.ci95 ? formatInterval(p.ci95) : '—',
+    ninesText: formatNines(p.availability >= 1 ? null : ninesOf(p.availability)),
+  }));
+  const line = values.filter((v) => v.front === 'on the Pareto front').sort((a, b) => a.cost - b.cost);
+  const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const x: NonNullable<Encoding['x']> = { field: 'cost', type: 'quantitative', scale: { zero: false, padding: 30 }, axis: { title: `Cost per month (${currency})`, format: ',.0f' } };
+  const y: NonNullable<Encoding['y']> = {
+    field: 'nines',
+    type: 'quantitative',
+    scale: { domain: [lo, hi], nice: false, zero: false },
+    axis: { title: `Availability${options.signal ? ` of ${options.signal}` : ''} (nines)`, values: ticks, labelExpr: ninesLabelExpr(ticks) },
+  };
+  const color = { field: 'front', type: 'nominal', scale: { domain: ['on the Pareto front', 'dominated'], range: [POINT_COLOR, MUTED_COLOR] }, legend: { title: null, orient: 'bottom' } } as const;
+  const tooltip: NonNullable<Encoding['tooltip']> = [
+    { field: 'label', title: 'Configuration' },
+    { field: 'costText', title: 'Cost per month' },
+    { field: 'availabilityText', title: 'Availability' },
+    { field: 'ciText', title: '95% CI' },
+    { field: 'ninesText', title: 'Nines' },
+    { field: 'front', title: 'Pareto' },
+  ];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: options.title ?? 'Availability against cost',
+      subtitle: 'Up is more available, left is cheaper; the line joins the configurations no other one beats on both',
+    },
+    config: CONFIG,
+    width: options.width ?? CHART_WIDTH - 120,
+    height: 320,
+    layer: [
+      { data: { values: line }, mark: { type: 'line', color: POINT_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y } },
+      { data: { values }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color } },
+      {
+        data: { values },
+        transform: [{ filter: "datum.front == 'dominated'" }],
+        mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: false, fill: 'white' },
+        encoding: { x, y, color, tooltip },
+      },
+      {
+        data: { values },
+        transform: [{ filter: "datum.front != 'dominated'" }],
+        mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: true },
+        encoding: { x, y, color, tooltip },
+      },
+      {
+        data: { values },
+        mark: { type: 'text', align: 'left', dx: 9, dy: -9, fontSize: 11 },
+        encoding: { x, y, text: { field: 'label' }, color },
+      },
+    ],
+  };
+}

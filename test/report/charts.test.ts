@@ -1,0 +1,94 @@
+import { compile } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { availabilityPoints, availabilitySpec } from '../../src/report/charts/availabilitySpec.js';
+import { costBreakdownSpec } from '../../src/report/charts/costBreakdownSpec.js';
+import { costVsAvailabilitySpec } from '../../src/report/charts/costVsAvailabilitySpec.js';
+import { outageSpec } from '../../src/report/charts/outageSpec.js';
+import { timelineSpec } from '../../src/report/charts/timelineSpec.js';
+import { compareCharts, reportCharts } from '../../src/report/reportCharts.js';
+import { compileSpec, renderSvg } from '../../src/report/renderSvg.js';
+import { compareInput, rows, scenario, summary, trace } from './fixtures.js';
+import { allTexts, axisTitles, countItems, svgMarks, titleTexts } from './svg.js';
+
+describe('chart specs', () => {
+  it('should compile every chart of both pages with no vega-lite warning', () => {
+    // Arrange
+    const charts = [...reportCharts({ scenario, summary, rows, trace }), ...compareCharts(compareInput)];
+    // Act / Assert: compileSpec throws on any warning; compile itself must produce a vega spec.
+    for (const c of charts) expect(() => compileSpec(c.spec), c.id).not.toThrow();
+    for (const c of charts) expect(compile(c.spec).spec.marks?.length, c.id).toBeGreaterThan(0);
+  });
+
+  it('should draw the timeline: a down bar per interval, leaders, signals and one rule per fault', async () => {
+    const svg = await renderSvg(timelineSpec(trace));
+    const rects = svgMarks(svg).filter((m) => m.type === 'rect');
+    expect(rects.map((m) => m.items)).toEqual([
+      // Down spans: prod etcd-1, worker-3, cp-3, etcd-3; dc-c; staging cp-1, etcd-1; the partition.
+      8,
+      // No tick: no component was down for less than 0.4% of the horizon.
+      0,
+      // Leaders: prod etcd-1, none (1.2 s), etcd-2; staging etcd-1, none, etcd-1 again.
+      6,
+      // The 1.2 s without a prod leader also gets a tick, or it would be thinner than a pixel.
+      1,
+      // Signals: one up bar per lane (10), and each outage adds two (the down span and the up
+      // span after it): prod apiWrite twice, apiRead, scheduling, workloads once; staging 5 once.
+      10 + 2 * (2 + 1 + 1 + 1) + 2 * 5,
+      // Ticks for the 1.2 s apiWrite and 16 s scheduling outages.
+      2,
+    ]);
+    expect(countItems(svg, 'rule')).toBe(3 * 3); // three faults, a rule in each of three strips
+    expect(axisTitles(svg)).toContain('Simulated time (hours)');
+    expect(titleTexts(svg)).toContain('Timeline of one replication');
+    expect(allTexts(svg)).toEqual(expect.arrayContaining(['prod/etcd-1', 'network partition', 'prod etcd leader', 'staging/apiWrite', 'no leader']));
+  });
+
+  it('should draw availability as one dot and one CI bar per signal, on a nines axis labelled in percent', async () => {
+    const svg = await renderSvg(availabilitySpec(availabilityPoints(summary)));
+    expect(countItems(svg, 'symbol')).toBe(10);
+    expect(countItems(svg, 'rule')).toBe(10);
+    expect(axisTitles(svg)).toContain('Availability (in nines: 3 = 99.9%, 4 = 99.99%)');
+    expect(allTexts(svg)).toEqual(expect.arrayContaining(['99.9%', '99.99%', '99.9987%', 'prod', 'staging']));
+  });
+
+  it('should draw outage lengths: box plots, a tick per replication with an outage, mean and p99 markers', async () => {
+    const svg = await renderSvg(outageSpec(summary, rows));
+    const withOutage = rows.filter((r) => r.outages > 0).length;
+    expect(svgMarks(svg).filter((m) => m.type === 'rect').length).toBeGreaterThan(0);
+    // Ticks are rects too: sum of rect items covers the box plots' boxes and the ticks.
+    expect(countItems(svg, 'rect')).toBeGreaterThanOrEqual(withOutage);
+    expect(countItems(svg, 'symbol')).toBe(20); // mean and p99 for 10 signals
+    expect(axisTitles(svg)).toContain('Outage length (log scale)');
+    expect(allTexts(svg)).toEqual(expect.arrayContaining(['1m', '10m', '1h', '14 of 20 runs']));
+  });
+
+  it('should stack cost by role with the total at the end of each bar', async () => {
+    const svg = await renderSvg(costBreakdownSpec([{ label: 'x', summary }]));
+    expect(countItems(svg, 'rect')).toBe(4); // prod: control plane, workers, lb; staging: control plane
+    expect(axisTitles(svg)).toEqual(['Cost per month (USD)']);
+    expect(allTexts(svg)).toEqual(expect.arrayContaining(['$33,722.35', '$138.70', 'workers']));
+  });
+
+  it('should mark the Pareto front in cost against availability', async () => {
+    const points = [
+      { label: 'a', cost: 100, availability: 0.999 },
+      { label: 'b', cost: 200, availability: 0.9999 },
+      { label: 'c', cost: 300, availability: 0.9995 },
+    ];
+    const spec = costVsAvailabilitySpec(points, { currency: 'EUR', signal: 'apiWrite' });
+    const svg = await renderSvg(spec);
+    expect(countItems(svg, 'symbol')).toBe(3);
+    expect(countItems(svg, 'line')).toBe(1);
+    expect(axisTitles(svg)).toEqual(['Cost per month (EUR)', 'Availability of apiWrite (nines)']);
+    const layers = (spec as { layer: { data: { values: { label: string; front: string }[] } }[] }).layer;
+    const marked = Object.fromEntries(layers[2]!.data.values.map((v) => [v.label, v.front]));
+    expect(marked).toEqual({ a: 'on the Pareto front', b: 'on the Pareto front', c: 'dominated' });
+    expect(layers[0]!.data.values.map((v) => v.label)).toEqual(['a', 'b']); // the front's line
+  });
+
+  it('should render an empty trace and a summary without outages without failing', async () => {
+    const empty = { horizon: 3600, events: [], components: ['x/cp-1'], signals: ['x/apiWrite'] };
+    await expect(renderSvg(timelineSpec(empty))).resolves.toContain('<svg');
+    await expect(renderSvg(outageSpec(summary, []))).resolves.toContain('<svg');
+  });
+});
