@@ -1,0 +1,134 @@
+/** Plain-language phrases for a step: what happened, and what state each cluster is left in. */
+import type { TraceEvent } from '../../model/Trace.js';
+import type { SignalChange } from './replaySteps.js';
+import type { ClusterSnapshot, Snapshot } from './TraceReplay.js';
+
+/** Shortens names for the reader: with one cluster, `prod/etcd-2` reads `etcd-2`. */
+export type Shorten = (text: string) => string;
+
+export function shortener(clusters: readonly string[]): Shorten {
+  if (clusters.length !== 1) return (text) => text;
+  const name = clusters[0]!;
+  const prefix = `${name}/`;
+  const lead = `${name} `;
+  return (text) => {
+    const t = text.split(prefix).join('');
+    return t.startsWith(lead) ? t.slice(lead.length) : t;
+  };
+}
+
+/** A partition's groups as people write them: `[dc-a] | [dc-b, dc-c]`. */
+export function groupsText(groups: readonly (readonly string[])[]): string {
+  return groups.map((g) => `[${g.join(', ')}]`).join(' | ');
+}
+
+/**
+ * What happened in one step, one phrase per cause, in the order the model recorded them.
+ * Components that went down or came back for the same cause are told once, with the list of
+ * those it touched when the cause does not name them all ("cp-1 crashes (cp-1, etcd-1 down)").
+ * The scripted fault that caused a crash or an outage is left out when its effect is told.
+ */
+export function happenedPhrases(events: readonly TraceEvent[], short: Shorten): string[] {
+  const phrases: { head: string; members: string[]; up: boolean }[] = [];
+  const byCause = new Map<string, { head: string; members: string[]; up: boolean }>();
+  const hasEffect = events.some((e) => e.kind === 'component' || e.kind === 'datacenter');
+  const partitionFault = events.some((e) => e.kind === 'fault' && e.text.startsWith('network partition'));
+  const add = (head: string, up = true) => phrases.push({ head, members: [], up });
+  for (const e of events) {
+    switch (e.kind) {
+      case 'fault':
+        if (hasEffect && /^(crash|outage of) /.test(e.text)) break;
+        add(short(e.text));
+        break;
+      case 'partition':
+        if (e.active && partitionFault) break;
+        add(e.active ? `network partition ${groupsText(e.groups)}` : `the partition ${groupsText(e.groups)} heals`);
+        break;
+      case 'datacenter':
+      case 'component': {
+        const key = `${e.up}|${e.cause}`;
+        let group = byCause.get(key);
+        if (group === undefined) {
+          group = { head: causeHead(e.cause, short), members: [], up: e.up };
+          byCause.set(key, group);
+          phrases.push(group);
+        }
+        if (e.kind === 'component') group.members.push(short(e.name));
+        break;
+      }
+      case 'leader':
+        add(short(e.reason));
+        break;
+      case 'note':
+        add(short(e.text));
+        break;
+      case 'signal':
+        break;
+    }
+  }
+  return phrases.map((p) => {
+    const unnamed = p.members.filter((m) => !names(p.head, m));
+    if (unnamed.length === 0) return p.head;
+    return `${p.head} (${p.members.join(', ')} ${p.up ? 'back up' : 'down'})`;
+  });
+}
+
+function causeHead(cause: string, short: Shorten): string {
+  const crash = /^scripted crash of (\S+)$/.exec(cause);
+  return crash ? `${short(crash[1]!)} crashes` : short(cause);
+}
+
+function names(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(text);
+}
+
+/**
+ * A cluster's state after a step: members up, the quorum arithmetic, the leader, and what it
+ * means for clients. `failed` says whether something went down in the step ("still writable").
+ */
+export function clusterPhrase(before: ClusterSnapshot | undefined, c: ClusterSnapshot, failed: boolean, short: Shorten): string {
+  const split = c.sides.length > 1 ? `, split ${c.sides.join(' | ')}` : '';
+  const largest = c.sides[0] ?? 0;
+  const spare = c.quorumSide !== null ? ` (can lose ${largest - c.quorum} more)` : '';
+  const members = `${c.up} of ${c.members.length} member${c.members.length === 1 ? '' : 's'} up${split}, quorum needs ${c.quorum}${spare}`;
+  return `${members}, ${leaderPhrase(c, short)}: ${verdict(before, c, failed)}`;
+}
+
+function leaderPhrase(c: ClusterSnapshot, short: Shorten): string {
+  if (c.leader === null) return 'no leader';
+  const m = c.members.find((x) => x.name === c.leader);
+  const commits = m !== undefined && m.up && c.quorumSide !== null && m.side === c.quorumSide;
+  return commits ? `leader ${short(c.leader)} (term ${c.term})` : `${short(c.leader)} still leads term ${c.term} but cannot commit`;
+}
+
+function verdict(before: ClusterSnapshot | undefined, c: ClusterSnapshot, failed: boolean): string {
+  const s = c.signals;
+  const pods = s['workloads'] === false ? 'some pods are not running' : 'pods keep running';
+  if (s['etcdQuorum'] === false) {
+    return `QUORUM LOST, API writes fail${s['apiRead'] === false ? ' and so do reads' : ''}; ${pods}`;
+  }
+  if (s['apiWrite'] === false) {
+    if (c.leader === null) return 'API writes wait for an election';
+    const m = c.members.find((x) => x.name === c.leader);
+    if (m === undefined || !m.up || m.side !== c.quorumSide) return 'the leader is cut off from the quorum: API writes wait for the majority to elect a new one';
+    const via = c.loadBalancer ? ' through the load balancer' : '';
+    return `etcd can commit, but no apiserver reachable${via} can write: API writes fail`;
+  }
+  if (before !== undefined && before.signals['apiWrite'] === false) return 'API writes work again';
+  return failed ? 'still writable' : 'writable';
+}
+
+/** The signals that changed, as `apiWrite down, scheduling down`. */
+export function changesPhrase(changed: readonly SignalChange[], short: Shorten): string {
+  return changed.map((c) => `${short(c.key)} ${c.up ? 'up' : 'down'}`).join(', ');
+}
+
+/** Whether anything went down in the step: a component, a datacenter or the network. */
+export function somethingFailed(before: Snapshot, after: Snapshot): boolean {
+  return (
+    after.down.some((d) => !before.down.includes(d)) ||
+    after.darkDatacenters.some((d) => !before.darkDatacenters.includes(d)) ||
+    after.partitions.length > before.partitions.length
+  );
+}
