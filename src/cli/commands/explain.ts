@@ -1,0 +1,77 @@
+/** `kubesim explain`: one replication narrated step by step, then a strip chart of the window, for teaching. */
+import { DurationError, formatDuration, parseDuration, type SimTime } from '../../kernel/index.js';
+import { explanation } from '../../report/narrate/explanation.js';
+import { stepJson, type NarratedStep } from '../../report/narrate/narrate.js';
+import { InputError } from '../errors.js';
+import { intFlag } from '../flags.js';
+import { loadWithOverrides } from '../scenarioInput.js';
+import { stepThrough } from '../stepThrough.js';
+
+export interface ExplainFlags {
+  readonly replication?: string;
+  readonly seed?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly step?: boolean;
+  readonly json?: boolean;
+  readonly ascii?: boolean;
+  readonly width?: string;
+}
+
+export async function explainCommand(file: string, flags: ExplainFlags): Promise<void> {
+  const width = flags.width === undefined ? undefined : intFlag('--width', flags.width, 10, 1000);
+  const [s] = loadWithOverrides([file], flags.seed === undefined ? {} : { seed: flags.seed });
+  const scenario = s!;
+  const rep = flags.replication === undefined ? 0 : intFlag('--replication', flags.replication, 0, scenario.replications - 1);
+  const from = flags.from === undefined ? 0 : timeFlag('--from', flags.from);
+  const to = flags.to === undefined ? scenario.horizon : timeFlag('--to', flags.to);
+  if (to > scenario.horizon) throw new InputError(`--to: ${flags.to} is after the end of the run (${formatDuration(scenario.horizon)})`);
+  if (!(from < to)) throw new InputError(`--from: expected a time before --to (${formatDuration(to)}), found ${flags.from}`);
+
+  const out = process.stdout;
+  const color = out.isTTY === true && process.env['NO_COLOR'] === undefined && !flags.json;
+  const e = explanation(scenario, {
+    replication: rep,
+    from,
+    to,
+    chartWidth: width ?? Math.max(20, Math.min(100, (out.columns ?? 80) - 16)),
+    unicode: flags.ascii !== true && utf8Locale(process.env),
+    color,
+  });
+  if (flags.json) {
+    for (const step of e.steps) out.write(`${JSON.stringify(stepJson(step))}\n`);
+    return;
+  }
+  const show = (step: NarratedStep) => `${color ? highlight(step.line) : step.line}\n`;
+  out.write(`${e.heading}\n\n`);
+  if (flags.step && process.stdin.isTTY === true) {
+    await stepThrough(e.steps.map(show), process.stdin, out, process.stderr);
+  } else {
+    for (const step of e.steps) out.write(show(step));
+  }
+  out.write(`\n${e.chart}`);
+}
+
+/** A time in the run: a duration since its start ("10m", "1h30m", "90"), zero allowed. */
+function timeFlag(flag: string, value: string): SimTime {
+  try {
+    return parseDuration(value);
+  } catch (e) {
+    if (e instanceof DurationError) throw new InputError(`${flag}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Whether the locale says the terminal takes UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as C does). */
+export function utf8Locale(env: NodeJS.ProcessEnv): boolean {
+  const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
+  return /utf-?8/i.test(locale);
+}
+
+/** Colours the words that matter in a narrated line: losses red, recoveries green. */
+function highlight(line: string): string {
+  return line
+    .replace(/QUORUM LOST|API writes fail|API writes wait for an election|cannot commit/g, (m) => `\x1b[1;31m${m}\x1b[0m`)
+    .replace(/API writes work again|wins the election[^;:]*/g, (m) => `\x1b[1;32m${m}\x1b[0m`)
+    .replace(/^t=\S+/, (m) => `\x1b[1m${m}\x1b[0m`);
+}
