@@ -19,9 +19,16 @@ export class ScenarioError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
-    super(problems.length === 0 ? 'invalid scenario' : problems.map(formatProblem).join('\n'));
-    this.problems = problems;
+    const lines = problems.map(oneLine);
+    super(lines.length === 0 ? 'invalid scenario' : lines.map(formatProblem).join('\n'));
+    this.problems = lines;
   }
+}
+
+/** Escapes control characters (a key or value with a newline in it) so that a problem stays on one line. */
+function oneLine(p: Problem): Problem {
+  const escape = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return { ...p, path: escape(p.path), message: escape(p.message) };
 }
 
 /** One line: `scenarios/x.yaml:12: spec.clusters[0].etcd.members: expected ..., found "three"`. */

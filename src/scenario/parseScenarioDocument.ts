@@ -10,8 +10,9 @@ import { ScenarioError, type Problem } from './ScenarioError.js';
  */
 export function parseScenarioDocument(text: string, file: string): unknown {
   const lines = new LineCounter();
-  // logLevel 'silent': the parser would otherwise print warnings on the process's stderr.
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false, logLevel: 'silent' });
+  // logLevel 'error': the parser would otherwise print warnings on stderr ('silent' would also
+  // drop the error for a second document).
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e): Problem => {

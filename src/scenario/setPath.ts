@@ -71,27 +71,33 @@ function resolve(segments: Segment[], fail: (m: string) => never): Segment[] {
   if (cluster.includes(first.key)) return [{ key: 'spec' }, { key: 'clusters' }, { all: true }, ...segments];
   if (spec.includes(first.key)) return [{ key: 'spec' }, ...segments];
   const known = [...cluster, ...spec.filter((k) => !cluster.includes(k))];
-  return fail(`unknown field '${first.key}'${didYouMean(first.key, known)}; a path starts with a cluster field (${listNames(cluster, 20)}), a spec field (${listNames(spec, 20)}) or spec. / metadata.`);
+  const mean = didYouMean(first.key, known);
+  if (mean !== '') return fail(`unknown field '${first.key}'${mean}`);
+  return fail(
+    `unknown field '${first.key}'; a path starts with a cluster field (${listNames(cluster, 20)}), a spec field (${listNames(spec, 20)}), spec. or metadata.`,
+  );
 }
 
 function checkAgainstSchema(segments: readonly Segment[], fail: (m: string) => never): void {
   let node: SchemaNode = scenarioSchema();
-  const trail: (string | number)[] = [];
+  let shown = '';
   for (const seg of segments) {
-    const where = trail.length === 0 ? 'the document' : formatPath(trail);
+    const where = shown === '' ? 'the document' : shown;
     if ('key' in seg) {
       const props = node.properties ?? {};
       const next = Object.hasOwn(props, seg.key) ? props[seg.key] : undefined;
       if (next === undefined) {
         const known = Object.keys(props);
-        return fail(known.length === 0 ? `${where} has no fields` : `unknown field '${seg.key}' in ${where}${didYouMean(seg.key, known)}; expected one of ${listNames(known, 20)}`);
+        if (known.length === 0) return fail(`${where} has no fields`);
+        const mean = didYouMean(seg.key, known);
+        return fail(`unknown field '${seg.key}' in ${where}${mean === '' ? `; expected one of ${listNames(known, 20)}` : mean}`);
       }
       node = deref(next);
-      trail.push(seg.key);
+      shown = shown === '' ? seg.key : `${shown}.${seg.key}`;
     } else {
       if (!hasType(node, 'array') || node.items === undefined) return fail(`${where} is not a list`);
       node = deref(node.items);
-      trail.push('index' in seg ? seg.index : 0);
+      shown = `${shown}[${'index' in seg ? seg.index : '*'}]`;
     }
   }
 }
@@ -150,7 +156,7 @@ function splitTopLevel(text: string): string[] {
 }
 
 function readValue(text: string): unknown {
-  const doc = parseDocument(text, { logLevel: 'silent', prettyErrors: false });
+  const doc = parseDocument(text, { logLevel: 'error', prettyErrors: false });
   if (doc.errors.length > 0) return text.trim();
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;

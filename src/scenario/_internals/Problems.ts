@@ -36,11 +36,15 @@ export class Problems {
 
   /**
    * A value the builder cannot use: reported at `path` unless the schema pass already reported
-   * the value (at `valuePath`) or one of its ancestors.
+   * something about the value (at `valuePath`), about a part of it, or about what contains it.
    */
   invalid(path: Path, message: string, valuePath: Path = path): void {
     for (let n = valuePath.length; n >= 0; n--) {
       if (this.flagged.has(formatPath(valuePath.slice(0, n)))) return;
+    }
+    const at = formatPath(valuePath);
+    for (const f of this.flagged) {
+      if (at === '' || (f.startsWith(at) && (f[at.length] === '.' || f[at.length] === '['))) return;
     }
     this.add(path, message);
   }
