@@ -12,7 +12,8 @@ const MAX_PERCENT_DECIMALS = 9;
 export function percentDecimals(availability: number): number {
   if (!(availability < 1)) return 0;
   if (!(availability > 0)) return 1;
-  const nines = -Math.log10(1 - availability);
+  // The epsilon keeps 0.99 at two nines: 1 - 0.99 is 0.010000000000000009 in floating point.
+  const nines = -Math.log10(1 - availability) + 1e-9;
   return Math.min(MAX_PERCENT_DECIMALS, Math.max(1, Math.floor(nines)));
 }
 
@@ -20,7 +21,10 @@ export function percentDecimals(availability: number): number {
 export function formatPercent(availability: number, decimals = percentDecimals(availability)): string {
   if (!Number.isFinite(availability)) return String(availability);
   if (availability === 1) return '100%';
-  return `${(availability * 100).toFixed(decimals)}%`;
+  const text = (availability * 100).toFixed(decimals);
+  // Past the cap of decimals, round down: an availability below 1 never reads 100%.
+  if (availability < 1 && Number(text) >= 100) return `${(Math.floor(availability * 100 * 10 ** decimals) / 10 ** decimals).toFixed(decimals)}%`;
+  return `${text}%`;
 }
 
 /**

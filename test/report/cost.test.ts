@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterCost, costPerAddedNine, hostCounts } from '../../src/report/cost.js';
+import { clusterCost, costPerAddedNine, hostCounts, type CostPoint } from '../../src/report/cost.js';
 import type { ClusterSpec } from '../../src/scenario/Scenario.js';
 import { prodSpec, scenario, signal, stagingSpec } from './fixtures.js';
 
@@ -42,7 +42,7 @@ describe('clusterCost', () => {
 });
 
 describe('costPerAddedNine', () => {
-  it.each([
+  it.each<[CostPoint, CostPoint, number | null, string]>([
     // [a, b, expected, why]
     [{ cost: 100, availability: 0.99 }, { cost: 300, availability: 0.9999 }, 100, 'two more nines for 200 more'],
     [{ cost: 300, availability: 0.9999 }, { cost: 100, availability: 0.99 }, 100, 'the same pair the other way: both differences change sign'],

@@ -1,0 +1,83 @@
+/** Sections shared by the single and the compare page: the scenario at a glance, signal tables, cost table. */
+import type { Summary } from '../../experiment/Summary.js';
+import type { Scenario } from '../../scenario/Scenario.js';
+import { ROLES } from '../../scenario/Scenario.js';
+import { ROLE_LABELS } from '../charts/costBreakdownSpec.js';
+import { describeScenario } from '../describeScenario.js';
+import { escapeHtml } from '../escape.js';
+import { formatMoney } from '../format.js';
+import { SIGNAL_COLUMNS, signalTables } from '../signalTable.js';
+import { htmlFacts, htmlTable, ninesClass, type Cell } from './htmlTable.js';
+
+export function glanceHtml(scenario: Scenario): string {
+  const g = describeScenario(scenario);
+  const clusters = htmlTable(
+    ['Cluster', 'Model', 'Datacenters', 'Control plane', 'etcd', 'Workers', 'Load balancer', 'Workloads'],
+    g.clusters.map((c) => [c.name, c.model, c.datacenters, c.controlPlane, c.etcd, c.workers, c.loadBalancer, c.workloads]),
+  );
+  const dcs = htmlTable(['Datacenter', 'Whole-datacenter outages'], g.datacenters.map(([n, o]) => [n, o]));
+  const failures =
+    g.failures.length === 0
+      ? '<p class="notes">No role fails at random: only the scripted faults happen.</p>'
+      : htmlTable(['Role', 'MTTF', 'MTTR'], g.failures.map(([r, f, t]) => [ROLE_LABELS[r] ?? r, f, t]));
+  const faults =
+    g.faults.length === 0
+      ? '<p class="notes">None.</p>'
+      : `<ul class="faults">${g.faults.map(([at, what]) => `<li><span class="at">${escapeHtml(at)}</span> ${escapeHtml(what)}</li>`).join('')}</ul>`;
+  return `${htmlFacts(g.facts)}
+<h3>Clusters</h3>
+${clusters}
+<div class="two-col"><div><h3>Datacenters</h3>${dcs}</div><div><h3>Random failures by role</h3>${failures}</div></div>
+<h3>Scripted faults</h3>
+${faults}`;
+}
+
+/** One table per cluster (and one for the global signals), with the cluster's other figures below. */
+export function signalTablesHtml(summary: Summary): string {
+  return signalTables(summary)
+    .map((t) => {
+      const model = t.model ? `<span class="model">${escapeHtml(t.model)}</span>` : '';
+      const rows = t.rows.map((r) =>
+        r.cells.map((text, i): Cell => {
+          if (i === 0) return text;
+          if (i === 1 || i === 3) return { text, className: `num ${ninesClass(r.summary.nines)}` };
+          return { text, className: 'num' };
+        }),
+      );
+      const head = SIGNAL_COLUMNS.map((c, i): Cell => (i === 0 ? c : { text: c, className: 'num' }));
+      const notes = t.notes.length > 0 ? `<p class="notes">${t.notes.map(([k, v]) => `<span>${escapeHtml(k)}: ${escapeHtml(v)}</span>`).join('')}</p>` : '';
+      return `<h3>${escapeHtml(t.cluster)}${model}</h3>\n${htmlTable(head, rows, { className: 'signals' })}${notes}`;
+    })
+    .join('\n');
+}
+
+/** Monthly cost per cluster by role, with the expected cost of apiWrite downtime when priced. */
+export function costTableHtml(entries: readonly { readonly label?: string; readonly summary: Summary }[]): string {
+  const currency = entries[0]?.summary.cost.currency ?? 'USD';
+  const withDowntime = entries.some((e) => e.summary.cost.downtimePerMonth !== undefined);
+  const money = (x: number | undefined, className = 'num'): Cell => ({ text: x === undefined ? '—' : formatMoney(x, currency), className });
+  const head: Cell[] = [
+    entries.length > 1 ? 'Configuration / cluster' : 'Cluster',
+    ...ROLES.map((r): Cell => ({ text: ROLE_LABELS[r] ?? r, className: 'num' })),
+    { text: 'Hosts per month', className: 'num' },
+    ...(withDowntime ? [{ text: 'Downtime per month', className: 'num', title: 'Expected cost of apiWrite downtime' } as Cell] : []),
+  ];
+  const rows: Cell[][] = [];
+  for (const e of entries) {
+    for (const [name, c] of Object.entries(e.summary.clusters)) {
+      rows.push([
+        e.label === undefined ? name : `${e.label} · ${name}`,
+        ...ROLES.map((r) => money(c.cost.byRole[r])),
+        money(c.cost.perMonth, 'num strong'),
+        ...(withDowntime ? [money(c.cost.downtimePerMonth)] : []),
+      ]);
+    }
+  }
+  const table = htmlTable(head, rows, { className: 'cost' });
+  if (entries.length !== 1) return table;
+  const total = entries[0]!.summary.cost;
+  const totalRow = `<tr class="total"><th scope="row">Total</th>${ROLES.map(() => '<td></td>').join('')}<td class="num">${escapeHtml(formatMoney(total.perMonth, currency))}</td>${
+    withDowntime ? `<td class="num">${escapeHtml(total.downtimePerMonth === undefined ? '—' : formatMoney(total.downtimePerMonth, currency))}</td>` : ''
+  }</tr>`;
+  return table.replace('\n</tbody>', `\n${totalRow}\n</tbody>`);
+}

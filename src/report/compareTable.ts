@@ -1,0 +1,90 @@
+/** The tables of a comparison, formatted once for HTML and Markdown: configurations, and signals side by side. */
+import type { SignalSummary } from '../experiment/Summary.js';
+import { costPerAddedNine, hostCounts } from './cost.js';
+import { formatInterval, formatMoney, formatNines, formatPercent, formatSeconds } from './format.js';
+import { paretoFront } from './paretoFront.js';
+import { headlineOf, type CompareInput } from './ReportInput.js';
+import { orderedSignals } from './signalTable.js';
+
+export interface CompareRow {
+  readonly cells: readonly string[];
+  /** The headline signal, for colouring; absent when the entry lacks it. */
+  readonly headline?: SignalSummary;
+  readonly onFront: boolean;
+}
+
+/** One row per configuration: what it is, what it costs, its headline availability and price per nine. */
+export function compareTable(input: CompareInput): { readonly head: readonly string[]; readonly rows: readonly CompareRow[] } {
+  const signal = input.headline?.signal ?? 'apiWrite';
+  const currency = input.entries[0]?.summary.cost.currency ?? 'USD';
+  const points = input.entries.map((e) => {
+    const h = headlineOf(e.summary, input.headline);
+    return { entry: e, h, cost: e.summary.cost.perMonth, availability: h?.value.availability.mean ?? NaN };
+  });
+  const front = new Set(paretoFront(points));
+  const base = points[0];
+  const head = [
+    input.kind === 'sweep' ? 'Values' : 'Configuration',
+    'Models',
+    'Hosts',
+    'Cost / month',
+    `${signal} availability`,
+    '95% CI',
+    'Nines',
+    'Downtime / yr',
+    'Cost per added nine',
+    'Pareto front',
+  ];
+  const rows = points.map((p): CompareRow => {
+    const { entry, h } = p;
+    const hosts = entry.scenario.clusters.reduce((n, c) => n + Object.values(hostCounts(c)).reduce((a, b) => a + b, 0), 0);
+    const perNine = base && p !== base && h && base.h ? costPerAddedNine(base, p) : null;
+    return {
+      cells: [
+        entry.label,
+        [...new Set(entry.scenario.clusters.map((c) => c.model))].join(', '),
+        String(hosts),
+        formatMoney(entry.summary.cost.perMonth, entry.summary.cost.currency),
+        h ? `${formatPercent(h.value.availability.mean)}${h.where === Object.keys(entry.summary.clusters)[0] ? '' : ` (${h.where})`}` : '—',
+        h ? formatInterval(h.value.availability.ci95) : '—',
+        h ? formatNines(h.value.nines) : '—',
+        h ? formatSeconds(h.value.downtimeSecondsPerYear) : '—',
+        p === base ? 'baseline' : perNine === null ? '—' : formatMoney(perNine, currency),
+        front.has(p) ? 'yes' : 'no',
+      ],
+      ...(h ? { headline: h.value } : {}),
+      onFront: front.has(p),
+    };
+  });
+  return { head, rows };
+}
+
+/** Every signal of every cluster (rows) in every configuration (columns), as availability. */
+export function signalsSideBySide(input: CompareInput): {
+  readonly head: readonly string[];
+  readonly rows: readonly { readonly label: string; readonly cells: readonly { readonly text: string; readonly summary?: SignalSummary }[] }[];
+} {
+  const keys: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const e of input.entries) {
+    const groups = [...Object.entries(e.summary.clusters).map(([c, s]) => [c, s.signals] as const), ['global', e.summary.global.signals] as const];
+    for (const [cluster, signals] of groups) {
+      for (const [signal] of orderedSignals(signals)) {
+        const k = `${cluster}\u0000${signal}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        keys.push([cluster, signal]);
+      }
+    }
+  }
+  return {
+    head: ['Cluster · signal', ...input.entries.map((e) => e.label)],
+    rows: keys.map(([cluster, signal]) => ({
+      label: `${cluster} · ${signal}`,
+      cells: input.entries.map((e) => {
+        const s = cluster === 'global' ? e.summary.global.signals[signal] : e.summary.clusters[cluster]?.signals[signal];
+        return s ? { text: formatPercent(s.availability.mean), summary: s } : { text: '—' };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,23 @@
+/** The report layer's public API: results in, strings and chart specs out (pure but for reading the chart libraries). */
+export type { ReportInput, CompareInput, CompareEntry, PropertyTable, Headline } from './ReportInput.js';
+export { headlineOf } from './ReportInput.js';
+export { renderReportFiles, renderCompareFiles } from './reportFiles.js';
+export { renderHtml } from './renderHtml.js';
+export { renderCompareHtml } from './renderCompareHtml.js';
+export { renderMarkdown, renderCompareMarkdown, markdownTable } from './renderMarkdown.js';
+export { renderCsv, csvField, CSV_COLUMNS } from './renderCsv.js';
+export { renderTerminalTable, type TerminalOptions } from './renderTerminalTable.js';
+export { renderSvg, compileSpec } from './renderSvg.js';
+export { reportCharts, compareCharts, type Chart } from './reportCharts.js';
+export { clusterCost, hostCounts, downtimeCostPerMonth, costPerAddedNine, HOURS_PER_MONTH, type CostPoint } from './cost.js';
+export { paretoFront, dominates, type ParetoPoint } from './paretoFront.js';
+export { timelineSpec, type TimelineOptions } from './charts/timelineSpec.js';
+export { availabilitySpec, availabilityPoints, type AvailabilityPoint, type AvailabilityOptions } from './charts/availabilitySpec.js';
+export { outageSpec, type OutageOptions } from './charts/outageSpec.js';
+export { costBreakdownSpec, type LabelledSummary, type CostBreakdownOptions } from './charts/costBreakdownSpec.js';
+export { costVsAvailabilitySpec, type CostAvailabilityPoint, type CostVsAvailabilityOptions } from './charts/costVsAvailabilitySpec.js';
+export { traceIntervals, type Interval, type TimelineData } from './traceIntervals.js';
+export { signalTables, SIGNAL_COLUMNS, type SignalTable, type SignalTableRow } from './signalTable.js';
+export { describeScenario, describeDistribution, describeFault, type ScenarioGlance } from './describeScenario.js';
+export { escapeHtml, escapeMarkdown, jsonForScript } from './escape.js';
+export { formatPercent, formatInterval, formatNines, formatSeconds, formatRate, formatMoney, percentDecimals } from './format.js';

@@ -1,0 +1,19 @@
+/** signals.csv: one row per replication and signal, numbers written exactly as JSON writes them. */
+import type { ReplicationRow } from '../experiment/Summary.js';
+
+export const CSV_COLUMNS = ['replication', 'cluster', 'signal', 'availability', 'upSeconds', 'downSeconds', 'outages', 'longestOutageSeconds'] as const;
+
+/**
+ * RFC 4180 quoting: a field with a comma, a double quote, CR or LF is quoted and its quotes doubled.
+ * Lines end in LF. Numbers keep full precision (String(x), as JSON), so the CSV and the JSON agree.
+ */
+export function renderCsv(rows: readonly ReplicationRow[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export function csvField(value: string | number): string {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

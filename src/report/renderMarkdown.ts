@@ -1,0 +1,92 @@
+/** The report's tables as GitHub-flavoured Markdown, for a pull request or a wiki page. */
+import type { Summary } from '../experiment/Summary.js';
+import { ROLES } from '../scenario/Scenario.js';
+import { ROLE_LABELS } from './charts/costBreakdownSpec.js';
+import { compareTable, signalsSideBySide } from './compareTable.js';
+import { describeScenario } from './describeScenario.js';
+import { escapeMarkdown } from './escape.js';
+import { formatMoney, formatSeconds } from './format.js';
+import type { CompareInput, ReportInput } from './ReportInput.js';
+import { SIGNAL_COLUMNS, signalTables } from './signalTable.js';
+
+/** A table; every cell is escaped. `align` marks right-aligned columns by index. */
+export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[], right: (i: number) => boolean = (i) => i > 0): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  const rule = `|${head.map((_, i) => (right(i) ? ' ---: ' : ' --- ')).join('|')}|`;
+  return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
+export function renderMarkdown(input: ReportInput): string {
+  const { scenario, summary } = input;
+  const g = describeScenario(scenario);
+  const parts = [
+    `# ${escapeMarkdown(scenario.name)}`,
+    ...(scenario.description ? [escapeMarkdown(scenario.description)] : []),
+    g.facts.map(([k, v]) => `**${escapeMarkdown(k)}:** ${escapeMarkdown(v)}`).join(' · '),
+    '## Clusters',
+    markdownTable(
+      ['Cluster', 'Model', 'Datacenters', 'Control plane', 'etcd', 'Workers', 'Load balancer', 'Workloads'],
+      g.clusters.map((c) => [c.name, c.model, c.datacenters, c.controlPlane, c.etcd, c.workers, c.loadBalancer, c.workloads]),
+      () => false,
+    ),
+    ...(g.faults.length > 0 ? ['## Scripted faults', g.faults.map(([at, what]) => `- ${escapeMarkdown(at)}: ${escapeMarkdown(what)}`).join('\n')] : []),
+    '## Availability',
+    signalsMarkdown(summary),
+    '## Cost per month',
+    costMarkdown(summary),
+    `<sub>kubesim ${escapeMarkdown(summary.kubesim)} · seed ${summary.seed} · ${summary.replications} replications of ${escapeMarkdown(formatSeconds(summary.horizonSeconds))}</sub>`,
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+function signalsMarkdown(summary: Summary): string {
+  return signalTables(summary)
+    .map((t) => {
+      const heading = `### ${escapeMarkdown(t.cluster)}${t.model ? ` (${escapeMarkdown(t.model)})` : ''}`;
+      const notes = t.notes.map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`).join(' · ');
+      return [heading, markdownTable(SIGNAL_COLUMNS, t.rows.map((r) => r.cells)), ...(notes ? [notes] : [])].join('\n\n');
+    })
+    .join('\n\n');
+}
+
+function costMarkdown(summary: Summary): string {
+  const currency = summary.cost.currency;
+  const money = (x: number | undefined): string => (x === undefined ? '—' : formatMoney(x, currency));
+  const withDowntime = summary.cost.downtimePerMonth !== undefined;
+  const rows = Object.entries(summary.clusters).map(([name, c]) => [
+    name,
+    ...ROLES.map((r) => money(c.cost.byRole[r])),
+    money(c.cost.perMonth),
+    ...(withDowntime ? [money(c.cost.downtimePerMonth)] : []),
+  ]);
+  rows.push(['Total', ...ROLES.map(() => ''), money(summary.cost.perMonth), ...(withDowntime ? [money(summary.cost.downtimePerMonth)] : [])]);
+  return markdownTable(['Cluster', ...ROLES.map((r) => ROLE_LABELS[r] ?? r), 'Hosts', ...(withDowntime ? ['apiWrite downtime'] : [])], rows);
+}
+
+/** The compare or sweep page's tables: configurations, properties, every signal side by side. */
+export function renderCompareMarkdown(input: CompareInput): string {
+  const configs = compareTable(input);
+  const side = signalsSideBySide(input);
+  const parts = [
+    `# ${escapeMarkdown(input.title)}`,
+    ...(input.description ? [escapeMarkdown(input.description)] : []),
+    '## Configurations',
+    markdownTable(configs.head, configs.rows.map((r) => r.cells), (i) => i > 1),
+    ...(input.entries[0]
+      ? [`Cost per added nine: the extra monthly cost for each nine of ${escapeMarkdown(input.headline?.signal ?? 'apiWrite')} gained over ${escapeMarkdown(input.entries[0].label)}. Pareto front: no other configuration is both cheaper and more available.`]
+      : []),
+    ...(input.properties
+      ? [
+          `## ${escapeMarkdown(input.properties.title ?? 'Properties')}`,
+          markdownTable(
+            ['', ...input.properties.columns],
+            input.properties.rows.map((r) => [r.label, ...input.properties!.columns.map((c) => { const v = r.values[c]; return v === undefined ? '—' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v; })]),
+            () => false,
+          ),
+        ]
+      : []),
+    '## Every signal side by side',
+    markdownTable(side.head, side.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)])),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,50 @@
+/** The summary as aligned text tables, one per cluster, for the terminal; ANSI colour only when asked. */
+import type { Summary } from '../experiment/Summary.js';
+import { formatMoney } from './format.js';
+import { ninesClass } from './_internals/htmlTable.js';
+import { SIGNAL_COLUMNS, signalTables } from './signalTable.js';
+
+export interface TerminalOptions {
+  /** Colour availability by its nines (green from four, yellow from three, red below) and bold the headings. */
+  readonly color: boolean;
+}
+
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
+const NINES_COLOR: Readonly<Record<string, string>> = { good: ANSI.green, fair: ANSI.yellow, poor: ANSI.red };
+
+/**
+ * Columns: signal, availability, 95% CI, nines, downtime per year, outages per year, mean and p99
+ * outage; the cells come from the same values and formats as the HTML and Markdown tables. Text
+ * columns align left and numbers right; widths count characters, never colour codes.
+ */
+export function renderTerminalTable(summary: Summary, options: TerminalOptions): string {
+  const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
+  const blocks = signalTables(summary).map((t) => {
+    const head = [...SIGNAL_COLUMNS];
+    const rows = t.rows.map((r) => r.cells);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const pad = (text: string, i: number): string => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+    const title = `${t.cluster}${t.model ? ` (${t.model})` : ''}`;
+    const lines = [
+      paint(ANSI.bold, title),
+      paint(ANSI.dim, head.map(pad).join('  ')),
+      ...t.rows.map((r) =>
+        r.cells
+          .map((c, i) => {
+            const text = pad(c, i);
+            // Colour the figure, not its padding.
+            return i === 1 || i === 3 ? text.replace(c, paint(NINES_COLOR[ninesClass(r.summary.nines)]!, c)) : text;
+          })
+          .join('  ')
+          .trimEnd(),
+      ),
+      ...t.notes.map(([k, v]) => paint(ANSI.dim, `${k}: ${v}`)),
+    ];
+    return lines.join('\n');
+  });
+  const cost = summary.cost;
+  const costLine = `Cost: ${formatMoney(cost.perMonth, cost.currency)} per month${
+    cost.downtimePerMonth === undefined ? '' : `, plus ${formatMoney(cost.downtimePerMonth, cost.currency)} of expected apiWrite downtime`
+  }`;
+  return `${[...blocks, costLine].join('\n\n')}\n`;
+}

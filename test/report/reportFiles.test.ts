@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { renderCompareFiles, renderReportFiles } from '../../src/report/reportFiles.js';
+import { compareInput, rows, scenario, summary, trace } from './fixtures.js';
+
+describe('renderReportFiles', () => {
+  it('should hold the page, the tables, the data and every chart as SVG and as a spec', async () => {
+    const files = await renderReportFiles({ scenario, summary, rows, trace });
+    expect(Object.keys(files).sort()).toEqual([
+      'charts/availability.svg',
+      'charts/availability.vl.json',
+      'charts/cost.svg',
+      'charts/cost.vl.json',
+      'charts/outages.svg',
+      'charts/outages.vl.json',
+      'charts/timeline.svg',
+      'charts/timeline.vl.json',
+      'index.html',
+      'report.md',
+      'signals.csv',
+      'summary.json',
+    ]);
+    expect(JSON.parse(files['summary.json']!)).toEqual(summary);
+    for (const [name, text] of Object.entries(files)) if (name.endsWith('.svg')) expect(text, name).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  });
+
+  it('should leave the timeline out without a trace', async () => {
+    const files = await renderReportFiles({ scenario, summary, rows });
+    expect(Object.keys(files).filter((f) => f.includes('timeline'))).toEqual([]);
+    expect(files['index.html']).not.toContain('data-chart="timeline"');
+  });
+
+  it('should hold the compare page, its tables, the summaries and its charts', async () => {
+    const files = await renderCompareFiles(compareInput);
+    expect(Object.keys(files).sort()).toEqual([
+      'charts/availability.svg',
+      'charts/availability.vl.json',
+      'charts/cost-vs-availability.svg',
+      'charts/cost-vs-availability.vl.json',
+      'charts/cost.svg',
+      'charts/cost.vl.json',
+      'index.html',
+      'report.md',
+      'summaries.json',
+    ]);
+    expect(JSON.parse(files['summaries.json']!).map((e: { label: string }) => e.label)).toEqual(compareInput.entries.map((e) => e.label));
+  });
+});
