@@ -28,10 +28,10 @@ export function parse(text: string): Scenario {
   return parseScenario(text, 'x.yaml');
 }
 
-/** Every shipped scenario: file name and text. */
+/** Every shipped scenario (scenarios/ and its subfolders): name relative to scenarios/, path, text. */
 export function shippedScenarios(): { name: string; path: string; text: string }[] {
   const dir = `${ROOT}scenarios/`;
-  return readdirSync(dir)
+  return (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.json'))
     .sort()
     .map((name) => ({ name, path: `${dir}${name}`, text: readFileSync(`${dir}${name}`, 'utf8') }));

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { componentNames, loadScenario } from '../../src/scenario/index.js';
 import { schemaJson, shippedScenarios } from './fixtures.js';
 
-const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/scenario.schema.json';
+/** The editor-completion line, with the schema's path relative to the file. */
+const schemaLine = (name: string) => `# yaml-language-server: $schema=${'../'.repeat(name.split('/').length)}schema/scenario.schema.json`;
 
 describe('shipped scenarios', () => {
   const validate = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true }).compile(schemaJson());
@@ -32,7 +33,7 @@ describe('shipped scenarios', () => {
     describe(s.name, () => {
       it('should open with the editor-completion line and a comment saying what it shows', () => {
         const lines = s.text.split('\n');
-        expect(lines[0]).toBe(SCHEMA_LINE);
+        expect(lines[0]).toBe(schemaLine(s.name));
         expect(lines.slice(1).findIndex((l) => !l.startsWith('#'))).toBeGreaterThan(3);
       });
 
