@@ -1,4 +1,16 @@
-/** Closed forms and Markov chains the simulation must agree with. */
+/** Closed forms and Markov chains the simulation must agree with; `analyzeScenario` is what `kubesim analytic` prints. */
+export { analyzeScenario } from './analyzeScenario.js';
+export type {
+  AnalyticResult,
+  AnalyzeOptions,
+  ClusterAnswer,
+  ClusterResult,
+  Method,
+  ProcessSummary,
+  QuorumAnswer,
+  Route,
+  SignalAnswer,
+} from './AnalyticResult.js';
 export { answer, refuse, type Answer, type Refusal } from './Answer.js';
 export { apiWriteAvailability, failuresTolerated, memberAvailability, quorumSize, type ApiParts } from './closedForms.js';
 export { kOfN, kOfNAvailability, type Split } from './kOfN.js';
@@ -13,3 +25,4 @@ export {
   type Ctmc,
   type Transition,
 } from './Ctmc.js';
+export { ENUMERATION_UNIT_LIMIT } from './_internals/enumerate.js';

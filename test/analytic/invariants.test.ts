@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyzeScenario } from '../../src/analytic/index.js';
+import type { FailureProcess, RoleFailures, Scenario } from '../../src/scenario/Scenario.js';
+import { cluster, clusterAnswer, DAY, exp, HOUR, scenario } from './fixtures.js';
+
+const process = fc
+  .record({ mttfDays: fc.double({ min: 1, max: 1000, noNaN: true }), mttrHours: fc.double({ min: 0.01, max: 48, noNaN: true }) })
+  .map(({ mttfDays, mttrHours }): FailureProcess => ({ mttf: exp(mttfDays * DAY), mttr: exp(mttrHours * HOUR) }));
+const maybe = fc.option(process, { nil: undefined });
+
+/** Small random clusters: every topology, 1-3 datacenters, learners, load balancer anywhere. */
+const scenarios = fc
+  .record({
+    topology: fc.constantFrom('stacked' as const, 'external' as const),
+    nodes: fc.integer({ min: 1, max: 4 }),
+    members: fc.integer({ min: 1, max: 5 }),
+    learners: fc.integer({ min: 0, max: 1 }),
+    outages: fc.array(maybe, { minLength: 1, maxLength: 3 }),
+    lbDc: fc.nat(2),
+    lbEnabled: fc.boolean(),
+    single: fc.boolean(),
+    roles: fc.record({ controlPlane: maybe, etcd: maybe, worker: maybe, loadBalancer: maybe }),
+  })
+  .map((r): Scenario => {
+    const dcs = r.outages.map((outage, i) => ({ name: `dc-${i}`, ...(outage ? { outage } : {}) }));
+    const failures = Object.fromEntries(Object.entries(r.roles).filter(([, p]) => p)) as RoleFailures;
+    return scenario({
+      datacenters: dcs,
+      failures,
+      clusters: [
+        cluster({
+          model: r.single ? 'single-server' : 'multi-master',
+          datacenters: dcs.map((d) => d.name),
+          controlPlane: { nodes: r.single ? 1 : r.nodes },
+          etcd: { members: r.single ? 1 : r.members, learners: r.single ? 0 : r.learners, topology: r.topology },
+          loadBalancer: { enabled: r.lbEnabled, datacenter: dcs[r.lbDc % dcs.length]!.name },
+        }),
+      ],
+    });
+  });
+
+describe('analyzeScenario invariants', () => {
+  it('should keep availabilities in [0, 1], with up and down summing to 1', () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        for (const sig of Object.values(clusterAnswer(analyzeScenario(s)).signals)) {
+          expect(sig.availability).toBeGreaterThanOrEqual(0);
+          expect(sig.availability).toBeLessThanOrEqual(1);
+          expect(sig.unavailability).toBeGreaterThanOrEqual(0);
+          expect(sig.availability + sig.unavailability).toBeCloseTo(1, 12);
+          expect(sig.outagesPerYear).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
+  it('should never have apiWrite up without quorum or without apiRead', () => {
+    // Writing needs quorum and an apiserver that reaches a member, which is all reading needs.
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const { etcdQuorum, apiWrite, apiRead } = clusterAnswer(analyzeScenario(s)).signals;
+        expect(apiWrite.availability).toBeLessThanOrEqual(etcdQuorum.availability + 1e-15);
+        expect(apiWrite.availability).toBeLessThanOrEqual(apiRead.availability + 1e-15);
+      }),
+    );
+  });
+
+  it('should give the same answer by closed forms and by enumeration', () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const auto = clusterAnswer(analyzeScenario(s));
+        const enumerated = clusterAnswer(analyzeScenario(s, { route: 'enumeration' }));
+        for (const sig of ['etcdQuorum', 'apiWrite', 'apiRead'] as const) {
+          const [x, y] = [auto.signals[sig], enumerated.signals[sig]];
+          expect(Math.abs(x.unavailability - y.unavailability), `${sig} by ${x.method}`).toBeLessThanOrEqual(1e-12 * y.unavailability);
+          expect(Math.abs(x.outagesPerYear - y.outagesPerYear), `${sig} by ${x.method}`).toBeLessThanOrEqual(1e-12 * y.outagesPerYear);
+        }
+      }),
+    );
+  });
+
+  it('should never lower a signal when repairs get faster', () => {
+    // Every signal is monotone in its components (more up never takes a signal down).
+    const faster = (s: Scenario): Scenario => {
+      const quick = (p: FailureProcess): FailureProcess => ({ mttf: p.mttf, mttr: exp((p.mttr as { mean: number }).mean / 2) });
+      const roles = (f: RoleFailures) => Object.fromEntries(Object.entries(f).map(([r, p]) => [r, quick(p)]));
+      return {
+        ...s,
+        failures: roles(s.failures),
+        datacenters: s.datacenters.map((d) => (d.outage ? { ...d, outage: quick(d.outage) } : d)),
+      };
+    };
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const [before, after] = [clusterAnswer(analyzeScenario(s)), clusterAnswer(analyzeScenario(faster(s)))];
+        for (const sig of ['etcdQuorum', 'apiWrite', 'apiRead'] as const) {
+          expect(after.signals[sig].unavailability).toBeLessThanOrEqual(before.signals[sig].unavailability * (1 + 1e-12));
+        }
+      }),
+    );
+  });
+});
