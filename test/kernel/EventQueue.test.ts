@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../../src/kernel/index.js';
+
+type Op = { kind: 'push'; time: number } | { kind: 'pop' } | { kind: 'replaceTop'; time: number };
+
+/** Times from a small set, so that many entries share a time and the tie rule is exercised. */
+const time = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 10, noNaN: true }));
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: time.map((t) => ({ kind: 'push' as const, time: t })) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'pop' as const }) },
+  { weight: 1, arbitrary: time.map((t) => ({ kind: 'replaceTop' as const, time: t })) },
+);
+
+/** The second, simpler computation: a list kept sorted by (time, sequence) with a linear insert. */
+class SortedList {
+  private readonly items: { time: number; seq: number; payload: number }[] = [];
+  private nextSeq = 0;
+  push(time: number, payload: number): number {
+    const seq = this.nextSeq++;
+    let i = this.items.length;
+    while (i > 0 && this.items[i - 1]!.time > time) i--;
+    this.items.splice(i, 0, { time, seq, payload });
+    return seq;
+  }
+  pop(): { time: number; seq: number; payload: number } | undefined {
+    return this.items.shift();
+  }
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+describe('EventQueue', () => {
+  it('should pop in (time, push order) like a sorted reference, for any pushes, pops and replaceTops', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), fc.integer({ min: 2, max: 8 }), (ops, capacity) => {
+        // Arrange
+        const q = new EventQueue<string>(capacity);
+        const ref = new SortedList();
+        const popped: [number, number, number][] = [];
+        const expected: [number, number, number][] = [];
+        let payload = 0;
+        // Act
+        for (const o of ops) {
+          if (o.kind === 'push') {
+            expect(q.push(o.time, 'h', payload)).toBe(ref.push(o.time, payload));
+            payload++;
+          } else if (ref.size > 0) {
+            popped.push([q.peekTime(), q.peekSeq(), q.peekPayload()]);
+            const e = ref.pop()!;
+            expected.push([e.time, e.seq, e.payload]);
+            if (o.kind === 'pop') q.pop();
+            else {
+              expect(q.replaceTop(o.time, 'h', payload)).toBe(ref.push(o.time, payload));
+              payload++;
+            }
+          }
+          expect(q.size).toBe(ref.size);
+        }
+        while (ref.size > 0) {
+          popped.push([q.peekTime(), q.peekSeq(), q.peekPayload()]);
+          q.pop();
+          const e = ref.pop()!;
+          expected.push([e.time, e.seq, e.payload]);
+        }
+        // Assert
+        expect(popped).toEqual(expected);
+        expect(q.size).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('should keep first-in-first-out order among equal times', () => {
+    // Arrange
+    const q = new EventQueue<string>(2);
+    for (let i = 0; i < 100; i++) q.push(i % 2 === 0 ? 5 : 3, `h${i}`, i);
+    // Act
+    const order: number[] = [];
+    while (q.size > 0) {
+      order.push(q.peekPayload());
+      q.pop();
+    }
+    // Assert
+    const odds = [...Array(50).keys()].map((k) => 2 * k + 1);
+    const evens = [...Array(50).keys()].map((k) => 2 * k);
+    expect(order).toEqual([...odds, ...evens]);
+  });
+
+  it('should hand back the handler pushed with each entry', () => {
+    // Arrange
+    const q = new EventQueue<() => string>();
+    q.push(2, () => 'late');
+    q.push(1, () => 'early');
+    // Act
+    const first = q.peekHandler()();
+    q.pop();
+    const second = q.peekHandler()();
+    // Assert
+    expect([first, second]).toEqual(['early', 'late']);
+  });
+
+  it('should report an empty queue as Infinity / -1 and refuse to pop it', () => {
+    // Arrange
+    const q = new EventQueue<string>();
+    // Act / Assert
+    expect(q.peekTime()).toBe(Infinity);
+    expect(q.peekSeq()).toBe(-1);
+    expect(() => q.pop()).toThrow('EventQueue.pop: the queue is empty');
+    expect(() => q.replaceTop(1, 'h')).toThrow('EventQueue.replaceTop: the queue is empty');
+  });
+
+  it('should number entries from 0 and keep numbering after clear', () => {
+    // Arrange
+    const q = new EventQueue<string>();
+    // Act
+    const a = q.push(1, 'h');
+    const b = q.push(1, 'h');
+    q.clear();
+    const c = q.push(1, 'h');
+    // Assert
+    expect([a, b, c, q.size, q.nextSequence]).toEqual([0, 1, 2, 1, 3]);
+  });
+});
