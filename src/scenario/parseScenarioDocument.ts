@@ -11,8 +11,8 @@ import { ScenarioError, type Problem } from './ScenarioError.js';
 export function parseScenarioDocument(text: string, file: string): unknown {
   const lines = new LineCounter();
   // logLevel 'error': the parser would otherwise print warnings on stderr ('silent' would also
-  // drop the error for a second document).
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
+  // drop the error for a second document). merge: `<<: *base` merge keys, to share settings.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error', merge: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e): Problem => {

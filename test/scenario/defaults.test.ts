@@ -127,4 +127,21 @@ describe('scenario defaults', () => {
   it('should accept an even etcd size (a teaching point, not an error)', () => {
     expect(cluster('{ name: p, model: multi-master, controlPlane: { nodes: 4 }, etcd: { members: 4 } }').etcd.members).toBe(4);
   });
+
+  it('should accept YAML anchors and merge keys, to share settings between clusters', () => {
+    const s = parse(
+      withSpec(
+        [
+          'clusters:',
+          '  - &base { name: a, model: multi-master, workers: { nodes: 7 } }',
+          '  - { <<: *base, name: b }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(s.clusters.map((c) => [c.name, c.workers.nodes])).toEqual([
+      ['a', 7],
+      ['b', 7],
+    ]);
+  });
 });
