@@ -1,13 +1,18 @@
 /** Renders every file of a scenario's report and writes the folder atomically. */
 import type { ExperimentResult } from '../experiment/runExperiment.js';
+import { renderReportFiles } from '../report/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { writeReportDir } from './writeReport.js';
 
+/** The replication whose timeline the report shows. */
+export const TRACE_REPLICATION = 0;
+
 export async function writeScenarioReport(dir: string, scenario: Scenario, result: ExperimentResult): Promise<void> {
-  void scenario;
-  const rows = result.rows.map((r) => [r.replication, r.cluster, r.signal, r.availability, r.upSeconds, r.downSeconds, r.outages, r.longestOutageSeconds].join(','));
-  await writeReportDir(dir, {
-    'summary.json': `${JSON.stringify(result.summary, null, 2)}\n`,
-    'signals.csv': `replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds\n${rows.join('\n')}\n`,
+  const files = await renderReportFiles({
+    scenario,
+    summary: result.summary,
+    rows: result.rows,
+    ...(result.trace ? { trace: result.trace, traceReplication: TRACE_REPLICATION } : {}),
   });
+  await writeReportDir(dir, files);
 }

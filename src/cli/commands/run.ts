@@ -5,7 +5,7 @@ import { clusterCost } from '../../report/cost.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
-import { writeScenarioReport } from '../reportFiles.js';
+import { TRACE_REPLICATION, writeScenarioReport } from '../reportFiles.js';
 import { loadWithOverrides, reportFolderName, type OverrideFlags } from '../scenarioInput.js';
 import type { ExperimentResult } from '../../experiment/runExperiment.js';
 import { terminalSummary } from '../terminal.js';
@@ -27,7 +27,7 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
     const result = await runExperiment(s, {
       costModel: clusterCost,
       jobs,
-      traceReplication: 0,
+      traceReplication: TRACE_REPLICATION,
       onProgress: (d, t) => bar.update(d, t),
     });
     bar.done();
