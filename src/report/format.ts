@@ -32,6 +32,7 @@ export function formatPercent(availability: number, decimals = percentDecimals(a
  * needs, and more when the upper one would otherwise round up to 100%.
  */
 export function formatInterval(ci: readonly [number, number]): string {
+  if (ci[0] === ci[1]) return formatPercent(ci[0]);
   let decimals = percentDecimals(ci[0]);
   while (ci[1] < 1 && decimals < MAX_PERCENT_DECIMALS && (ci[1] * 100).toFixed(decimals) === (100).toFixed(decimals)) decimals++;
   const lo = formatPercent(ci[0], decimals).replace('%', '');

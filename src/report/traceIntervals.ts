@@ -1,12 +1,13 @@
 /** Turns a trace's events into intervals per lane (down spans, leaders, signal states) for the timeline chart. */
 import type { SimTime } from '../kernel/index.js';
 import type { Trace } from '../model/Trace.js';
+import { componentLanes } from './_internals/componentLanes.js';
 
 export interface Interval {
   readonly lane: string;
   readonly start: SimTime;
   readonly end: SimTime;
-  /** What the bar shows: a cause of a down span, a leader's name or `no leader`, `up` or `down`. */
+  /** What the bar shows: the kind of cause of a down span, the leading member (`etcd-2`) or `no leader`, `up` or `down`. */
   readonly state: string;
   /** More for the tooltip: the term and reason of a leader, the groups of a partition. */
   readonly detail: string;
@@ -17,7 +18,7 @@ export interface TimelineData {
   /** Rows of the down-span strip: datacenters, then components in the trace's order, then partitions. */
   readonly componentLanes: readonly string[];
   readonly down: readonly Interval[];
-  /** Workers that never went down are left out of the strip, or it would hold thousands of rows. */
+  /** Workers with no row of their own: never down, or folded into one row per cluster (see componentLanes). */
   readonly hiddenComponents: number;
   readonly leaderLanes: readonly string[];
   readonly leaders: readonly Interval[];
@@ -28,6 +29,16 @@ export interface TimelineData {
 
 export const PARTITION_LANE = 'network partition';
 export const NO_LEADER = 'no leader';
+export const NOT_RECORDED = 'not recorded';
+
+/**
+ * The kind of a cause, for the legend: the model writes "worker failure: prod/worker-7 fails", so
+ * the part before the first colon ("worker failure"); the whole cause stays in the detail.
+ */
+export function causeCategory(cause: string): string {
+  const i = cause.indexOf(':');
+  return (i > 0 ? cause.slice(0, i) : cause).trim() || 'unknown';
+}
 
 export function traceIntervals(trace: Trace): TimelineData {
   const down: Interval[] = [];
@@ -48,7 +59,7 @@ export function traceIntervals(trace: Trace): TimelineData {
         const was = open.get(e.name);
         if (!e.up && was === undefined) open.set(e.name, { start: e.t, cause: e.cause });
         if (e.up && was !== undefined) {
-          down.push({ lane: e.name, start: was.start, end: e.t, state: was.cause, detail: `back: ${e.cause}` });
+          down.push({ lane: e.name, start: was.start, end: e.t, state: causeCategory(was.cause), detail: `${was.cause}; back: ${e.cause}` });
           open.delete(e.name);
         }
         break;
@@ -66,7 +77,9 @@ export function traceIntervals(trace: Trace): TimelineData {
         const lane = `${e.cluster} etcd leader`;
         const was = leaderOpen.get(lane);
         if (was !== undefined && e.t > was.start) leaders.push({ lane, ...was, end: e.t });
-        leaderOpen.set(lane, { start: e.t, state: e.leader ?? NO_LEADER, detail: `term ${e.term}: ${e.reason}` });
+        // The member's own name (etcd-2) colours the bar, alike in every cluster; the tooltip has it all.
+        const member = e.leader === null ? NO_LEADER : e.leader.slice(e.leader.lastIndexOf('/') + 1);
+        leaderOpen.set(lane, { start: e.t, state: member, detail: `${e.leader ?? 'none'}, term ${e.term}: ${e.reason}` });
         break;
       }
       case 'signal': {
@@ -85,21 +98,28 @@ export function traceIntervals(trace: Trace): TimelineData {
   }
   // Whatever is still open runs to the end of the trace (censored, as in the statistics).
   const end = trace.horizon;
-  for (const [name, o] of open) down.push({ lane: name, start: o.start, end, state: o.cause, detail: 'still down at the end' });
+  for (const [name, o] of open) down.push({ lane: name, start: o.start, end, state: causeCategory(o.cause), detail: `${o.cause}; still down at the end` });
   if (partitionStart) down.push({ lane: PARTITION_LANE, start: partitionStart.t, end, state: 'partition', detail: partitionStart.text });
   for (const [lane, o] of leaderOpen) if (end > o.start) leaders.push({ lane, ...o, end });
   for (const [key, o] of signalOpen) if (end > o.start) signals.push(signalInterval(key, o.start, end, o.up));
 
-  const everDown = new Set(down.map((d) => d.lane));
-  const shown = trace.components.filter((c) => !/\/worker-\d+$/.test(c) || everDown.has(c));
-  const named = new Set([...datacenters, ...trace.components]);
-  const extra = [...everDown].filter((l) => !named.has(l) && l !== PARTITION_LANE);
+  const rows = componentLanes(trace.components, datacenters, down, PARTITION_LANE);
+  // A leader lane whose first record comes after the start: who led until then is not in the trace.
+  for (const lane of leaderOpen.keys()) {
+    const first = Math.min(...leaders.filter((l) => l.lane === lane).map((l) => l.start), leaderOpen.get(lane)!.start);
+    if (first > 0) leaders.unshift({ lane, start: 0, end: first, state: NOT_RECORDED, detail: 'the trace holds no leader record before this' });
+  }
+  const clusterOrder = [...new Set(trace.components.map((c) => c.split('/')[0]!))];
+  const rank = (lane: string): number => {
+    const i = clusterOrder.indexOf(lane.replace(/ etcd leader$/, ''));
+    return i === -1 ? clusterOrder.length : i;
+  };
   return {
     horizon: trace.horizon,
-    componentLanes: [...datacenters, ...shown, ...extra, ...(everDown.has(PARTITION_LANE) ? [PARTITION_LANE] : [])],
-    down,
-    hiddenComponents: trace.components.length - shown.length,
-    leaderLanes: [...leaderOpen.keys()],
+    componentLanes: rows.lanes,
+    down: rows.down,
+    hiddenComponents: rows.foldedOrHidden,
+    leaderLanes: [...leaderOpen.keys()].sort((a, b) => rank(a) - rank(b)),
     leaders,
     signalLanes: [...new Set([...trace.signals, ...signalOpen.keys()])],
     signals,

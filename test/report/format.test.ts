@@ -24,6 +24,7 @@ describe('other formats', () => {
     expect(formatInterval([0.999982, 0.999992])).toBe('99.9982–99.9992%');
     expect(formatInterval([0.99, 0.9999999])).toBe('99.00000–99.99999%');
     expect(formatInterval([0.99, 1])).toBe('99.00–100%');
+    expect(formatInterval([1, 1])).toBe('100%'); // never down in any replication
   });
   it.each([
     [4.886, '4.89'],

@@ -3,6 +3,9 @@ import type { Summary } from '../../experiment/Summary.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { ROLES } from '../../scenario/Scenario.js';
 import { ROLE_LABELS } from '../charts/costBreakdownSpec.js';
+
+/** Roles as people say them, where (unlike in the cost table) etcd means every member. */
+const ROLE_NAMES: Readonly<Record<string, string>> = { controlPlane: 'control plane', etcd: 'etcd members', worker: 'workers', loadBalancer: 'load balancer' };
 import { describeScenario } from '../describeScenario.js';
 import { escapeHtml } from '../escape.js';
 import { formatMoney } from '../format.js';
@@ -19,7 +22,7 @@ export function glanceHtml(scenario: Scenario): string {
   const failures =
     g.failures.length === 0
       ? '<p class="notes">No role fails at random: only the scripted faults happen.</p>'
-      : htmlTable(['Role', 'MTTF', 'MTTR'], g.failures.map(([r, f, t]) => [ROLE_LABELS[r] ?? r, f, t]));
+      : htmlTable(['Role', 'MTTF', 'MTTR'], g.failures.map(([r, f, t]) => [ROLE_NAMES[r] ?? r, f, t]));
   const faults =
     g.faults.length === 0
       ? '<p class="notes">None.</p>'

@@ -3,7 +3,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatClock } from '../../kernel/index.js';
 import type { Trace } from '../../model/Trace.js';
 import { formatSeconds } from '../format.js';
-import { NO_LEADER, traceIntervals, type Interval } from '../traceIntervals.js';
+import { MAX_WORKER_ROWS } from '../_internals/componentLanes.js';
+import { NO_LEADER, NOT_RECORDED, traceIntervals, type Interval } from '../traceIntervals.js';
 import {
   CHART_WIDTH,
   CONFIG,
@@ -20,6 +21,7 @@ import {
 /** Bars narrower than this share of the horizon also get a tick, so a 1-second election still shows. */
 const THIN = 0.004;
 const ROW = 18;
+const MAX_CAUSES = 8;
 
 export interface TimelineOptions {
   readonly title?: string;
@@ -27,7 +29,12 @@ export interface TimelineOptions {
 }
 
 export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLevelSpec {
-  const data = traceIntervals(trace);
+  const raw = traceIntervals(trace);
+  // At most MAX_CAUSES kinds of cause get a colour of their own; the rarest share "other".
+  const counts = new Map<string, number>();
+  for (const d of raw.down) counts.set(d.state, (counts.get(d.state) ?? 0) + 1);
+  const kept = new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, counts.size > MAX_CAUSES ? MAX_CAUSES - 1 : MAX_CAUSES).map(([c]) => c));
+  const data = { ...raw, down: raw.down.map((d) => (kept.has(d.state) ? d : { ...d, state: 'other' })) };
   const unit = timeUnitFor(data.horizon);
   const width = options.width ?? CHART_WIDTH - 100;
   const x: NonNullable<Encoding['x']> = { field: 'start', type: 'quantitative', scale: { domain: [0, data.horizon / unit.seconds], nice: false } };
@@ -64,7 +71,7 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     layer: [
       {
         data: { values: rowsOf(intervals, unit) },
-        mark: { type: 'bar', height: ROW - 4, tooltip: true },
+        mark: { type: 'bar', height: ROW - 4, opacity: 0.9 },
         encoding: {
           y: { field: 'lane', type: 'nominal', sort: null, scale: { domain: [...lanes] }, axis: { title: null, labelLimit: 220 } },
           x: { field: 'start', type: 'quantitative', scale: { domain: [0, data.horizon / unit.seconds], nice: false }, axis: { title: axisTitle, grid: true, tickMinStep: 1 } },
@@ -84,20 +91,26 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
   });
 
   const causes = [...new Set(data.down.map((d) => d.state))];
-  const leaderNames = [...new Set(data.leaders.map((d) => d.state).filter((s) => s !== NO_LEADER))];
+  const leaderNames = [...new Set(data.leaders.map((d) => d.state).filter((s) => s !== NO_LEADER && s !== NOT_RECORDED))].sort((a, b) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  );
+  const unrecorded = data.leaders.some((d) => d.state === NOT_RECORDED);
   const timeTitle = `Simulated time (${unit.name})`;
-  const hidden = data.hiddenComponents > 0 ? ` (${data.hiddenComponents} workers that never failed are not shown)` : '';
+  const hidden =
+    data.hiddenComponents > 0
+      ? [`Workers that never failed have no row; past ${MAX_WORKER_ROWS} failed workers, a cluster's workers share one row (${data.hiddenComponents} workers without a row of their own).`]
+      : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title ?? 'Timeline of one replication',
-      subtitle: `${formatSeconds(data.horizon)} of simulated time; dashed lines mark injected faults (hover for details)`,
+      subtitle: [`${formatSeconds(data.horizon)} of simulated time; dashed lines mark injected faults (hover for details).`, ...hidden],
     },
     config: CONFIG,
     spacing: 18,
     resolve: { scale: { x: 'shared', color: 'independent' }, legend: { color: 'independent' } },
     vconcat: [
-      strip(`Components down${hidden}`, data.componentLanes, data.down, {
+      strip('Components down', data.componentLanes, data.down, {
         field: 'state',
         type: 'nominal',
         scale: { domain: causes, range: causePalette(causes.length) },
@@ -106,8 +119,11 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
       strip('etcd leader', data.leaderLanes, data.leaders, {
         field: 'state',
         type: 'nominal',
-        scale: { domain: [...leaderNames, NO_LEADER], range: [...palette(leaderNames.length), DOWN_COLOR] },
-        legend: { title: 'Leader', orient: 'right', labelLimit: 160 },
+        scale: {
+          domain: [...leaderNames, NO_LEADER, ...(unrecorded ? [NOT_RECORDED] : [])],
+          range: [...palette(leaderNames.length), DOWN_COLOR, ...(unrecorded ? ['#dadce0'] : [])],
+        },
+        legend: { title: 'Leading member', orient: 'right', labelLimit: 160 },
       }, null),
       strip('Availability signals', data.signalLanes, data.signals, {
         field: 'state',
