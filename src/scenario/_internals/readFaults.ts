@@ -6,7 +6,7 @@ import { describeValue, didYouMean, unknownName } from './describe.js';
 import type { NameSet } from './names.js';
 import type { Path } from './Path.js';
 import type { Problems } from './Problems.js';
-import { need, readBoolean, readDuration, readInteger, readList, readObject, readString } from './read.js';
+import { field, need, readBoolean, readDuration, readInteger, readList, readObject, readString } from './read.js';
 
 const KINDS = ['crash', 'outage', 'partition', 'rollingUpgrade', 'runaway', 'compromise', 'rollout'] as const;
 type Kind = (typeof KINDS)[number];
@@ -48,7 +48,7 @@ function readFault(p: Problems, v: unknown, path: Path, t: FaultTargets): Fault 
   if (obj === undefined) return undefined;
   const at = readDuration(p, need(p, obj, path, 'at'), [...path, 'at']);
   if (at !== undefined && at >= t.horizon) {
-    p.add([...path, 'at'], `expected a time before the horizon (${formatDuration(t.horizon)}), found ${describeValue(obj['at'])}`);
+    p.add([...path, 'at'], `expected a time before the horizon (${formatDuration(t.horizon)}), found ${describeValue(field(obj, 'at'))}`);
   }
   const kinds = KINDS.filter((k) => Object.hasOwn(obj, k));
   if (kinds.length !== 1) {
@@ -65,7 +65,7 @@ function readFault(p: Problems, v: unknown, path: Path, t: FaultTargets): Fault 
     }
   }
   const duration = () => readDuration(p, need(p, obj, path, 'for'), [...path, 'for'], true);
-  const target = (): string | undefined => readString(p, obj[kind], [...path, kind]);
+  const target = (): string | undefined => readString(p, field(obj, kind), [...path, kind]);
   const targetPath = [...path, kind];
   const ok = (name: string | undefined, problem: string | undefined): name is string => {
     if (name === undefined) return false;
@@ -87,14 +87,14 @@ function readFault(p: Problems, v: unknown, path: Path, t: FaultTargets): Fault 
       return good && at !== undefined && d !== undefined ? { kind, at, target: name, duration: d } : undefined;
     }
     case 'partition': {
-      const groups = readGroups(p, obj[kind], targetPath, t);
+      const groups = readGroups(p, field(obj, kind), targetPath, t);
       const d = duration();
       return groups !== undefined && at !== undefined && d !== undefined ? { kind, at, groups, duration: d } : undefined;
     }
     case 'rollingUpgrade': {
       const name = target();
       const each = readDuration(p, need(p, obj, path, 'each'), [...path, 'each'], true);
-      const surge = readInteger(p, obj['surge'], [...path, 'surge'], 1) ?? 1;
+      const surge = readInteger(p, field(obj, 'surge'), [...path, 'surge'], 1) ?? 1;
       const good = ok(name, name === undefined ? undefined : checkUpgradeTarget(name, t));
       return good && at !== undefined && each !== undefined ? { kind, at, target: name, each, surge } : undefined;
     }
@@ -107,7 +107,7 @@ function readFault(p: Problems, v: unknown, path: Path, t: FaultTargets): Fault 
     }
     case 'rollout': {
       const version = target();
-      const bad = readBoolean(p, obj['bad'], [...path, 'bad']) ?? false;
+      const bad = readBoolean(p, field(obj, 'bad'), [...path, 'bad']) ?? false;
       if (!t.hasFederation) p.add(targetPath, 'a rollout fault needs spec.federation (the clusters it rolls out to), found none');
       return version !== undefined && at !== undefined && t.hasFederation ? { kind, at, version, bad } : undefined;
     }
