@@ -4,7 +4,16 @@ import { KUBESIM_VERSION } from '../experiment/aggregate.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { modelsCommand } from './commands/models.js';
+import { analyticCommand } from './commands/analytic.js';
 import { explainCommand } from './commands/explain.js';
+import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT, labCommand } from './commands/lab.js';
+import { sweepCommand } from './commands/sweep.js';
+import { mergeCommand } from './commands/merge.js';
+
+/** Accumulates a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -27,13 +36,53 @@ export function buildProgram(): Command {
     .option('--json', 'print the summary JSON to stdout and nothing else')
     .option('--no-report', 'do not write report files')
     .addOption(new Option('--jobs <n>', 'worker threads (default: the number of cores)'))
+    .option('--shard <i/n>', 'run only the i-th of n slices of the replications and write a partial result for `kubesim merge`')
     .action(runCommand);
+
+  program
+    .command('sweep')
+    .description('run a grid of --set values with the same seed; availability, etcd write latency, cost and a recommendation')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--set <path=values>', 'a path and its comma-separated values, e.g. etcd.members=1,3,5 (repeatable: the grid is every combination)', collect, [])
+    .option('--slo <signal=percent>', 'an availability objective, e.g. apiWrite=99.99 (repeatable)', collect, [])
+    .option('--max-write-p99 <duration>', 'a write-latency objective for every cluster, e.g. 100ms')
+    .option('--seed <n>', 'override the scenario seed')
+    .option('--replications <n>', 'override the number of replications per point')
+    .option('--horizon <duration>', 'override the simulated time of one replication')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--out <dir>', 'report directory (default reports/<scenario-name>-sweep); with --shard, where the partial result goes')
+    .option('--json', 'print the sweep summary JSON to stdout and nothing else')
+    .option('--shard <i/n>', 'run only the i-th of n slices of the (point, replication) pairs and write a partial result')
+    .action(sweepCommand);
+
+  program
+    .command('merge')
+    .description('combine the partial results of every shard (files or folders) into the summary and report of a single run')
+    .argument('<partials...>', 'partial result files, or folders holding *.shard-<i>-of-<n>.json')
+    .option('--out <dir>', 'report directory (default: as the unsharded command)')
+    .option('--json', 'print the summary JSON to stdout and nothing else')
+    .option('--no-report', 'do not write report files (merged runs)')
+    .action(mergeCommand);
 
   program
     .command('validate')
     .description('check scenario files and print every problem, one per line')
     .argument('<scenario...>', 'scenario files')
     .action(validateCommand);
+
+  program
+    .command('analytic')
+    .description('the exact steady-state answer (closed forms, enumeration, Markov chain) beside the simulated one')
+    .argument('<scenario>', 'scenario file')
+    .option('--seed <n>', 'override the scenario seed')
+    .option('--replications <n>', 'override the number of replications')
+    .option('--horizon <duration>', 'override the simulated time of one replication')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--route <route>', 'auto (closed forms where they apply), enumeration or ctmc', 'auto')
+    .option('--any-distribution', 'answer steady-state availability for non-exponential distributions too (renewal theory)')
+    .option('--ignore-faults', 'drop the scenario\'s scripted faults, from the analytic and the simulated side alike')
+    .option('--json', 'print the answers as JSON')
+    .action(analyticCommand);
 
   program
     .command('models')
@@ -54,6 +103,14 @@ export function buildProgram(): Command {
     .option('--ascii', 'draw the strip chart with ASCII characters (the default when the locale is not UTF-8)')
     .option('--width <n>', 'columns of the strip chart (default: fit the terminal)')
     .action(explainCommand);
+
+  program
+    .command('lab')
+    .description('the quorum lab: an interactive page to crash etcd members and cut the network, run by the model')
+    .option('--out <file>', `where to write the page (default ${DEFAULT_LAB_FILE})`)
+    .option('--serve', 'serve the page on http://127.0.0.1 instead (until Ctrl-C)')
+    .option('--port <n>', `port for --serve (default ${DEFAULT_LAB_PORT}; 0 picks a free one)`)
+    .action(labCommand);
 
   return program;
 }

@@ -1,0 +1,104 @@
+/** `kubesim analytic`: the exact steady-state answer beside the simulated one, and whether the CI holds it. */
+import { analyzeScenario, type ClusterAnswer, type Route, type SignalAnswer } from '../../analytic/index.js';
+import { defaultJobs } from '../../experiment/pool.js';
+import { runExperiment } from '../../experiment/runExperiment.js';
+import type { SignalSummary } from '../../experiment/Summary.js';
+import { formatDuration } from '../../kernel/index.js';
+import { clusterCost, formatInterval, formatPercent } from '../../report/index.js';
+import type { Scenario } from '../../scenario/Scenario.js';
+import { InputError } from '../errors.js';
+import { intFlag } from '../flags.js';
+import { progress } from '../progress.js';
+import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
+
+export interface AnalyticFlags extends OverrideFlags {
+  readonly json?: boolean;
+  readonly jobs?: string;
+  readonly route?: string;
+  readonly anyDistribution?: boolean;
+  /** Drop the scripted faults from the scenario, on both sides. */
+  readonly ignoreFaults?: boolean;
+}
+
+const SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead'] as const;
+
+export async function analyticCommand(file: string, flags: AnalyticFlags): Promise<void> {
+  const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
+  const route = (flags.route ?? 'auto') as Route;
+  if (!['auto', 'enumeration', 'ctmc'].includes(route)) {
+    throw new InputError(`--route: expected auto, enumeration or ctmc, found "${flags.route}"`);
+  }
+  const [loaded] = loadWithOverrides([file], flags) as [Scenario];
+  // Ignoring faults drops them from both sides, so the two answers stay comparable.
+  const s = flags.ignoreFaults ? { ...loaded, faults: [] } : loaded;
+  const exact = analyzeScenario(s, { route });
+  if (!exact.ok) throw new InputError(`${file}: no analytic answer: ${exact.reason}`);
+  for (const [name, c] of Object.entries(exact.clusters)) {
+    if (!c.ok) throw new InputError(`${file}: no analytic answer for cluster ${name}: ${c.reason}`);
+    const other = c.processes.find((p) => !p.exponential);
+    if (other && (route === 'ctmc' || !flags.anyDistribution)) {
+      throw new InputError(
+        `${file}: no analytic answer: ${other.path} is not exponential: the Markov chain needs exponential distributions` +
+          (route === 'ctmc' ? '' : ' (steady-state availability alone holds for any distribution: add --any-distribution)'),
+      );
+    }
+  }
+  const bar = progress(s.name);
+  const sim = await runExperiment(s, { costModel: clusterCost, jobs, onProgress: (d, t) => bar.update(d, t) });
+  bar.done();
+  const rows = Object.entries(exact.clusters).flatMap(([cluster, c]) =>
+    SIGNALS.map((signal) => {
+      const a = (c as ClusterAnswer).signals[signal];
+      const simulated = sim.summary.clusters[cluster]!.signals[signal]!;
+      return { cluster, signal, exact: a, simulated, inCi: inCi(a, simulated) };
+    }),
+  );
+  if (flags.json) {
+    const doc = {
+      scenario: s.name,
+      seed: s.seed,
+      replications: s.replications,
+      horizonSeconds: s.horizon,
+      signals: rows.map((r) => ({
+        cluster: r.cluster,
+        signal: r.signal,
+        exact: r.exact,
+        simulated: r.simulated.availability,
+        inCi: r.inCi,
+      })),
+      clusters: exact.clusters,
+      notes: exact.notes,
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return;
+  }
+  const out: string[] = [`${s.name}: exact steady state beside ${s.replications} simulated replications of ${formatDuration(s.horizon)} (seed ${s.seed})`, ''];
+  for (const [cluster, c] of Object.entries(exact.clusters)) {
+    const q = (c as ClusterAnswer).signals.etcdQuorum;
+    out.push(`${cluster}: ${q.voters} voters, quorum ${q.quorumSize}, tolerates ${q.failuresTolerated} failure${q.failuresTolerated === 1 ? '' : 's'}`);
+    const table = [['signal', 'exact', 'simulated', '95% CI', 'in CI', 'method']];
+    for (const r of rows.filter((x) => x.cluster === cluster)) {
+      table.push([
+        r.signal,
+        formatPercent(r.exact.availability),
+        formatPercent(r.simulated.availability.mean),
+        formatInterval(r.simulated.availability.ci95),
+        r.inCi ? 'yes' : r.signal === 'apiWrite' && r.exact.availability > r.simulated.availability.ci95[1] ? 'no (elections)' : 'NO',
+        r.exact.method,
+      ]);
+    }
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    for (const row of table) out.push(`  ${row.map((cell, i) => (i === 0 || i >= 4 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd());
+    if (q.formula) out.push(`  etcdQuorum: ${q.formula}`);
+    out.push(`  mean time to quorum loss from all up: ${q.mttqlSeconds.ok ? formatDuration(q.mttqlSeconds.value) : `n/a (${q.mttqlSeconds.reason})`}`);
+    out.push('');
+  }
+  for (const n of exact.notes) out.push(`note: ${n}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Whether the exact availability lies in the simulated 95% CI (with a hair of rounding slack). */
+function inCi(a: SignalAnswer, s: SignalSummary): boolean {
+  const [lo, hi] = s.availability.ci95;
+  return a.availability >= lo - 1e-12 && a.availability <= hi + 1e-12;
+}

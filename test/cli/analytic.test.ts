@@ -1,0 +1,62 @@
+/** `kubesim analytic` through the real CLI: agreement with the simulation, and its refusals. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, kubesim } from './cli.js';
+
+describe('kubesim analytic', () => {
+  it('should put the exact k-of-n answer inside the simulated CI for etcdQuorum', () => {
+    const r = kubesim(['analytic', fixture('three-members.yaml'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const q = doc.signals.find((s: { signal: string }) => s.signal === 'etcdQuorum');
+    const a = 100 / 101;
+    expect(q.exact.availability).toBeCloseTo(3 * a * a - 2 * a ** 3, 12);
+    expect(q.inCi).toBe(true);
+    expect(q.exact.method).toBe('k-of-n');
+  });
+
+  it('should print a table with the verdict per signal', () => {
+    const r = kubesim(['analytic', fixture('three-members.yaml'), '--replications', '10']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/etcdQuorum\s+99\.971%/);
+    expect(r.stdout).toMatch(/mean time to quorum loss from all up: 72d 22h/);
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-analytic-'));
+  const lognormal = join(dir, 'lognormal.yaml');
+  writeFileSync(
+    lognormal,
+    `apiVersion: kubesim/v1
+kind: Scenario
+metadata: { name: lognormal }
+spec:
+  horizon: 1000h
+  replications: 5
+  failures:
+    etcd: { mttf: 100h, mttr: { lognormal: { median: 1h, sigma: 1 } } }
+  clusters:
+    - { name: prod, model: multi-master }
+`,
+  );
+
+  it('should refuse a non-exponential scenario in one line with exit 2, and say why', () => {
+    const r = kubesim(['analytic', lognormal]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/lognormal\.yaml: no analytic answer: spec\.failures\.etcd(\.mttr)? is not exponential/);
+  });
+
+  it('should answer availability for any distribution when asked (renewal theory)', () => {
+    const r = kubesim(['analytic', lognormal, '--any-distribution', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).signals[0].inCi).toBe(true);
+  });
+
+  it('should refuse a scenario with scripted faults unless they are dropped', () => {
+    const r = kubesim(['analytic', 'scenarios/quorum-loss-demo.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no analytic answer: the scenario scripts \d+ faults?/);
+  });
+});
