@@ -1,0 +1,21 @@
+// Benchmarks, apart from the tests: `npm run bench` (builds first) or `node bench/run.mjs [name...]`.
+import { kernelBench } from './kernel.mjs';
+
+/**
+ * The benchmarks by name, run in this order when none is named. To add one, write a module
+ * exporting `(context) => results` and list it here; `context.log` prints a line under its title.
+ */
+const BENCHES = [{ name: 'kernel', describe: 'event loop and random streams vs SimPy 3', run: kernelBench }];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((n) => !BENCHES.some((b) => b.name === n));
+if (unknown.length > 0) {
+  console.error(`bench: unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+for (const bench of BENCHES) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  console.log(`\n## ${bench.name}: ${bench.describe}`);
+  await bench.run({ log: (line) => console.log(`  ${line}`) });
+}
