@@ -187,4 +187,16 @@ describe('analyzeScenario: refusals are values', () => {
     const t = clusterAnswer(analyzeScenario(s)).signals.etcdQuorum.mttqlSeconds;
     expect(!t.ok && t.reason).toMatch(/^the chain for the mean time to quorum loss has \d+ states that hold quorum, above the limit of 1024$/);
   });
+
+  it('should refuse the mean time to quorum loss before building a chain of too many processes', () => {
+    // 9 members, each its own host and datacenter: 18 processes, 2^18 states.
+    const dcs = Array.from({ length: 9 }, (_, i) => `dc-${i}`);
+    const s = scenario({
+      datacenters: dcs.map((name) => ({ name, outage: fails(5 * YEAR, 4 * HOUR) })),
+      failures: { etcd },
+      clusters: [cluster({ datacenters: dcs, etcd: { members: 9, topology: 'external' } })],
+    });
+    const t = clusterAnswer(analyzeScenario(s)).signals.etcdQuorum.mttqlSeconds;
+    expect(t).toEqual({ ok: false, reason: 'the voters depend on 18 processes, above the limit of 16 for the mean time to quorum loss' });
+  });
 });

@@ -53,16 +53,19 @@ export function ctmcSignals(st: ClusterStructure): Answer<SignalTotals[]> {
  * that still hold quorum enter the linear system.
  */
 export function meanTimeToQuorumLossOf(st: ClusterStructure): Answer<number> {
+  // Voters that need no process never fail; if they alone make a quorum, it is never lost.
+  if (st.voters.length > 0 && st.voters.filter((v) => v.length === 0).length >= st.quorum) {
+    return refuse('etcd quorum is never lost: too few voters can fail at random');
+  }
   const units = processUnits(st, st.voters);
   const k = units.units.length;
-  const masks = signalMasks(st, units.unitOf);
-  const lost = (s: number) => !(evaluateSignals(masks, s) & QUORUM);
-  if (!lost(0)) return refuse('etcd quorum is never lost: too few voters can fail at random');
   const problem = notExponential(st, units, 'the mean time to quorum loss');
   if (problem) return refuse(problem);
   if (k > MTTQL_PROCESS_LIMIT) {
     return refuse(`the voters depend on ${k} processes, above the limit of ${MTTQL_PROCESS_LIMIT} for the mean time to quorum loss`);
   }
+  const masks = signalMasks(st, units.unitOf);
+  const lost = (s: number) => !(evaluateSignals(masks, s) & QUORUM);
   const states = 1 << k;
   let holding = 0;
   for (let s = 0; s < states; s++) if (!lost(s)) holding++;
