@@ -46,7 +46,7 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
   }));
   const line = values.filter((v) => v.front === 'on the Pareto front').sort((a, b) => a.cost - b.cost);
   const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const x: NonNullable<Encoding['x']> = { field: 'cost', type: 'quantitative', scale: { zero: false, padding: 30 }, axis: { title: `Cost per month (${currency})`, format: ',.0f' } };
+  const x: NonNullable<Encoding['x']> = { field: 'cost', type: 'quantitative', scale: { domain: costDomain(points.map((p) => p.cost)), nice: true, zero: false }, axis: { title: `Cost per month (${currency})`, format: ',.0f' } };
   const y: NonNullable<Encoding['y']> = {
     field: 'nines',
     type: 'quantitative',
@@ -86,11 +86,29 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
         mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: true },
         encoding: { x, y, color, tooltip },
       },
+      // Labels above the point on the front, below it otherwise: a dominated point is often close to one that beats it.
       {
         data: { values },
+        transform: [{ filter: "datum.front != 'dominated'" }],
         mark: { type: 'text', align: 'left', dx: 9, dy: -9, fontSize: 11 },
+        encoding: { x, y, text: { field: 'label' }, color },
+      },
+      {
+        data: { values },
+        transform: [{ filter: "datum.front == 'dominated'" }],
+        mark: { type: 'text', align: 'left', dx: 9, dy: 12, fontSize: 11 },
         encoding: { x, y, text: { field: 'label' }, color },
       },
     ],
   };
+}
+
+/** The cost axis: the points with 8% of their spread on each side (5% of the value when they are equal), never below 0. */
+function costDomain(costs: readonly number[]): [number, number] {
+  const finite = costs.filter((c) => Number.isFinite(c));
+  if (finite.length === 0) return [0, 1];
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  const pad = max > min ? 0.08 * (max - min) : Math.max(0.05 * Math.abs(max), 1);
+  return [Math.max(0, min - pad), max + pad];
 }
