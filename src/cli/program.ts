@@ -5,6 +5,7 @@ import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { modelsCommand } from './commands/models.js';
 import { analyticCommand } from './commands/analytic.js';
+import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT, labCommand } from './commands/lab.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -69,6 +70,19 @@ export function buildProgram(): Command {
     .description('check scenario files and print every problem, one per line')
     .argument('<scenario...>', 'scenario files')
     .action(validateCommand);
+
+  program
+    .command('compare')
+    .description('simulate several scenarios and report them side by side, with the seed\'s properties measured')
+    .argument('<scenario...>', 'two or more scenario files')
+    .option('--seed <n>', 'override every scenario\'s seed')
+    .option('--replications <n>', 'override the number of replications')
+    .option('--horizon <duration>', 'override the simulated time of one replication')
+    .option('--out <dir>', 'report directory (default reports/compare)')
+    .option('--json', 'print [{label, summary}] as JSON to stdout and nothing else')
+    .option('--no-report', 'do not write report files')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .action(compareCommand);
 
   program
     .command('analytic')

@@ -171,8 +171,12 @@ class World {
       this.stats.push({ cluster: 'global', signal: name, stats });
       this.derivedStats.push({ name, stats, value });
     };
-    const serving = this.clusters.filter((c) => c.layout.spec.workloads.length > 0);
-    if (this.clusters.length > 1 && serving.length > 0) global('service', () => serving.some((c) => c.serving));
+    // The global service exists where clusters serve together (multi-cluster, federation); a file
+    // that holds independent designs side by side (multi-master.yaml) gets none.
+    const serving = this.clusters.filter(
+      (c) => c.layout.spec.workloads.length > 0 && (c.layout.spec.model === 'multi-cluster' || c.layout.spec.model === 'federation'),
+    );
+    if (serving.length > 1) global('service', () => serving.some((c) => c.serving));
     const mgmt = this.s.management && this.clusters.find((c) => c.name === this.s.management!.cluster);
     if (mgmt) global('management', () => mgmt.signals.apiWrite);
     if (this.federation) {
