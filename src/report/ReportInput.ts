@@ -26,6 +26,8 @@ export interface CompareEntry {
 /** A table of qualitative properties (e.g. highly available, replicated config, namespace isolation). */
 export interface PropertyTable {
   readonly title?: string;
+  /** How the values were found; by default they are taken as given by design. */
+  readonly description?: string;
   readonly columns: readonly string[];
   /** One row per configuration or model; a value is text, or true/false shown as yes/no. */
   readonly rows: readonly { readonly label: string; readonly values: Readonly<Record<string, string | boolean>> }[];

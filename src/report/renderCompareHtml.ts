@@ -43,7 +43,7 @@ export function renderCompareHtml(input: CompareInput, charts: readonly Chart[] 
       `${input.entries.length} configurations. The Pareto front holds those no other configuration beats on both cost and availability. Cost per added nine: the extra monthly cost for each nine gained over the first configuration${input.entries[0] ? ` (${input.entries[0].label})` : ''}.`,
       configTable,
     ],
-    ...(input.properties ? [['properties', input.properties.title ?? 'Properties', `Given with the ${word}: what each configuration guarantees by design, not what the simulation measured.`, propertiesHtml(input.properties)] as [string, string, string, string]] : []),
+    ...(input.properties ? [['properties', input.properties.title ?? 'Properties', input.properties.description ?? `Given with the ${word}: what each configuration guarantees by design, not what the simulation measured.`, propertiesHtml(input.properties)] as [string, string, string, string]] : []),
     ['tradeoff', 'Cost against availability', 'Each point is a configuration; hover for its figures.', chart('cost-vs-availability')],
     ['signals', 'Every signal side by side', 'Mean availability over replications. Colours: green from four nines, amber from three, red below.', `${sideTable}\n${chart('availability')}`],
     ['cost', 'Cost', 'Hosts by role at each scenario’s hourly prices, 730 hours a month.', `${costTableHtml(input.entries)}\n${chart('cost')}`],

@@ -36,6 +36,8 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   const columns = ['highly available', 'replicated config', 'namespace isolation'];
   const properties = {
     title: 'The seed\'s properties, measured',
+    description:
+      'Measured by simulation: each host and datacenter lost alone for an hour (highly available), where configuration survives (replicated config), and each tenant running away or compromised (namespace isolation).',
     columns,
     rows: entries.map((e, i) => ({
       label: e.label,
@@ -45,7 +47,14 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   const writeReport = flags.report !== false && (!flags.json || flags.out !== undefined);
   const dir = flags.out ?? join('reports', 'compare');
   if (writeReport) {
-    const files = await renderCompareFiles({ kind: 'compare', title: `Comparison of ${entries.map((e) => e.label).join(', ')}`, entries, properties });
+    const global = entries.every((e) => e.summary.global.signals['service']);
+    const files = await renderCompareFiles({
+      kind: 'compare',
+      title: `Comparison of ${entries.map((e) => e.label).join(', ')}`,
+      entries,
+      properties,
+      ...(global ? { headline: { cluster: 'global', signal: 'service' } } : {}),
+    });
     await writeReportDir(dir, files);
   }
   if (flags.json) return;
