@@ -1,0 +1,59 @@
+/** `kubesim lab`: writes the quorum lab page, or serves it on 127.0.0.1 for a class. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname } from 'node:path';
+import { labPage } from '../../lab/labPage.js';
+import { InputError } from '../errors.js';
+import { intFlag } from '../flags.js';
+import { bundleLab } from '../labBundle.js';
+
+export interface LabFlags {
+  readonly out?: string;
+  readonly serve?: boolean;
+  readonly port?: string;
+}
+
+export const DEFAULT_LAB_FILE = 'reports/lab/index.html';
+export const DEFAULT_LAB_PORT = 8377;
+
+export async function labCommand(flags: LabFlags): Promise<void> {
+  const port = flags.port === undefined ? DEFAULT_LAB_PORT : intFlag('--port', flags.port, 0, 65535);
+  if (flags.port !== undefined && !flags.serve) throw new InputError('--port: only with --serve');
+  const html = labPage(await bundleLab());
+  if (!flags.serve || flags.out !== undefined) {
+    const file = flags.out ?? DEFAULT_LAB_FILE;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, html);
+    process.stdout.write(`Quorum lab: ${file} (open it in a browser; it needs no network)\n`);
+  }
+  if (flags.serve) await serve(html, port);
+}
+
+/** Serves the page on 127.0.0.1 until interrupted (Ctrl-C). Only this machine can reach it. */
+function serve(html: string, port: number): Promise<void> {
+  const body = Buffer.from(html, 'utf8');
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    } else if (path === '/' || path === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: the lab is at /\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new InputError(`--port: ${port} is in use on 127.0.0.1; pick another with --port`) : e),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address !== null ? address.port : port;
+      process.stdout.write(`Quorum lab at http://127.0.0.1:${actual}/ (Ctrl-C to stop)\n`);
+      const stop = () => server.close(() => resolve());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  });
+}

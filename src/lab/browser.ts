@@ -1,0 +1,172 @@
+/** The quorum lab in the browser: wires the page's controls to the history, runs the model, renders. */
+import { formatClock } from '../kernel/index.js';
+import { browserGlobals, type LabElement } from './_internals/dom.js';
+import { act, applied, back, canGoBack, canGoForward, forward, jump, newHistory, type LabHistory } from './labHistory.js';
+import { labRun, type LabRun } from './labRun.js';
+import { LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
+import { actionText, arithmeticHtml, boardHtml, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
+import { timelineSvg } from './timelineSvg.js';
+
+/** Simulated seconds per tick of the play button, and real milliseconds between ticks (real time). */
+const TICK_SECONDS = 0.1;
+const TICK_MS = 100;
+const RECENT_SECONDS = 20;
+
+let history: LabHistory = newHistory(LAB_DEFAULTS);
+let run: LabRun = labRun(history.config, []);
+let selection: Selection = { datacenters: [], members: [] };
+let zoom: 'all' | 'recent' = 'all';
+let player: ReturnType<typeof setInterval> | undefined;
+const { document, window } = browserGlobals();
+
+function $(id: string): LabElement {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`quorum lab: the page has no #${id}`);
+  return el;
+}
+
+function all(selector: string): LabElement[] {
+  return Array.from(document.querySelectorAll(selector));
+}
+
+function update(next: LabHistory): void {
+  history = next;
+  run = labRun(history.config, applied(history));
+  if (run.now >= LAB_HORIZON) stopPlaying();
+  render();
+}
+
+function doAction(action: LabAction, merge = false): void {
+  update(act(history, action, merge));
+}
+
+function reconfigure(change: Partial<LabConfig>): void {
+  stopPlaying();
+  selection = { datacenters: [], members: [] };
+  update(newHistory({ ...history.config, ...change }));
+}
+
+function render(): void {
+  const c = run.state.clusters[0]!;
+  const config = history.config;
+  $('members').innerHTML = segment('members', 9, config.members);
+  $('datacenters').innerHTML = segment('datacenters', 3, config.datacenters);
+  $('prevote').checked = config.preVote;
+  $('seed').value = String(config.seed);
+  $('clock').textContent = formatClock(run.now);
+  $('board').innerHTML = boardHtml(config, run, history, selection);
+  $('arithmetic').innerHTML = arithmeticHtml(c);
+  $('status').innerHTML = statusHtml(c);
+  const width = Math.max(600, $('timeline').clientWidth || 1100);
+  const to = Math.max(run.now, zoom === 'recent' ? RECENT_SECONDS : 10);
+  const from = zoom === 'recent' ? Math.max(0, to - RECENT_SECONDS) : 0;
+  $('timeline').innerHTML = timelineSvg(run.replayed, { from, to, width, marks: marks() });
+  for (const b of all('[data-zoom]')) b.classList.toggle('on', b.dataset['zoom'] === zoom);
+  const log = $('log');
+  log.innerHTML = logHtml(run.narrated);
+  log.querySelector('ol')?.scrollTo({ top: 1e9 });
+  const hist = $('history');
+  hist.innerHTML = historyHtml(history);
+  // Scroll the list itself (never the page) to the newest step when the cursor is there.
+  if (history.cursor === history.actions.length) hist.querySelector('ol')?.scrollTo({ top: 1e9 });
+  $('back').disabled = !canGoBack(history);
+  $('forward').disabled = !canGoForward(history);
+  for (const b of all('[data-advance]')) b.disabled = run.now >= LAB_HORIZON;
+  $('play').innerHTML = player === undefined ? '&#9654; Play' : '&#10074;&#10074; Pause';
+  const yaml = labScenarioYaml(config, applied(history));
+  $('yaml').textContent = yaml;
+  $('download').href = `data:text/yaml;charset=utf-8,${encodeURIComponent(yaml)}`;
+  document.body.dataset['now'] = String(run.now);
+}
+
+function segment(name: string, max: number, current: number): string {
+  let html = '';
+  for (let k = 1; k <= max; k++) html += `<button type="button" data-${name}="${k}" class="${k === current ? 'on' : ''}" aria-pressed="${k === current}">${k}</button>`;
+  return html;
+}
+
+/** The times of the student's steps other than waiting, for the timeline's marks. */
+function marks(): { t: number; label: string }[] {
+  const out: { t: number; label: string }[] = [];
+  let t = 0;
+  for (const a of applied(history)) {
+    if (a.kind === 'advance') t = Math.min(LAB_HORIZON, Math.round((t + a.seconds) * 1000) / 1000);
+    else out.push({ t, label: `${formatClock(t)} ${actionText(a)}` });
+  }
+  return out;
+}
+
+function toggleMember(i: number): void {
+  if (i < 1 || i > history.config.members) return;
+  const crashed = labSettings(applied(history)).crashed.has(i);
+  doAction({ kind: crashed ? 'recover' : 'crash', member: i });
+}
+
+function togglePlaying(): void {
+  if (player !== undefined) {
+    stopPlaying();
+    render();
+    return;
+  }
+  player = setInterval(() => doAction({ kind: 'advance', seconds: TICK_SECONDS }, true), TICK_MS);
+  render();
+}
+
+function stopPlaying(): void {
+  if (player !== undefined) clearInterval(player);
+  player = undefined;
+}
+
+function toggle<T>(list: readonly T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+}
+
+document.addEventListener('click', (ev) => {
+  const el = ev.target?.closest('button');
+  if (!el) return;
+  const d = el.dataset;
+  if (d['member'] !== undefined) toggleMember(Number(d['member']));
+  else if (d['advance'] !== undefined) doAction({ kind: 'advance', seconds: Number(d['advance']) });
+  else if (d['jump'] !== undefined) update(jump(history, Number(d['jump'])));
+  else if (d['members'] !== undefined) reconfigure({ members: Number(d['members']) });
+  else if (d['datacenters'] !== undefined) reconfigure({ datacenters: Number(d['datacenters']) });
+  else if (d['selectDc'] !== undefined) {
+    selection = { ...selection, datacenters: toggle(selection.datacenters, d['selectDc']) };
+    render();
+  } else if (d['selectMember'] !== undefined) {
+    selection = { ...selection, members: toggle(selection.members, Number(d['selectMember'])) };
+    render();
+  } else if (d['zoom'] !== undefined) {
+    zoom = d['zoom'] === 'recent' ? 'recent' : 'all';
+    render();
+  } else if (el.id === 'cut') {
+    const cut = selection;
+    selection = { datacenters: [], members: [] };
+    doAction({ kind: 'partition', datacenters: cut.datacenters, members: cut.members });
+  } else if (el.id === 'heal') doAction({ kind: 'heal' });
+  else if (el.id === 'play') togglePlaying();
+  else if (el.id === 'back') update(back(history));
+  else if (el.id === 'forward') update(forward(history));
+  else if (el.id === 'reset') reconfigure({});
+});
+
+$('prevote').addEventListener('change', () => reconfigure({ preVote: $('prevote').checked === true }));
+$('seed').addEventListener('change', () => {
+  const seed = Math.floor(Number($('seed').value));
+  if (Number.isSafeInteger(seed) && seed >= 0) reconfigure({ seed });
+  else render();
+});
+
+document.addEventListener('keydown', (ev) => {
+  if (ev.target?.tagName === 'INPUT' || ev.metaKey || ev.ctrlKey || ev.altKey) return;
+  if (/^[1-9]$/.test(ev.key)) toggleMember(Number(ev.key));
+  else if (ev.key === 'ArrowLeft') update(back(history));
+  else if (ev.key === 'ArrowRight') update(forward(history));
+  else if (ev.key === ' ') togglePlaying();
+  else return;
+  ev.preventDefault();
+});
+
+window.addEventListener('resize', () => render());
+render();
+document.body.dataset['ready'] = 'true';

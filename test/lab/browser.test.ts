@@ -1,0 +1,139 @@
+/** The quorum lab in a real browser (Debian's chromium), opened from file:// with no network. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleLab } from '../../src/cli/labBundle.js';
+import { labPage } from '../../src/lab/labPage.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PAGE = 'test-output/lab/index.html';
+
+describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${CHROMIUM} is not installed; apt-get install chromium)`, () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync('test-output/lab', { recursive: true });
+    writeFileSync(PAGE, labPage(await bundleLab()));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+    });
+    await page.goto(pathToFileURL(resolve(PAGE)).href);
+    await page.waitForSelector('body[data-ready="true"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const status = async (id: string) => {
+    const el = page.locator(`#status-${id}`);
+    return { ok: await el.getAttribute('data-ok'), text: (await el.innerText()).replace(/\s+/g, ' ') };
+  };
+  /** Full-page screenshots from the top: the toolbar is sticky and would be drawn where the page was scrolled. */
+  const screenshot = async (path: string, height?: number) => {
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path, fullPage: true, ...(height ? { clip: { x: 0, y: 0, width: 1280, height } } : {}) });
+  };
+  const now = async () => Number(await page.locator('body').getAttribute('data-now'));
+
+  it('should start with three healthy members over three datacenters and show the arithmetic', async () => {
+    expect(await page.locator('[data-member]').count()).toBe(3);
+    expect(await page.locator('[data-role="leader"]').count()).toBe(1);
+    const arithmetic = (await page.locator('#arithmetic').innerText()).replace(/\s+/g, ' ');
+    expect(arithmetic).toContain('quorum = ⌊n/2⌋ + 1 = ⌊3/2⌋ + 1 = 2');
+    expect(arithmetic).toContain('failures tolerated = n − quorum = 3 − 2 = 1');
+    expect(await status('writes')).toMatchObject({ ok: 'true' });
+  });
+
+  it('should show quorum lost and writes failing when two of three members are down', async () => {
+    await page.click('[data-advance="10"]');
+    await page.click('[data-member="2"]');
+    expect(await status('quorum')).toMatchObject({ ok: 'true' });
+    await page.click('[data-advance="10"]');
+    await page.click('[data-member="3"]');
+    expect(await page.locator('[data-member="3"]').getAttribute('data-state')).toBe('down');
+    expect(await status('quorum')).toEqual({ ok: 'false', text: 'QUORUM LOST 1 of 3 in touch, 2 needed' });
+    expect(await status('writes')).toMatchObject({ ok: 'false', text: expect.stringContaining('FAILING') });
+    await page.click('[data-advance="10"]');
+    // Check-quorum: the leader has stepped down; no election can succeed without a quorum.
+    expect(await status('leader')).toEqual({ ok: 'false', text: 'LEADER none no quorum: no election can succeed' });
+    expect(await page.locator('#log').innerText()).toContain('QUORUM LOST');
+    await screenshot('test-output/lab-quorum-lost.png');
+  });
+
+  it('should bring writes back after the election once a member recovers', async () => {
+    await page.click('[data-member="2"]');
+    expect(await status('quorum')).toMatchObject({ ok: 'true' });
+    // Quorum is back at once; the election takes one to two election timeouts.
+    expect(await status('writes')).toMatchObject({ ok: 'false', text: expect.stringContaining('waiting for an election') });
+    expect(await status('leader')).toMatchObject({ text: 'LEADER none election under way' });
+    await page.click('[data-advance="2"]');
+    await page.click('[data-advance="2"]');
+    expect(await status('writes')).toMatchObject({ ok: 'true', text: expect.stringContaining('working') });
+    expect(await status('leader')).toMatchObject({ ok: 'true', text: expect.stringMatching(/^LEADER etcd-[12] term 2$/) });
+    expect(await page.locator('#log').innerText()).toContain('API writes work again');
+    await screenshot('test-output/lab.png');
+  });
+
+  it('should step back to quorum lost and forward again', async () => {
+    const t = await now();
+    await page.click('#back');
+    await page.click('#back');
+    await page.click('#back');
+    expect(await status('writes')).toMatchObject({ ok: 'false' });
+    expect(await page.locator('[data-member="2"]').getAttribute('data-state')).toBe('down');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await now()).toBe(t);
+    expect(await status('writes')).toMatchObject({ ok: 'true' });
+  });
+
+  it('should elect on the majority side when the network cuts the leader off, and lose quorum with 4 of 5 up', async () => {
+    await page.click('[data-members="5"]'); // dc-a: etcd-1, etcd-4; dc-b: etcd-2, etcd-5; dc-c: etcd-3
+    expect(await page.locator('[data-member]').count()).toBe(5);
+    expect((await page.locator('#arithmetic').innerText()).replace(/\s+/g, ' ')).toContain('failures tolerated = n − quorum = 5 − 3 = 2');
+    await page.click('[data-advance="10"]');
+    await page.click('[data-select-dc="dc-a"]');
+    await page.click('#cut');
+    expect(await page.locator('[data-member="1"]').getAttribute('data-role')).toBe('stale leader');
+    expect(await status('writes')).toMatchObject({ ok: 'false', text: expect.stringContaining('the leader is cut off') });
+    await page.click('[data-advance="10"]');
+    expect(await status('writes')).toMatchObject({ ok: 'true' });
+    expect(await page.locator('[data-role="leader"]').getAttribute('data-member')).toMatch(/^[235]$/);
+    // Three members on the majority side; one more crash there and four of five up is not enough.
+    const victim = (await page.locator('[data-role="leader"]').getAttribute('data-member')) === '5' ? '2' : '5';
+    await page.click(`[data-member="${victim}"]`);
+    await page.click('[data-advance="2"]');
+    expect(await status('quorum')).toEqual({ ok: 'false', text: 'QUORUM LOST 2 of 5 in touch, 3 needed' });
+    expect(await status('writes')).toMatchObject({ ok: 'false' });
+    await page.click('[data-zoom="recent"]');
+    expect(await page.locator('#log').innerText()).toMatch(/network partition \[dc-a\]: 5 of 5 members up, split 3 \| 2/);
+    // docs/lab.png is this picture (the README's Teaching section).
+    await screenshot('test-output/lab-partition.png', 1160);
+    await page.click('#heal');
+    await page.click('[data-advance="10"]');
+    expect(await status('quorum')).toMatchObject({ ok: 'true', text: 'QUORUM held 4 of 5 in touch, 3 needed' });
+    expect(await status('writes')).toMatchObject({ ok: 'true' });
+    expect(await page.locator('#history').innerText()).toContain('heal the network');
+  });
+
+  it('should run with no console error and no network request', () => {
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+/** `kubesim lab` as users run it: writing the page, serving it on 127.0.0.1, and its bad flags. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const CLI = 'dist/cli/main.js';
+
+// `npm test` builds dist/ first; a bare `vitest run` before any build has no CLI to spawn.
+describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run build` first)', () => {
+  it('should write one self-contained page that loads nothing from the network', () => {
+    const out = 'test-output/lab-cli/quorum-lab.html';
+    rmSync('test-output/lab-cli', { recursive: true, force: true });
+    const r = spawnSync(process.execPath, [CLI, 'lab', '--out', out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`Quorum lab: ${out} (open it in a browser; it needs no network)\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<title>Quorum lab · kubesim</title>');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+  });
+
+  it('should exit 2 for --port without --serve, or a port out of range', () => {
+    for (const flags of [['--port', '8080'], ['--serve', '--port', '70000']]) {
+      const r = spawnSync(process.execPath, [CLI, 'lab', ...flags], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^kubesim: --port: /);
+    }
+  });
+
+  it('should serve the page on 127.0.0.1 and stop on SIGTERM', async () => {
+    const child = spawn(process.execPath, [CLI, 'lab', '--serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (d: Buffer) => {
+          text += d.toString();
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(text);
+          if (m) resolve(m[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`kubesim lab exited with ${code} before serving`)));
+        setTimeout(() => reject(new Error('kubesim lab did not start serving within 20 s')), 20_000);
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('<h1>Quorum lab</h1>');
+      expect((await fetch(`${url}nothing-here`)).status).toBe(404);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    expect(child.exitCode).toBe(0);
+  });
+});
