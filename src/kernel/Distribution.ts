@@ -10,19 +10,25 @@ export type Distribution =
   | { readonly kind: 'uniform'; readonly min: SimTime; readonly max: SimTime }
   | { readonly kind: 'fixed'; readonly value: SimTime };
 
-/** Draws one value. Uses 1 - u so that the logarithms never see 0 (u is in [0, 1)). */
+/**
+ * Draws one value. Exponential, Weibull and uniform invert the distribution function: one
+ * uniform per draw, and a larger uniform gives a larger value (common random numbers stay
+ * aligned when a parameter changes). The lognormal uses Box-Muller: two uniforms per draw.
+ * Uses 1 - u so that the logarithms never see 0 (u is in [0, 1)), and 0 - x rather than -x so
+ * that u = 0 gives +0.
+ */
 export function sample(d: Distribution, rng: RandomStream): SimTime {
   // The exponential, by far the commonest, is kept apart from the rest so that this function
   // stays small enough for V8 to inline into a model's handler: a call that is not inlined
   // returns its double boxed, an allocation per draw (see bench/).
-  if (d.kind === 'exponential') return -d.mean * Math.log(1 - rng.next());
+  if (d.kind === 'exponential') return 0 - d.mean * Math.log(1 - rng.next());
   return sampleOther(d, rng);
 }
 
 function sampleOther(d: Exclude<Distribution, { kind: 'exponential' }>, rng: RandomStream): SimTime {
   switch (d.kind) {
     case 'weibull':
-      return d.scale * Math.pow(-Math.log(1 - rng.next()), 1 / d.shape);
+      return d.scale * Math.pow(0 - Math.log(1 - rng.next()), 1 / d.shape);
     case 'lognormal':
       return d.median * Math.exp(d.sigma * standardNormal(rng));
     case 'uniform':
@@ -70,21 +76,35 @@ export function variance(d: Distribution): number {
 
 /** Checks a distribution's parameters; returns the problem in words, or undefined when valid. */
 export function checkDistribution(d: Distribution): string | undefined {
-  const positive = (x: number) => Number.isFinite(x) && x > 0;
   switch (d.kind) {
     case 'exponential':
-      return positive(d.mean) ? undefined : `mean must be positive, found ${d.mean}`;
+      return positive('mean', d.mean);
     case 'weibull':
-      if (!positive(d.shape)) return `shape must be positive, found ${d.shape}`;
-      return positive(d.scale) ? undefined : `scale must be positive, found ${d.scale}`;
+      return positive('shape', d.shape) ?? positive('scale', d.scale);
     case 'lognormal':
-      if (!positive(d.median)) return `median must be positive, found ${d.median}`;
-      return Number.isFinite(d.sigma) && d.sigma >= 0 ? undefined : `sigma must not be negative, found ${d.sigma}`;
+      return positive('median', d.median) ?? notNegative('sigma', d.sigma);
     case 'uniform':
-      return Number.isFinite(d.max) && d.min <= d.max ? undefined : `min (${d.min}) must not exceed max (${d.max})`;
+      // A duration cannot be negative, so neither can the lower bound.
+      return (
+        notNegative('min', d.min) ??
+        finite('max', d.max) ??
+        (d.min <= d.max ? undefined : `min (${d.min}) must not exceed max (${d.max})`)
+      );
     case 'fixed':
-      return Number.isFinite(d.value) && d.value >= 0 ? undefined : `value must not be negative, found ${d.value}`;
+      return notNegative('value', d.value);
   }
+}
+
+function finite(name: string, x: number): string | undefined {
+  return Number.isFinite(x) ? undefined : `${name} must be a finite number, found ${x}`;
+}
+
+function positive(name: string, x: number): string | undefined {
+  return finite(name, x) ?? (x > 0 ? undefined : `${name} must be positive, found ${x}`);
+}
+
+function notNegative(name: string, x: number): string | undefined {
+  return finite(name, x) ?? (x >= 0 ? undefined : `${name} must not be negative, found ${x}`);
 }
 
 /** A standard normal draw by Box-Muller (two uniforms per draw, no cached spare: simpler replay). */
