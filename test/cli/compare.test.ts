@@ -1,0 +1,42 @@
+/** `kubesim compare` and `kubesim models` through the real CLI. */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kubesim } from './cli.js';
+
+describe('kubesim compare', () => {
+  it('should report scenarios side by side with the measured properties and write the page', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kubesim-compare-')), 'cmp');
+    const r = kubesim(['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', '--replications', '3', '--horizon', '30d', '--out', out, '--jobs', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/single-server\s+dev\/apiWrite/);
+    expect(r.stdout).toMatch(/no \(losing dev\/cp-1 stops the API\)/);
+    expect(r.stdout).toMatch(/multi-master\s+stacked\/apiWrite.*yes \(survives the loss of any host/);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('Measured by simulation');
+    expect(existsSync(join(out, 'summaries.json'))).toBe(true);
+  });
+
+  it('should refuse a single scenario with exit 2', () => {
+    const r = kubesim(['compare', 'scenarios/single-server.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kubesim: compare: expected at least two scenario files, found 1\n');
+  });
+});
+
+describe('kubesim models', () => {
+  it('should measure the seed\'s properties of each model', () => {
+    const r = kubesim(['models', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as { model: string; highlyAvailable: string; replicatedConfig: string; namespaceIsolation: string }[];
+    const by = Object.fromEntries(rows.map((x) => [x.model, x]));
+    expect(Object.keys(by)).toEqual(['single-server', 'multi-tenant', 'multi-master', 'multi-cluster', 'federation']);
+    expect(by['single-server']!.highlyAvailable).toMatch(/^no/);
+    expect(by['single-server']!.replicatedConfig).toMatch(/^no/);
+    expect(by['multi-master']!.replicatedConfig).toMatch(/^within the cluster/);
+    expect(by['multi-cluster']!.highlyAvailable).toMatch(/^yes/);
+    expect(by['federation']!.replicatedConfig).toMatch(/^across clusters/);
+    expect(by['multi-tenant']!.namespaceIsolation).toMatch(/^yes/);
+  });
+});
