@@ -17,11 +17,14 @@ export class DurationError extends Error {
   override name = 'DurationError';
 }
 
-const PART = /(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h|d|w|y)/y;
+// One number-unit part, optionally followed by spaces before the next part ("1h 30m").
+const PART = /(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h|d|w|y) */y;
+const NUMBER = /^(\d+(\.\d+)?|\.\d+)$/;
 
 /**
- * Parses a duration to seconds. A number is taken as seconds; a string is one or more
- * number-unit parts ("1h30m"). Negative, infinite or malformed values throw DurationError.
+ * Parses a duration to seconds. A number is taken as seconds, and so is a string holding only a
+ * number; otherwise a string is one or more number-unit parts ("1h30m", "1h 30m"), with spaces
+ * allowed around and between them. Negative, infinite or malformed values throw DurationError.
  */
 export function parseDuration(input: unknown): SimTime {
   if (typeof input === 'number') {
@@ -33,10 +36,10 @@ export function parseDuration(input: unknown): SimTime {
     throw new DurationError(`expected a duration like "90s", "15m", "4h", "30d" or "1y", found ${describe(input)}`);
   }
   const text = input.trim();
+  if (text.length === 0) throw new DurationError('expected a duration like "90s", found an empty string');
   if (text.startsWith('-')) throw new DurationError(`expected a duration that is not negative, found "${input}"`);
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (NUMBER.test(text)) return Number(text);
   let total = 0;
-  PART.lastIndex = 0;
   let pos = 0;
   while (pos < text.length) {
     PART.lastIndex = pos;
@@ -49,7 +52,6 @@ export function parseDuration(input: unknown): SimTime {
     total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
     pos = PART.lastIndex;
   }
-  if (text.length === 0) throw new DurationError('expected a duration like "90s", found an empty string');
   return total;
 }
 
@@ -57,23 +59,29 @@ export function parseDuration(input: unknown): SimTime {
 export function formatDuration(seconds: SimTime): string {
   if (!Number.isFinite(seconds)) return String(seconds);
   if (seconds < 0) return `-${formatDuration(-seconds)}`;
-  if (seconds < 1) return `${round(seconds * 1000, 3)}ms`;
-  if (seconds < MINUTE) return `${round(seconds, 2)}s`;
-  if (seconds < HOUR) return join(Math.floor(seconds / MINUTE), 'm', Math.round(seconds % MINUTE), 's');
-  if (seconds < DAY) return join(Math.floor(seconds / HOUR), 'h', Math.round((seconds % HOUR) / MINUTE), 'm');
-  if (seconds < YEAR) return join(Math.floor(seconds / DAY), 'd', Math.round((seconds % DAY) / HOUR), 'h');
+  // Each branch rounds to its smaller unit first and moves up a branch when the rounding
+  // carries over (119.7 s is "2m", not "1m 60s").
+  if (seconds < 1 && round(seconds * 1000, 3) < 1000) return `${round(seconds * 1000, 3)}ms`;
+  if (round(seconds, 2) < MINUTE) return `${round(seconds, 2)}s`;
+  const s = Math.round(seconds);
+  if (s < HOUR) return join(Math.floor(s / MINUTE), 'm', s % MINUTE, 's');
+  const m = Math.round(seconds / MINUTE);
+  if (m * MINUTE < DAY) return join(Math.floor(m / 60), 'h', m % 60, 'm');
+  const h = Math.round(seconds / HOUR);
+  if (h * HOUR < YEAR) return join(Math.floor(h / 24), 'd', h % 24, 'h');
   return `${round(seconds / YEAR, 2)}y`;
 }
 
-/** Formats seconds as a clock "HH:MM:SS" (with days, "3d 04:00:00"), for timelines. */
+/** Formats seconds as a clock "HH:MM:SS" (with days, "3d 04:00:00"), with milliseconds when not whole. */
 export function formatClock(seconds: SimTime): string {
-  const s = Math.floor(seconds);
+  // Round to whole milliseconds first, so that 59.9996 s reads 00:01:00, not 00:00:59.1000.
+  const ms = Math.round(seconds * 1000);
+  const s = Math.floor(ms / 1000);
   const days = Math.floor(s / DAY);
   const hh = String(Math.floor((s % DAY) / HOUR)).padStart(2, '0');
   const mm = String(Math.floor((s % HOUR) / MINUTE)).padStart(2, '0');
   const ss = String(s % MINUTE).padStart(2, '0');
-  const frac = seconds - s;
-  const tail = frac > 1e-9 ? `.${String(Math.round(frac * 1000)).padStart(3, '0').slice(0, 3)}` : '';
+  const tail = ms % 1000 !== 0 ? `.${String(ms % 1000).padStart(3, '0')}` : '';
   return `${days > 0 ? `${days}d ` : ''}${hh}:${mm}:${ss}${tail}`;
 }
 
@@ -88,6 +96,7 @@ function round(x: number, digits: number): number {
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${JSON.stringify(v)}`;
