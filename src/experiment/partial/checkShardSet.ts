@@ -1,0 +1,91 @@
+/** Checks that partial results are the complete set of shards of one run, and gathers their digests per task. */
+import { isDeepStrictEqual } from 'node:util';
+import type { ReplicationDigest } from '../Digest.js';
+import { shardReplications } from '../shard.js';
+import type { Job, PartialResult, ScenarioSource } from './PartialResult.js';
+
+/** A partial result and the name it goes by in messages (its file). */
+export interface NamedPartial {
+  readonly name: string;
+  readonly partial: PartialResult;
+}
+
+export type ShardSetCheck = { readonly ok: true; readonly job: Job } | { readonly ok: false; readonly message: string };
+
+/**
+ * The partials must come from one kubesim version, describe the same job (same scenario texts,
+ * overrides, swept values and objectives) and the same shard count, and hold every shard
+ * exactly once. The first difference found is the message (one line, naming both files).
+ */
+export function checkShardSet(parts: readonly NamedPartial[], version: string): ShardSetCheck {
+  const first = parts[0];
+  if (first === undefined) return { ok: false, message: 'no partial results to merge' };
+  for (const { name, partial } of parts) {
+    if (partial.kubesim !== version) {
+      return { ok: false, message: `${name} was written by kubesim ${partial.kubesim}, this is kubesim ${version}: merge with the version that ran the shards` };
+    }
+  }
+  for (const { name, partial } of parts.slice(1)) {
+    const diff = jobDifference(first.partial.job, partial.job);
+    if (diff !== undefined) return { ok: false, message: `${name} is not a shard of the same run as ${first.name}: ${diff}` };
+    if (partial.shard.count !== first.partial.shard.count) {
+      return { ok: false, message: `${name} is shard ${partial.shard.index}/${partial.shard.count} but ${first.name} is shard ${first.partial.shard.index}/${first.partial.shard.count}: different shard counts` };
+    }
+  }
+  const count = first.partial.shard.count;
+  const seen = new Map<number, string>();
+  for (const { name, partial } of parts) {
+    const other = seen.get(partial.shard.index);
+    if (other !== undefined) return { ok: false, message: `shard ${partial.shard.index}/${count} is given twice (${other} and ${name})` };
+    seen.set(partial.shard.index, name);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) {
+    return { ok: false, message: `incomplete set of shards: missing ${missing.map((i) => `${i}/${count}`).join(', ')} (have ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')})` };
+  }
+  return { ok: true, job: first.partial.job };
+}
+
+/** What differs between two jobs, in words; undefined when they are the same. */
+export function jobDifference(a: Job, b: Job): string | undefined {
+  if (a.command !== b.command) return `one is from kubesim ${a.command}, the other from kubesim ${b.command}`;
+  const [filesA, filesB] = [sourcesOf(a), sourcesOf(b)];
+  if (filesA.length !== filesB.length) return `different numbers of scenarios (${filesA.length} and ${filesB.length})`;
+  for (let i = 0; i < filesA.length; i++) {
+    if (filesA[i]!.text !== filesB[i]!.text) return `different scenarios (${filesA[i]!.file} and ${filesB[i]!.file} differ)`;
+  }
+  for (const key of ['seed', 'replications', 'horizon'] as const) {
+    const [x, y] = [a.overrides[key], b.overrides[key]];
+    if (x !== y) return `different ${key === 'seed' ? 'seeds' : key} (${x ?? 'from the file'} and ${y ?? 'from the file'})`;
+  }
+  if (a.command === 'sweep' && b.command === 'sweep') {
+    if (!isDeepStrictEqual(a.parameters, b.parameters)) return 'different --set values';
+    if (!isDeepStrictEqual(a.objectives, b.objectives)) return 'different objectives (--slo, --max-write-p99)';
+  }
+  if (!isDeepStrictEqual(a, b)) return 'different job descriptions';
+  return undefined;
+}
+
+function sourcesOf(j: Job): readonly ScenarioSource[] {
+  return j.command === 'run' ? j.scenarios : [j.scenario];
+}
+
+/**
+ * Each task's digests from every shard, sorted by replication, after checking that each shard
+ * holds exactly the replications its slice assigns (so a damaged or hand-edited file cannot
+ * double-count or drop one). `counts` is each task's replication count, from the rebuilt job.
+ */
+export function gatherDigests(parts: readonly NamedPartial[], counts: readonly number[]): { ok: true; digests: ReplicationDigest[][] } | { ok: false; message: string } {
+  const out: ReplicationDigest[][] = counts.map(() => []);
+  for (const { name, partial } of parts) {
+    const expected = shardReplications(counts, partial.shard);
+    if (partial.digests.length !== counts.length) return { ok: false, message: `${name} holds ${partial.digests.length} tasks, expected ${counts.length}` };
+    for (let t = 0; t < counts.length; t++) {
+      const got = partial.digests[t]!.map((d) => d.replication).sort((x, y) => x - y);
+      if (!isDeepStrictEqual(got, expected[t])) return { ok: false, message: `${name} does not hold the replications of shard ${partial.shard.index}/${partial.shard.count} (task ${t + 1})` };
+      out[t]!.push(...partial.digests[t]!);
+    }
+  }
+  for (const d of out) d.sort((x, y) => x.replication - y.replication);
+  return { ok: true, digests: out };
+}

@@ -1,0 +1,31 @@
+/** Slicing a piece of work into n shards: which replications of which task each shard runs. */
+
+/** Shard `index` of `count`, numbered from 1 as on the command line (`--shard 2/4`). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The replications of each task that `shard` runs, given each task's replication count. Work
+ * items are numbered task by task, replication by replication (item k), and item k goes to
+ * shard (k mod count) + 1: dealt like cards, so every shard gets a fair share of every task
+ * (sweep points differ a lot in cost) and the slices depend on nothing but the counts. Every
+ * item lands in exactly one shard; a shard may get none when there are fewer items than shards.
+ */
+export function shardReplications(replicationCounts: readonly number[], shard: Shard): number[][] {
+  if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 1 || shard.index > shard.count) {
+    throw new Error(`shardReplications: expected 1 <= index <= count, got ${shard.index}/${shard.count}`);
+  }
+  let k = 0;
+  return replicationCounts.map((n) => {
+    const mine: number[] = [];
+    for (let r = 0; r < n; r++, k++) if (k % shard.count === shard.index - 1) mine.push(r);
+    return mine;
+  });
+}
+
+/** Every replication of every task: the work of an unsharded run. */
+export function allReplications(replicationCounts: readonly number[]): number[][] {
+  return replicationCounts.map((n) => Array.from({ length: n }, (_, r) => r));
+}

@@ -1,0 +1,99 @@
+/** Builds the sweep's summary document from each point's digests: a pure function, identical for serial, parallel and merged runs. */
+import { ETCD_MODEL_ASSUMPTIONS, etcdPerformanceOf, type EtcdPerformance } from '../../model/latency/index.js';
+import type { Scenario } from '../../scenario/Scenario.js';
+import { aggregate, KUBESIM_VERSION, type CostModel } from '../aggregate.js';
+import type { ReplicationDigest } from '../Digest.js';
+import type { Summary } from '../Summary.js';
+import { checkPoint } from './checkPoint.js';
+import { hasObjectives, type Objectives } from './Objectives.js';
+import { givenPaths } from './givenPaths.js';
+import { recommend } from './recommend.js';
+import type { SweepParameter, SweepSummary } from './SweepSummary.js';
+
+/** One point of the grid, ready to run. */
+export interface SweepPoint {
+  readonly label: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly scenario: Scenario;
+}
+
+export interface SweepDefinition {
+  readonly scenario: string;
+  readonly parameters: readonly SweepParameter[];
+  readonly objectives: Objectives;
+  readonly points: readonly SweepPoint[];
+}
+
+/** `etcd.members=5, workers.nodes=1000`; values as JSON writes them (strings without quotes). */
+export function pointLabel(values: Readonly<Record<string, unknown>>): string {
+  return Object.entries(values)
+    .map(([path, v]) => `${path}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
+}
+
+/**
+ * `digests[i]` are point i's digests, in any order. Points that share the given values (the
+ * load: see givenPaths) are compared with each other, and each such group gets its
+ * recommendation. The headline availability that breaks cost ties is the first availability
+ * objective's signal (apiWrite without one) in the first cluster that has it.
+ */
+export function summarizeSweep(def: SweepDefinition, digests: readonly (readonly ReplicationDigest[])[], costModel: CostModel): SweepSummary {
+  const points = def.points.map((p, i) => {
+    const summary = aggregate(p.scenario, digests[i] ?? [], costModel);
+    const etcd = roundDeep(etcdPerformanceOf(p.scenario)) as Record<string, EtcdPerformance>;
+    return { label: p.label, values: p.values, summary, etcd, verdict: checkPoint(summary, etcd, def.objectives) };
+  });
+  const signal = def.objectives.availability[0]?.signal ?? 'apiWrite';
+  const given = givenPaths(def.parameters);
+  const groups = new Map<string, { given: Record<string, unknown>; members: number[] }>();
+  points.forEach((p, i) => {
+    const values = Object.fromEntries(given.map((path) => [path, p.values[path]]));
+    const key = pointLabel(values);
+    const g = groups.get(key) ?? { given: values, members: [] };
+    g.members.push(i);
+    groups.set(key, g);
+  });
+  const recommendations = [...groups].map(([label, g]) => ({
+    given: g.given,
+    label,
+    points: g.members,
+    recommendation: recommend(
+      g.members.map((i) => {
+        const p = points[i]!;
+        return { index: i, label: p.label, costPerMonth: p.summary.cost.perMonth, availability: headline(p.summary, signal), verdict: p.verdict };
+      }),
+      hasObjectives(def.objectives),
+    ),
+  }));
+  const first = def.points[0]?.scenario;
+  return {
+    kubesim: KUBESIM_VERSION,
+    kind: 'sweep',
+    scenario: def.scenario,
+    seed: first?.seed ?? 0,
+    replications: first?.replications ?? 0,
+    horizonSeconds: first?.horizon ?? 0,
+    parameters: def.parameters,
+    objectives: def.objectives,
+    points,
+    given,
+    recommendations,
+    assumptions: { etcd: ETCD_MODEL_ASSUMPTIONS },
+  };
+}
+
+function headline(s: Summary, signal: string): number {
+  for (const c of Object.values(s.clusters)) {
+    const v = c.signals[signal];
+    if (v) return v.availability.mean;
+  }
+  return s.global.signals[signal]?.availability.mean ?? NaN;
+}
+
+/** Rounds every number to 4 decimals (stable, readable JSON); Infinity and NaN are left to JSON (null). */
+function roundDeep(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? Math.round(v * 1e4) / 1e4 : v;
+  if (Array.isArray(v)) return v.map(roundDeep);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundDeep(x)]));
+  return v;
+}
