@@ -1,0 +1,56 @@
+/** points.csv: one row per sweep point and cluster, with the swept values, availability of every signal, etcd figures and cost. */
+import type { SweepSummary } from '../../experiment/sweep/index.js';
+import { csvField } from '../renderCsv.js';
+
+/**
+ * Columns: the swept paths, then cluster, members, failuresTolerated, writesPerSecond,
+ * capacityWritesPerSecond, utilisation, writeP50Ms, writeP99Ms (empty when saturated),
+ * saturated, costPerMonth (the whole point's), objectivesMet, then one availability column per
+ * signal seen anywhere (`apiWrite`, ...; empty where a cluster lacks it).
+ */
+export function renderSweepCsv(summary: SweepSummary): string {
+  const signals: string[] = [];
+  for (const p of summary.points) for (const c of Object.values(p.summary.clusters)) for (const s of Object.keys(c.signals)) if (!signals.includes(s)) signals.push(s);
+  const head = [
+    ...summary.parameters.map((p) => p.path),
+    'cluster',
+    'members',
+    'failuresTolerated',
+    'writesPerSecond',
+    'capacityWritesPerSecond',
+    'utilisation',
+    'writeP50Ms',
+    'writeP99Ms',
+    'saturated',
+    'costPerMonth',
+    'objectivesMet',
+    ...signals,
+  ];
+  const lines = [head.map(csvField).join(',')];
+  for (const p of summary.points) {
+    for (const [cluster, c] of Object.entries(p.summary.clusters)) {
+      const e = p.etcd[cluster];
+      const ok = e?.write.kind === 'ok' ? e.write : undefined;
+      const row: (string | number)[] = [
+        ...summary.parameters.map((param) => {
+          const v = p.values[param.path];
+          return typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
+        }),
+        cluster,
+        e?.members ?? '',
+        e?.failuresTolerated ?? '',
+        e?.load.total ?? '',
+        e?.capacityWritesPerSecond ?? '',
+        e?.utilisation ?? '',
+        ok?.p50Ms ?? '',
+        ok?.p99Ms ?? '',
+        e ? String(e.write.kind === 'saturated') : '',
+        p.summary.cost.perMonth,
+        String(p.verdict.met),
+        ...signals.map((s) => c.signals[s]?.availability.mean ?? ''),
+      ];
+      lines.push(row.map(csvField).join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

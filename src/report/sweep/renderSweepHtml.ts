@@ -1,0 +1,82 @@
+/** The sweep report page: recommendation, the grid, the trade-off charts, etcd's figures and the model's assumptions. */
+import type { SweepSummary } from '../../experiment/sweep/index.js';
+import type { Scenario } from '../../scenario/Scenario.js';
+import { chartFigure, htmlPage } from '../_internals/htmlPage.js';
+import { htmlTable, ninesClass, type Cell } from '../_internals/htmlTable.js';
+import { signalsSideBySide } from '../compareTable.js';
+import { escapeHtml } from '../escape.js';
+import { formatSeconds } from '../format.js';
+import type { Chart } from '../reportCharts.js';
+import { assumptionLines } from './assumptionLines.js';
+import { ETCD_COLUMNS, etcdTable } from './etcdTable.js';
+import { recommendationLines } from './recommendationText.js';
+import { sweepTable } from './sweepTable.js';
+
+/** What the page shows: the sweep's summary and the scenario of each point (same order). */
+export interface SweepReportInput {
+  readonly summary: SweepSummary;
+  readonly scenarios: readonly Scenario[];
+}
+
+export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[]): string {
+  const { summary } = input;
+  const chart = (id: string): string => {
+    const c = charts.find((x) => x.id === id);
+    return c ? chartFigure(c) : '';
+  };
+  const grid = sweepTable(summary);
+  const gridHtml = htmlTable(
+    grid.head.map((h, i): Cell => (i < summary.parameters.length || i === grid.head.length - 1 ? h : { text: h, className: 'num' })),
+    grid.rows.map((r) =>
+      r.cells.map((text, i): Cell => {
+        const params = summary.parameters.length;
+        if (i === 0 && r.marked) return { text: `${text} ★`, title: r.marked === 'recommended' ? 'recommended' : 'closest to the objectives' };
+        if (i < params) return text;
+        if (i === params + 1 || i === params + 2) return { text, className: `num ${ninesClass(r.nines)}` };
+        if (i === r.cells.length - 1) return r.met === null ? text : { text, className: r.met ? 'yes' : 'no' };
+        return { text, className: 'num' };
+      }),
+    ),
+    { className: 'configs' },
+  );
+  const etcdHtml = htmlTable(
+    ETCD_COLUMNS.map((h, i): Cell => (i <= 1 ? h : { text: h, className: 'num' })),
+    etcdTable(summary).map((r) => r.map((text, i): Cell => (i <= 1 ? text : { text, className: 'num' }))),
+  );
+  const side = signalsSideBySide({ kind: 'sweep', title: summary.scenario, entries: summary.points.map((p, i) => ({ label: p.label, scenario: input.scenarios[i]!, summary: p.summary })) });
+  const sideHtml = htmlTable(
+    side.head.map((h, i): Cell => (i === 0 ? h : { text: h, className: 'num' })),
+    side.rows.map((r) => [r.label, ...r.cells.map((c): Cell => ({ text: c.text, className: `num ${c.summary ? ninesClass(c.summary.nines) : ''}` }))]),
+  );
+  const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
+  const sections: [id: string, title: string, lead: string, body: string][] = [
+    ['recommendation', 'Recommendation', 'Against the objectives given with the sweep; ★ marks the point in the grid.', paragraphs(recommendationLines(summary))],
+    [
+      'grid',
+      'The grid',
+      `${summary.points.length} configurations, ${summary.replications} replications of ${formatSeconds(summary.horizonSeconds)} each, all with seed ${summary.seed} (common random numbers: the differences are the design's, not noise).`,
+      gridHtml,
+    ],
+    ['tradeoff', 'The trade-off', 'More members tolerate more failures, but every write waits for more of them and the one leader commits no more: availability and write latency both grow with size.', `${chart('availability-by-size')}\n${chart('write-latency')}`],
+    [
+      'cost',
+      'Cost and the Pareto front',
+      `Configurations on the front are not beaten on both cost and availability by any other${summary.given.length > 0 ? ` with the same ${summary.given.join(', ')}` : ''}.`,
+      `${charts.filter((c) => c.id.startsWith('cost-vs-availability')).map(chartFigure).join('\n')}\n${chart('cost-by-size')}`,
+    ],
+    ['etcd', 'etcd load and latency', 'Model figures per cluster: offered writes, the leader\'s capacity, and the write latency they give.', etcdHtml],
+    ['assumptions', 'The model\'s assumptions', 'Availability is simulated; write latency and load come from this model. Each line says where its numbers come from.', `<ul>${assumptionLines(summary.assumptions.etcd).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`],
+    ['signals', 'Every signal side by side', 'Mean availability over replications.', `<details><summary>Show every signal of every configuration</summary>${sideHtml}</details>`],
+  ];
+  const body = `<header class="top"><div class="inner">
+<p class="kicker">kubesim sweep</p>
+<h1>${escapeHtml(summary.scenario)}: ${escapeHtml(summary.parameters.map((p) => p.path).join(' × '))}</h1>
+<p class="description">${escapeHtml(input.scenarios[0]?.description ?? '')}</p>
+<nav class="toc">${sections.map(([id, title]) => `<a href="#${id}">${escapeHtml(title)}</a>`).join('')}</nav>
+</div></header>
+<main>
+${sections.map(([id, title, lead, html]) => `<section class="card" id="${id}"><h2>${escapeHtml(title)}</h2><p class="lead">${escapeHtml(lead)}</p>\n${html}\n</section>`).join('\n')}
+</main>
+<footer>Generated by kubesim ${escapeHtml(summary.kubesim)}. Charts drawn with Vega-Lite, inlined so the page works offline.</footer>`;
+  return htmlPage({ title: `${summary.scenario} sweep — kubesim`, body, charts });
+}

@@ -1,0 +1,66 @@
+/** The sweep for the terminal (aligned table, recommendation) and as Markdown. */
+import { markdownTable } from '../renderMarkdown.js';
+import { assumptionLines } from './assumptionLines.js';
+import { recommendationLines } from './recommendationText.js';
+import { sweepTable } from './sweepTable.js';
+import type { SweepSummary } from '../../experiment/sweep/index.js';
+
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\u001b[31m', reset: '\u001b[0m' };
+
+/**
+ * The grid with swept values left-aligned and figures right-aligned, ★ on the recommended (or
+ * closest) point, then the recommendation. Colour (green met, red missed) only when asked.
+ */
+export function renderSweepTerminal(summary: SweepSummary, options: { readonly color: boolean }): string {
+  const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
+  const { head, rows } = sweepTable(summary);
+  const params = summary.parameters.length;
+  const cells = rows.map((r) => r.cells.map((c, i) => (i === 0 ? `${r.marked ? '★' : ' '} ${c}` : c)));
+  const first = ['  ' + head[0]!, ...head.slice(1)];
+  const widths = first.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+  const pad = (text: string, i: number) => (i < params || i === first.length - 1 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+  const lines = [
+    paint(ANSI.bold, `${summary.scenario}: ${summary.points.length} configurations, ${summary.replications} replications each, seed ${summary.seed}`),
+    paint(ANSI.dim, first.map(pad).join('  ').trimEnd()),
+    ...cells.map((r, k) => {
+      const row = rows[k]!;
+      return r
+        .map((c, i) => {
+          const text = pad(c, i);
+          return i === r.length - 1 && row.met !== null ? paint(row.met ? ANSI.green : ANSI.red, text) : text;
+        })
+        .join('  ')
+        .trimEnd();
+    }),
+    '',
+    ...recommendationLines(summary),
+    paint(ANSI.dim, 'Write p99 and etcd load are model figures; the report lists the assumptions behind them.'),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderSweepMarkdown(summary: SweepSummary): string {
+  const { head, rows } = sweepTable(summary);
+  const params = summary.parameters.length;
+  return [
+    `# ${summary.scenario}: sweep of ${summary.parameters.map((p) => p.path).join(' × ')}`,
+    '',
+    `${summary.points.length} configurations, ${summary.replications} replications each, seed ${summary.seed} at every point.`,
+    '',
+    '## Recommendation',
+    '',
+    ...recommendationLines(summary).flatMap((l) => [l, '']),
+    '## The grid',
+    '',
+    markdownTable(
+      head,
+      rows.map((r) => r.cells.map((c, i) => (i === 0 && r.marked ? `${c} ★` : c))),
+      (i) => i >= params && i < head.length - 1,
+    ),
+    '',
+    '## Assumptions of the etcd load and latency model',
+    '',
+    ...assumptionLines(summary.assumptions.etcd).map((l) => `- ${l}`),
+    '',
+  ].join('\n');
+}

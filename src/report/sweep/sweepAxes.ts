@@ -1,0 +1,56 @@
+/** Which swept path a sweep's charts put on the x axis, and how the other paths name each line. */
+import type { SweepPointSummary, SweepSummary } from '../../experiment/sweep/index.js';
+
+export interface SweepAxes {
+  /** The path on the x axis: etcd.members when it is swept (the chart's point), else the first. */
+  readonly xPath: string;
+  readonly x: (p: SweepPointSummary) => string;
+  /** The other paths' values (`workers.nodes=500`), one line each; '' when only one path is swept. */
+  readonly series: (p: SweepPointSummary) => string;
+  /** The point's design values only (`etcd.members=5`), leaving out the given ones (the load). */
+  readonly design: (p: SweepPointSummary) => string;
+  /** Every x value, in the order given on the command line (an ordinal axis keeps it). */
+  readonly xValues: readonly string[];
+}
+
+export function sweepAxes(summary: SweepSummary): SweepAxes {
+  const paths = summary.parameters.map((p) => p.path);
+  const xPath = paths.find((p) => /(^|\.)etcd\.members$/.test(p)) ?? paths[0] ?? '';
+  const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+  const others = paths.filter((p) => p !== xPath);
+  return {
+    xPath,
+    x: (p) => show(p.values[xPath]),
+    // One other path: its value alone (the legend's title names the path); several: path=value pairs.
+    series: (p) => (others.length === 1 ? show(p.values[others[0]!]) : others.map((path) => `${path}=${show(p.values[path])}`).join(', ')),
+    design: (p) => {
+      const chosen = paths.filter((path) => !summary.given.includes(path));
+      return chosen.length === 0 ? p.label : chosen.map((path) => `${path}=${show(p.values[path])}`).join(', ');
+    },
+    xValues: (summary.parameters.find((p) => p.path === xPath)?.values ?? []).map(show),
+  };
+}
+
+/** The headline availability of a point: the signal's mean in the first cluster that has it, then the global signals. */
+export function headlineAvailability(p: SweepPointSummary, signal: string): { mean: number; ci95: readonly [number, number] } | undefined {
+  for (const c of Object.values(p.summary.clusters)) {
+    const s = c.signals[signal];
+    if (s) return s.availability;
+  }
+  return p.summary.global.signals[signal]?.availability;
+}
+
+/** The signal a sweep's availability figures show: the first --slo signal, else apiWrite. */
+export function headlineSignal(summary: SweepSummary): string {
+  return summary.objectives.availability[0]?.signal ?? 'apiWrite';
+}
+
+/** The worst cluster's etcd write p99 in ms; null when any cluster's etcd is saturated. */
+export function worstWriteP99Ms(p: SweepPointSummary): number | null {
+  let worst = 0;
+  for (const e of Object.values(p.etcd)) {
+    if (e.write.kind === 'saturated') return null;
+    worst = Math.max(worst, e.write.p99Ms);
+  }
+  return worst;
+}

@@ -1,0 +1,108 @@
+/** The charts of a sweep report: availability, write latency and cost by size, and cost against availability. */
+import type { SweepPointSummary, SweepSummary } from '../../experiment/sweep/index.js';
+import { costVsAvailabilitySpec } from '../charts/costVsAvailabilitySpec.js';
+import { ninesLabelExpr } from '../charts/theme.js';
+import { formatInterval, formatMoney, formatPercent, ninesOf } from '../format.js';
+import type { Chart } from '../reportCharts.js';
+import { headlineAvailability, headlineSignal, sweepAxes, worstWriteP99Ms } from './sweepAxes.js';
+import { sweepLineSpec, type LineDatum } from './sweepLineSpec.js';
+import { formatMs } from './sweepTable.js';
+
+export function sweepCharts(summary: SweepSummary): Chart[] {
+  const axes = sweepAxes(summary);
+  const signal = headlineSignal(summary);
+  const currency = summary.points[0]?.summary.cost.currency ?? 'USD';
+  const seriesTitle = summary.parameters.filter((p) => p.path !== axes.xPath).map((p) => p.path).join(', ') || 'configuration';
+  const base = { xTitle: axes.xPath, xValues: axes.xValues, seriesTitle };
+
+  // Availability on an axis of nines; a never-down point sits at the top edge.
+  const avail = summary.points.flatMap((p) => {
+    const a = headlineAvailability(p, signal);
+    return a ? [{ p, a }] : [];
+  });
+  const finite = avail.flatMap(({ a }) => [a.mean, ...a.ci95]).filter((v) => v > 0 && v < 1).map(ninesOf);
+  const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
+  const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25));
+  const clamp = (v: number) => Math.min(hi, Math.max(lo, v >= 1 ? hi : ninesOf(v)));
+  const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const availability: LineDatum[] = avail.map(({ p, a }) => ({
+    x: axes.x(p),
+    series: axes.series(p),
+    y: clamp(a.mean),
+    lower: clamp(a.ci95[0]),
+    upper: clamp(a.ci95[1]),
+    text: `${formatPercent(a.mean)} (95% CI ${formatInterval(a.ci95)})`,
+  }));
+
+  // Write p99 on a log axis; saturated points are labelled at the top instead.
+  const p99s = summary.points.map((p) => worstWriteP99Ms(p));
+  const finiteMs = p99s.filter((v): v is number => v !== null && v > 0);
+  const msLo = Math.min(...finiteMs, 1) / 1.5;
+  const msHi = Math.max(...finiteMs, 10) * 2;
+  const latency: LineDatum[] = summary.points.map((p, i) => {
+    const ms = p99s[i]!;
+    return { x: axes.x(p), series: axes.series(p), y: ms ?? msHi, ...(ms === null ? { off: 'saturated' } : {}), text: formatMs(ms) };
+  });
+
+  // Workers are given (the load), and their price swamps the rest: the cost the design changes is the other roles'.
+  const cost: LineDatum[] = summary.points.map((p) => {
+    const y = designCost(p);
+    return { x: axes.x(p), series: axes.series(p), y, text: formatMoney(y, currency) };
+  });
+
+  // One Pareto chart per group of given values: comparing 100 workers with 5,000 on cost says nothing about etcd.
+  const pareto = summary.recommendations.map((g, k): Chart => {
+    const points = g.points.flatMap((i) => {
+      const p = summary.points[i]!;
+      const a = headlineAvailability(p, signal);
+      return a ? [{ label: axes.design(p), cost: p.summary.cost.perMonth, availability: a.mean, ci95: a.ci95 }] : [];
+    });
+    const title = `${signal} availability against monthly cost${g.label === '' ? '' : ` at ${g.label}`}`;
+    return { id: summary.recommendations.length === 1 ? 'cost-vs-availability' : `cost-vs-availability-${k + 1}`, title, spec: costVsAvailabilitySpec(points, { currency, signal, title }) };
+  });
+  return [
+    {
+      id: 'availability-by-size',
+      title: `${signal} availability by ${axes.xPath}`,
+      spec: sweepLineSpec(availability, {
+        ...base,
+        title: `${signal} availability by ${axes.xPath}`,
+        subtitle: 'Mean over replications with its 95% confidence interval; up is better. Every point ran with the same seed.',
+        yTitle: `${signal} availability (nines)`,
+        yScale: { domain: [lo, hi], nice: false, zero: false },
+        yAxis: { values: ticks, labelExpr: ninesLabelExpr(ticks) },
+      }),
+    },
+    {
+      id: 'write-latency',
+      title: `etcd write p99 by ${axes.xPath}`,
+      spec: sweepLineSpec(latency, {
+        ...base,
+        title: `etcd write p99 by ${axes.xPath}`,
+        subtitle: 'Model figures (see the assumptions): round trip to the quorum plus fsync plus queueing at the leader; down is better.',
+        yTitle: 'Write p99 (ms, log scale)',
+        yScale: { type: 'log', domain: [msLo, msHi], nice: false },
+      }),
+    },
+    {
+      id: 'cost-by-size',
+      title: `Monthly cost of everything but the workers, by ${axes.xPath}`,
+      spec: sweepLineSpec(cost, {
+        ...base,
+        title: `Monthly cost of everything but the workers, by ${axes.xPath}`,
+        subtitle: 'Control plane, external etcd and load balancer hosts at the scenario’s hourly prices, 730 hours a month.',
+        yTitle: `Cost per month (${currency})`,
+        yScale: { zero: true },
+        yAxis: { format: ',.0f' },
+      }),
+    },
+    ...pareto,
+  ];
+}
+
+/** A point's monthly cost without its workers' hosts. */
+export function designCost(p: SweepPointSummary): number {
+  let total = 0;
+  for (const c of Object.values(p.summary.clusters)) for (const [role, cost] of Object.entries(c.cost.byRole)) if (role !== 'worker') total += cost;
+  return Math.round(total * 100) / 100;
+}

@@ -1,0 +1,74 @@
+/** A line per series over the swept x values: the shape of every sweep chart but the Pareto one. */
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_WIDTH, CONFIG, POINT_COLOR, type Encoding, type UnitChild } from '../charts/theme.js';
+
+export interface LineDatum {
+  readonly x: string;
+  readonly series: string;
+  /** The plotted value; points with `off` set are drawn at the top edge with that text instead. */
+  readonly y: number;
+  readonly lower?: number;
+  readonly upper?: number;
+  readonly off?: string;
+  /** Tooltip text for the value. */
+  readonly text: string;
+}
+
+type YEncoding = Extract<NonNullable<Encoding['y']>, { scale?: unknown; axis?: unknown }>;
+type YScale = NonNullable<YEncoding['scale']>;
+
+export interface LineOptions {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly xTitle: string;
+  readonly xValues: readonly string[];
+  readonly yTitle: string;
+  readonly yScale: YScale;
+  /** Extra axis settings (tick values, label expression). */
+  readonly yAxis?: Omit<NonNullable<YEncoding['axis']>, 'title'>;
+  readonly seriesTitle: string;
+}
+
+/**
+ * x is ordinal, in the order swept (1, 3, 5, 7, 9 members read left to right); one coloured line
+ * per series with its points, an error rule where `lower`/`upper` are given, and any `off` point
+ * as a red label at the top (saturated etcd has no latency to draw).
+ */
+export function sweepLineSpec(data: readonly LineDatum[], o: LineOptions): TopLevelSpec {
+  const multi = new Set(data.map((d) => d.series)).size > 1;
+  const values = data.map((d) => ({ ...d, lower: d.lower ?? d.y, upper: d.upper ?? d.y, off: d.off ?? '' }));
+  const x: NonNullable<Encoding['x']> = { field: 'x', type: 'ordinal', sort: [...o.xValues], axis: { title: o.xTitle, labelAngle: 0 } };
+  const y: NonNullable<Encoding['y']> = { field: 'y', type: 'quantitative', scale: o.yScale, axis: { title: o.yTitle, ...(o.yAxis ?? {}) } };
+  const color: Encoding = multi ? { color: { field: 'series', type: 'nominal', title: o.seriesTitle, sort: null } } : {};
+  const tooltip: NonNullable<Encoding['tooltip']> = [
+    { field: 'x', title: o.xTitle },
+    ...(multi ? [{ field: 'series', title: o.seriesTitle }] : []),
+    { field: 'text', title: o.yTitle },
+  ];
+  const on = { filter: "datum.off == ''" };
+  const layers: UnitChild[] = [
+    { transform: [on], mark: { type: 'line', strokeWidth: 2, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, ...color } },
+    {
+      transform: [on],
+      mark: { type: 'rule', strokeWidth: 1.5, ...(multi ? {} : { color: POINT_COLOR }) },
+      encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, ...color },
+    },
+    { transform: [on], mark: { type: 'point', filled: true, size: 60, opacity: 1, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, tooltip, ...color } },
+  ];
+  if (values.some((v) => v.off !== '')) {
+    layers.push({
+      transform: [{ filter: "datum.off != ''" }],
+      mark: { type: 'text', color: '#d93025', fontWeight: 600, fontSize: 11, baseline: 'top', dy: 2 },
+      encoding: { x, y: { value: 0 }, text: { field: 'off' }, tooltip },
+    });
+  }
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: o.title, subtitle: o.subtitle },
+    config: CONFIG,
+    width: CHART_WIDTH - 200,
+    height: 300,
+    data: { values },
+    layer: layers,
+  };
+}
