@@ -3,25 +3,29 @@ import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import { clusterCost } from '../../report/cost.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { intFlag } from '../flags.js';
+import { intFlag, shardFlag } from '../flags.js';
 import { progress } from '../progress.js';
 import { TRACE_REPLICATION, writeScenarioReport } from '../reportFiles.js';
 import { loadWithOverrides, reportFolderName, type OverrideFlags } from '../scenarioInput.js';
 import type { ExperimentResult } from '../../experiment/runExperiment.js';
 import { terminalSummary } from '../terminal.js';
 import { join } from 'node:path';
+import { runShard } from './runShard.js';
 
 export interface RunFlags extends OverrideFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly report?: boolean;
   readonly jobs?: string;
+  /** `i/n`: run only that slice of the replications and write a partial result (see `kubesim merge`). */
+  readonly shard?: string;
 }
 
 export async function runCommand(files: string[], flags: RunFlags): Promise<void> {
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
+  if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs);
   const scenarios = loadWithOverrides(files, flags);
-  const results: { scenario: Scenario; result: ExperimentResult; dir: string | undefined }[] = [];
+  const results: RunOutcome[] = [];
   for (const s of scenarios) {
     const bar = progress(`${s.name}`);
     const result = await runExperiment(s, {
@@ -31,14 +35,30 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
       onProgress: (d, t) => bar.update(d, t),
     });
     bar.done();
-    const writeReport = flags.report !== false && (!flags.json || flags.out !== undefined);
-    let dir: string | undefined;
-    if (writeReport) {
-      dir = reportDir(s, flags.out, scenarios.length);
-      await writeScenarioReport(dir, s, result);
-    }
-    results.push({ scenario: s, result, dir });
+    results.push(await finishScenario(s, result, flags, scenarios.length));
   }
+  printRunResults(results, flags);
+}
+
+export interface RunOutcome {
+  readonly scenario: Scenario;
+  readonly result: ExperimentResult;
+  readonly dir: string | undefined;
+}
+
+/** Writes a scenario's report unless told not to (shared with `kubesim merge`, which must write the same). */
+export async function finishScenario(s: Scenario, result: ExperimentResult, flags: RunFlags, count: number): Promise<RunOutcome> {
+  const writeReport = flags.report !== false && (!flags.json || flags.out !== undefined);
+  let dir: string | undefined;
+  if (writeReport) {
+    dir = reportDir(s, flags.out, count);
+    await writeScenarioReport(dir, s, result);
+  }
+  return { scenario: s, result, dir };
+}
+
+/** The summaries on stdout: JSON with --json, tables otherwise. */
+export function printRunResults(results: readonly RunOutcome[], flags: RunFlags): void {
   if (flags.json) {
     const docs = results.map((r) => r.result.summary);
     process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);

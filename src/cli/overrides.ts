@@ -1,0 +1,29 @@
+/** The --seed, --replications and --horizon overrides as values (for partial results), and applying them to a scenario. */
+import type { Overrides } from '../experiment/partial/index.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { InputError } from './errors.js';
+import { durationFlag, intFlag } from './flags.js';
+import type { OverrideFlags } from './scenarioInput.js';
+
+/** Reads the flags with the same rules as `kubesim run` (scenarioInput.ts). */
+export function parseOverrides(flags: OverrideFlags): Overrides {
+  return {
+    ...(flags.seed !== undefined ? { seed: intFlag('--seed', flags.seed, 0, 2 ** 31 - 1) } : {}),
+    ...(flags.replications !== undefined ? { replications: intFlag('--replications', flags.replications, 1, 1_000_000) } : {}),
+    ...(flags.horizon !== undefined ? { horizon: durationFlag('--horizon', flags.horizon) } : {}),
+  };
+}
+
+/** The scenario with the overrides applied, as loadWithOverrides applies them. */
+export function applyOverrides(s: Scenario, o: Overrides): Scenario {
+  if (o.horizon !== undefined) {
+    const late = s.faults.find((x) => x.at >= o.horizon!);
+    if (late) throw new InputError(`--horizon: ${o.horizon} s ends before a scripted fault of ${s.file ?? s.name} (at ${late.at} s)`);
+  }
+  return {
+    ...s,
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.replications !== undefined ? { replications: o.replications } : {}),
+    ...(o.horizon !== undefined ? { horizon: o.horizon } : {}),
+  };
+}

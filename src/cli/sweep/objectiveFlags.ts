@@ -1,0 +1,42 @@
+/** Reads the objective flags of a sweep: --slo signal=percent (repeatable) and --max-write-p99 duration. */
+import type { Objectives } from '../../experiment/sweep/index.js';
+import { runDigests } from '../../experiment/runDigests.js';
+import type { Scenario } from '../../scenario/Scenario.js';
+import { InputError } from '../errors.js';
+import { durationFlag } from '../flags.js';
+
+const SLO = /^([A-Za-z][\w:.-]*)=(\d+(?:\.\d+)?)%?$/;
+
+/** `--slo apiWrite=99.99` (a percent, above 0 and at most 100) and `--max-write-p99 100ms` (a unit is required). */
+export function parseObjectives(slo: readonly string[], maxWriteP99: string | undefined): Objectives {
+  const availability = slo.map((text) => {
+    const m = SLO.exec(text.trim());
+    const target = m ? Number(m[2]) : NaN;
+    if (!m || !(target > 0 && target <= 100)) {
+      throw new InputError(`--slo: expected signal=percent with a percent above 0 and at most 100, like apiWrite=99.99, found "${text}"`);
+    }
+    return { signal: m[1]!, targetPercent: target };
+  });
+  const twice = availability.find((o, i) => availability.findIndex((x) => x.signal === o.signal) !== i);
+  if (twice) throw new InputError(`--slo: the signal ${twice.signal} is given twice`);
+  let maxWriteP99Ms: number | null = null;
+  if (maxWriteP99 !== undefined) {
+    if (/^\s*\d+(\.\d+)?\s*$/.test(maxWriteP99)) throw new InputError(`--max-write-p99: expected a duration with its unit, like 100ms or 0.5s, found "${maxWriteP99}"`);
+    maxWriteP99Ms = Math.round(durationFlag('--max-write-p99', maxWriteP99) * 1e9) / 1e6;
+  }
+  return { availability, maxWriteP99Ms };
+}
+
+/**
+ * Refuses an --slo signal that the scenario does not produce, before anything runs: the names
+ * come from a replication of the first point cut to a millisecond (every signal exists from the
+ * start), so they are exactly the model's, tenants' and global signals included.
+ */
+export function checkObjectiveSignals(objectives: Objectives, scenario: Scenario): void {
+  if (objectives.availability.length === 0) return;
+  const { digests } = runDigests({ ...scenario, horizon: 0.001, faults: [] }, [0]);
+  const known = [...new Set(digests[0]!.signals.map((s) => s.signal))];
+  for (const o of objectives.availability) {
+    if (!known.includes(o.signal)) throw new InputError(`--slo: ${scenario.name} has no signal '${o.signal}'; its signals: ${known.join(', ')}`);
+  }
+}

@@ -1,0 +1,33 @@
+/** Prints a sweep's results and writes its report folder: shared by `kubesim sweep` and `kubesim merge`. */
+import { join } from 'node:path';
+import type { SweepSummary } from '../../experiment/sweep/index.js';
+import type { Scenario } from '../../scenario/Scenario.js';
+import { renderSweepFiles, renderSweepTerminal, sweepSummaryJson } from '../../report/sweep/index.js';
+import { reportFolderName } from '../scenarioInput.js';
+import { writeReportDir } from '../writeReport.js';
+
+export interface SweepOutputFlags {
+  readonly out?: string;
+  readonly json?: boolean;
+}
+
+/** reports/<scenario>-sweep unless --out says otherwise. */
+export function sweepReportDir(scenario: string, out: string | undefined): string {
+  return out ?? join('reports', `${reportFolderName(scenario)}-sweep`);
+}
+
+/**
+ * With --json: the summary on stdout and nothing else (files only when --out is given).
+ * Otherwise: the report folder, then the table, the recommendation and where the report is.
+ */
+export async function emitSweep(summary: SweepSummary, scenarios: readonly Scenario[], flags: SweepOutputFlags): Promise<void> {
+  const input = { summary, scenarios };
+  const dir = !flags.json || flags.out !== undefined ? sweepReportDir(summary.scenario, flags.out) : undefined;
+  if (dir !== undefined) await writeReportDir(dir, await renderSweepFiles(input));
+  if (flags.json) {
+    process.stdout.write(sweepSummaryJson(input));
+    return;
+  }
+  process.stdout.write(renderSweepTerminal(summary, { color: process.stdout.isTTY === true && !process.env['NO_COLOR'] }));
+  if (dir !== undefined) process.stdout.write(`\nReport: ${join(dir, 'index.html')}\n`);
+}

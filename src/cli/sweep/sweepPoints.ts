@@ -1,0 +1,69 @@
+/** Turns a scenario file and its --set lists into the grid of validated scenarios a sweep runs. */
+import { isDeepStrictEqual } from 'node:util';
+import type { Overrides, ScenarioSource } from '../../experiment/partial/index.js';
+import { pointLabel, type SweepParameter, type SweepPoint } from '../../experiment/sweep/index.js';
+import { parseOverride, parseScenarioDocument, scenarioFromRaw, setPath, ScenarioError, type Scenario } from '../../scenario/index.js';
+import { InputError } from '../errors.js';
+import { applyOverrides } from '../overrides.js';
+
+/**
+ * Reads `--set path=v1,v2` flags (values as YAML: `5` is a number, `30d` a string). A flag
+ * without `=`, with an empty value, a path given twice or a value repeated is an InputError.
+ */
+export function parseSetFlags(flags: readonly string[]): SweepParameter[] {
+  if (flags.length === 0) throw new InputError('sweep: give at least one --set path=v1,v2,... (e.g. --set etcd.members=1,3,5)');
+  const out: SweepParameter[] = [];
+  for (const text of flags) {
+    const { path, values } = parseOverride(text);
+    if (out.some((p) => p.path === path)) throw new InputError(`--set ${path}: the path is given twice; put every value in one list (--set ${path}=a,b,c)`);
+    const twice = values.find((v, i) => values.findIndex((w) => isDeepStrictEqual(v, w)) !== i);
+    if (twice !== undefined) throw new InputError(`--set ${text}: the value ${JSON.stringify(twice)} is given twice`);
+    out.push({ path, values });
+  }
+  return out;
+}
+
+/**
+ * The full grid, first parameter varying slowest. The file must be valid by itself; then each
+ * value is set alone and validated, so that a bad value is named with its flag; then every
+ * combination is validated (some values are only wrong together). Each failure is one line.
+ * Returns the file's scenario name (the sweep's name) and the points.
+ */
+export function buildSweepPoints(source: ScenarioSource, parameters: readonly SweepParameter[], overrides: Overrides): { name: string; points: SweepPoint[] } {
+  const raw = parseScenarioDocument(source.text, source.file);
+  const base = scenarioFromRaw(raw, source.file);
+  for (const p of parameters) {
+    for (const v of p.values) {
+      const where = `--set ${p.path}=${display(v)}`;
+      validated(setPath(raw, p.path, v), source.file, where);
+    }
+  }
+  const points = grid(parameters).map((values) => {
+    let doc = raw;
+    for (const [path, v] of Object.entries(values)) doc = setPath(doc, path, v);
+    const label = pointLabel(values);
+    return { label, values, scenario: applyOverrides(validated(doc, source.file, `sweep point ${label}`), overrides) };
+  });
+  return { name: base.name, points };
+}
+
+/** Every combination of values, as path -> value records, the last parameter varying fastest. */
+export function grid(parameters: readonly SweepParameter[]): Record<string, unknown>[] {
+  let combos: Record<string, unknown>[] = [{}];
+  for (const p of parameters) combos = combos.flatMap((c) => p.values.map((v) => ({ ...c, [p.path]: v })));
+  return combos;
+}
+
+function validated(doc: unknown, file: string, where: string): Scenario {
+  try {
+    return scenarioFromRaw(doc, file);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    const first = e.problems[0];
+    throw new InputError(first ? `${where}: ${first.path === '' ? '' : `${first.path}: `}${first.message}` : `${where}: invalid scenario`);
+  }
+}
+
+function display(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
