@@ -6,21 +6,28 @@ import type { SimTime } from './SimTime.js';
  * Life cycle: created at time `start` in a known state, then `set(now, up)` at every change (a
  * repeated value is ignored), then `finish(end)` once. Up time plus down time always equals
  * end - start. An outage still open at the end counts, truncated at the end (it is censored).
+ *
+ * Several changes at the same instant count as one: the signal's value at a time is the last one
+ * set at that time. So a down and up again at the same instant is no outage, and an up and down
+ * again at the same instant does not split an outage in two. Outages therefore have positive
+ * lengths; `outages` counts the one in progress, if any, from the moment it starts.
  */
 export class SignalStats {
   upTime: SimTime = 0;
   downTime: SimTime = 0;
-  /** Number of transitions from up to down (an outage open at the start counts as one). */
+  /** Number of outages (maximal down intervals of positive length), the one in progress included. */
   outages = 0;
   longestOutage: SimTime = 0;
-  /** Shortest completed (or censored) outage; Infinity while there has been none. */
-  shortestOutage: SimTime = Infinity;
   readonly outageLengths = new LogHistogram();
   private up: boolean;
   private since: SimTime;
   private finished = false;
-  // Whether `since` marks a change made by `set` (not the initial state), for zero-length outages.
-  private sinceChange = false;
+  /** Start of the outage in progress (or of the last one). */
+  private outageStart: SimTime;
+  // The last outage closed, kept so that a down at the very instant it closed can reopen it.
+  private lastCloseTime: SimTime = -Infinity;
+  private lastLength: SimTime = 0;
+  private longestBeforeLast: SimTime = 0;
 
   constructor(
     start: SimTime,
@@ -29,6 +36,7 @@ export class SignalStats {
   ) {
     this.up = initiallyUp;
     this.since = start;
+    this.outageStart = start;
     if (!initiallyUp) this.outages = 1;
     onChange?.(start, initiallyUp);
   }
@@ -44,15 +52,15 @@ export class SignalStats {
     const span = now - this.since;
     if (this.up) {
       this.upTime += span;
-      this.outages++;
-    } else if (span === 0 && this.outages > 0 && this.sinceChange) {
-      // Down and up again at the same instant: no outage happened, so take the count back.
-      this.outages--;
+      if (now === this.lastCloseTime) this.reopenLast();
+      else {
+        this.outages++;
+        this.outageStart = now;
+      }
     } else {
       this.downTime += span;
-      this.closeOutage(span);
+      this.closeOutage(now);
     }
-    this.sinceChange = true;
     this.up = up;
     this.since = now;
     this.onChange?.(now, up);
@@ -64,7 +72,7 @@ export class SignalStats {
     if (this.up) this.upTime += span;
     else {
       this.downTime += span;
-      this.closeOutage(span);
+      this.closeOutage(end);
     }
     this.since = end;
     this.finished = true;
@@ -75,9 +83,24 @@ export class SignalStats {
     return this.upTime / (this.upTime + this.downTime);
   }
 
-  private closeOutage(length: SimTime): void {
+  private closeOutage(now: SimTime): void {
+    const length = now - this.outageStart;
+    if (length === 0) {
+      // Down and up again at the same instant: no outage happened, take the count back.
+      this.outages--;
+      return;
+    }
     this.outageLengths.add(length);
+    this.longestBeforeLast = this.longestOutage;
     if (length > this.longestOutage) this.longestOutage = length;
-    if (length < this.shortestOutage) this.shortestOutage = length;
+    this.lastCloseTime = now;
+    this.lastLength = length;
+  }
+
+  /** Up and down again at the instant the last outage closed: it goes on (still counted once). */
+  private reopenLast(): void {
+    this.outageLengths.add(this.lastLength, -1);
+    this.longestOutage = this.longestBeforeLast;
+    this.lastCloseTime = -Infinity;
   }
 }
