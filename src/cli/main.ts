@@ -37,6 +37,14 @@ function report(e: unknown): number {
   return EXIT_RUNTIME;
 }
 
+// A reader that goes away early (`kubesim explain --json | head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -18,6 +18,8 @@ export class SignalStats {
   /** Number of outages (maximal down intervals of positive length), the one in progress included. */
   outages = 0;
   longestOutage: SimTime = 0;
+  /** Shortest outage closed so far (an open one counts at `finish`); Infinity while none. */
+  shortestOutage: SimTime = Infinity;
   readonly outageLengths = new LogHistogram();
   private up: boolean;
   private since: SimTime;
@@ -28,6 +30,7 @@ export class SignalStats {
   private lastCloseTime: SimTime = -Infinity;
   private lastLength: SimTime = 0;
   private longestBeforeLast: SimTime = 0;
+  private shortestBeforeLast: SimTime = Infinity;
 
   constructor(
     start: SimTime,
@@ -92,7 +95,9 @@ export class SignalStats {
     }
     this.outageLengths.add(length);
     this.longestBeforeLast = this.longestOutage;
+    this.shortestBeforeLast = this.shortestOutage;
     if (length > this.longestOutage) this.longestOutage = length;
+    if (length < this.shortestOutage) this.shortestOutage = length;
     this.lastCloseTime = now;
     this.lastLength = length;
   }
@@ -101,6 +106,7 @@ export class SignalStats {
   private reopenLast(): void {
     this.outageLengths.add(this.lastLength, -1);
     this.longestOutage = this.longestBeforeLast;
+    this.shortestOutage = this.shortestBeforeLast;
     this.lastCloseTime = -Infinity;
   }
 }
