@@ -120,6 +120,13 @@ class World {
     const processes = buildProcesses(s, topology, streams, prefix);
     startProcesses(this.sim, processes, (p, down) => this.applyProcess(p, down));
     for (const f of s.faults) this.sim.at(f.at, () => this.startFault(f));
+    // The bootstrap leader, so that a timeline knows who leads from the start.
+    for (const c of this.clusters) {
+      if (c.etcd.leader >= 0) {
+        const name = topology.components[c.layout.etcd[c.etcd.leader]!]!.name;
+        this.record({ t: 0, kind: 'leader', cluster: c.name, leader: name, term: c.etcd.term, reason: `${name} leads term ${c.etcd.term} from the start` });
+      }
+    }
     this.wake();
   }
 

@@ -50,7 +50,8 @@ export function narrateSteps(steps: readonly ReplayedStep[], window: NarrateWind
     out.push(line(from, ['window opens'], [], undefined, state, false, short));
   }
   for (const s of inside) {
-    const happened = happenedPhrases(s.events, short);
+    // At the start the state already names the bootstrap leader: its trace event adds nothing.
+    const happened = happenedPhrases(s.t === 0 ? s.events.filter((e) => e.kind !== 'leader') : s.events, short);
     if (s.t === 0) happened.unshift('start');
     out.push(line(s.t, happened, s.changed, s.t === 0 ? undefined : s.before, s.after, somethingFailed(s.before, s.after), short));
   }
