@@ -30,6 +30,10 @@ export function parseSetFlags(flags: readonly string[]): SweepParameter[] {
  * Returns the file's scenario name (the sweep's name) and the points.
  */
 export function buildSweepPoints(source: ScenarioSource, parameters: readonly SweepParameter[], overrides: Overrides): { name: string; points: SweepPoint[] } {
+  for (const key of ['seed', 'replications', 'horizon'] as const) {
+    const set = parameters.find((p) => p.path === key || p.path === `spec.${key}`);
+    if (set && overrides[key] !== undefined) throw new InputError(`--${key} and --set ${set.path} both set the ${key}: give one of them`);
+  }
   const raw = parseScenarioDocument(source.text, source.file);
   const base = scenarioFromRaw(raw, source.file);
   for (const p of parameters) {

@@ -26,7 +26,7 @@ export function checkShardSet(parts: readonly NamedPartial[], version: string): 
     }
   }
   for (const { name, partial } of parts.slice(1)) {
-    const diff = jobDifference(first.partial.job, partial.job);
+    const diff = jobDifference(partial.job, first.partial.job);
     if (diff !== undefined) return { ok: false, message: `${name} is not a shard of the same run as ${first.name}: ${diff}` };
     if (partial.shard.count !== first.partial.shard.count) {
       return { ok: false, message: `${name} is shard ${partial.shard.index}/${partial.shard.count} but ${first.name} is shard ${first.partial.shard.index}/${first.partial.shard.count}: different shard counts` };

@@ -1,0 +1,187 @@
+/** `kubesim sweep` and `kubesim merge` through the real CLI (dist/, built before the suite). */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kubesim } from './cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kubesim-sweep-'));
+const scenario = join(dir, 'sizing.yaml');
+writeFileSync(
+  scenario,
+  `apiVersion: kubesim/v1
+kind: Scenario
+metadata: { name: sizing, description: A small etcd sizing sweep for tests. }
+spec:
+  horizon: 60d
+  replications: 6
+  seed: 5
+  datacenters: [{ name: dc-a }, { name: dc-b }, { name: dc-c }]
+  failures:
+    etcd: { mttf: 10d, mttr: 6h }
+    loadBalancer: { mttf: 1y, mttr: 10m }
+  clusters:
+    - name: prod
+      model: multi-master
+      etcd: { members: 3, topology: external }
+      workers: { nodes: 20 }
+`,
+);
+const GRID = [scenario, '--set', 'etcd.members=1,3,5', '--set', 'workers.nodes=100,1000', '--slo', 'apiWrite=99.9', '--max-write-p99', '100ms'];
+
+/** Every file of a report folder, by relative path. */
+function files(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    const path = join(f.parentPath, f.name);
+    out[path.slice(folder.length + 1)] = readFileSync(path, 'utf8');
+  }
+  return out;
+}
+
+describe('kubesim sweep: serial, threads and shards agree', () => {
+  const out = (name: string) => join(dir, name);
+  beforeAll(() => {
+    for (const [name, args] of [
+      ['serial', ['--jobs', '1']],
+      ['threads', ['--jobs', '2']],
+    ] as const) {
+      const r = kubesim(['sweep', ...GRID, ...args, '--out', out(name)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    for (const i of [1, 2, 3]) {
+      const r = kubesim(['sweep', ...GRID, '--jobs', '1', '--shard', `${i}/3`, '--out', out('shards')]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const m = kubesim(['merge', out('shards'), '--out', out('merged')]);
+    expect(m.code, m.stderr).toBe(0);
+  }, 240_000);
+
+  it('should give byte-identical summary.json serially, with --jobs 2 and from 3 merged shards', () => {
+    const serial = readFileSync(join(out('serial'), 'summary.json'), 'utf8');
+    expect(readFileSync(join(out('threads'), 'summary.json'), 'utf8')).toBe(serial);
+    expect(readFileSync(join(out('merged'), 'summary.json'), 'utf8')).toBe(serial);
+  });
+
+  it('should give the same whole report folder after a merge', () => {
+    expect(files(out('merged'))).toEqual(files(out('serial')));
+  });
+
+  it('should hold one entry per grid point, first parameter varying slowest, with the same seed at each', () => {
+    const doc = JSON.parse(readFileSync(join(out('serial'), 'summary.json'), 'utf8'));
+    expect(doc.kind).toBe('sweep');
+    expect(doc.points.map((p: { label: string }) => p.label)).toEqual([
+      'etcd.members=1, workers.nodes=100',
+      'etcd.members=1, workers.nodes=1000',
+      'etcd.members=3, workers.nodes=100',
+      'etcd.members=3, workers.nodes=1000',
+      'etcd.members=5, workers.nodes=100',
+      'etcd.members=5, workers.nodes=1000',
+    ]);
+    expect(new Set(doc.points.map((p: { summary: { seed: number } }) => p.summary.seed))).toEqual(new Set([5]));
+    expect(doc.points[2].etcd.prod).toMatchObject({ members: 3, failuresTolerated: 1, datacenters: 3 });
+    expect(doc.points[2].verdict.checks.map((c: { kind: string }) => c.kind)).toEqual(['availability', 'writeP99']);
+    expect(doc.given).toEqual(['workers.nodes']);
+    expect(doc.recommendations.map((g: { label: string }) => g.label)).toEqual(['workers.nodes=100', 'workers.nodes=1000']);
+  });
+
+  it('should write the CSV, the Markdown and the charts beside the page', () => {
+    const names = Object.keys(files(out('serial'))).sort();
+    expect(names).toEqual(
+      expect.arrayContaining(['index.html', 'report.md', 'summary.json', 'points.csv', 'charts/write-latency.svg', 'charts/availability-by-size.vl.json', 'charts/cost-vs-availability-1.svg']),
+    );
+    const csv = readFileSync(join(out('serial'), 'points.csv'), 'utf8').split('\n');
+    expect(csv[0]).toMatch(/^etcd\.members,workers\.nodes,cluster,members,failuresTolerated,writesPerSecond,/);
+    expect(csv.filter((l) => l !== '')).toHaveLength(7);
+  });
+});
+
+describe('kubesim sweep: output', () => {
+  it('should print only the summary JSON with --json', () => {
+    const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.points).toHaveLength(2);
+    expect(r.stderr).toBe('');
+  });
+
+  it('should print the grid and the cheapest configuration that meets the objectives', () => {
+    const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3,5', '--replications', '4', '--jobs', '1', '--slo', 'etcdQuorum=99', '--out', join(dir, 'table')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/etcd\.members\s+Tolerates\s+etcdQuorum\s+Nines\s+Write p99/);
+    expect(r.stdout).toMatch(/Recommendation: etcd\.members=3, \$[\d,.]+ per month: the cheapest of the 2 of 3 configurations that meet etcdQuorum >= 99%\./);
+    expect(r.stdout).toMatch(/^★ 3 /m);
+  });
+
+  it('should say when no configuration meets the objectives, and which objective fails where', () => {
+    const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--max-write-p99', '1ms', '--out', join(dir, 'none')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/No configuration of the 2 meets write p99 <= 1 ms\./);
+    expect(r.stdout).toMatch(/Closest: etcd\.members=1, which misses write p99 <= 1 ms: prod write p99 [\d.]+ ms\./);
+  });
+});
+
+describe('kubesim sweep: bad input is one line and exit 2', () => {
+  const cases: { why: string; args: string[]; message: string }[] = [
+    { why: 'an unknown path', args: ['--set', 'etcd.membrs=1,3'], message: "--set: etcd.membrs: unknown field 'membrs' in spec.clusters[*].etcd; did you mean 'members'?" },
+    { why: 'a non-numeric value', args: ['--set', 'etcd.members=three'], message: '--set etcd.members=three: spec.clusters[0].etcd.members: expected a whole number from 1 to 9, found "three"' },
+    { why: 'an empty list', args: ['--set', 'etcd.members='], message: '--set: expected path=value[,value...] like etcd.members=3,5, found "etcd.members="' },
+    { why: 'an empty value in a list', args: ['--set', 'etcd.members=1,,3'], message: '--set: expected path=value[,value...] like etcd.members=3,5, found "etcd.members=1,,3"' },
+    { why: 'a missing =', args: ['--set', 'etcd.members'], message: '--set: expected path=value[,value...] like etcd.members=3,5, found "etcd.members"' },
+    { why: 'no --set at all', args: [], message: 'sweep: give at least one --set path=v1,v2,... (e.g. --set etcd.members=1,3,5)' },
+    { why: 'a path given twice', args: ['--set', 'etcd.members=1', '--set', 'etcd.members=3'], message: '--set etcd.members: the path is given twice; put every value in one list (--set etcd.members=a,b,c)' },
+    { why: 'a repeated value', args: ['--set', 'etcd.members=3,3'], message: '--set etcd.members=3,3: the value 3 is given twice' },
+    { why: 'an unknown SLO signal', args: ['--set', 'etcd.members=1', '--slo', 'apiWrit=99.9'], message: "--slo: sizing has no signal 'apiWrit'; its signals: etcdQuorum, apiWrite, apiRead, scheduling" },
+    { why: 'an SLO above 100%', args: ['--set', 'etcd.members=1', '--slo', 'apiWrite=101'], message: '--slo: expected signal=percent with a percent above 0 and at most 100, like apiWrite=99.99, found "apiWrite=101"' },
+    { why: 'a latency without unit', args: ['--set', 'etcd.members=1', '--max-write-p99', '100'], message: '--max-write-p99: expected a duration with its unit, like 100ms or 0.5s, found "100"' },
+    { why: 'a bad shard', args: ['--set', 'etcd.members=1', '--shard', '4/3'], message: '--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found "4/3"' },
+    { why: 'a flag and a --set on one field', args: ['--set', 'horizon=30d,60d', '--horizon', '1d'], message: '--horizon and --set horizon both set the horizon: give one of them' },
+  ];
+  for (const c of cases) {
+    it(`should refuse ${c.why}`, () => {
+      const r = kubesim(['sweep', scenario, ...c.args, '--replications', '1', '--json']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`kubesim: ${c.message}\n`);
+      expect(r.stdout).toBe('');
+    });
+  }
+});
+
+describe('kubesim run --shard and merge', () => {
+  it('should merge 3 shards of a run into the report a single run writes, byte for byte', () => {
+    const single = kubesim(['run', scenario, '--replications', '5', '--jobs', '1', '--out', join(dir, 'run-single')]);
+    expect(single.code, single.stderr).toBe(0);
+    for (const i of [1, 2, 3]) {
+      const r = kubesim(['run', scenario, '--replications', '5', '--shard', `${i}/3`, '--out', join(dir, 'run-shards')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`Shard ${i}/3 of sizing:`);
+    }
+    const m = kubesim(['merge', ...[1, 2, 3].map((i) => join(dir, 'run-shards', `sizing.shard-${i}-of-3.json`)), '--out', join(dir, 'run-merged')]);
+    expect(m.code, m.stderr).toBe(0);
+    expect(files(join(dir, 'run-merged'))).toEqual(files(join(dir, 'run-single')));
+  });
+
+  it('should refuse an incomplete set and shards of another seed, in one line with exit 2', () => {
+    const shards = join(dir, 'refuse');
+    for (const [i, seed] of [
+      [1, '5'],
+      [3, '5'],
+    ] as const) {
+      expect(kubesim(['run', scenario, '--replications', '3', '--seed', seed, '--shard', `${i}/3`, '--out', shards]).code).toBe(0);
+    }
+    const missing = kubesim(['merge', shards]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('kubesim: merge: incomplete set of shards: missing 2/3 (have 1/3, 3/3)\n');
+
+    const other = join(dir, 'other-seed');
+    expect(kubesim(['run', scenario, '--replications', '3', '--seed', '6', '--shard', '2/3', '--out', other]).code).toBe(0);
+    const mixed = kubesim(['merge', shards, join(other, 'sizing.shard-2-of-3.json')]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toBe(`kubesim: merge: ${join(other, 'sizing.shard-2-of-3.json')} is not a shard of the same run as ${join(shards, 'sizing.shard-1-of-3.json')}: different seeds (6 and 5)\n`);
+
+    const notPartial = kubesim(['merge', scenario]);
+    expect(notPartial.code).toBe(2);
+    expect(notPartial.stderr).toBe(`kubesim: merge: ${scenario}: not a kubesim partial result (invalid JSON)\n`);
+  });
+});

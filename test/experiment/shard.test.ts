@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allReplications, shardReplications } from '../../src/experiment/shard.js';
+
+describe('shardReplications', () => {
+  it('should deal items like cards: item k to shard (k mod n) + 1', () => {
+    // Items: task 0 has replications 0..3 (items 0..3), task 1 has 0..2 (items 4..6).
+    expect(shardReplications([4, 3], { index: 1, count: 3 })).toEqual([[0, 3], [2]]);
+    expect(shardReplications([4, 3], { index: 2, count: 3 })).toEqual([[1], [0]]);
+    expect(shardReplications([4, 3], { index: 3, count: 3 })).toEqual([[2], [1]]);
+  });
+
+  it('should give every (task, replication) pair to exactly one shard, in replication order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 8 }), fc.integer({ min: 1, max: 12 }), (counts, n) => {
+        const slices = Array.from({ length: n }, (_, i) => shardReplications(counts, { index: i + 1, count: n }));
+        counts.forEach((count, t) => {
+          const got = slices.flatMap((s) => s[t]!).sort((a, b) => a - b);
+          expect(got).toEqual(allReplications(counts)[t]);
+          for (const s of slices) expect([...s[t]!]).toEqual([...s[t]!].sort((a, b) => a - b));
+        });
+        // Balanced: shard sizes differ by at most one item.
+        const sizes = slices.map((s) => s.reduce((a, r) => a + r.length, 0));
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('should refuse a shard outside 1..n (a programming error: the CLI checks the flag first)', () => {
+    expect(() => shardReplications([3], { index: 0, count: 2 })).toThrow(/1 <= index <= count/);
+    expect(() => shardReplications([3], { index: 3, count: 2 })).toThrow(/1 <= index <= count/);
+  });
+});
