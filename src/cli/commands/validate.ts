@@ -1,5 +1,5 @@
-/** `kubesim validate`: checks files and reports every problem of every file, one per line. */
-import { loadScenario } from '../../scenario/index.js';
+/** `kubesim validate`: checks files and reports every problem of every file, one per line, and advice on valid ones. */
+import { loadScenario, scenarioAdvice } from '../../scenario/index.js';
 import { ScenarioError, type Problem } from '../../scenario/ScenarioError.js';
 
 export function validateCommand(files: string[]): void {
@@ -8,6 +8,8 @@ export function validateCommand(files: string[]): void {
     try {
       const s = loadScenario(f);
       process.stdout.write(`${f}: ok (${s.clusters.length} cluster${s.clusters.length === 1 ? '' : 's'}, ${s.faults.length} scripted fault${s.faults.length === 1 ? '' : 's'})\n`);
+      // Advice is not an error: allowed choices (often made on purpose, to teach) worth a look.
+      for (const a of scenarioAdvice(s)) process.stdout.write(`${f}: advice: ${a.path}: ${a.message}\n`);
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       problems.push(...e.problems);
