@@ -1,11 +1,15 @@
 // Benchmarks, apart from the tests: `npm run bench` (builds first) or `node bench/run.mjs [name...]`.
 import { kernelBench } from './kernel.mjs';
+import { sweepBench } from './sweep.mjs';
 
 /**
  * The benchmarks by name, run in this order when none is named. To add one, write a module
  * exporting `(context) => results` and list it here; `context.log` prints a line under its title.
  */
-const BENCHES = [{ name: 'kernel', describe: 'event loop and random streams vs SimPy 3', run: kernelBench }];
+const BENCHES = [
+  { name: 'kernel', describe: 'event loop and random streams vs SimPy 3', run: kernelBench },
+  { name: 'sweep', describe: 'a 5 x 4 etcd sizing sweep at 1 year x 100 replications per point, --jobs 1 and 2', run: sweepBench },
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !BENCHES.some((b) => b.name === n));
