@@ -27,7 +27,9 @@ export class TimedHeap<H> {
     this.times = new Float64Array(cap);
     this.seqs = new Float64Array(cap);
     this.payloads = new Int32Array(cap);
-    this.handlers = new Array<H | undefined>(cap).fill(undefined);
+    // Filled one by one, not new Array(cap): a packed array, whose loads need no hole check.
+    this.handlers = [];
+    for (let i = 0; i < cap; i++) this.handlers.push(undefined);
   }
 
   /** Pushes an entry and returns its sequence number, which identifies it (for cancelling). */
@@ -45,7 +47,7 @@ export class TimedHeap<H> {
 
   /** Removes the earliest entry and pushes a new one, in one sift; returns its sequence number. */
   replaceTop(time: SimTime, handler: H, payload = 0): number {
-    if (this.count === 0) throw new Error('EventQueue.replaceTop: the queue is empty');
+    if (this.count === 0) throw empty('replaceTop');
     const seq = this.nextSeq++;
     this.times[0] = time;
     this.seqs[0] = seq;
@@ -57,7 +59,7 @@ export class TimedHeap<H> {
 
   /** Removes the earliest entry (read it first from slot 0). */
   pop(): void {
-    if (this.count === 0) throw new Error('EventQueue.pop: the queue is empty');
+    if (this.count === 0) throw empty('pop');
     const last = --this.count;
     this.times[0] = this.times[last]!;
     this.seqs[0] = this.seqs[last]!;
@@ -147,4 +149,9 @@ export class TimedHeap<H> {
     this.payloads = payloads;
     for (let i = this.handlers.length; i < cap; i++) this.handlers.push(undefined);
   }
+}
+
+// Built out of line, to keep the hot methods small enough for V8 to inline.
+function empty(method: string): Error {
+  return new Error(`EventQueue.${method}: the queue is empty`);
 }
