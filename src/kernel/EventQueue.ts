@@ -24,13 +24,18 @@ export class EventQueue<H> {
     return this.heap.nextSeq;
   }
 
-  /** Pushes an entry and returns its sequence number, which identifies it (for cancelling). */
+  /**
+   * Pushes an entry and returns its sequence number, which identifies it (for cancelling).
+   * `payload` is stored as a 32-bit integer.
+   */
   push(time: SimTime, handler: H, payload = 0): number {
+    if (Number.isNaN(time)) throw new RangeError('EventQueue.push: time must be a number, found NaN');
     return this.heap.push(time, handler, payload);
   }
 
   /** Removes the earliest entry and pushes a new one, in one sift; returns its sequence number. */
   replaceTop(time: SimTime, handler: H, payload = 0): number {
+    if (Number.isNaN(time)) throw new RangeError('EventQueue.replaceTop: time must be a number, found NaN');
     return this.heap.replaceTop(time, handler, payload);
   }
 

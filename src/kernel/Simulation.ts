@@ -121,6 +121,8 @@ export class Simulation {
   }
 
   private enqueue(time: SimTime, handler: Handler, payload: number): EventId {
+    // The heap keeps payloads in an Int32Array: anything else would come back changed.
+    if ((payload | 0) !== payload) throw invalidPayload(payload);
     if (this.topSpent) {
       this.topSpent = false;
       return this.heap.replaceTop(time, handler, payload);
@@ -156,6 +158,10 @@ export class Simulation {
 // Errors are built out of line, to keep schedule() and at() small enough to inline.
 function invalidDelay(delay: number): RangeError {
   return new RangeError(`Simulation.schedule: delay must be a number >= 0 (time never goes backwards), found ${delay}`);
+}
+
+function invalidPayload(payload: number): RangeError {
+  return new RangeError(`Simulation: an event payload must be a 32-bit integer (an index), found ${payload}`);
 }
 
 function timeBeforeNow(what: string, time: number, now: SimTime): RangeError {

@@ -111,6 +111,16 @@ describe('EventQueue', () => {
     expect(() => q.replaceTop(1, 'h')).toThrow('EventQueue.replaceTop: the queue is empty');
   });
 
+  it('should refuse a time that is not a number, which would break the order', () => {
+    // Arrange
+    const q = new EventQueue<string>();
+    q.push(1, 'h');
+    // Act / Assert
+    expect(() => q.push(NaN, 'h')).toThrow(new RangeError('EventQueue.push: time must be a number, found NaN'));
+    expect(() => q.replaceTop(NaN, 'h')).toThrow(new RangeError('EventQueue.replaceTop: time must be a number, found NaN'));
+    expect(q.size).toBe(1);
+  });
+
   it('should number entries from 0 and keep numbering after clear', () => {
     // Arrange
     const q = new EventQueue<string>();

@@ -148,6 +148,26 @@ describe('Simulation', () => {
     expect(() => sim.schedule(d, () => {})).toThrow(new RangeError(message));
   });
 
+  it.each([1.5, 2 ** 31, -(2 ** 31) - 1, NaN])('should refuse the payload %s, which is not a 32-bit integer', (payload) => {
+    // Arrange
+    const sim = new Simulation();
+    // Act / Assert
+    expect(() => sim.schedule(1, () => {}, payload)).toThrow(
+      new RangeError(`Simulation: an event payload must be a 32-bit integer (an index), found ${payload}`),
+    );
+  });
+
+  it('should hand the payload back to the handler, negative ones included', () => {
+    // Arrange
+    const sim = new Simulation();
+    const seen: number[] = [];
+    for (const p of [7, -3, 2 ** 31 - 1, -(2 ** 31)]) sim.schedule(1, (_s, x) => seen.push(x), p);
+    // Act
+    sim.run();
+    // Assert
+    expect(seen).toEqual([7, -3, 2 ** 31 - 1, -(2 ** 31)]);
+  });
+
   it('should refuse to run until a time before now', () => {
     // Arrange
     const sim = new Simulation();
