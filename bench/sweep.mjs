@@ -2,7 +2,7 @@
 // CLI, with --jobs 1 and --jobs 2: wall time, speed-up, peak memory, and that both agree.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,18 +20,22 @@ export async function sweepBench({ log }) {
   if (REPLICATIONS !== 100) log(`NOTE: ${REPLICATIONS} replications per point, not the 100 of the reference figure (KUBESIM_BENCH_SWEEP_REPLICATIONS)`);
   const points = 5 * 4;
   log(`scenarios/etcd-sizing.yaml, members 1,3,5,7,9 x workers 100,500,1000,5000 = ${points} points x ${REPLICATIONS} replications x 1y; ${cpus().length} cores`);
+  const before = loadavg().map((x) => x.toFixed(2)).join(' ');
   const tmp = mkdtempSync(join(tmpdir(), 'kubesim-bench-sweep-'));
   try {
     const runs = [];
     for (const jobs of [1, 2]) {
       const r = run(jobs, join(tmp, `peak-${jobs}`));
       runs.push(r);
-      log(`--jobs ${jobs}: ${r.seconds.toFixed(1)} s wall, ${((points * REPLICATIONS) / r.seconds).toFixed(1)} replications/s, peak memory ${(r.peakKb / 1024).toFixed(0)} MiB`);
+      log(
+        `--jobs ${jobs}: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, ${((points * REPLICATIONS) / r.seconds).toFixed(1)} replications/s, peak memory ${(r.peakKb / 1024).toFixed(0)} MiB`,
+      );
     }
     const [one, two] = runs;
     log(`speed-up with 2 jobs: ${(one.seconds / two.seconds).toFixed(2)}x`);
     log(`summaries identical: ${one.stdout === two.stdout ? 'yes' : 'NO'}`);
-    return { replications: REPLICATIONS, runs: runs.map(({ jobs, seconds, peakKb }) => ({ jobs, seconds, peakKb })) };
+    log(`load average before / after: ${before} / ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine slows the threads)`);
+    return { replications: REPLICATIONS, runs: runs.map(({ jobs, seconds, cpuSeconds, peakKb }) => ({ jobs, seconds, cpuSeconds, peakKb })) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -44,5 +48,6 @@ function run(jobs, peakFile) {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, KUBESIM_PEAK_MEMORY_FILE: peakFile } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`sweep --jobs ${jobs} failed (exit ${r.status}): ${r.stderr}`);
-  return { jobs, seconds, stdout: r.stdout, peakKb: Number(readFileSync(peakFile, 'utf8')) };
+  const usage = JSON.parse(readFileSync(peakFile, 'utf8'));
+  return { jobs, seconds, stdout: r.stdout, peakKb: usage.maxRssKb, cpuSeconds: usage.cpuMicros / 1e6 };
 }
