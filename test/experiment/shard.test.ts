@@ -14,7 +14,7 @@ describe('shardReplications', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 8 }), fc.integer({ min: 1, max: 12 }), (counts, n) => {
         const slices = Array.from({ length: n }, (_, i) => shardReplications(counts, { index: i + 1, count: n }));
-        counts.forEach((count, t) => {
+        counts.forEach((_, t) => {
           const got = slices.flatMap((s) => s[t]!).sort((a, b) => a - b);
           expect(got).toEqual(allReplications(counts)[t]);
           for (const s of slices) expect([...s[t]!]).toEqual([...s[t]!].sort((a, b) => a - b));

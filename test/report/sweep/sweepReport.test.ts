@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSweepPoints } from '../../../src/cli/sweep/sweepPoints.js';
 import { runDigests } from '../../../src/experiment/runDigests.js';
-import { summarizeSweep, type SweepSummary } from '../../../src/experiment/sweep/index.js';
+import { summarizeSweep, type Objectives, type SweepSummary } from '../../../src/experiment/sweep/index.js';
+import type { Scenario } from '../../../src/scenario/Scenario.js';
 import { clusterCost } from '../../../src/report/cost.js';
 import { renderSvg } from '../../../src/report/renderSvg.js';
 import { recommendationLines, renderSweepCsv, renderSweepHtml, renderSweepMarkdown, renderSweepTerminal, sweepCharts } from '../../../src/report/sweep/index.js';
@@ -19,7 +20,7 @@ spec:
     - { name: prod, model: multi-master, etcd: { members: 3, topology: external }, workers: { nodes: 10 } }
 `;
 
-function sweep(objectives = { availability: [{ signal: 'apiWrite', targetPercent: 99 }], maxWriteP99Ms: 60 }): { summary: SweepSummary; scenarios: ReturnType<typeof buildSweepPoints>['points'][number]['scenario'][] } {
+function sweep(objectives: Objectives = { availability: [{ signal: 'apiWrite', targetPercent: 99 }], maxWriteP99Ms: 60 }): { summary: SweepSummary; scenarios: Scenario[] } {
   const parameters = [
     { path: 'etcd.members', values: [1, 3, 5] },
     { path: 'workers.nodes', values: [100, 5000] },
