@@ -57,7 +57,7 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
       `${summary.points.length} configurations, ${summary.replications} replications of ${formatSeconds(summary.horizonSeconds)} each, all with seed ${summary.seed} (common random numbers: the differences are the design's, not noise).`,
       gridHtml,
     ],
-    ['tradeoff', 'The trade-off', 'More members tolerate more failures, but every write waits for more of them and the one leader commits no more: availability and write latency both grow with size.', `${chart('availability-by-size')}\n${chart('write-latency')}`],
+    ['tradeoff', 'The trade-off', 'More members tolerate more failures, but every write waits for more of them and the one leader commits no more: availability and write latency both grow with size.', `${chart('availability-by-size')}\n${chart('quorum-by-size')}\n${chart('write-latency')}`],
     [
       'cost',
       'Cost and the Pareto front',

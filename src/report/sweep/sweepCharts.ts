@@ -15,25 +15,6 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
   const seriesTitle = summary.parameters.filter((p) => p.path !== axes.xPath).map((p) => p.path).join(', ') || 'configuration';
   const base = { xTitle: axes.xPath, xValues: axes.xValues, seriesTitle };
 
-  // Availability on an axis of nines; a never-down point sits at the top edge.
-  const avail = summary.points.flatMap((p) => {
-    const a = headlineAvailability(p, signal);
-    return a ? [{ p, a }] : [];
-  });
-  const finite = avail.flatMap(({ a }) => [a.mean, ...a.ci95]).filter((v) => v > 0 && v < 1).map(ninesOf);
-  const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
-  const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25));
-  const clamp = (v: number) => Math.min(hi, Math.max(lo, v >= 1 ? hi : ninesOf(v)));
-  const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const availability: LineDatum[] = avail.map(({ p, a }) => ({
-    x: axes.x(p),
-    series: axes.series(p),
-    y: clamp(a.mean),
-    lower: clamp(a.ci95[0]),
-    upper: clamp(a.ci95[1]),
-    text: `${formatPercent(a.mean)} (95% CI ${formatInterval(a.ci95)})`,
-  }));
-
   // Write p99 on a log axis; saturated points are labelled at the top instead.
   const p99s = summary.points.map((p) => worstWriteP99Ms(p));
   const finiteMs = p99s.filter((v): v is number => v !== null && v > 0);
@@ -60,19 +41,14 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
     const title = `${signal} availability against monthly cost${g.label === '' ? '' : ` at ${g.label}`}`;
     return { id: summary.recommendations.length === 1 ? 'cost-vs-availability' : `cost-vs-availability-${k + 1}`, title, spec: costVsAvailabilitySpec(points, { currency, signal, title }) };
   });
+  // etcdQuorum beside the headline signal: what more members buy, before anything else (a load
+  // balancer, the apiservers) caps the headline.
+  const availabilityCharts: Chart[] = [availabilityChart(summary, signal, 'availability-by-size', base)];
+  if (signal !== 'etcdQuorum' && summary.points.some((p) => headlineAvailability(p, 'etcdQuorum'))) {
+    availabilityCharts.push(availabilityChart(summary, 'etcdQuorum', 'quorum-by-size', base));
+  }
   return [
-    {
-      id: 'availability-by-size',
-      title: `${signal} availability by ${axes.xPath}`,
-      spec: sweepLineSpec(availability, {
-        ...base,
-        title: `${signal} availability by ${axes.xPath}`,
-        subtitle: 'Mean over replications with its 95% confidence interval; up is better. Every point ran with the same seed.',
-        yTitle: `${signal} availability (nines)`,
-        yScale: { domain: [lo, hi], nice: false, zero: false },
-        yAxis: { values: ticks, labelExpr: ninesLabelExpr(ticks) },
-      }),
-    },
+    ...availabilityCharts,
     {
       id: 'write-latency',
       title: `etcd write p99 by ${axes.xPath}`,
@@ -98,6 +74,44 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
     },
     ...pareto,
   ];
+}
+
+/** A signal's availability on an axis of nines against the x path; a never-down point sits at the top edge. */
+function availabilityChart(summary: SweepSummary, signal: string, id: string, base: { xTitle: string; xValues: readonly string[]; seriesTitle: string }): Chart {
+  const axes = sweepAxes(summary);
+  const avail = summary.points.flatMap((p) => {
+    const a = headlineAvailability(p, signal);
+    return a ? [{ p, a }] : [];
+  });
+  const finite = avail.flatMap(({ a }) => [a.mean, ...a.ci95]).filter((v) => v > 0 && v < 1).map(ninesOf);
+  const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
+  // A never-down point has infinite nines: it sits one nine above the finite ones, labelled.
+  const neverDown = avail.some(({ a }) => a.mean >= 1);
+  const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25)) + (neverDown ? 1 : 0);
+  const clamp = (v: number) => Math.min(hi, Math.max(lo, v >= 1 ? hi : ninesOf(v)));
+  const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const data: LineDatum[] = avail.map(({ p, a }) => ({
+    ...(a.mean >= 1 ? { note: 'never down' } : {}),
+    x: axes.x(p),
+    series: axes.series(p),
+    y: clamp(a.mean),
+    lower: clamp(a.ci95[0]),
+    upper: clamp(a.ci95[1]),
+    text: `${formatPercent(a.mean)} (95% CI ${formatInterval(a.ci95)})`,
+  }));
+  const title = `${signal} availability by ${axes.xPath}`;
+  return {
+    id,
+    title,
+    spec: sweepLineSpec(data, {
+      ...base,
+      title,
+      subtitle: 'Mean over replications with its 95% confidence interval; up is better. Every point ran with the same seed.',
+      yTitle: `${signal} availability (nines)`,
+      yScale: { domain: [lo, hi], nice: false, zero: false },
+      yAxis: { values: ticks, labelExpr: ninesLabelExpr(ticks) },
+    }),
+  };
 }
 
 /** A point's monthly cost without its workers' hosts. */

@@ -10,6 +10,8 @@ export interface LineDatum {
   readonly lower?: number;
   readonly upper?: number;
   readonly off?: string;
+  /** A short label drawn above the point ("never down"). */
+  readonly note?: string;
   /** Tooltip text for the value. */
   readonly text: string;
 }
@@ -31,12 +33,12 @@ export interface LineOptions {
 
 /**
  * x is ordinal, in the order swept (1, 3, 5, 7, 9 members read left to right); one coloured line
- * per series with its points, an error rule where `lower`/`upper` are given, and any `off` point
- * as a red label at the top (saturated etcd has no latency to draw).
+ * per series with its points, an error rule where `lower`/`upper` are given, a grey `note` above
+ * a point, and any `off` point as a red label at the top (saturated etcd has no latency to draw).
  */
 export function sweepLineSpec(data: readonly LineDatum[], o: LineOptions): TopLevelSpec {
   const multi = new Set(data.map((d) => d.series)).size > 1;
-  const values = data.map((d) => ({ ...d, lower: d.lower ?? d.y, upper: d.upper ?? d.y, off: d.off ?? '' }));
+  const values = data.map((d) => ({ ...d, lower: d.lower ?? d.y, upper: d.upper ?? d.y, off: d.off ?? '', note: d.note ?? '' }));
   const x: NonNullable<Encoding['x']> = { field: 'x', type: 'ordinal', sort: [...o.xValues], axis: { title: o.xTitle, labelAngle: 0 } };
   const y: NonNullable<Encoding['y']> = { field: 'y', type: 'quantitative', scale: o.yScale, axis: { title: o.yTitle, ...(o.yAxis ?? {}) } };
   const color: Encoding = multi ? { color: { field: 'series', type: 'nominal', title: o.seriesTitle, sort: null } } : {};
@@ -55,6 +57,13 @@ export function sweepLineSpec(data: readonly LineDatum[], o: LineOptions): TopLe
     },
     { transform: [on], mark: { type: 'point', filled: true, size: 60, opacity: 1, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, tooltip, ...color } },
   ];
+  if (values.some((v) => v.note !== '')) {
+    layers.push({
+      transform: [{ filter: "datum.note != '' && datum.off == ''" }],
+      mark: { type: 'text', fontSize: 10, color: '#5f6368', baseline: 'bottom', dy: -6 },
+      encoding: { x, y, text: { field: 'note' } },
+    });
+  }
   if (values.some((v) => v.off !== '')) {
     layers.push({
       transform: [{ filter: "datum.off != ''" }],

@@ -43,7 +43,7 @@ describe('the sweep report', () => {
   it('should draw every chart cleanly (vega-lite warnings fail), saturated points included', async () => {
     for (const s of [summary, saturated(summary)]) {
       const charts = sweepCharts(s);
-      expect(charts.map((c) => c.id)).toEqual(['availability-by-size', 'write-latency', 'cost-by-size', 'cost-vs-availability-1', 'cost-vs-availability-2']);
+      expect(charts.map((c) => c.id)).toEqual(['availability-by-size', 'quorum-by-size', 'write-latency', 'cost-by-size', 'cost-vs-availability-1', 'cost-vs-availability-2']);
       for (const c of charts) expect(await renderSvg(c.spec)).toMatch(/^<svg/);
     }
   });
@@ -52,7 +52,7 @@ describe('the sweep report', () => {
     const s = saturated(summary);
     expect(renderSweepTerminal(s, { color: false })).toMatch(/5\s+5000\s+2 failures\s+\S+\s+\S+\s+saturated\s+120%/);
     expect(renderSweepCsv(s).trim().split('\n').pop()).toMatch(/^5,5000,prod,5,2,[\d.]+,[\d.]+,1\.2,,,true,/);
-    expect(JSON.stringify(sweepCharts(s)[1]!.spec)).toContain('"off":"saturated"');
+    expect(JSON.stringify(sweepCharts(s)[2]!.spec)).toContain('"off":"saturated"');
   });
 
   it('should recommend per worker count and say so in every format', () => {
