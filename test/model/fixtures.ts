@@ -1,7 +1,8 @@
-/** Builds Scenario values in code for model tests, with the documented defaults. */
+/** Builds Scenario values in code for model and analytic tests, with the scenario layer's defaults. */
+import { COST_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS } from '../../src/scenario/defaults.js';
 import type { ClusterSpec, Scenario } from '../../src/scenario/Scenario.js';
 
-type ClusterInput = Partial<Omit<ClusterSpec, 'controlPlane' | 'etcd' | 'workers' | 'loadBalancer'>> & {
+export type ClusterInput = Partial<Omit<ClusterSpec, 'controlPlane' | 'etcd' | 'workers' | 'loadBalancer'>> & {
   controlPlane?: Partial<ClusterSpec['controlPlane']>;
   etcd?: Partial<ClusterSpec['etcd']>;
   workers?: Partial<ClusterSpec['workers']>;
@@ -38,25 +39,9 @@ export function scenario(s: Partial<Omit<Scenario, 'raft' | 'kubernetes'>> & { r
     failures: s.failures ?? {},
     clusters,
     faults: s.faults ?? [],
-    raft: {
-      heartbeatInterval: 0.1,
-      electionTimeout: 1,
-      preVote: true,
-      rttIntraDc: 0.0005,
-      rttInterDc: 0.05,
-      fsync: 0.002,
-      ...s.raft,
-    },
-    kubernetes: {
-      leaseDuration: 15,
-      renewDeadline: 10,
-      retryPeriod: 2,
-      nodeMonitorGracePeriod: 50,
-      podEvictionTimeout: 300,
-      podStartup: 10,
-      ...s.kubernetes,
-    },
-    cost: { currency: 'USD', hourly: { controlPlane: 0.19, etcd: 0.19, worker: 0.38, loadBalancer: 0.025 } },
+    raft: { ...RAFT_DEFAULTS, ...s.raft },
+    kubernetes: { ...KUBERNETES_DEFAULTS, ...s.kubernetes },
+    cost: COST_DEFAULTS,
     ...(s.management ? { management: s.management } : {}),
     ...(s.federation ? { federation: s.federation } : {}),
   };

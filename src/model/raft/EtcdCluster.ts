@@ -161,13 +161,28 @@ export class EtcdCluster {
     if (q.kind !== 'held') return;
     const { up, group } = this.view;
     const et = this.raft.electionTimeout;
+    const inGroup = (i: number) => up[i] === true && group[i] === q.group;
+    let { first, t1, second, t2 } = this.earliestTwo(inGroup, (i) => this.nextTimerFire(i, now));
+    // Split votes: a second candidate that fires before the first one's vote request reaches it.
+    // Both rounds fail and every candidate waits a fresh randomised timeout (bounded, to stay finite).
+    for (let round = 0; round < 16 && second >= 0 && t2 - t1 < this.view.rtt(first, second) / 2; round++) {
+      const restart = t2;
+      ({ first, t1, second, t2 } = this.earliestTwo(inGroup, () => restart + et * (1 + this.rng.next())));
+    }
+    const at = t1 + this.voteRoundTrip(first) + this.raft.fsync;
+    this.pendingWinner = first;
+    this.pendingElection = this.sim.at(at, this.fireElection);
+  }
+
+  /** The two candidates whose timers fire first, in voter order for equal times. */
+  private earliestTwo(eligible: (i: number) => boolean, fire: (i: number) => SimTime) {
     let first = -1;
+    let second = -1;
     let t1 = Infinity;
     let t2 = Infinity;
-    let second = -1;
     for (let i = 0; i < this.n; i++) {
-      if (!up[i] || group[i] !== q.group) continue;
-      const t = this.nextTimerFire(i, now);
+      if (!eligible(i)) continue;
+      const t = fire(i);
       if (t < t1) {
         t2 = t1;
         second = first;
@@ -178,29 +193,7 @@ export class EtcdCluster {
         second = i;
       }
     }
-    // Split votes: a second candidate that fires before the first one's vote request reaches it.
-    // Both rounds fail and every candidate waits a fresh randomised timeout (bounded, to stay finite).
-    for (let round = 0; round < 16 && second >= 0 && t2 - t1 < this.view.rtt(first, second) / 2; round++) {
-      const restart = t2;
-      t1 = Infinity;
-      t2 = Infinity;
-      for (let i = 0; i < this.n; i++) {
-        if (!up[i] || group[i] !== q.group) continue;
-        const t = restart + et * (1 + this.rng.next());
-        if (t < t1) {
-          t2 = t1;
-          second = first;
-          t1 = t;
-          first = i;
-        } else if (t < t2) {
-          t2 = t;
-          second = i;
-        }
-      }
-    }
-    const at = t1 + this.voteRoundTrip(first) + this.raft.fsync;
-    this.pendingWinner = first;
-    this.pendingElection = this.sim.at(at, this.fireElection);
+    return { first, t1, second, t2 };
   }
 
   private completeElection(): void {
