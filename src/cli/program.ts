@@ -12,8 +12,8 @@ import { sweepCommand } from './commands/sweep.js';
 import { mergeCommand } from './commands/merge.js';
 
 /** Accumulates a repeatable option's values. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function buildProgram(): Command {
@@ -44,8 +44,8 @@ export function buildProgram(): Command {
     .command('sweep')
     .description('run a grid of --set values with the same seed; availability, etcd write latency, cost and a recommendation')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option('--set <path=values>', 'a path and its comma-separated values, e.g. etcd.members=1,3,5 (repeatable: the grid is every combination)', collect, [])
-    .option('--slo <signal=percent>', 'an availability objective, e.g. apiWrite=99.99 (repeatable)', collect, [])
+    .option('--set <path=values>', 'a path and its comma-separated values, e.g. etcd.members=1,3,5 (repeatable: the grid is every combination)', collect)
+    .option('--slo <signal=percent>', 'an availability objective, e.g. apiWrite=99.99 (repeatable)', collect)
     .option('--max-write-p99 <duration>', 'a write-latency objective for every cluster, e.g. 100ms')
     .option('--seed <n>', 'override the scenario seed')
     .option('--replications <n>', 'override the number of replications per point')
