@@ -1,15 +1,18 @@
 /** The commander program: every command, its flags and its help text. */
 import { Command, Option } from 'commander';
 import { KUBESIM_VERSION } from '../experiment/aggregate.js';
-import { runCommand } from './commands/run.js';
-import { validateCommand } from './commands/validate.js';
-import { modelsCommand } from './commands/models.js';
-import { analyticCommand } from './commands/analytic.js';
-import { compareCommand } from './commands/compare.js';
-import { explainCommand } from './commands/explain.js';
-import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT, labCommand } from './commands/lab.js';
-import { sweepCommand } from './commands/sweep.js';
-import { mergeCommand } from './commands/merge.js';
+import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './commands/lab.js';
+
+// Each command's module is imported when the command runs: mathjs (analytic), the chart
+// libraries (reports) and esbuild (lab) cost seconds to load, and `validate` needs none of them.
+
+/** A command action that imports its module on first use and runs its named export. */
+function lazy<K extends string>(load: () => Promise<{ [P in K]: (...args: never[]) => unknown }>, name: K) {
+  return async (...args: unknown[]): Promise<void> => {
+    const action = (await load())[name] as unknown as (...a: unknown[]) => unknown;
+    await action(...args);
+  };
+}
 
 /** Accumulates a repeatable option's values. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -38,7 +41,7 @@ export function buildProgram(): Command {
     .option('--no-report', 'do not write report files')
     .addOption(new Option('--jobs <n>', 'worker threads (default: the number of cores)'))
     .option('--shard <i/n>', 'run only the i-th of n slices of the replications and write a partial result for `kubesim merge`')
-    .action(runCommand);
+    .action(lazy(() => import('./commands/run.js'), 'runCommand'));
 
   program
     .command('sweep')
@@ -54,7 +57,7 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'report directory (default reports/<scenario-name>-sweep); with --shard, where the partial result goes')
     .option('--json', 'print the sweep summary JSON to stdout and nothing else')
     .option('--shard <i/n>', 'run only the i-th of n slices of the (point, replication) pairs and write a partial result')
-    .action(sweepCommand);
+    .action(lazy(() => import('./commands/sweep.js'), 'sweepCommand'));
 
   program
     .command('merge')
@@ -63,13 +66,13 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'report directory (default: as the unsharded command)')
     .option('--json', 'print the summary JSON to stdout and nothing else')
     .option('--no-report', 'do not write report files (merged runs)')
-    .action(mergeCommand);
+    .action(lazy(() => import('./commands/merge.js'), 'mergeCommand'));
 
   program
     .command('validate')
     .description('check scenario files and print every problem, one per line')
     .argument('<scenario...>', 'scenario files')
-    .action(validateCommand);
+    .action(lazy(() => import('./commands/validate.js'), 'validateCommand'));
 
   program
     .command('compare')
@@ -82,7 +85,7 @@ export function buildProgram(): Command {
     .option('--json', 'print [{label, summary}] as JSON to stdout and nothing else')
     .option('--no-report', 'do not write report files')
     .option('--jobs <n>', 'worker threads (default: the number of cores)')
-    .action(compareCommand);
+    .action(lazy(() => import('./commands/compare.js'), 'compareCommand'));
 
   program
     .command('analytic')
@@ -96,13 +99,13 @@ export function buildProgram(): Command {
     .option('--any-distribution', 'answer steady-state availability for non-exponential distributions too (renewal theory)')
     .option('--ignore-faults', 'drop the scenario\'s scripted faults, from the analytic and the simulated side alike')
     .option('--json', 'print the answers as JSON')
-    .action(analyticCommand);
+    .action(lazy(() => import('./commands/analytic.js'), 'analyticCommand'));
 
   program
     .command('models')
     .description('the deployment models and what each guarantees, measured by simulation')
     .option('--json', 'print the table as JSON')
-    .action(modelsCommand);
+    .action(lazy(() => import('./commands/models.js'), 'modelsCommand'));
 
   program
     .command('explain')
@@ -116,7 +119,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the steps as JSON lines and nothing else')
     .option('--ascii', 'draw the strip chart with ASCII characters (the default when the locale is not UTF-8)')
     .option('--width <n>', 'columns of the strip chart (default: fit the terminal)')
-    .action(explainCommand);
+    .action(lazy(() => import('./commands/explain.js'), 'explainCommand'));
 
   program
     .command('lab')
@@ -124,7 +127,7 @@ export function buildProgram(): Command {
     .option('--out <file>', `where to write the page (default ${DEFAULT_LAB_FILE})`)
     .option('--serve', 'serve the page on http://127.0.0.1 instead (until Ctrl-C)')
     .option('--port <n>', `port for --serve (default ${DEFAULT_LAB_PORT}; 0 picks a free one)`)
-    .action(labCommand);
+    .action(lazy(() => import('./commands/lab.js'), 'labCommand'));
 
   return program;
 }

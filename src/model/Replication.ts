@@ -74,6 +74,8 @@ class World {
   /** For each host: [cluster index, worker index] when it is a worker's host. */
   private readonly workerOfHost: Int32Array;
   private readonly events: TraceEvent[] | undefined;
+  /** Component ids by host, for tracing what a host takes down with it. */
+  private readonly componentsOnHost: number[][];
   private settlePending = false;
   private readonly settle = () => {
     this.settlePending = false;
@@ -92,6 +94,8 @@ class World {
     this.infra = new Infrastructure(topology);
     this.network = new Network(topology);
     this.hostUp = new Uint8Array(topology.hosts.length).fill(1);
+    this.componentsOnHost = topology.hosts.map(() => []);
+    for (const c of topology.components) this.componentsOnHost[c.host]!.push(c.id);
     this.workerOfHost = new Int32Array(topology.hosts.length * 2).fill(-1);
     for (const layout of topology.clusters) {
       layout.workers.forEach((c, w) => {
@@ -258,9 +262,9 @@ class World {
     if (up === (this.hostUp[h] === 1)) return;
     this.hostUp[h] = up ? 1 : 0;
     if (this.events) {
-      for (const c of this.topology.components) {
-        if (c.host === h && this.infra.componentCauses[c.id] === 0) {
-          this.record({ t: this.sim.now, kind: 'component', name: c.name, up, cause });
+      for (const id of this.componentsOnHost[h]!) {
+        if (this.infra.componentCauses[id] === 0) {
+          this.record({ t: this.sim.now, kind: 'component', name: this.topology.components[id]!.name, up, cause });
         }
       }
     }
