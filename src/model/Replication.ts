@@ -1,11 +1,12 @@
 /** One replication: builds the world for a scenario, runs it to the horizon and returns its statistics. */
-import { RandomStreams, SignalStats, Simulation, formatDuration, type SimTime } from '../kernel/index.js';
-import type { Fault, Scenario } from '../scenario/Scenario.js';
+import { RandomStreams, SignalStats, Simulation, type SimTime } from '../kernel/index.js';
+import type { Scenario } from '../scenario/Scenario.js';
 import { CLUSTER_SIGNALS, ClusterModel } from './ClusterModel.js';
 import { buildProcesses, startProcesses, type Process } from './FailureProcesses.js';
 import { Federation } from './Federation.js';
 import { Infrastructure } from './Infrastructure.js';
 import { Network } from './Network.js';
+import { startFault } from './ScriptedFaults.js';
 import { Tenancy } from './Tenancy.js';
 import type { Topology } from './Topology.js';
 import type { Trace, TraceEvent } from './Trace.js';
@@ -60,12 +61,12 @@ export function runReplication(s: Scenario, topology: Topology, rep: number, opt
 }
 
 class World {
-  private readonly sim = new Simulation();
+  readonly sim = new Simulation();
   private readonly infra: Infrastructure;
-  private readonly network: Network;
-  private readonly clusters: ClusterModel[];
-  private readonly tenancy: Tenancy;
-  private readonly federation: Federation | undefined;
+  readonly network: Network;
+  readonly clusters: ClusterModel[];
+  readonly tenancy: Tenancy;
+  readonly federation: Federation | undefined;
   private readonly stats: SignalResult[] = [];
   private readonly clusterStats: SignalStats[][] = [];
   /** Signals derived from the clusters after they settle: tenants' and the global ones. */
@@ -83,8 +84,8 @@ class World {
   };
 
   constructor(
-    private readonly s: Scenario,
-    private readonly topology: Topology,
+    readonly s: Scenario,
+    readonly topology: Topology,
     private readonly rep: number,
     trace: boolean,
   ) {
@@ -123,7 +124,7 @@ class World {
     this.createSignals();
     const processes = buildProcesses(s, topology, streams, prefix);
     startProcesses(this.sim, processes, (p, down) => this.applyProcess(p, down));
-    for (const f of s.faults) this.sim.at(f.at, () => this.startFault(f));
+    for (const f of s.faults) this.sim.at(f.at, () => startFault(this, f));
     // The bootstrap leader, so that a timeline knows who leads from the start.
     for (const c of this.clusters) {
       if (c.etcd.leader >= 0) {
@@ -196,7 +197,7 @@ class World {
     }
   }
 
-  private wake(): void {
+  wake(): void {
     if (this.settlePending) return;
     this.settlePending = true;
     this.sim.schedule(0, this.settle);
@@ -218,7 +219,7 @@ class World {
     for (const g of this.derivedStats) g.stats.set(now, g.value());
   }
 
-  private record(e: TraceEvent): void {
+  record(e: TraceEvent): void {
     this.events?.push(e);
   }
 
@@ -230,26 +231,33 @@ class World {
     const verb = down ? 'fails' : 'is repaired';
     switch (t.kind) {
       case 'host':
-        this.infra.hostCauses[t.id]! += d;
-        this.touchHost(t.id, `${p.cause}: ${this.topology.hosts[t.id]!.name} ${verb}`);
+        this.holdHost(t.id, d, `${p.cause}: ${this.topology.hosts[t.id]!.name} ${verb}`);
         break;
       case 'component':
-        this.infra.componentCauses[t.id]! += d;
-        this.touchComponent(t.id, `${p.cause}: ${this.topology.components[t.id]!.name} ${verb}`);
+        this.holdProcess(t.id, d, `${p.cause}: ${this.topology.components[t.id]!.name} ${verb}`);
         break;
       case 'datacenter':
-        this.datacenter(t.id, d, `datacenter outage: ${this.topology.datacenters[t.id]} ${down ? 'goes dark' : 'is back'}`);
+        this.holdDatacenter(t.id, d, `datacenter outage: ${this.topology.datacenters[t.id]} ${down ? 'goes dark' : 'is back'}`);
         break;
       case 'domain':
-        for (const h of t.hosts) {
-          this.infra.hostCauses[h]! += d;
-          this.touchHost(h, `failure domain ${t.name} ${down ? 'fails' : 'is back'}`);
-        }
+        for (const h of t.hosts) this.holdHost(h, d, `failure domain ${t.name} ${down ? 'fails' : 'is back'}`);
         break;
     }
   }
 
-  private datacenter(id: number, d: number, cause: string): void {
+  /** Adds (d = 1) or removes (d = -1) a cause that holds a host down. */
+  holdHost(h: number, d: number, cause: string): void {
+    this.infra.hostCauses[h]! += d;
+    this.touchHost(h, cause);
+  }
+
+  /** Adds or removes a cause that holds one process down (a stacked etcd member), not its host. */
+  holdProcess(c: number, d: number, cause: string): void {
+    this.infra.componentCauses[c]! += d;
+    this.touchComponent(c, cause);
+  }
+
+  holdDatacenter(id: number, d: number, cause: string): void {
     this.infra.datacenterCauses[id]! += d;
     this.record({ t: this.sim.now, kind: 'datacenter', name: this.topology.datacenters[id]!, up: this.infra.datacenterUp(id), cause });
     for (const h of this.topology.hosts) if (h.datacenter === id) this.touchHost(h.id, cause);
@@ -282,111 +290,9 @@ class World {
   }
 
   /** Takes a component down (by its host, or by itself when it shares the host) and back. */
-  private holdComponent(c: number, d: number, cause: string): void {
+  holdComponent(c: number, d: number, cause: string): void {
     const comp = this.topology.components[c]!;
-    if (comp.sharesHost && comp.kind === 'etcd') {
-      this.infra.componentCauses[c]! += d;
-      this.touchComponent(c, cause);
-    } else {
-      this.infra.hostCauses[comp.host]! += d;
-      this.touchHost(comp.host, cause);
-    }
-  }
-
-  private startFault(f: Fault): void {
-    const now = this.sim.now;
-    const until = (duration: SimTime, end: () => void) => this.sim.schedule(duration, end);
-    const fault = (text: string) => this.record({ t: now, kind: 'fault', text });
-    switch (f.kind) {
-      case 'crash': {
-        const c = this.resolveCrashTarget(f.target);
-        if (c === undefined) {
-          fault(`crash ${f.target}: nothing to crash (no leader right now)`);
-          return;
-        }
-        const name = this.topology.components[c]!.name;
-        fault(`crash ${name} for ${formatDuration(f.duration)}`);
-        this.holdComponent(c, 1, `scripted crash of ${name}`);
-        until(f.duration, () => this.holdComponent(c, -1, `${name} restarts after its scripted crash`));
-        return;
-      }
-      case 'outage': {
-        const dc = this.topology.datacenterByName.get(f.target);
-        fault(`outage of ${f.target} for ${formatDuration(f.duration)}`);
-        if (dc !== undefined) {
-          this.datacenter(dc, 1, `scripted outage: ${f.target} goes dark`);
-          until(f.duration, () => this.datacenter(dc, -1, `scripted outage of ${f.target} ends`));
-          return;
-        }
-        const domain = this.s.failureDomains.find((d) => d.name === f.target)!;
-        const hosts = [...new Set(domain.members.map((m) => this.topology.components[this.topology.componentByName.get(m)!]!.host))];
-        const hold = (d: number, cause: string) =>
-          hosts.forEach((h) => {
-            this.infra.hostCauses[h]! += d;
-            this.touchHost(h, cause);
-          });
-        hold(1, `scripted outage of failure domain ${f.target}`);
-        until(f.duration, () => hold(-1, `failure domain ${f.target} is back`));
-        return;
-      }
-      case 'partition': {
-        const p = this.network.resolve(f.groups);
-        const text = f.groups.map((g) => `[${g.join(', ')}]`).join(' | ');
-        fault(`network partition ${text} for ${formatDuration(f.duration)}`);
-        this.network.add(p);
-        this.record({ t: now, kind: 'partition', groups: f.groups, active: true });
-        this.wake();
-        until(f.duration, () => {
-          this.network.remove(p);
-          this.record({ t: this.sim.now, kind: 'partition', groups: f.groups, active: false });
-          this.wake();
-        });
-        return;
-      }
-      case 'rollingUpgrade':
-        this.rollingUpgrade(f);
-        return;
-      case 'runaway':
-      case 'compromise': {
-        fault(`${f.kind === 'runaway' ? 'runaway workload in' : 'compromised pod in'} tenant ${f.tenant} for ${formatDuration(f.duration)}`);
-        const end = this.tenancy.start(f.kind, f.tenant, now);
-        this.wake();
-        until(f.duration, () => {
-          end(this.sim.now);
-          this.wake();
-        });
-        return;
-      }
-      case 'rollout':
-        fault(`rollout of ${f.bad ? 'bad ' : ''}version ${f.version}`);
-        this.federation?.rollout(f.version, f.bad);
-        return;
-    }
-  }
-
-  private resolveCrashTarget(target: string): number | undefined {
-    if (target.endsWith('/etcd-leader')) {
-      const cluster = this.clusters.find((c) => `${c.name}/etcd-leader` === target);
-      if (!cluster || cluster.etcd.leader < 0) return undefined;
-      return cluster.layout.etcd[cluster.etcd.leader];
-    }
-    return this.topology.componentByName.get(target);
-  }
-
-  /** Upgrades a role's components in batches of `surge`, each batch down for `each`, one after another. */
-  private rollingUpgrade(f: Extract<Fault, { kind: 'rollingUpgrade' }>): void {
-    const [clusterName, role] = f.target.split('/') as [string, string];
-    const layout = this.topology.clusters.find((c) => c.spec.name === clusterName)!;
-    const ids = role === 'controlPlane' ? layout.controlPlane : role === 'etcd' ? layout.etcd : layout.workers;
-    this.record({ t: this.sim.now, kind: 'fault', text: `rolling upgrade of ${f.target}: ${ids.length} at ${f.surge} a time, ${formatDuration(f.each)} each` });
-    const batch = (start: number) => {
-      const group = ids.slice(start, start + f.surge);
-      for (const c of group) this.holdComponent(c, 1, `rolling upgrade takes ${this.topology.components[c]!.name} down`);
-      this.sim.schedule(f.each, () => {
-        for (const c of group) this.holdComponent(c, -1, `${this.topology.components[c]!.name} is back, upgraded`);
-        if (start + f.surge < ids.length) batch(start + f.surge);
-      });
-    };
-    if (ids.length > 0) batch(0);
+    if (comp.sharesHost && comp.kind === 'etcd') this.holdProcess(c, d, cause);
+    else this.holdHost(comp.host, d, cause);
   }
 }
