@@ -14,6 +14,9 @@ export function renderCsv(rows: readonly ReplicationRow[]): string {
 }
 
 export function csvField(value: string | number): string {
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  // A name that starts like a formula (=, +, -, @) would run as one in a spreadsheet: quote it
+  // with a leading apostrophe, as OWASP advises for CSV injection. Numbers are left alone.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -29,3 +29,13 @@ describe('renderCsv', () => {
     expect(csv.split('\n')[1]).toMatch(/^1,"a,""b""",etcdQuorum,/);
   });
 });
+
+describe('csvField against spreadsheet formulas', () => {
+  it('should neutralise text that a spreadsheet would run as a formula, and leave numbers alone', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-1.5)).toBe('-1.5');
+    expect(csvField('prod')).toBe('prod');
+  });
+});
