@@ -21,6 +21,8 @@ export interface CompareEntry {
   readonly label: string;
   readonly scenario: Scenario;
   readonly summary: Summary;
+  /** One row per replication and signal; with them, a comparison's signals.csv is written too. */
+  readonly rows?: readonly ReplicationRow[];
 }
 
 /** A table of qualitative properties (e.g. highly available, replicated config, namespace isolation). */

@@ -13,6 +13,13 @@ export function renderCsv(rows: readonly ReplicationRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** signals.csv of a comparison: the same rows, each led by the label of its scenario. */
+export function renderCompareCsv(entries: readonly { readonly label: string; readonly rows: readonly ReplicationRow[] }[]): string {
+  const lines = [['scenario', ...CSV_COLUMNS].join(',')];
+  for (const e of entries) for (const r of e.rows) lines.push([csvField(e.label), ...CSV_COLUMNS.map((c) => csvField(r[c]))].join(','));
+  return `${lines.join('\n')}\n`;
+}
+
 export function csvField(value: string | number): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   // A name that starts like a formula (=, +, -, @) would run as one in a spreadsheet: quote it

@@ -15,7 +15,7 @@ describe('kubesim compare', () => {
     expect(r.stdout).toMatch(/multi-master\s+stacked\/apiWrite.*yes \(survives the loss of any host/);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('Measured by simulation');
-    expect(existsSync(join(out, 'summaries.json'))).toBe(true);
+    for (const f of ['summary.json', 'summary.md', 'signals.csv']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
   it('should refuse a single scenario with exit 2', () => {

@@ -3,10 +3,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as kernel from '../../src/kernel/index.js';
 
-/** The kernel section's example, wherever the section lives (its own file, then README.md once pasted). */
-const places = ['docs/readme-parts/kernel.md', 'README.md'].filter(
-  (f) => existsSync(f) && readFileSync(f, 'utf8').includes('## The simulation kernel'),
-);
+/** The kernel section of the README holds a runnable example and its output. */
+const places = ['README.md'].filter((f) => existsSync(f) && readFileSync(f, 'utf8').includes('## The simulation kernel'));
 
 /** The first ```ts block after the kernel heading, and the plain ``` block after it (its output). */
 function example(markdown: string): { code: string; output: string } {

@@ -15,9 +15,9 @@ describe('renderReportFiles', () => {
       'charts/timeline.svg',
       'charts/timeline.vl.json',
       'index.html',
-      'report.md',
       'signals.csv',
       'summary.json',
+      'summary.md',
     ]);
     expect(JSON.parse(files['summary.json']!)).toEqual(summary);
     for (const [name, text] of Object.entries(files)) if (name.endsWith('.svg')) expect(text, name).toMatch(/^<svg[\s\S]*<\/svg>$/);
@@ -39,9 +39,19 @@ describe('renderReportFiles', () => {
       'charts/cost.svg',
       'charts/cost.vl.json',
       'index.html',
-      'report.md',
-      'summaries.json',
+      'summary.json',
+      'summary.md',
     ]);
-    expect(JSON.parse(files['summaries.json']!).map((e: { label: string }) => e.label)).toEqual(compareInput.entries.map((e) => e.label));
+    expect(JSON.parse(files['summary.json']!).map((e: { label: string }) => e.label)).toEqual(compareInput.entries.map((e) => e.label));
+  });
+
+  it('should write the rows of every compared scenario to signals.csv, led by its label', async () => {
+    const entries = compareInput.entries.map((e) => ({ ...e, rows }));
+    const files = await renderCompareFiles({ ...compareInput, entries });
+    const lines = files['signals.csv']!.trimEnd().split('\n');
+    expect(lines[0]).toBe('scenario,replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds');
+    expect(lines).toHaveLength(1 + entries.length * rows.length);
+    expect(lines[1]!.startsWith(`${entries[0]!.label},`)).toBe(true);
+    expect(lines.at(-1)!.startsWith(`${entries.at(-1)!.label},`)).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
-/** The scenario reference (docs/readme-parts/scenario.md): its examples parse and it names every field. */
+/** The scenario reference (README, "The scenario file"): its examples parse and it names every field. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, ROOT, schemaJson, withSpec } from './fixtures.js';
 
-const doc = readFileSync(`${ROOT}docs/readme-parts/scenario.md`, 'utf8');
+const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+const doc = readme.slice(readme.indexOf('\n## The scenario file'), readme.indexOf('\n## ', readme.indexOf('\n## The scenario file') + 1));
 const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 // Clusters that the spec fragments of the reference refer to.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defaultJobs } from '../../experiment/pool.js';
 import { probeProperties } from '../../experiment/probeProperties.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
-import { clusterCost, costPerAddedNine, formatInterval, formatMoney, formatNines, formatPercent, headlineOf, renderCompareFiles, type CompareEntry } from '../../report/index.js';
+import { clusterCost, costPerAddedNine, formatInterval, formatMoney, formatNines, formatPercent, headlineOf, compareJson, renderCompareFiles, type CompareEntry } from '../../report/index.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
@@ -27,10 +27,10 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
     const bar = progress(s.name);
     const r = await runExperiment(s, { costModel: clusterCost, jobs, onProgress: (d, t) => bar.update(d, t) });
     bar.done();
-    entries.push({ label: labels[i]!, scenario: s, summary: r.summary });
+    entries.push({ label: labels[i]!, scenario: s, summary: r.summary, rows: r.rows });
   }
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(entries.map((e) => ({ label: e.label, summary: e.summary })), null, 2)}\n`);
+    process.stdout.write(compareJson(entries));
   }
   const measured = scenarios.map((s) => probeProperties(s));
   const columns = ['highly available', 'replicated config', 'namespace isolation'];

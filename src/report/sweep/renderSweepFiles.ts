@@ -10,12 +10,12 @@ export function sweepSummaryJson(input: SweepReportInput): string {
   return `${JSON.stringify(input.summary, null, 2)}\n`;
 }
 
-/** index.html, report.md, summary.json, points.csv, and charts/<id>.svg and .vl.json for each chart. */
+/** index.html, summary.md, summary.json, points.csv, and charts/<id>.svg and .vl.json for each chart. */
 export async function renderSweepFiles(input: SweepReportInput): Promise<Record<string, string>> {
   const charts = sweepCharts(input.summary);
   const files: Record<string, string> = {
     'index.html': renderSweepHtml(input, charts),
-    'report.md': renderSweepMarkdown(input.summary),
+    'summary.md': renderSweepMarkdown(input.summary),
     'summary.json': sweepSummaryJson(input),
     'points.csv': renderSweepCsv(input.summary),
   };
