@@ -1,6 +1,6 @@
 /** The quorum lab's world as a scenario: the student's setup and actions become scripted faults for the model. */
 import { HOUR, type SimTime } from '../kernel/index.js';
-import { COST_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS } from '../scenario/defaults.js';
+import { COST_DEFAULTS, ETCD_LOAD_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS } from '../scenario/defaults.js';
 import type { ClusterSpec, Fault, Scenario } from '../scenario/Scenario.js';
 
 /** What the student sets up before acting. */
@@ -149,6 +149,7 @@ export function labScenario(config: LabConfig, actions: readonly LabAction[]): S
     faults: labFaults(actions),
     raft: { ...RAFT_DEFAULTS, preVote: config.preVote },
     kubernetes: KUBERNETES_DEFAULTS,
+    etcdLoad: ETCD_LOAD_DEFAULTS,
     cost: COST_DEFAULTS,
   };
 }

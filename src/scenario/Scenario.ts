@@ -96,6 +96,32 @@ export interface KubernetesSettings {
   readonly podStartup: SimTime;
 }
 
+/**
+ * What the etcd load and latency model (capacity planning) assumes about a cluster's write
+ * traffic and its etcd leader; defaults and their sources in scenario/defaults.ts and README,
+ * "Capacity planning". Only the sweep's load and latency figures use them, never availability.
+ */
+export interface EtcdLoadSettings {
+  /** Pods on an average worker (capped by each cluster's workers.podsPerNode). */
+  readonly podsPerNode: number;
+  /** Mean life of a pod: pod churn is podsPerNode / podLifetime per worker. */
+  readonly podLifetime: SimTime;
+  /** etcd writes over one pod's life. */
+  readonly writesPerPod: number;
+  /** Events written over one pod's life. */
+  readonly eventsPerPod: number;
+  /** Whether events go to an etcd of their own (then they load this one not at all). */
+  readonly eventsInSeparateEtcd: boolean;
+  /** How often each kubelet renews its node Lease. */
+  readonly leaseRenewInterval: SimTime;
+  /** How often a kubelet writes an unchanged node status. */
+  readonly nodeStatusReportInterval: SimTime;
+  /** Writes per second a 3-member leader commits in etcd's own benchmark. */
+  readonly leaderWritesPerSecond: number;
+  /** Benchmark writes one Kubernetes write is worth. */
+  readonly writeCost: number;
+}
+
 export type RolloutStrategy = 'hardCutover' | 'canary' | 'gradual';
 
 export interface FederationSpec {
@@ -174,6 +200,7 @@ export interface Scenario {
   readonly faults: readonly Fault[];
   readonly raft: RaftSettings;
   readonly kubernetes: KubernetesSettings;
+  readonly etcdLoad: EtcdLoadSettings;
   readonly management?: ManagementSpec;
   readonly federation?: FederationSpec;
   readonly cost: CostSpec;

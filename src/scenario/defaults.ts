@@ -1,6 +1,6 @@
 /** Default values of the scenario format, each with the etcd or Kubernetes default it mirrors. */
 import { HOUR, MINUTE, YEAR } from '../kernel/index.js';
-import type { CostSpec, FederationSpec, KubernetesSettings, RaftSettings } from './Scenario.js';
+import type { CostSpec, EtcdLoadSettings, FederationSpec, KubernetesSettings, RaftSettings } from './Scenario.js';
 
 export const SCENARIO_DEFAULTS = {
   horizon: YEAR,
@@ -38,6 +38,28 @@ export const KUBERNETES_DEFAULTS: KubernetesSettings = {
   podEvictionTimeout: 300,
   // Not a Kubernetes default: an assumption (image cached, quick readiness probe).
   podStartup: 10,
+};
+
+/** The etcd load model's defaults: a steady cluster at Kubernetes' documented limits (sources in model/latency). */
+export const ETCD_LOAD_DEFAULTS: EtcdLoadSettings = {
+  // 150,000 pods on 5,000 nodes ("Considerations for large clusters"): 30 per node on average.
+  podsPerNode: 30,
+  // An assumption: every pod replaced once a day (a daily rollout, or jobs as often).
+  podLifetime: 86_400,
+  // The pod lifecycle's writes, itemised in model/latency/writeLoad.ts (WRITES_PER_POD_LIFECYCLE).
+  writesPerPod: 11,
+  // Scheduled, Pulled, Created, Started, Killing.
+  eventsPerPod: 5,
+  eventsInSeparateEtcd: false,
+  // The kubelet renews its node Lease every 10 s (Kubernetes "Nodes", heartbeats).
+  leaseRenewInterval: 10,
+  // nodeStatusReportFrequency: 5 minutes when the status does not change (kubelet defaults).
+  nodeStatusReportInterval: 300,
+  // etcd v3.5 "Performance": 44,341 writes/s to the leader of 3 members (8 vCPU, SSD, 256-byte values).
+  leaderWritesPerSecond: 44_341,
+  // An assumption, meant to be conservative: a revision-checked transaction on a 0.5-15 KB object,
+  // fanned out to every apiserver's watch cache, against the benchmark's 256-byte put.
+  writeCost: 10,
 };
 
 /** Limits on the Raft and leader-election timings, from the checks etcd and client-go make. */

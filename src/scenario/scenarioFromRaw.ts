@@ -9,7 +9,7 @@ import { readCluster } from './_internals/readCluster.js';
 import { readRoleFailures } from './_internals/readFailures.js';
 import { readFaults } from './_internals/readFaults.js';
 import { readDatacenters, readFailureDomains } from './_internals/readPlaces.js';
-import { readCost, readFederation, readKubernetes, readManagement, readRaft } from './_internals/readSettings.js';
+import { readCost, readEtcdLoad, readFederation, readKubernetes, readManagement, readRaft } from './_internals/readSettings.js';
 import { field, isRawObject, need, readDuration, readInteger, readList, readString, type RawObject } from './_internals/read.js';
 import { SCENARIO_DEFAULTS } from './defaults.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
@@ -79,6 +79,7 @@ function build(p: Problems, raw: RawObject, file: string): Scenario {
     }),
     raft: readRaft(p, field(spec, 'raft'), [...S, 'raft']),
     kubernetes: readKubernetes(p, field(spec, 'kubernetes'), [...S, 'kubernetes']),
+    etcdLoad: readEtcdLoad(p, field(spec, 'etcdLoad'), [...S, 'etcdLoad']),
     ...(management === undefined ? {} : { management }),
     ...(federation === undefined ? {} : { federation }),
     cost: readCost(p, field(spec, 'cost'), [...S, 'cost']),

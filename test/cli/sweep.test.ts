@@ -120,6 +120,31 @@ describe('kubesim sweep: output', () => {
     expect(r.stdout).toMatch(/No configuration of the 2 meets write p99 <= 1 ms\./);
     expect(r.stdout).toMatch(/Closest: etcd\.members=1, which misses write p99 <= 1 ms: prod write p99 [\d.]+ ms\./);
   });
+
+  it('should sweep spec.etcdLoad as load: a recommendation for each pod lifetime, and saturation at high churn', () => {
+    const args = ['--set', 'etcd.members=1,3,5', '--set', 'etcdLoad.podLifetime=1d,10m', '--set', 'workers.nodes=5000', '--max-write-p99', '100ms'];
+    const r = kubesim(['sweep', scenario, ...args, '--replications', '2', '--horizon', '7d', '--jobs', '1', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as {
+      given: string[];
+      points: { label: string; etcd: { prod: { write: { kind: string } } } }[];
+      recommendations: { label: string; recommendation: { kind: string; label?: string } }[];
+      assumptions: { etcd: { load: { podLifetime: number } } };
+    };
+    expect(doc.given).toEqual(['etcdLoad.podLifetime', 'workers.nodes']);
+    const kinds = Object.fromEntries(doc.points.map((p) => [p.label, p.etcd.prod.write.kind]));
+    // 5,000 workers whose pods live 10 minutes offer ~4,500 writes/s: more than 3 or 5 members commit.
+    expect(kinds).toEqual({
+      'etcd.members=1, etcdLoad.podLifetime=1d, workers.nodes=5000': 'ok',
+      'etcd.members=1, etcdLoad.podLifetime=10m, workers.nodes=5000': 'ok',
+      'etcd.members=3, etcdLoad.podLifetime=1d, workers.nodes=5000': 'ok',
+      'etcd.members=3, etcdLoad.podLifetime=10m, workers.nodes=5000': 'saturated',
+      'etcd.members=5, etcdLoad.podLifetime=1d, workers.nodes=5000': 'ok',
+      'etcd.members=5, etcdLoad.podLifetime=10m, workers.nodes=5000': 'saturated',
+    });
+    expect(doc.recommendations.map((g) => g.label)).toEqual(['etcdLoad.podLifetime=1d, workers.nodes=5000', 'etcdLoad.podLifetime=10m, workers.nodes=5000']);
+    expect(doc.assumptions.etcd.load.podLifetime).toBe(86_400);
+  });
 });
 
 describe('kubesim sweep: bad input is one line and exit 2', () => {

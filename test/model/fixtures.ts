@@ -1,5 +1,5 @@
 /** Builds Scenario values in code for model and analytic tests, with the scenario layer's defaults. */
-import { COST_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS } from '../../src/scenario/defaults.js';
+import { COST_DEFAULTS, ETCD_LOAD_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS } from '../../src/scenario/defaults.js';
 import type { ClusterSpec, Scenario } from '../../src/scenario/Scenario.js';
 
 export type ClusterInput = Partial<Omit<ClusterSpec, 'controlPlane' | 'etcd' | 'workers' | 'loadBalancer'>> & {
@@ -25,7 +25,9 @@ export function cluster(c: ClusterInput = {}): ClusterSpec {
   };
 }
 
-export function scenario(s: Partial<Omit<Scenario, 'raft' | 'kubernetes'>> & { raft?: Partial<Scenario['raft']>; kubernetes?: Partial<Scenario['kubernetes']> } = {}): Scenario {
+export function scenario(
+  s: Partial<Omit<Scenario, 'raft' | 'kubernetes' | 'etcdLoad'>> & { raft?: Partial<Scenario['raft']>; kubernetes?: Partial<Scenario['kubernetes']>; etcdLoad?: Partial<Scenario['etcdLoad']> } = {},
+): Scenario {
   const clusters = s.clusters ?? [cluster()];
   const dcs = s.datacenters ?? [...new Set(clusters.flatMap((c) => c.datacenters))].map((name) => ({ name }));
   return {
@@ -41,6 +43,7 @@ export function scenario(s: Partial<Omit<Scenario, 'raft' | 'kubernetes'>> & { r
     faults: s.faults ?? [],
     raft: { ...RAFT_DEFAULTS, ...s.raft },
     kubernetes: { ...KUBERNETES_DEFAULTS, ...s.kubernetes },
+    etcdLoad: { ...ETCD_LOAD_DEFAULTS, ...s.etcdLoad },
     cost: COST_DEFAULTS,
     ...(s.management ? { management: s.management } : {}),
     ...(s.federation ? { federation: s.federation } : {}),

@@ -2,6 +2,7 @@
 import { DAY, HOUR, MINUTE, YEAR } from '../../src/kernel/index.js';
 import type { ClusterSummary, ReplicationRow, SignalSummary, Summary } from '../../src/experiment/Summary.js';
 import type { Trace, TraceEvent } from '../../src/model/Trace.js';
+import { ETCD_LOAD_DEFAULTS } from '../../src/scenario/defaults.js';
 import type { ClusterSpec, Scenario } from '../../src/scenario/Scenario.js';
 import type { CompareEntry, CompareInput, PropertyTable } from '../../src/report/ReportInput.js';
 
@@ -65,6 +66,7 @@ export const scenario: Scenario = {
     podEvictionTimeout: 300,
     podStartup: 10,
   },
+  etcdLoad: ETCD_LOAD_DEFAULTS,
   cost: { currency: 'USD', hourly: { controlPlane: 0.19, etcd: 0.19, worker: 0.38, loadBalancer: 0.025 }, downtimePerMinute: 50 },
 };
 

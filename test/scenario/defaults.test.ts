@@ -1,7 +1,7 @@
 /** Defaults and model presets: what a scenario gets for the fields it leaves out. */
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, YEAR } from '../../src/kernel/index.js';
-import { COST_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS } from '../../src/scenario/index.js';
+import { COST_DEFAULTS, ETCD_LOAD_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS } from '../../src/scenario/index.js';
 import { parse, withSpec } from './fixtures.js';
 
 const cluster = (yaml: string) => parse(withSpec(`clusters:\n  - ${yaml}\n`)).clusters[0]!;
@@ -16,6 +16,7 @@ describe('scenario defaults', () => {
     expect(s.faults).toEqual([]);
     expect(s.raft).toEqual(RAFT_DEFAULTS);
     expect(s.kubernetes).toEqual(KUBERNETES_DEFAULTS);
+    expect(s.etcdLoad).toEqual(ETCD_LOAD_DEFAULTS);
     expect(s.cost).toEqual(COST_DEFAULTS);
     expect(s.management).toBeUndefined();
     expect(s.federation).toBeUndefined();
@@ -25,6 +26,22 @@ describe('scenario defaults', () => {
     expect(RAFT_DEFAULTS).toEqual({ heartbeatInterval: 0.1, electionTimeout: 1, preVote: true, rttIntraDc: 0.0005, rttInterDc: 0.05, fsync: 0.002 });
     expect(KUBERNETES_DEFAULTS).toEqual({ leaseDuration: 15, renewDeadline: 10, retryPeriod: 2, nodeMonitorGracePeriod: 50, podEvictionTimeout: 300, podStartup: 10 });
     expect(COST_DEFAULTS).toEqual({ currency: 'USD', hourly: { controlPlane: 0.19, etcd: 0.19, worker: 0.38, loadBalancer: 0.025 } });
+    expect(ETCD_LOAD_DEFAULTS).toEqual({
+      podsPerNode: 30,
+      podLifetime: DAY,
+      writesPerPod: 11,
+      eventsPerPod: 5,
+      eventsInSeparateEtcd: false,
+      leaseRenewInterval: 10,
+      nodeStatusReportInterval: 5 * MINUTE,
+      leaderWritesPerSecond: 44_341,
+      writeCost: 10,
+    });
+  });
+
+  it('should read spec.etcdLoad with units, keeping the defaults of the fields it leaves out', () => {
+    const s = parse(withSpec('etcdLoad: { podLifetime: 2h, eventsInSeparateEtcd: true, leaderWritesPerSecond: 20000 }\nclusters:\n  - { name: prod, model: multi-master }\n'));
+    expect(s.etcdLoad).toEqual({ ...ETCD_LOAD_DEFAULTS, podLifetime: 2 * HOUR, eventsInSeparateEtcd: true, leaderWritesPerSecond: 20_000 });
   });
 
   // Each row: the model, then what a cluster of that model gets when it gives no counts.

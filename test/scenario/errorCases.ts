@@ -13,7 +13,7 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     name: 'an unknown field, with the known ones',
     spec: `${ONE_CLUSTER}colour: red\n`,
     expected: [
-      "x.yaml:8: spec.colour: unknown field 'colour'; expected one of horizon, replications, seed, datacenters, failureDomains, failures, clusters, faults, raft, kubernetes, management, federation and cost",
+      "x.yaml:8: spec.colour: unknown field 'colour'; expected one of horizon, replications, seed, datacenters, failureDomains, failures, clusters, faults, raft, kubernetes, etcdLoad, management, federation and cost",
     ],
   },
   {
@@ -261,6 +261,15 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     expected: [
       'x.yaml:8: spec.kubernetes.leaseDuration: leader election requires leaseDuration > renewDeadline: found leaseDuration 10s and renewDeadline 10s',
       'x.yaml:8: spec.kubernetes.retryPeriod: leader election requires renewDeadline > 1.2 x retryPeriod: found renewDeadline 10s and retryPeriod 9s',
+    ],
+  },
+  {
+    name: 'etcd load figures that cannot be (a zero pod lifetime, a negative cost, no leader capacity)',
+    spec: `${ONE_CLUSTER}etcdLoad: { podLifetime: 0s, writeCost: -1, leaderWritesPerSecond: 0 }\n`,
+    expected: [
+      'x.yaml:8: spec.etcdLoad.podLifetime: expected a positive duration like "90s", "15m", "4h", "30d", "1y" or "1h30m", or a number of seconds, found "0s"',
+      'x.yaml:8: spec.etcdLoad.leaderWritesPerSecond: expected a positive number, found 0',
+      'x.yaml:8: spec.etcdLoad.writeCost: expected a positive number, found -1',
     ],
   },
   {

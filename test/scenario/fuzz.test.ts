@@ -66,7 +66,7 @@ const WORDS = [
   'apiVersion', 'kind', 'metadata', 'spec', 'name', 'clusters', 'model', 'etcd', 'members', 'learners', 'topology',
   'controlPlane', 'nodes', 'workers', 'failures', 'mttf', 'mttr', 'faults', 'at', 'for', 'crash', 'outage', 'partition',
   'rollingUpgrade', 'each', 'surge', 'runaway', 'compromise', 'rollout', 'bad', 'federation', 'hostCluster', 'tenants',
-  'workloads', 'replicas', 'tenant', 'datacenters', 'raft', 'kubernetes', 'cost', 'hourly', 'weibull', 'fixed', 'uniform',
+  'workloads', 'replicas', 'tenant', 'datacenters', 'raft', 'kubernetes', 'etcdLoad', 'podLifetime', 'cost', 'hourly', 'weibull', 'fixed', 'uniform',
   'kubesim/v1', 'Scenario', 'multi-master', 'single-server', 'federation', 'stacked', 'external', 'prod', 'prod/etcd-1',
   'dc-a', '90s', '1h30m', '-1', '0', '1e400', '.inf', '~', 'null', 'true', '__proto__', 'constructor',
 ];

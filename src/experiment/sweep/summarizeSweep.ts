@@ -1,5 +1,5 @@
 /** Builds the sweep's summary document from each point's digests: a pure function, identical for serial, parallel and merged runs. */
-import { ETCD_MODEL_ASSUMPTIONS, etcdPerformanceOf, type EtcdPerformance } from '../../model/latency/index.js';
+import { ETCD_MODEL_ASSUMPTIONS, etcdModelAssumptions, etcdPerformanceOf, type EtcdPerformance } from '../../model/latency/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { aggregate, KUBESIM_VERSION, type CostModel } from '../aggregate.js';
 import type { ReplicationDigest } from '../Digest.js';
@@ -78,7 +78,8 @@ export function summarizeSweep(def: SweepDefinition, digests: readonly (readonly
     points,
     given,
     recommendations,
-    assumptions: { etcd: ETCD_MODEL_ASSUMPTIONS },
+    // The first point's (swept spec.etcdLoad fields differ by point, as each point's label says).
+    assumptions: { etcd: first ? etcdModelAssumptions(first.etcdLoad) : ETCD_MODEL_ASSUMPTIONS },
   };
 }
 

@@ -1,7 +1,8 @@
 /** etcd's write load, capacity and write latency for one cluster: the figures a capacity planner weighs against availability. */
+import type { EtcdLoadSettings } from '../../scenario/Scenario.js';
 import { failuresTolerated } from '../raft/quorum.js';
 import { commitDelays, type LinkTimings } from './commitDelays.js';
-import { CAPACITY_ASSUMPTIONS, leaderCapacity, type CapacityAssumptions } from './leaderCapacity.js';
+import { CAPACITY_ASSUMPTIONS, FOLLOWER_SHARE, leaderCapacity, type CapacityAssumptions } from './leaderCapacity.js';
 import { sojournMean, sojournQuantile } from './sojournQuantile.js';
 import { WRITE_LOAD_ASSUMPTIONS, writeLoad, type LoadInput, type WriteLoad, type WriteLoadAssumptions } from './writeLoad.js';
 
@@ -10,6 +11,23 @@ export interface EtcdModelAssumptions {
   readonly capacity: CapacityAssumptions;
 }
 
+/** The model's assumptions from a scenario's spec.etcdLoad. */
+export function etcdModelAssumptions(s: EtcdLoadSettings): EtcdModelAssumptions {
+  return {
+    load: {
+      leaseRenewInterval: s.leaseRenewInterval,
+      nodeStatusReportInterval: s.nodeStatusReportInterval,
+      podsPerNode: s.podsPerNode,
+      podLifetime: s.podLifetime,
+      writesPerPod: s.writesPerPod,
+      eventsPerPod: s.eventsPerPod,
+      eventsInSeparateEtcd: s.eventsInSeparateEtcd,
+    },
+    capacity: { benchmarkWritesPerSecond: s.leaderWritesPerSecond, followerShare: FOLLOWER_SHARE, kubernetesWriteCost: s.writeCost },
+  };
+}
+
+/** The defaults (a scenario without spec.etcdLoad). */
 export const ETCD_MODEL_ASSUMPTIONS: EtcdModelAssumptions = { load: WRITE_LOAD_ASSUMPTIONS, capacity: CAPACITY_ASSUMPTIONS };
 
 /** What the model needs to know about one etcd cluster and the Kubernetes cluster it serves. */

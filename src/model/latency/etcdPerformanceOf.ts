@@ -1,14 +1,15 @@
 /** The etcd performance of every cluster of a scenario, from its topology and raft settings. */
 import type { Scenario } from '../../scenario/Scenario.js';
 import { buildTopology, type Topology } from '../Topology.js';
-import { ETCD_MODEL_ASSUMPTIONS, etcdPerformance, type EtcdModelAssumptions, type EtcdPerformance } from './etcdPerformance.js';
+import { etcdModelAssumptions, etcdPerformance, type EtcdModelAssumptions, type EtcdPerformance } from './etcdPerformance.js';
 
 /**
  * One entry per cluster, in scenario order. Voters' datacenters come from the topology (hosts
  * round-robin over the cluster's datacenters; stacked member i on control-plane node i), so the
- * latency model and the availability model agree on where every member lives.
+ * latency model and the availability model agree on where every member lives. The load and
+ * capacity assumptions are the scenario's spec.etcdLoad unless `a` is given.
  */
-export function etcdPerformanceOf(s: Scenario, topology: Topology = buildTopology(s), a: EtcdModelAssumptions = ETCD_MODEL_ASSUMPTIONS): Record<string, EtcdPerformance> {
+export function etcdPerformanceOf(s: Scenario, topology: Topology = buildTopology(s), a: EtcdModelAssumptions = etcdModelAssumptions(s.etcdLoad)): Record<string, EtcdPerformance> {
   const out: Record<string, EtcdPerformance> = {};
   for (const layout of topology.clusters) {
     const spec = layout.spec;

@@ -1,4 +1,5 @@
 /** How many Kubernetes writes per second an etcd leader can commit, by cluster size: more members never add any. */
+import { ETCD_LOAD_DEFAULTS } from '../../scenario/defaults.js';
 
 /**
  * The capacity model's assumptions. Every write goes through the one leader (Raft), so the
@@ -29,10 +30,14 @@ export interface CapacityAssumptions {
   readonly kubernetesWriteCost: number;
 }
 
+/** The follower share is a modelling assumption, not a scenario setting (see followerShare). */
+export const FOLLOWER_SHARE = 0.5;
+
+/** The defaults, from spec.etcdLoad's leaderWritesPerSecond and writeCost. */
 export const CAPACITY_ASSUMPTIONS: CapacityAssumptions = {
-  benchmarkWritesPerSecond: 44_341,
-  followerShare: 0.5,
-  kubernetesWriteCost: 10,
+  benchmarkWritesPerSecond: ETCD_LOAD_DEFAULTS.leaderWritesPerSecond,
+  followerShare: FOLLOWER_SHARE,
+  kubernetesWriteCost: ETCD_LOAD_DEFAULTS.writeCost,
 };
 
 /** Relative work of one write on a leader with `followers` copies to send; 1 for the benchmark's two. */

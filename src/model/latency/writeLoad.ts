@@ -1,9 +1,10 @@
 /** The write rate a cluster's workers, pods and control plane put on etcd, by source, in writes per second. */
+import { ETCD_LOAD_DEFAULTS } from '../../scenario/defaults.js';
 
 /**
  * What the load model assumes, each with where it comes from. Rates are per second, intervals in
- * seconds. The defaults describe a steady cluster at Kubernetes' documented limits; change them
- * (in code) to describe a busier one.
+ * seconds. The defaults describe a steady cluster at Kubernetes' documented limits; a scenario's
+ * spec.etcdLoad describes a busier one (etcdModelAssumptions).
  */
 export interface WriteLoadAssumptions {
   /**
@@ -59,14 +60,15 @@ export const WRITES_PER_POD_LIFECYCLE = {
   replicaSetStatusOnStop: 1,
 } as const;
 
+/** The defaults, from spec.etcdLoad's (a test checks writesPerPod against WRITES_PER_POD_LIFECYCLE). */
 export const WRITE_LOAD_ASSUMPTIONS: WriteLoadAssumptions = {
-  leaseRenewInterval: 10,
-  nodeStatusReportInterval: 300,
-  podsPerNode: 30,
-  podLifetime: 86_400,
-  writesPerPod: Object.values(WRITES_PER_POD_LIFECYCLE).reduce((a, b) => a + b, 0),
-  eventsPerPod: 5,
-  eventsInSeparateEtcd: false,
+  leaseRenewInterval: ETCD_LOAD_DEFAULTS.leaseRenewInterval,
+  nodeStatusReportInterval: ETCD_LOAD_DEFAULTS.nodeStatusReportInterval,
+  podsPerNode: ETCD_LOAD_DEFAULTS.podsPerNode,
+  podLifetime: ETCD_LOAD_DEFAULTS.podLifetime,
+  writesPerPod: ETCD_LOAD_DEFAULTS.writesPerPod,
+  eventsPerPod: ETCD_LOAD_DEFAULTS.eventsPerPod,
+  eventsInSeparateEtcd: ETCD_LOAD_DEFAULTS.eventsInSeparateEtcd,
 };
 
 /** What a cluster offers the load model: its size and the control plane's lease renewals. */

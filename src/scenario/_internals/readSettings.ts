@@ -1,7 +1,7 @@
-/** Reads spec.raft, spec.kubernetes, spec.cost, spec.management and spec.federation, with their defaults. */
+/** Reads spec.raft, spec.kubernetes, spec.etcdLoad, spec.cost, spec.management and spec.federation, with their defaults. */
 import { formatDuration } from '../../kernel/index.js';
-import { COST_DEFAULTS, FEDERATION_ROLLOUT_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS, TIMING_RULES } from '../defaults.js';
-import { ROLES, type CostSpec, type FederationSpec, type KubernetesSettings, type RaftSettings, type Role } from '../Scenario.js';
+import { COST_DEFAULTS, ETCD_LOAD_DEFAULTS, FEDERATION_ROLLOUT_DEFAULTS, KUBERNETES_DEFAULTS, RAFT_DEFAULTS, TIMING_RULES } from '../defaults.js';
+import { ROLES, type CostSpec, type EtcdLoadSettings, type FederationSpec, type KubernetesSettings, type RaftSettings, type Role } from '../Scenario.js';
 import { checkReference, type NameSet } from './names.js';
 import type { Path } from './Path.js';
 import type { Problems } from './Problems.js';
@@ -60,6 +60,25 @@ export function readKubernetes(p: Problems, v: unknown, path: Path): KubernetesS
     );
   }
   return k8s;
+}
+
+export function readEtcdLoad(p: Problems, v: unknown, path: Path): EtcdLoadSettings {
+  const obj = readObject(p, v, path);
+  const at = (key: keyof EtcdLoadSettings) => [...path, key];
+  const dflt = ETCD_LOAD_DEFAULTS;
+  const num = (key: keyof EtcdLoadSettings, positive = false) => readNumber(p, field(obj, key), at(key), positive) ?? (dflt[key] as number);
+  const dur = (key: keyof EtcdLoadSettings) => readDuration(p, field(obj, key), at(key), true) ?? (dflt[key] as number);
+  return {
+    podsPerNode: num('podsPerNode'),
+    podLifetime: dur('podLifetime'),
+    writesPerPod: num('writesPerPod'),
+    eventsPerPod: num('eventsPerPod'),
+    eventsInSeparateEtcd: readBoolean(p, field(obj, 'eventsInSeparateEtcd'), at('eventsInSeparateEtcd')) ?? dflt.eventsInSeparateEtcd,
+    leaseRenewInterval: dur('leaseRenewInterval'),
+    nodeStatusReportInterval: dur('nodeStatusReportInterval'),
+    leaderWritesPerSecond: num('leaderWritesPerSecond', true),
+    writeCost: num('writeCost', true),
+  };
 }
 
 export function readCost(p: Problems, v: unknown, path: Path): CostSpec {

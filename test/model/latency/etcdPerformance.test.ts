@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAPACITY_ASSUMPTIONS, ETCD_MODEL_ASSUMPTIONS, etcdPerformance, etcdPerformanceOf, writeP99Ms, type EtcdModelAssumptions } from '../../../src/model/latency/index.js';
+import { CAPACITY_ASSUMPTIONS, ETCD_MODEL_ASSUMPTIONS, etcdModelAssumptions, etcdPerformance, etcdPerformanceOf, writeP99Ms, type EtcdModelAssumptions } from '../../../src/model/latency/index.js';
+import { ETCD_LOAD_DEFAULTS } from '../../../src/scenario/defaults.js';
 import { cluster, scenario } from '../fixtures.js';
 
 const SIZES = [1, 3, 5, 7, 9];
@@ -106,5 +107,37 @@ describe('etcdPerformance', () => {
     expect(r(p.load.total)).toBe(109.889);
     expect(r(p.capacityWritesPerSecond)).toBe(2956.067);
     expect(p.write.kind === 'ok' && [r(p.write.meanMs), r(p.write.p50Ms), r(p.write.p99Ms)]).toEqual([52.351, 52.244, 53.618]);
+  });
+});
+
+describe('spec.etcdLoad', () => {
+  it('should give the model its defaults when the scenario leaves it out', () => {
+    expect(etcdModelAssumptions(ETCD_LOAD_DEFAULTS)).toEqual(ETCD_MODEL_ASSUMPTIONS);
+  });
+
+  it('should carry each field into the figures', () => {
+    // Arrange: 3 members in one datacenter at 5,000 workers.
+    const raft = { rttIntraDc: 0.0005, rttInterDc: 0.05, fsync: 0.002 };
+    const base = sized(3, 1, 5000, raft);
+    const at = (etcdLoad: Partial<typeof ETCD_LOAD_DEFAULTS>) => etcdPerformanceOf({ ...base, etcdLoad: { ...ETCD_LOAD_DEFAULTS, ...etcdLoad } })['prod']!;
+    const dflt = at({});
+    // Act and assert: pods churn 144 times faster, so pods and events write 144 times as much.
+    const churn = at({ podLifetime: 600 });
+    expect(churn.load.pods).toBeCloseTo(dflt.load.pods * 144, 6);
+    expect(churn.load.events).toBeCloseTo(dflt.load.events * 144, 6);
+    expect(churn.load.nodeLeases).toBe(dflt.load.nodeLeases);
+    // 5,000 x 30 / 600 x 16 = 4,000 writes/s of pods and events, plus 517 of node leases and status,
+    // against 4,434 of capacity: saturated. An hour's pod life (1,184 writes/s) is not.
+    expect(churn.write.kind).toBe('saturated');
+    expect(at({ podLifetime: 3600 }).write.kind).toBe('ok');
+    const separate = at({ podLifetime: 600, eventsInSeparateEtcd: true });
+    expect(separate.load.events).toBe(0);
+    expect(separate.write.kind).toBe('ok');
+    // Capacity scales with the leader's benchmark and falls with the cost of a write.
+    expect(at({ leaderWritesPerSecond: 2 * 44_341 }).capacityWritesPerSecond).toBeCloseTo(2 * dflt.capacityWritesPerSecond, 6);
+    expect(at({ writeCost: 20 }).capacityWritesPerSecond).toBeCloseTo(dflt.capacityWritesPerSecond / 2, 6);
+    expect(at({ leaseRenewInterval: 20 }).load.nodeLeases).toBeCloseTo(dflt.load.nodeLeases / 2, 9);
+    expect(at({ nodeStatusReportInterval: 60 }).load.nodeStatus).toBeCloseTo(dflt.load.nodeStatus * 5, 9);
+    expect(at({ podsPerNode: 60, writesPerPod: 22 }).load.pods).toBeCloseTo(dflt.load.pods * 4, 9);
   });
 });
