@@ -2,13 +2,22 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { InputError } from './errors.js';
 
 /** The file that marks a folder as a kubesim report, so that only reports are ever replaced. */
 export const REPORT_MARKER = '.kubesim-report';
 
-/** A folder that exists but is not ours to replace (a file, or a non-empty folder without the marker). */
-export class ReportDirError extends Error {
+/** A folder that exists but is not ours to replace (a file, or a non-empty folder without the marker): bad input, exit 2. */
+export class ReportDirError extends InputError {
   override name = 'ReportDirError';
+}
+
+/**
+ * Refuses, before anything runs, a report folder that writeReportDir would refuse at the end, so
+ * that a mistyped --out costs no simulation time. writeReportDir checks again when it writes.
+ */
+export async function checkReportDir(dir: string): Promise<void> {
+  await checkReplaceable(resolve(dir));
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `kubesim run` end to end: the JSON contract, determinism, the closed form, and bad input. */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,4 +92,24 @@ spec:
       expect(readdirSync(dir)).not.toContain(out.split('/').pop());
     });
   }
+
+  it('should refuse an --out that is a file, or a folder of something else, before running anything', () => {
+    const file = write('a-file', 'mine\n');
+    const folder = join(dir, 'photos');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'cat.jpg'), 'meow');
+    for (const [args, message] of [
+      [['run', scenario, '--out', file], /^kubesim: .*a-file exists and is not a folder: choose another --out$/],
+      [['run', scenario, '--out', folder], /^kubesim: .*photos is not empty and holds no kubesim report \(no \.kubesim-report\): refusing to replace it$/],
+      [['compare', scenario, scenario, '--out', file], /a-file exists and is not a folder/],
+      [['sweep', scenario, '--set', 'etcd.members=1,3', '--out', folder], /photos is not empty/],
+    ] as const) {
+      const r = kubesim([...args, '--replications', '1000000']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(message);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('mine\n');
+    expect(readdirSync(folder)).toEqual(['cat.jpg']);
+  });
 });

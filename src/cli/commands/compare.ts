@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
-import { writeReportDir } from '../writeReport.js';
+import { checkReportDir, writeReportDir } from '../writeReport.js';
 
 export interface CompareFlags extends OverrideFlags {
   readonly out?: string;
@@ -22,6 +22,9 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   if (files.length < 2) throw new InputError(`compare: expected at least two scenario files, found ${files.length}`);
   const scenarios = loadWithOverrides(files, flags);
   const labels = uniqueLabels(scenarios.map((s) => s.name));
+  const writeReport = flags.report !== false && (!flags.json || flags.out !== undefined);
+  const dir = flags.out ?? join('reports', 'compare');
+  if (writeReport) await checkReportDir(dir);
   const entries: CompareEntry[] = [];
   for (const [i, s] of scenarios.entries()) {
     const bar = progress(s.name);
@@ -44,8 +47,6 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
       values: { [columns[0]!]: measured[i]!.highlyAvailable, [columns[1]!]: measured[i]!.replicatedConfig, [columns[2]!]: measured[i]!.namespaceIsolation },
     })),
   };
-  const writeReport = flags.report !== false && (!flags.json || flags.out !== undefined);
-  const dir = flags.out ?? join('reports', 'compare');
   if (writeReport) {
     const global = entries.every((e) => e.summary.global.signals['service']);
     const files = await renderCompareFiles({

@@ -9,6 +9,7 @@ import { TRACE_REPLICATION, writeScenarioReport } from '../reportFiles.js';
 import { loadWithOverrides, reportFolderName, type OverrideFlags } from '../scenarioInput.js';
 import type { ExperimentResult } from '../../experiment/runExperiment.js';
 import { terminalSummary } from '../terminal.js';
+import { checkReportDir } from '../writeReport.js';
 import { join } from 'node:path';
 import { runShard } from './runShard.js';
 
@@ -25,6 +26,7 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs);
   const scenarios = loadWithOverrides(files, flags);
+  if (wantsReport(flags)) for (const s of scenarios) await checkReportDir(reportDir(s, flags.out, scenarios.length));
   const results: RunOutcome[] = [];
   for (const s of scenarios) {
     const bar = progress(`${s.name}`);
@@ -48,13 +50,17 @@ export interface RunOutcome {
 
 /** Writes a scenario's report unless told not to (shared with `kubesim merge`, which must write the same). */
 export async function finishScenario(s: Scenario, result: ExperimentResult, flags: RunFlags, count: number): Promise<RunOutcome> {
-  const writeReport = flags.report !== false && (!flags.json || flags.out !== undefined);
   let dir: string | undefined;
-  if (writeReport) {
+  if (wantsReport(flags)) {
     dir = reportDir(s, flags.out, count);
     await writeScenarioReport(dir, s, result);
   }
   return { scenario: s, result, dir };
+}
+
+/** Report files unless --no-report, or --json without --out. */
+function wantsReport(flags: RunFlags): boolean {
+  return flags.report !== false && (!flags.json || flags.out !== undefined);
 }
 
 /** The summaries on stdout: JSON with --json, tables otherwise. */
