@@ -42,6 +42,14 @@ describe('scenario problems', () => {
     ]);
   });
 
+  it('should call a binary file binary rather than print its bytes', () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x1b, 0x5b, 0x32, 0x4a]).toString('utf8');
+    const lines = problemsOf(bytes, 'image.png');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^image\.png(:\d+)?: .*found binary data, not text$/);
+    expect(lines[0]).not.toMatch(/[\u0000-\u001F\uFFFD]/);
+  });
+
   it('should report several problems at once, in file order', () => {
     const spec = 'horizon: soon\nclusters:\n  - name: prod\n    model: multi-master\n    etcd: { members: 0 }\n    workers: { nodes: -1 }\nseed: x\n';
     expect(problemsOf(withSpec(spec)).map((l) => l.split(': ')[0])).toEqual(['x.yaml:6', 'x.yaml:10', 'x.yaml:11', 'x.yaml:12']);

@@ -4,7 +4,11 @@
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === 'string') {
+    // Not text (a binary file read as UTF-8): say so rather than print the bytes to a terminal.
+    if (/[\uFFFD\u0000-\u0008\u000E-\u001F\u007F]/.test(v)) return 'binary data, not text';
+    return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${v.length} ${v.length === 1 ? 'item' : 'items'}`;
   if (v instanceof Uint8Array) return 'binary data';
