@@ -131,7 +131,7 @@ export function labScenario(config: LabConfig, actions: readonly LabAction[]): S
     controlPlane: { nodes: config.members },
     etcd: { members: config.members, learners: 0, topology: 'stacked' },
     workers: { nodes: 0, podsPerNode: 110 },
-    loadBalancer: { enabled: false, datacenter: datacenters[0]! },
+    loadBalancer: { enabled: false, datacenters: [datacenters[0]!] },
     workloads: [],
     tenants: [],
     failures: {},

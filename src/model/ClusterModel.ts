@@ -47,6 +47,8 @@ export class ClusterModel {
   private readonly voterUp: boolean[];
   private readonly voterGroup: Int32Array;
   private readonly cpWrite: Uint8Array;
+  /** Scratch: hosts of the load balancer instances up at the last evaluate. */
+  private readonly lbHosts: Int32Array;
   private replicaIntegral = 0;
   private lastFractionAt: SimTime = 0;
   private lastFraction = 1;
@@ -69,6 +71,7 @@ export class ClusterModel {
     this.voterUp = new Array<boolean>(voters).fill(true);
     this.voterGroup = new Int32Array(voters);
     this.cpWrite = new Uint8Array(layout.controlPlane.length);
+    this.lbHosts = new Int32Array(Math.max(1, layout.loadBalancers.length));
     const comp = (id: number) => topology.components[id]!;
     const hostDc = (id: number) => topology.hosts[comp(id).host]!.datacenter;
     const view: VoterView = {
@@ -127,9 +130,12 @@ export class ClusterModel {
     const q = this.etcd.currentQuorum;
     const leaderGroup = q.kind === 'held' ? q.group : -1;
     const stacked = layout.spec.etcd.topology === 'stacked';
-    const lb = layout.loadBalancer;
-    const lbUp = lb === undefined || infra.componentUp(lb);
-    const lbHost = lb === undefined ? -1 : comps[lb]!.host;
+    // Hosts of the load balancer instances that are up; -1 stands for clients that reach every
+    // apiserver directly (no load balancer).
+    const lbHosts = this.lbHosts;
+    let lbCount = 0;
+    if (layout.loadBalancers.length === 0) lbHosts[lbCount++] = -1;
+    for (const lb of layout.loadBalancers) if (infra.componentUp(lb)) lbHosts[lbCount++] = comps[lb]!.host;
     let canWriteViaLb = false;
     let canReadViaLb = false;
     for (let i = 0; i < layout.controlPlane.length; i++) {
@@ -149,13 +155,15 @@ export class ClusterModel {
       }
       const canWrite = apiUp && writable && reachesLeader;
       this.cpWrite[i] = canWrite ? 1 : 0;
-      const routed = apiUp && (lbHost < 0 || network.reach(lbHost, cp.host));
+      if (!apiUp || (!canWrite && !reachesMember)) continue;
+      let routed = false;
+      for (let j = 0; j < lbCount && !routed; j++) routed = lbHosts[j]! < 0 || network.reach(lbHosts[j]!, cp.host);
       if (routed && canWrite) canWriteViaLb = true;
       if (routed && reachesMember) canReadViaLb = true;
     }
     this.signals.etcdQuorum = q.kind === 'held';
-    this.signals.apiWrite = lbUp && canWriteViaLb;
-    this.signals.apiRead = lbUp && canReadViaLb;
+    this.signals.apiWrite = canWriteViaLb;
+    this.signals.apiRead = canReadViaLb;
     this.controllerManager.evaluate();
     this.scheduler.evaluate();
     this.signals.scheduling = this.signals.apiWrite && this.controllerManager.active && this.scheduler.active;

@@ -1,4 +1,5 @@
 /** Where everything runs: the hosts of every cluster, the components on them, and their datacenters. */
+import { loadBalancerNames } from '../scenario/components.js';
 import type { ClusterSpec, FailureProcess, Role, Scenario } from '../scenario/Scenario.js';
 
 export type ComponentKind = 'controlPlane' | 'etcd' | 'worker' | 'loadBalancer';
@@ -37,7 +38,8 @@ export interface ClusterLayout {
   readonly etcd: readonly number[];
   readonly voters: number;
   readonly workers: readonly number[];
-  readonly loadBalancer: number | undefined;
+  /** The load balancer instances (none, one, or one per listed datacenter). */
+  readonly loadBalancers: readonly number[];
 }
 
 export interface Topology {
@@ -83,7 +85,7 @@ export function buildTopology(s: Scenario): Topology {
     const controlPlane: number[] = [];
     const etcd: number[] = [];
     const workers: number[] = [];
-    let loadBalancer: number | undefined;
+    const loadBalancers: number[] = [];
     const base = { cluster: ci, sharesHost: false } as const;
 
     if (spec.model === 'single-server') {
@@ -122,12 +124,12 @@ export function buildTopology(s: Scenario): Topology {
         const h = addHost(name(`worker-${i}`), dcOf(i), ci, only('worker'));
         workers.push(addComponent({ ...base, name: name(`worker-${i}`), kind: 'worker', index: i, host: h }));
       }
-      if (spec.loadBalancer.enabled) {
-        const h = addHost(name('lb'), spec.loadBalancer.datacenter, ci, only('loadBalancer'));
-        loadBalancer = addComponent({ ...base, name: name('lb'), kind: 'loadBalancer', index: 1, host: h });
-      }
+      loadBalancerNames(spec).forEach((lb, i) => {
+        const h = addHost(name(lb), spec.loadBalancer.datacenters[i]!, ci, only('loadBalancer'));
+        loadBalancers.push(addComponent({ ...base, name: name(lb), kind: 'loadBalancer', index: i + 1, host: h }));
+      });
     }
-    clusters.push({ spec, index: ci, controlPlane, etcd, voters: spec.etcd.members, workers, loadBalancer });
+    clusters.push({ spec, index: ci, controlPlane, etcd, voters: spec.etcd.members, workers, loadBalancers });
   });
   return { datacenters, hosts, components, clusters, componentByName, datacenterByName };
 }

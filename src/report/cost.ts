@@ -18,7 +18,7 @@ export function hostCounts(cluster: ClusterSpec): Record<Role, number> {
     controlPlane: cluster.controlPlane.nodes,
     etcd: etcdHosts,
     worker: cluster.workers.nodes,
-    loadBalancer: cluster.loadBalancer.enabled ? 1 : 0,
+    loadBalancer: cluster.loadBalancer.enabled ? cluster.loadBalancer.datacenters.length : 0,
   };
 }
 

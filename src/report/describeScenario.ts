@@ -56,7 +56,11 @@ function describeCluster(c: ClusterSpec): ClusterGlance {
     controlPlane: `${c.controlPlane.nodes} node${c.controlPlane.nodes === 1 ? '' : 's'}`,
     etcd: `${c.etcd.members} member${c.etcd.members === 1 ? '' : 's'}${learners}, ${c.etcd.topology}`,
     workers: `${c.workers.nodes} × ${c.workers.podsPerNode} pods`,
-    loadBalancer: c.loadBalancer.enabled ? `in ${c.loadBalancer.datacenter}` : 'none',
+    loadBalancer: !c.loadBalancer.enabled
+      ? 'none'
+      : c.loadBalancer.datacenters.length === 1
+        ? `in ${c.loadBalancer.datacenters[0]!}`
+        : `one in each of ${c.loadBalancer.datacenters.join(', ')}`,
     workloads: c.workloads.length === 0 ? 'none' : c.workloads.map((w) => `${w.name} ×${w.replicas}`).join(', '),
   };
 }

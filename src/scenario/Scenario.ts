@@ -67,7 +67,12 @@ export interface ClusterSpec {
     readonly podsPerNode: number;
   };
   /** The load balancer in front of the apiservers, and the datacenter it lives in. */
-  readonly loadBalancer: { readonly enabled: boolean; readonly datacenter: string };
+  /**
+   * The load balancer in front of the apiservers: one instance per listed datacenter (usually
+   * one). With several, clients use whichever instance is up (DNS or anycast): the API is
+   * reachable while any instance is up and reaches a serving apiserver.
+   */
+  readonly loadBalancer: { readonly enabled: boolean; readonly datacenters: readonly string[] };
   readonly workloads: readonly WorkloadSpec[];
   readonly tenants: readonly TenantSpec[];
   /** Random failures for this cluster; overrides the scenario-wide ones role by role. */

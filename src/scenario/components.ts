@@ -11,15 +11,25 @@ export function componentNames(cluster: ClusterSpec): string[] {
   add('cp', cluster.controlPlane.nodes);
   add('etcd', cluster.etcd.members + cluster.etcd.learners);
   add('worker', cluster.workers.nodes);
-  if (cluster.loadBalancer.enabled) names.push(`${cluster.name}/lb`);
+  for (const lb of loadBalancerNames(cluster)) names.push(`${cluster.name}/${lb}`);
   return names;
+}
+
+/**
+ * The load balancer instances, one per `loadBalancer.datacenters` entry and in that order: `lb`
+ * when there is one, `lb-1`, `lb-2`, ... when there are several; none when disabled.
+ */
+export function loadBalancerNames(cluster: ClusterSpec): string[] {
+  if (!cluster.loadBalancer.enabled) return [];
+  const n = cluster.loadBalancer.datacenters.length;
+  return n === 1 ? ['lb'] : Array.from({ length: n }, (_, i) => `lb-${i + 1}`);
 }
 
 /**
  * The datacenter of the i-th host (from 1) of a role (cp-i, etcd-i, worker-i): the hosts of each
  * role are placed round-robin over `cluster.datacenters`, in order, as design.md states. A stacked
  * etcd member i lives on control-plane node i, which the same rule puts in the same datacenter.
- * The load balancer lives in `loadBalancer.datacenter`.
+ * Load balancer instance i lives in `loadBalancer.datacenters[i]`.
  */
 export function datacenterOf(cluster: ClusterSpec, i: number): string {
   const dcs = cluster.datacenters;
@@ -44,9 +54,9 @@ export function checkComponentName(
   const cluster = clusters.get(clusterName);
   if (cluster === undefined) return `${unknownName('cluster', clusterName, [...clusters.keys()])} in "${name}"`;
   if (local === 'etcd-leader' && options.allowLeader === true) return undefined;
-  if (local === 'lb') {
-    return cluster.loadBalancer.enabled ? undefined : `${clusterName} has no load balancer (its loadBalancer.enabled is false)`;
-  }
+  const lbs = loadBalancerNames(cluster);
+  if (lbs.includes(local)) return undefined;
+  if (/^lb(-\d+)?$/.test(local) && lbs.length === 0) return `${clusterName} has no load balancer (its loadBalancer.enabled is false)`;
   const m = LOCAL.exec(local);
   const counts = { cp: cluster.controlPlane.nodes, etcd: cluster.etcd.members + cluster.etcd.learners, worker: cluster.workers.nodes };
   if (m !== null && Number(m[2]) <= counts[m[1] as keyof typeof counts]) return undefined;
@@ -55,12 +65,13 @@ export function checkComponentName(
 
 /** "cp-1..cp-3, etcd-1..etcd-3, worker-1..worker-120 and lb". */
 export function describeComponents(cluster: ClusterSpec, withLeader = false): string {
+  const lbs = loadBalancerNames(cluster);
   const span = (prefix: string, n: number) => (n === 0 ? [] : n === 1 ? [`${prefix}-1`] : [`${prefix}-1..${prefix}-${n}`]);
   return listNames([
     ...span('cp', cluster.controlPlane.nodes),
     ...span('etcd', cluster.etcd.members + cluster.etcd.learners),
     ...span('worker', cluster.workers.nodes),
-    ...(cluster.loadBalancer.enabled ? ['lb'] : []),
+    ...(lbs.length <= 1 ? lbs : [`lb-1..lb-${lbs.length}`]),
     ...(withLeader ? ['etcd-leader'] : []),
   ]);
 }

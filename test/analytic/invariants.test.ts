@@ -9,7 +9,7 @@ const process = fc
   .map(({ mttfDays, mttrHours }): FailureProcess => ({ mttf: exp(mttfDays * DAY), mttr: exp(mttrHours * HOUR) }));
 const maybe = fc.option(process, { nil: undefined });
 
-/** Small random clusters: every topology, 1-3 datacenters, learners, load balancer anywhere. */
+/** Small random clusters: every topology, 1-3 datacenters, learners, load balancers anywhere. */
 const scenarios = fc
   .record({
     topology: fc.constantFrom('stacked' as const, 'external' as const),
@@ -17,7 +17,7 @@ const scenarios = fc
     members: fc.integer({ min: 1, max: 5 }),
     learners: fc.integer({ min: 0, max: 1 }),
     outages: fc.array(maybe, { minLength: 1, maxLength: 3 }),
-    lbDc: fc.nat(2),
+    lbDcs: fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 3 }),
     lbEnabled: fc.boolean(),
     single: fc.boolean(),
     roles: fc.record({ controlPlane: maybe, etcd: maybe, worker: maybe, loadBalancer: maybe }),
@@ -34,7 +34,8 @@ const scenarios = fc
           datacenters: dcs.map((d) => d.name),
           controlPlane: { nodes: r.single ? 1 : r.nodes },
           etcd: { members: r.single ? 1 : r.members, learners: r.single ? 0 : r.learners, topology: r.topology },
-          loadBalancer: { enabled: r.lbEnabled, datacenter: dcs[r.lbDc % dcs.length]!.name },
+          // One load balancer, or one in each of several datacenters.
+          loadBalancer: { enabled: r.lbEnabled, datacenters: [...new Set(r.lbDcs.map((i) => dcs[i % dcs.length]!.name))] },
         }),
       ],
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario, kOfNAvailability } from '../../src/analytic/index.js';
+import { buildTopology } from '../../src/model/Topology.js';
 import { cluster, clusterAnswer, DAY, fails, HOUR, scenario } from './fixtures.js';
 
 /** MTTF / (MTTF + MTTR) of an exponential process built by `fails`. */
@@ -57,12 +58,34 @@ describe('analyzeScenario: where things run (the simulation’s placement rules)
     const outage = fails(365 * DAY, 4 * HOUR);
     const s = scenario({
       datacenters: [{ name: 'dc-1' }, { name: 'edge', outage }],
-      clusters: [cluster({ loadBalancer: { datacenter: 'edge' } })],
+      clusters: [cluster({ loadBalancer: { datacenters: ['edge'] } })],
     });
     const c = clusterAnswer(analyzeScenario(s));
     expect(c.signals.etcdQuorum.availability).toBe(1);
     expect(c.signals.apiWrite.availability).toBeCloseTo(availabilityOf(365 * DAY, 4 * HOUR), 15);
     expect(c.signals.apiRead.availability).toBeCloseTo(availabilityOf(365 * DAY, 4 * HOUR), 15);
+  });
+
+  it('should need any one of several load balancers, each in its own datacenter', () => {
+    const dc = fails(365 * DAY, 4 * HOUR);
+    const lb = fails(90 * DAY, 2 * HOUR);
+    const s = scenario({
+      datacenters: ['a', 'b', 'c'].map((name) => ({ name, outage: dc })),
+      failures: { loadBalancer: lb },
+      clusters: [cluster({ datacenters: ['a', 'b', 'c'], loadBalancer: { datacenters: ['a', 'b', 'c'] } })],
+    });
+    const c = clusterAnswer(analyzeScenario(s));
+    const pair = availabilityOf(365 * DAY, 4 * HOUR) * availabilityOf(90 * DAY, 2 * HOUR);
+    // Stacked members, one apiserver per datacenter: reads need a datacenter up with its load balancer.
+    expect(c.signals.apiRead.unavailability).toBeCloseTo((1 - pair) ** 3, 15);
+    expect(c.processes.map((p) => p.name)).toEqual(['datacenter a', 'datacenter b', 'datacenter c', 'prod/lb-1 loadBalancer', 'prod/lb-2 loadBalancer', 'prod/lb-3 loadBalancer']);
+    // And the simulation's layout agrees: three instances named lb-1..lb-3, one per datacenter.
+    const t = buildTopology(s);
+    expect(t.components.filter((x) => x.kind === 'loadBalancer').map((x) => [x.name, t.datacenters[t.hosts[x.host]!.datacenter]])).toEqual([
+      ['prod/lb-1', 'a'],
+      ['prod/lb-2', 'b'],
+      ['prod/lb-3', 'c'],
+    ]);
   });
 
   it('should place nodes round-robin over the cluster’s datacenters', () => {

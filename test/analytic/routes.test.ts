@@ -28,7 +28,7 @@ const cases: [string, Scenario][] = [
     scenario({
       datacenters: [{ name: 'a', outage: dcOutage }, { name: 'b', outage: dcOutage }],
       failures: { controlPlane: cp, etcd, loadBalancer: lb },
-      clusters: [cluster({ datacenters: ['a', 'b'], controlPlane: { nodes: 2 }, etcd: { members: 3, topology: 'external' }, loadBalancer: { datacenter: 'b' } })],
+      clusters: [cluster({ datacenters: ['a', 'b'], controlPlane: { nodes: 2 }, etcd: { members: 3, topology: 'external' }, loadBalancer: { datacenters: ['b'] } })],
     }),
   ],
   // Stretched over two sites: the site with two members carries quorum (8 processes: 256 states keep mathjs quick).

@@ -58,5 +58,8 @@ describe('shipped scenarios', () => {
     const q = (c: string) => s.clusters[c]!.signals['etcdQuorum']!.availability.mean;
     expect(q('three-sites')).toBeGreaterThan(q('stretched'));
     expect(q('three-sites')).toBeGreaterThan(q('one-site'));
+    // A load balancer in every site lets apiWrite follow the quorum through a datacenter outage.
+    const w = (c: string) => s.clusters[c]!.signals['apiWrite']!.availability;
+    expect(w('three-sites-lb-each').ci95[0]).toBeGreaterThan(w('three-sites').ci95[1]);
   });
 });

@@ -8,15 +8,17 @@ import { cluster, exp, scenario } from './fixtures.js';
 
 const HOUR = 3600;
 
-function simulatedQuorum(s: Scenario) {
+function simulated(s: Scenario, signal: string) {
   const t = buildTopology(s);
   const values: number[] = [];
   for (let rep = 0; rep < s.replications; rep++) {
     const r = runReplication(s, t, rep);
-    values.push(r.signals.find((x) => x.signal === 'etcdQuorum')!.stats.availability);
+    values.push(r.signals.find((x) => x.signal === signal)!.stats.availability);
   }
   return estimate(values, 0, 1);
 }
+
+const simulatedQuorum = (s: Scenario) => simulated(s, 'etcdQuorum');
 
 function binomial(n: number, k: number): number {
   let c = 1;
@@ -107,5 +109,26 @@ describe('etcdQuorum against closed forms', () => {
     const stretched = enumerate([0, 1, 0], aM, [aDc, aDc]);
     expect(stretched).toBeLessThan(oneSite);
     expect(exact).toBeGreaterThan(oneSite);
+  });
+
+  it('should need only one of several load balancers: apiRead = 1 - (1 - a_dc a_lb)^3 with one in each of three datacenters', () => {
+    // Only datacenters and load balancers fail; stacked members sit with their apiservers, one per
+    // datacenter, and any instance routes to any apiserver. So the API reads while some datacenter
+    // is up with its load balancer, and that datacenter's apiserver then serves.
+    const lbFails = { mttf: exp(500 * HOUR), mttr: exp(20 * HOUR) };
+    const s = scenario({
+      horizon: 50_000 * HOUR,
+      replications: 40,
+      seed: 17,
+      datacenters: ['dc-a', 'dc-b', 'dc-c'].map((name) => ({ name, outage: dcOutage })),
+      clusters: [cluster({ datacenters: ['dc-a', 'dc-b', 'dc-c'], loadBalancer: { datacenters: ['dc-a', 'dc-b', 'dc-c'] }, failures: { loadBalancer: lbFails } })],
+    });
+    const exact = 1 - (1 - aDc * (500 / 520)) ** 3;
+    const sim = simulated(s, 'apiRead');
+    expect(sim.ci95[0], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeLessThanOrEqual(exact);
+    expect(sim.ci95[1], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeGreaterThanOrEqual(exact);
+    // With one load balancer in dc-a, reads follow dc-a and its load balancer alone.
+    const single = simulated({ ...s, clusters: [{ ...s.clusters[0]!, loadBalancer: { enabled: true, datacenters: ['dc-a'] } }] }, 'apiRead');
+    expect(single.ci95[1]).toBeLessThan(sim.ci95[0]);
   });
 });

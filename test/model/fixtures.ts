@@ -18,7 +18,7 @@ export function cluster(c: ClusterInput = {}): ClusterSpec {
     controlPlane: { nodes: 3, ...c.controlPlane },
     etcd: { members: 3, learners: 0, topology: 'stacked', ...c.etcd },
     workers: { nodes: 0, podsPerNode: 110, ...c.workers },
-    loadBalancer: { enabled: true, datacenter: datacenters[0]!, ...c.loadBalancer },
+    loadBalancer: { enabled: true, datacenters: [datacenters[0]!], ...c.loadBalancer },
     workloads: c.workloads ?? [],
     tenants: c.tenants ?? [],
     failures: c.failures ?? {},

@@ -21,13 +21,20 @@ describe('clusterCost', () => {
     expect(clusterCost(scenario, external).byRole['etcd']).toBe(832.2);
   });
 
+  it('should price one load balancer per datacenter it is spread over', () => {
+    const three: ClusterSpec = { ...prodSpec, loadBalancer: { enabled: true, datacenters: ['dc-a', 'dc-b', 'dc-c'] } };
+    // 3 × 0.025 × 730 = 54.75
+    expect(hostCounts(three).loadBalancer).toBe(3);
+    expect(clusterCost(scenario, three).byRole['loadBalancer']).toBe(54.75);
+  });
+
   it('should leave the load balancer out when it is disabled', () => {
-    const noLb: ClusterSpec = { ...prodSpec, loadBalancer: { enabled: false, datacenter: 'dc-a' } };
+    const noLb: ClusterSpec = { ...prodSpec, loadBalancer: { enabled: false, datacenters: ['dc-a'] } };
     expect(clusterCost(scenario, noLb).byRole).toEqual({ controlPlane: 416.1, worker: 33288 });
   });
 
   it('should price a single server as one control-plane host, whatever else it lists', () => {
-    const single: ClusterSpec = { ...stagingSpec, workers: { nodes: 5, podsPerNode: 110 }, loadBalancer: { enabled: true, datacenter: 'dc-a' } };
+    const single: ClusterSpec = { ...stagingSpec, workers: { nodes: 5, podsPerNode: 110 }, loadBalancer: { enabled: true, datacenters: ['dc-a'] } };
     // 1 × 0.19 × 730 = 138.70
     expect(clusterCost(scenario, single)).toEqual({ currency: 'USD', perMonth: 138.7, byRole: { controlPlane: 138.7 } });
   });

@@ -15,7 +15,7 @@ export const prodSpec: ClusterSpec = {
   controlPlane: { nodes: 3 },
   etcd: { members: 3, learners: 0, topology: 'stacked' },
   workers: { nodes: 120, podsPerNode: 110 },
-  loadBalancer: { enabled: true, datacenter: 'dc-a' },
+  loadBalancer: { enabled: true, datacenters: ['dc-a'] },
   workloads: [
     { name: 'web', replicas: 6, minAvailable: 1 },
     { name: 'api', replicas: 4, minAvailable: 1 },
@@ -31,7 +31,7 @@ export const stagingSpec: ClusterSpec = {
   controlPlane: { nodes: 1 },
   etcd: { members: 1, learners: 0, topology: 'stacked' },
   workers: { nodes: 0, podsPerNode: 110 },
-  loadBalancer: { enabled: false, datacenter: 'dc-a' },
+  loadBalancer: { enabled: false, datacenters: ['dc-a'] },
   workloads: [{ name: 'web', replicas: 1, minAvailable: 1 }],
   tenants: [],
   failures: {},

@@ -28,6 +28,17 @@ describe('components', () => {
     expect(componentNames(byName.get('dev')!)).toEqual(['dev/cp-1', 'dev/etcd-1', 'dev/worker-1']);
   });
 
+  it('should name one load balancer lb and several lb-1, lb-2, ... in the order of their datacenters', () => {
+    const spread = parse(withSpec('datacenters: [{ name: a }, { name: b }]\nclusters:\n  - { name: p, model: multi-master, loadBalancer: { datacenters: [b, a] } }\n')).clusters[0]!;
+    expect(spread.loadBalancer).toEqual({ enabled: true, datacenters: ['b', 'a'] });
+    expect(componentNames(spread).slice(-2)).toEqual(['p/lb-1', 'p/lb-2']);
+    const clusters = new Map([['p', spread]]);
+    expect(checkComponentName('p/lb-2', clusters)).toBeUndefined();
+    expect(checkComponentName('p/lb', clusters)).toBe('unknown component "p/lb": p has cp-1..cp-3, etcd-1..etcd-3, worker-1..worker-3 and lb-1..lb-2');
+    expect(checkComponentName('p/lb-3', clusters)).toMatch(/^unknown component "p\/lb-3"/);
+    expect(checkComponentName('prod/lb-1', byName)).toMatch(/^unknown component "prod\/lb-1": .* and lb$/);
+  });
+
   // Each row: a name, then the problem (undefined when it exists).
   const CASES: readonly [string, string | undefined][] = [
     ['prod/etcd-4', undefined], // the learner

@@ -62,7 +62,7 @@ describe('scenario defaults', () => {
       expect(c.controlPlane.nodes).toBe(cp);
       expect(c.etcd).toEqual({ members, learners: 0, topology: 'stacked' });
       expect(c.workers).toEqual({ nodes: workers, podsPerNode: 110 });
-      expect(c.loadBalancer).toEqual({ enabled: lb, datacenter: 'dc-1' });
+      expect(c.loadBalancer).toEqual({ enabled: lb, datacenters: ['dc-1'] });
     });
   }
 
@@ -80,7 +80,7 @@ describe('scenario defaults', () => {
   it('should place a single-server cluster in the first datacenter and the others in all', () => {
     const s = parse(withSpec('datacenters: [{ name: a }, { name: b }]\nclusters:\n  - { name: dev, model: single-server }\n  - { name: prod, model: multi-master }\n'));
     expect(s.clusters.map((c) => c.datacenters)).toEqual([['a'], ['a', 'b']]);
-    expect(s.clusters[1]!.loadBalancer.datacenter).toBe('a');
+    expect(s.clusters[1]!.loadBalancer.datacenters).toEqual(['a']);
   });
 
   it('should default workloads, tenants, faults and the federation rollout', () => {

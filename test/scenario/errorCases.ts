@@ -273,6 +273,14 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     ],
   },
   {
+    name: 'a load balancer given both one datacenter and a list, and a list naming one twice',
+    spec: 'datacenters: [{ name: a }, { name: b }]\nclusters:\n  - { name: p, model: multi-master, loadBalancer: { datacenter: a, datacenters: [a] } }\n  - { name: q, model: multi-master, loadBalancer: { datacenters: [a, b, a] } }\n',
+    expected: [
+      'x.yaml:8: spec.clusters[0].loadBalancer: expected either datacenter (one load balancer) or datacenters (one in each), found both',
+      "x.yaml:9: spec.clusters[1].loadBalancer.datacenters[2]: datacenter 'a' is listed twice",
+    ],
+  },
+  {
     name: 'a failure domain named like a datacenter, with an unknown member',
     spec: `${ONE_CLUSTER}failureDomains:\n  - { name: dc-1, members: [prod/cp-1, prod/cp-9] }\n`,
     expected: [

@@ -19,13 +19,13 @@ export interface ClosedForm {
 
 /**
  * The three signals (etcdQuorum, apiWrite, apiRead) as ANDs of blocks:
- * quorum = q of the voters; apiWrite = load balancer, quorum and one of the writers (left out
+ * quorum = q of the voters; apiWrite = one of the load balancers, quorum and one of the writers (left out
  * when quorum implies it, as with stacked etcd where each voter is its own apiserver's member);
- * apiRead = load balancer, one of the readers and, when readers need one, one of the members.
+ * apiRead = one of the load balancers, one of the readers and, when readers need one, one of the members.
  * undefined when the signal is not such an AND (some readers need a member and some do not).
  */
 export function signalBlocks(st: ClusterStructure): (Block[] | undefined)[] {
-  const lb: Block[] = st.loadBalancer ? [{ symbol: 'A_lb', k: 1, conditions: [st.loadBalancer] }] : [];
+  const lb: Block[] = st.loadBalancers.length > 0 ? [{ symbol: 'A_lb', k: 1, conditions: st.loadBalancers }] : [];
   const quorum: Block = { symbol: 'A_quorum', k: st.quorum, conditions: st.voters };
   const implied = st.quorum >= 1 && st.voters.every((v) => st.writers.some((w) => w.every((p) => v.includes(p))));
   const writers: Block[] = implied ? [] : [{ symbol: 'A_apiservers', k: 1, conditions: st.writers }];

@@ -12,7 +12,8 @@ export interface SignalMasks {
   readonly quorum: number;
   readonly voters: Int32Array;
   readonly members: Int32Array;
-  readonly loadBalancer: number;
+  /** One mask per load balancer instance; the API needs one of them (none: no load balancer). */
+  readonly loadBalancers: Int32Array;
   readonly writers: Int32Array;
   readonly readers: Int32Array;
   readonly readerNeedsMember: Uint8Array;
@@ -26,7 +27,7 @@ export function signalMasks(st: ClusterStructure, unitOf: readonly number[]): Si
     quorum: st.quorum,
     voters: masks(st.voters),
     members: masks(st.members),
-    loadBalancer: st.loadBalancer ? mask(st.loadBalancer) : 0,
+    loadBalancers: masks(st.loadBalancers),
     writers: masks(st.writers),
     readers: masks(st.readers.map((r) => r.condition)),
     readerNeedsMember: Uint8Array.from(st.readers, (r) => (r.needsAnyMember ? 1 : 0)),
@@ -38,7 +39,16 @@ export function evaluateSignals(m: SignalMasks, s: number): number {
   let votersUp = 0;
   for (const v of m.voters) if ((s & v) === v) votersUp++;
   const quorum = m.voters.length > 0 && votersUp >= m.quorum;
-  if ((s & m.loadBalancer) !== m.loadBalancer) return quorum ? QUORUM : 0;
+  if (m.loadBalancers.length > 0) {
+    let lb = false;
+    for (const x of m.loadBalancers) {
+      if ((s & x) === x) {
+        lb = true;
+        break;
+      }
+    }
+    if (!lb) return quorum ? QUORUM : 0;
+  }
   let write = false;
   if (quorum) {
     for (const w of m.writers) {

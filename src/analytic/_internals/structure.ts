@@ -1,6 +1,7 @@
 /** The independent on/off processes behind one cluster's signals, and which of them each component needs up. */
 import { mean } from '../../kernel/index.js';
 import type { ClusterSpec, FailureProcess, Role, Scenario } from '../../scenario/Scenario.js';
+import { loadBalancerNames } from '../../scenario/components.js';
 import { answer, refuse, type Answer } from '../Answer.js';
 import { quorumSize } from '../closedForms.js';
 
@@ -40,7 +41,8 @@ export interface ClusterStructure {
   readonly voters: readonly Condition[];
   /** Voters, then learners. */
   readonly members: readonly Condition[];
-  readonly loadBalancer: Condition | undefined;
+  /** The load balancer instances: the API needs any one of them. */
+  readonly loadBalancers: readonly Condition[];
   /** Apiservers that can write while quorum holds: stacked, those whose local member votes. */
   readonly writers: readonly Condition[];
   readonly readers: readonly Reader[];
@@ -100,7 +102,7 @@ export function buildStructure(s: Scenario, ci: number): Answer<ClusterStructure
   if (c.model === 'single-server') {
     const one = host(name('cp-1'), dcOf(1), ['controlPlane', 'etcd', 'worker', 'loadBalancer']);
     const reader = { condition: one, needsAnyMember: false };
-    return done({ cluster: c, processes, quorum: 1, voters: [one], members: [one], loadBalancer: undefined, writers: [one], readers: [reader] });
+    return done({ cluster: c, processes, quorum: 1, voters: [one], members: [one], loadBalancers: [], writers: [one], readers: [reader] });
   }
   const nodes = c.controlPlane.nodes;
   const stacked = c.etcd.topology === 'stacked';
@@ -125,14 +127,14 @@ export function buildStructure(s: Scenario, ci: number): Answer<ClusterStructure
       readers.push({ condition: local, needsAnyMember: false });
     }
   });
-  const lb = c.loadBalancer.enabled ? host(name('lb'), c.loadBalancer.datacenter, ['loadBalancer']) : undefined;
+  const lbs = loadBalancerNames(c).map((lb, i) => host(name(lb), c.loadBalancer.datacenters[i]!, ['loadBalancer']));
   return done({
     cluster: c,
     processes,
     quorum: quorumSize(c.etcd.members),
     voters: members.slice(0, c.etcd.members),
     members,
-    loadBalancer: lb,
+    loadBalancers: lbs,
     writers,
     readers,
   });
@@ -160,7 +162,7 @@ function hostNames(c: ClusterSpec): Map<string, string> {
   for (const i of range(c.etcd.members + c.etcd.learners)) {
     m.set(n(`etcd-${i}`), c.etcd.topology === 'stacked' ? n(`cp-${((i - 1) % nodes) + 1}`) : n(`etcd-${i}`));
   }
-  if (c.loadBalancer.enabled) m.set(n('lb'), n('lb'));
+  for (const lb of loadBalancerNames(c)) m.set(n(lb), n(lb));
   return m;
 }
 

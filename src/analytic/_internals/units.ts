@@ -20,7 +20,7 @@ export interface Units {
 export function usedConditions(st: ClusterStructure): Condition[] {
   return [
     ...st.voters,
-    ...(st.loadBalancer ? [st.loadBalancer] : []),
+    ...st.loadBalancers,
     ...st.writers,
     ...st.readers.map((r) => r.condition),
     ...(st.readers.some((r) => r.needsAnyMember) ? st.members : []),

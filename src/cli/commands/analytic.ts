@@ -3,7 +3,7 @@ import { analyzeScenario, type ClusterAnswer, type Route, type SignalAnswer } fr
 import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
-import { formatDuration } from '../../kernel/index.js';
+import { formatDuration, YEAR } from '../../kernel/index.js';
 import { clusterCost, formatInterval, formatPercent } from '../../report/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
@@ -50,7 +50,8 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
     SIGNALS.map((signal) => {
       const a = (c as ClusterAnswer).signals[signal];
       const simulated = sim.summary.clusters[cluster]!.signals[signal]!;
-      return { cluster, signal, exact: a, simulated, inCi: inCi(a, simulated) };
+      const ok = inCi(a, simulated);
+      return { cluster, signal, exact: a, simulated, inCi: ok, verdict: verdict(signal, ok, a, simulated, s) };
     }),
   );
   if (flags.json) {
@@ -65,6 +66,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
         exact: r.exact,
         simulated: r.simulated.availability,
         inCi: r.inCi,
+        verdict: r.verdict,
       })),
       clusters: exact.clusters,
       notes: exact.notes,
@@ -83,7 +85,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
         formatPercent(r.exact.availability),
         formatPercent(r.simulated.availability.mean),
         formatInterval(r.simulated.availability.ci95),
-        r.inCi ? 'yes' : r.signal === 'apiWrite' && r.exact.availability > r.simulated.availability.ci95[1] ? 'no (elections)' : 'NO',
+        r.verdict,
         r.exact.method,
       ]);
     }
@@ -94,7 +96,28 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
     out.push('');
   }
   for (const n of exact.notes) out.push(`note: ${n}`);
+  if (rows.some((r) => r.verdict.startsWith('too rare'))) {
+    out.push(
+      `note: "too rare": fewer than ${RARE} outages were simulated, so most replications saw none and their 95% CI is too narrow to judge; raise --replications or --horizon.`,
+    );
+  }
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Below this many simulated outages a signal's CI says little: most replications saw none. */
+const RARE = 10;
+
+/**
+ * The "in CI" column: yes; no (elections) for an apiWrite that the simulation's elections pull
+ * below the exact value; too rare when fewer than RARE outages were simulated (a Student t
+ * interval over replications that nearly all read 100% is far too narrow); NO otherwise.
+ */
+function verdict(signal: string, ok: boolean, a: SignalAnswer, sim: SignalSummary, s: Scenario): string {
+  if (ok) return 'yes';
+  if (signal === 'apiWrite' && a.availability > sim.availability.ci95[1]) return 'no (elections)';
+  const seen = Math.round((sim.outagesPerYear * s.replications * s.horizon) / YEAR);
+  if (seen < RARE) return `too rare (${seen} outage${seen === 1 ? '' : 's'})`;
+  return 'NO';
 }
 
 /** Whether the exact availability lies in the simulated 95% CI (with a hair of rounding slack). */

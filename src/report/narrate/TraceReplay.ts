@@ -124,7 +124,7 @@ export class TraceReplay {
     return {
       t: this.now,
       clusters: topology.clusters.map((layout) =>
-        this.cluster(layout.spec.name, layout.etcd.slice(0, layout.voters), layout.loadBalancer !== undefined),
+        this.cluster(layout.spec.name, layout.etcd.slice(0, layout.voters), layout.loadBalancers.length > 0),
       ),
       global,
       down: topology.components.filter((c) => this.componentUp.get(c.name) === false).map((c) => c.name),

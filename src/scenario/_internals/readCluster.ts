@@ -23,8 +23,7 @@ export function readCluster(p: Problems, v: unknown, path: Path, datacenters: Na
   if (preset.fixed && enabled === true) {
     p.add([...lbPath, 'enabled'], 'expected false for a single-server cluster (one host, nothing to balance), found true');
   }
-  const lbDc = readString(p, field(lb, 'datacenter'), [...lbPath, 'datacenter']);
-  if (lbDc !== undefined) checkReference(p, lbDc, datacenters, [...lbPath, 'datacenter'], 'datacenter');
+  const lbDcs = readLoadBalancerDatacenters(p, lb, lbPath, datacenters);
 
   const tenants = readTenants(p, field(obj, 'tenants'), [...path, 'tenants']);
   if (model === 'multi-tenant' && tenants.length === 0) {
@@ -36,11 +35,36 @@ export function readCluster(p: Problems, v: unknown, path: Path, datacenters: Na
     model,
     datacenters: dcs,
     ...readSizes(p, obj, path, model),
-    loadBalancer: { enabled: preset.fixed ? false : (enabled ?? preset.loadBalancer), datacenter: lbDc ?? dcs[0]! },
+    loadBalancer: { enabled: preset.fixed ? false : (enabled ?? preset.loadBalancer), datacenters: lbDcs ?? [dcs[0]!] },
     workloads: readWorkloads(p, field(obj, 'workloads'), [...path, 'workloads'], tenants),
     tenants,
     failures: readRoleFailures(p, field(obj, 'failures'), [...path, 'failures']),
   };
+}
+
+/** `datacenter: dc-a` (one instance) or `datacenters: [dc-a, dc-b]` (one in each); undefined when neither is set. */
+function readLoadBalancerDatacenters(p: Problems, lb: unknown, lbPath: Path, datacenters: NameSet): string[] | undefined {
+  const one = field(lb, 'datacenter');
+  const many = field(lb, 'datacenters');
+  if (one !== undefined && many !== undefined) {
+    p.add(lbPath, 'expected either datacenter (one load balancer) or datacenters (one in each), found both');
+    return undefined;
+  }
+  if (one !== undefined) {
+    const dc = readString(p, one, [...lbPath, 'datacenter']);
+    return dc !== undefined && checkReference(p, dc, datacenters, [...lbPath, 'datacenter'], 'datacenter') ? [dc] : undefined;
+  }
+  if (many === undefined) return undefined;
+  const at = [...lbPath, 'datacenters'];
+  const names: string[] = [];
+  // An empty list is the schema's to report (minItems).
+  readList(p, many, at).forEach((item, i) => {
+    const dc = readString(p, item, [...at, i]);
+    if (dc === undefined) return;
+    if (names.includes(dc)) p.add([...at, i], `datacenter '${dc}' is listed twice`);
+    else if (checkReference(p, dc, datacenters, [...at, i], 'datacenter')) names.push(dc);
+  });
+  return names.length > 0 ? names : undefined;
 }
 
 function readClusterDatacenters(p: Problems, obj: unknown, path: Path, model: DeploymentModel, all: NameSet): string[] {
