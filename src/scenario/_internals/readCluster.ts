@@ -55,23 +55,13 @@ function readLoadBalancerDatacenters(p: Problems, lb: unknown, lbPath: Path, dat
     return dc !== undefined && checkReference(p, dc, datacenters, [...lbPath, 'datacenter'], 'datacenter') ? [dc] : undefined;
   }
   if (many === undefined) return undefined;
-  const at = [...lbPath, 'datacenters'];
-  const names: string[] = [];
   // An empty list is the schema's to report (minItems).
-  readList(p, many, at).forEach((item, i) => {
-    const dc = readString(p, item, [...at, i]);
-    if (dc === undefined) return;
-    if (names.includes(dc)) p.add([...at, i], `datacenter '${dc}' is listed twice`);
-    else if (checkReference(p, dc, datacenters, [...at, i], 'datacenter')) names.push(dc);
-  });
+  const names = readDatacenterList(p, many, [...lbPath, 'datacenters'], datacenters);
   return names.length > 0 ? names : undefined;
 }
 
-function readClusterDatacenters(p: Problems, obj: unknown, path: Path, model: DeploymentModel, all: NameSet): string[] {
-  const at = [...path, 'datacenters'];
-  const raw = field(obj, 'datacenters');
-  const fallback = model === 'single-server' ? all.names.slice(0, 1) : [...all.names];
-  if (raw === undefined) return fallback;
+/** A list of datacenter names, each declared and none twice; the valid ones, in order. */
+function readDatacenterList(p: Problems, raw: unknown, at: Path, all: NameSet): string[] {
   const names: string[] = [];
   readList(p, raw, at).forEach((item, i) => {
     const dc = readString(p, item, [...at, i]);
@@ -79,6 +69,15 @@ function readClusterDatacenters(p: Problems, obj: unknown, path: Path, model: De
     if (names.includes(dc)) p.add([...at, i], `datacenter '${dc}' is listed twice`);
     else if (checkReference(p, dc, all, [...at, i], 'datacenter')) names.push(dc);
   });
+  return names;
+}
+
+function readClusterDatacenters(p: Problems, obj: unknown, path: Path, model: DeploymentModel, all: NameSet): string[] {
+  const at = [...path, 'datacenters'];
+  const raw = field(obj, 'datacenters');
+  const fallback = model === 'single-server' ? all.names.slice(0, 1) : [...all.names];
+  if (raw === undefined) return fallback;
+  const names = readDatacenterList(p, raw, at, all);
   if (model === 'single-server' && Array.isArray(raw) && raw.length > 1) {
     p.add(at, `expected one datacenter for a single-server cluster (one host runs everything), found ${raw.length}`);
   }
