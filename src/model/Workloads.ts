@@ -1,6 +1,7 @@
 /** Pods of a cluster's workloads on its workers: failures, evictions, rescheduling and tenant isolation. */
-import type { Simulation, SimTime } from '../kernel/index.js';
+import type { Simulation } from '../kernel/index.js';
 import type { ClusterSpec, KubernetesSettings } from '../scenario/Scenario.js';
+import { NodeLifecycle } from './NodeLifecycle.js';
 
 export interface WorkloadsListener {
   wake(): void;
@@ -11,12 +12,11 @@ export interface WorkloadsListener {
  * Each workload's replicas are pods placed on workers (round-robin at the start, at most
  * `podsPerNode` on a worker). A pod runs while its worker is up and has started (pod startup
  * after the worker or the pod comes up). When a worker goes down its pods stop at once; the node
- * controller marks it NotReady after the node-monitor grace period and evicts its pods after the
- * toleration (300 s default), but only while the controller-manager works: then the pods are
- * created again and the scheduler puts them on healthy workers with room, while scheduling works.
- * Pods on healthy workers keep running whatever the control plane does. Evictions are not rate
- * limited here (Kubernetes evicts 0.1 nodes/s): a simplification that matters only for mass
- * failures, which the zone rules would slow down further.
+ * controller marks it NotReady after the node-monitor grace period, taints it at its zone's
+ * eviction rate and evicts its pods after the toleration (300 s default), only while the
+ * controller-manager works (NodeLifecycle): then the pods are created again and the scheduler
+ * puts them on healthy workers with room, while scheduling works. Pods on healthy workers keep
+ * running whatever the control plane does.
  */
 export class Workloads {
   readonly desired: Int32Array;
@@ -28,7 +28,7 @@ export class Workloads {
   private readonly runningOn: Int32Array;
   private readonly load: Int32Array;
   private readonly workerUp: Uint8Array;
-  private readonly downSince: Float64Array;
+  private readonly lifecycle: NodeLifecycle;
   // Earliest time a worker's newest pods may run; start events before it are stale and ignored.
   private readonly startAt: Float64Array;
   private readonly awaitingEviction = new Set<number>();
@@ -40,20 +40,21 @@ export class Workloads {
   /** Whether an unbounded runaway workload holds all free capacity. */
   capacityExhausted = false;
   private readonly tenantOf: Int32Array;
-  private readonly fireEviction: (sim: Simulation, w: number) => void;
   private readonly fireStart: (sim: Simulation, w: number) => void;
 
   constructor(
     private readonly sim: Simulation,
     private readonly spec: ClusterSpec,
     private readonly k8s: KubernetesSettings,
-    workers: number,
+    /** Zone (datacenter) of each worker, as an index into zoneNames. */
+    zoneOf: Int32Array,
+    zoneNames: readonly string[],
     private readonly listener: WorkloadsListener,
     private readonly canEvict: () => boolean,
     private readonly canSchedule: () => boolean,
   ) {
     this.k = spec.workloads.length;
-    this.n = workers;
+    this.n = zoneOf.length;
     this.desired = Int32Array.from(spec.workloads.map((w) => w.replicas));
     this.running = new Int32Array(this.k);
     this.pending = new Int32Array(this.k);
@@ -61,7 +62,6 @@ export class Workloads {
     this.runningOn = new Int32Array(this.n * this.k);
     this.load = new Int32Array(this.n);
     this.workerUp = new Uint8Array(this.n).fill(1);
-    this.downSince = new Float64Array(this.n);
     this.startAt = new Float64Array(this.n);
     this.starved = new Uint8Array(spec.tenants.length);
     this.tenantOf = Int32Array.from(spec.workloads.map((w) => (w.tenant === undefined ? -1 : spec.tenants.findIndex((t) => t.name === w.tenant))));
@@ -79,12 +79,14 @@ export class Workloads {
         this.running[j]!++;
       }
     }
-    this.fireEviction = (_sim, w) => {
-      if (!this.workerUp[w] && this.downSince[w]! + this.evictionDelay() <= this.sim.now) {
+    this.lifecycle = new NodeLifecycle(sim, k8s, zoneOf, zoneNames, canEvict, {
+      tolerationExpired: (w) => {
+        if (this.load[w]! === 0) return;
         this.awaitingEviction.add(w);
         this.listener.wake();
-      }
-    };
+      },
+      note: (text) => this.listener.note(`${spec.name} ${text}`),
+    });
     this.fireStart = (_sim, w) => {
       if (!this.workerUp[w] || this.sim.now < this.startAt[w]!) return;
       const base = w * this.k;
@@ -115,14 +117,14 @@ export class Workloads {
     const base = w * this.k;
     if (!up) {
       this.workerUp[w] = 0;
-      this.downSince[w] = this.sim.now;
+      this.lifecycle.workerDown(w);
       for (let j = 0; j < this.k; j++) {
         this.running[j]! -= this.runningOn[base + j]!;
         this.runningOn[base + j] = 0;
       }
-      if (this.load[w]! > 0) this.sim.schedule(this.evictionDelay(), this.fireEviction, w);
     } else {
       this.workerUp[w] = 1;
+      this.lifecycle.workerUp(w);
       this.awaitingEviction.delete(w);
       if (this.load[w]! > 0) this.startLater(w);
     }
@@ -130,6 +132,7 @@ export class Workloads {
 
   /** Runs the node controller and the scheduler for whatever is waiting. Call on every change. */
   evaluate(): void {
+    this.lifecycle.resume();
     if (this.awaitingEviction.size > 0 && this.canEvict()) {
       for (const w of [...this.awaitingEviction].sort((a, b) => a - b)) this.evict(w);
       this.awaitingEviction.clear();
@@ -176,9 +179,5 @@ export class Workloads {
       if (this.workerUp[w] && this.load[w]! < this.spec.workers.podsPerNode) return w;
     }
     return -1;
-  }
-
-  private evictionDelay(): SimTime {
-    return this.k8s.nodeMonitorGracePeriod + this.k8s.podEvictionTimeout;
   }
 }

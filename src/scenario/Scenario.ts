@@ -99,6 +99,14 @@ export interface KubernetesSettings {
   readonly nodeMonitorGracePeriod: SimTime;
   readonly podEvictionTimeout: SimTime;
   readonly podStartup: SimTime;
+  /** Nodes a second the node controller taints for eviction, per zone (--node-eviction-rate). */
+  readonly nodeEvictionRate: number;
+  /** The same in a partly disrupted zone of a large cluster (--secondary-node-eviction-rate). */
+  readonly secondaryNodeEvictionRate: number;
+  /** Share of a zone's nodes NotReady (with more than 2) that makes it partly disrupted (--unhealthy-zone-threshold). */
+  readonly unhealthyZoneThreshold: number;
+  /** Zones of at most this many nodes stop evictions when partly disrupted (--large-cluster-size-threshold). */
+  readonly largeClusterSizeThreshold: number;
 }
 
 /**

@@ -38,6 +38,13 @@ export const KUBERNETES_DEFAULTS: KubernetesSettings = {
   podEvictionTimeout: 300,
   // Not a Kubernetes default: an assumption (image cached, quick readiness probe).
   podStartup: 10,
+  // kube-controller-manager --node-eviction-rate 0.1, --secondary-node-eviction-rate 0.01,
+  // --unhealthy-zone-threshold 0.55, --large-cluster-size-threshold 50 (Kubernetes "Nodes",
+  // rate limits on eviction).
+  nodeEvictionRate: 0.1,
+  secondaryNodeEvictionRate: 0.01,
+  unhealthyZoneThreshold: 0.55,
+  largeClusterSizeThreshold: 50,
 };
 
 /** The etcd load model's defaults: a steady cluster at Kubernetes' documented limits (sources in model/latency). */

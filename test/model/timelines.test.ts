@@ -87,6 +87,54 @@ describe('scripted timelines', () => {
     expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(50 + 300 + 10, 6);
   });
 
+  it('should evict a dead zone at 0.1 nodes a second, one node every 10 s', () => {
+    // 12 workers round-robin over three datacenters, one replica each: dc-a holds workers 1, 4, 7
+    // and 10. dc-a goes dark at 600: its nodes are NotReady at 650 and its zone is fully
+    // disrupted, so they are tainted at 650, 660, 670 and 680 and their pods evicted 300 s later;
+    // the last replacement runs at 680 + 300 + 10.
+    const s = scenario({
+      horizon: 7200,
+      clusters: [
+        cluster({ datacenters: ['dc-a', 'dc-b', 'dc-c'], loadBalancer: { datacenters: ['dc-a', 'dc-b', 'dc-c'] }, workers: { nodes: 12 }, workloads: [{ name: 'web', replicas: 12, minAvailable: 1 }] }),
+      ],
+      faults: [{ kind: 'outage', at: 600, target: 'dc-a', duration: 3600 }],
+    });
+    const r = run(s);
+    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(390, 6);
+    const evictions = r.trace!.events.filter((e) => e.kind === 'note' && /evicts/.test(e.text)).map((e) => e.t);
+    expect(evictions).toEqual([950, 960, 970, 980]);
+    expect(r.trace!.events.some((e) => e.kind === 'note' && /zone dc-a is fully disrupted \(4 of 4 nodes NotReady\)/.test(e.text))).toBe(true);
+  });
+
+  it('should stop evicting in a small zone once most of its nodes are NotReady, and slow down in a large one', () => {
+    // Five workers in one zone, three crash at 600: at 650 the first is tainted (1 of 5 NotReady
+    // is normal), the second waits for the next token at 660, and the third makes the zone partly
+    // disrupted (3 of 5 >= 55%). A zone of at most 50 nodes then stops evicting: only worker-1's
+    // pod moves (evicted at 950, running at 960); the other two wait for their workers at 4200.
+    const faults = [crash(600, 'prod/worker-1', 3600), crash(600, 'prod/worker-2', 3600), crash(600, 'prod/worker-3', 3600)];
+    const base = { horizon: 7200, clusters: [cluster({ workers: { nodes: 5 }, workloads: [{ name: 'web', replicas: 5, minAvailable: 1 }] })], faults };
+    expect(signal(run(scenario(base)), 'prod', 'workloads').downTime).toBeCloseTo(3600 + 10, 6);
+    // Counted as large (threshold 2), the zone slows to 0.01 nodes/s: the limiter, empty since
+    // 650, waits 100 s per node, so workers 2 and 3 are tainted at 750 and 850, evicted at 1050
+    // and 1150, and the last replacement runs at 1160.
+    const large = run(scenario({ ...base, kubernetes: { largeClusterSizeThreshold: 2 } }));
+    expect(signal(large, 'prod', 'workloads').downTime).toBeCloseTo(1160 - 600, 6);
+  });
+
+  it('should evict nothing when every zone has lost all its nodes, and lift the taints it set', () => {
+    // All three workers of a one-zone cluster crash at 600 while the control plane stays up: the
+    // controller suspects its own network and evicts nothing; the pods come back with their workers.
+    const faults = [crash(600, 'prod/worker-1', 1800), crash(600, 'prod/worker-2', 3600), crash(600, 'prod/worker-3', 3600)];
+    const r = run(scenario({ horizon: 7200, clusters: [cluster({ workers: { nodes: 3 }, workloads: [{ name: 'web', replicas: 3, minAvailable: 1 }] })], faults }));
+    const notes = r.trace!.events.flatMap((e) => (e.kind === 'note' ? [{ t: e.t, text: e.text }] : []));
+    expect(notes.find((n) => /every zone has lost all its nodes/.test(n.text))?.t).toBe(650);
+    expect(notes.filter((n) => /evicts/.test(n.text)).map((n) => n.t)).toEqual([2700, 2710]);
+    // worker-1 returns at 2400 and the zone is no longer fully disrupted (2 of 3 NotReady is
+    // normal): workers 2 and 3 are tainted at 2400 and 2410 and their pods move to worker-1 at
+    // 2700 and 2710, running from 2720.
+    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(2720 - 600, 6);
+  });
+
   it('should restart pods in place when the worker comes back before eviction', () => {
     const s = scenario({
       horizon: 7200,

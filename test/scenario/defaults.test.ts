@@ -24,7 +24,18 @@ describe('scenario defaults', () => {
 
   it('should use the etcd and Kubernetes defaults in seconds', () => {
     expect(RAFT_DEFAULTS).toEqual({ heartbeatInterval: 0.1, electionTimeout: 1, preVote: true, rttIntraDc: 0.0005, rttInterDc: 0.05, fsync: 0.002 });
-    expect(KUBERNETES_DEFAULTS).toEqual({ leaseDuration: 15, renewDeadline: 10, retryPeriod: 2, nodeMonitorGracePeriod: 50, podEvictionTimeout: 300, podStartup: 10 });
+    expect(KUBERNETES_DEFAULTS).toEqual({
+      leaseDuration: 15,
+      renewDeadline: 10,
+      retryPeriod: 2,
+      nodeMonitorGracePeriod: 50,
+      podEvictionTimeout: 300,
+      podStartup: 10,
+      nodeEvictionRate: 0.1,
+      secondaryNodeEvictionRate: 0.01,
+      unhealthyZoneThreshold: 0.55,
+      largeClusterSizeThreshold: 50,
+    });
     expect(COST_DEFAULTS).toEqual({ currency: 'USD', hourly: { controlPlane: 0.19, etcd: 0.19, worker: 0.38, loadBalancer: 0.025 } });
     expect(ETCD_LOAD_DEFAULTS).toEqual({
       podsPerNode: 30,

@@ -44,7 +44,14 @@ export function readKubernetes(p: Problems, v: unknown, path: Path): KubernetesS
     nodeMonitorGracePeriod: d('nodeMonitorGracePeriod', true) ?? KUBERNETES_DEFAULTS.nodeMonitorGracePeriod,
     podEvictionTimeout: d('podEvictionTimeout') ?? KUBERNETES_DEFAULTS.podEvictionTimeout,
     podStartup: d('podStartup') ?? KUBERNETES_DEFAULTS.podStartup,
+    nodeEvictionRate: readNumber(p, field(obj, 'nodeEvictionRate'), [...path, 'nodeEvictionRate']) ?? KUBERNETES_DEFAULTS.nodeEvictionRate,
+    secondaryNodeEvictionRate:
+      readNumber(p, field(obj, 'secondaryNodeEvictionRate'), [...path, 'secondaryNodeEvictionRate']) ?? KUBERNETES_DEFAULTS.secondaryNodeEvictionRate,
+    unhealthyZoneThreshold: readNumber(p, field(obj, 'unhealthyZoneThreshold'), [...path, 'unhealthyZoneThreshold']) ?? KUBERNETES_DEFAULTS.unhealthyZoneThreshold,
+    largeClusterSizeThreshold:
+      readInteger(p, field(obj, 'largeClusterSizeThreshold'), [...path, 'largeClusterSizeThreshold'], 0) ?? KUBERNETES_DEFAULTS.largeClusterSizeThreshold,
   };
+
   // The same checks as client-go's NewLeaderElector, which refuses to start otherwise.
   if (k8s.leaseDuration <= k8s.renewDeadline) {
     p.add(
