@@ -121,8 +121,10 @@ export class NodeLifecycle {
     }
     for (let z = 0; z < zones; z++) {
       const rate = zoneEvictionRate(this.state[z]!, this.zoneSize[z]!, this.suspended, this.k8s);
-      // A new limiter starts with its one token unless the old one had none (client-go SwapLimiter).
-      if (rate !== this.rate[z] && rate > 0 && this.nextToken[z]! > this.sim.now) this.nextToken[z] = this.sim.now + 1 / rate;
+      // A new limiter starts with its one token unless the old one had none, as a stopped one
+      // never has (SwapLimiter in the controller's rate-limited queue).
+      const drained = this.rate[z] === 0 || this.nextToken[z]! > this.sim.now;
+      if (rate !== this.rate[z] && rate > 0 && drained) this.nextToken[z] = this.sim.now + 1 / rate;
       this.rate[z] = rate;
     }
     this.resume();

@@ -128,11 +128,11 @@ describe('scripted timelines', () => {
     const r = run(scenario({ horizon: 7200, clusters: [cluster({ workers: { nodes: 3 }, workloads: [{ name: 'web', replicas: 3, minAvailable: 1 }] })], faults }));
     const notes = r.trace!.events.flatMap((e) => (e.kind === 'note' ? [{ t: e.t, text: e.text }] : []));
     expect(notes.find((n) => /every zone has lost all its nodes/.test(n.text))?.t).toBe(650);
-    expect(notes.filter((n) => /evicts/.test(n.text)).map((n) => n.t)).toEqual([2700, 2710]);
     // worker-1 returns at 2400 and the zone is no longer fully disrupted (2 of 3 NotReady is
-    // normal): workers 2 and 3 are tainted at 2400 and 2410 and their pods move to worker-1 at
-    // 2700 and 2710, running from 2720.
-    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(2720 - 600, 6);
+    // normal). The stopped limiter is replaced by an empty one, so workers 2 and 3 are tainted
+    // at 2410 and 2420 and their pods move to worker-1 at 2710 and 2720, running from 2730.
+    expect(notes.filter((n) => /evicts/.test(n.text)).map((n) => n.t)).toEqual([2710, 2720]);
+    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(2730 - 600, 6);
   });
 
   it('should restart pods in place when the worker comes back before eviction', () => {
