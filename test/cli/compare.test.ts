@@ -35,8 +35,19 @@ describe('kubesim models', () => {
     expect(by['single-server']!.highlyAvailable).toMatch(/^no/);
     expect(by['single-server']!.replicatedConfig).toMatch(/^no/);
     expect(by['multi-master']!.replicatedConfig).toMatch(/^within the cluster/);
+    expect(by['multi-master']!.highlyAvailable).toMatch(/^yes/);
     expect(by['multi-cluster']!.highlyAvailable).toMatch(/^yes/);
     expect(by['federation']!.replicatedConfig).toMatch(/^across clusters/);
     expect(by['multi-tenant']!.namespaceIsolation).toMatch(/^yes/);
+  });
+
+  it('should print the properties side by side, then each model with its reasons', () => {
+    const r = kubesim(['models']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^model\s+highly available\s+replicated config\s+namespace isolation$/);
+    expect(lines[1]).toMatch(/^single-server\s+no\s+no\s+n\/a$/);
+    expect(lines[5]).toMatch(/^federation\s+yes\s+across clusters\s+n\/a$/);
+    expect(r.stdout).toMatch(/^multi-master: several control-plane nodes/m);
   });
 });

@@ -4,6 +4,8 @@ import { MODEL_PRESETS, scenarioFromRaw, DEPLOYMENT_MODELS, type DeploymentModel
 
 const dcs = [{ name: 'dc-a' }, { name: 'dc-b' }, { name: 'dc-c' }];
 const web = [{ name: 'web', replicas: 3 }];
+// Highly available models get what makes them so: a control plane and a load balancer in every datacenter.
+const lbEverywhere = { datacenters: dcs.map((d) => d.name) };
 
 /** A small, typical deployment of each model (the presets fill in the rest). */
 const PROBES: Record<DeploymentModel, object> = {
@@ -14,6 +16,7 @@ const PROBES: Record<DeploymentModel, object> = {
       {
         name: 'shared',
         model: 'multi-tenant',
+        loadBalancer: lbEverywhere,
         tenants: [
           { name: 'team-a', quota: { pods: 10 }, networkPolicy: true },
           { name: 'team-b', quota: { pods: 10 }, networkPolicy: true },
@@ -25,7 +28,7 @@ const PROBES: Record<DeploymentModel, object> = {
       },
     ],
   },
-  'multi-master': { datacenters: dcs, clusters: [{ name: 'prod', model: 'multi-master', workloads: web }] },
+  'multi-master': { datacenters: dcs, clusters: [{ name: 'prod', model: 'multi-master', loadBalancer: lbEverywhere, workloads: web }] },
   'multi-cluster': {
     datacenters: dcs,
     management: { cluster: 'east' },
@@ -48,7 +51,12 @@ export function modelsCommand(options: { json?: boolean }): void {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  const out: string[] = [];
+  // Side by side first (each value up to its explanation), then each model with its reasons.
+  const short = (v: string) => v.replace(/ \(.*$/, '');
+  const table = [['model', 'highly available', 'replicated config', 'namespace isolation'], ...rows.map((r) => [r.model, short(r.highlyAvailable), short(r.replicatedConfig), short(r.namespaceIsolation)])];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const out = table.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  out.push('');
   for (const r of rows) {
     out.push(`${r.model}: ${r.summary}`);
     out.push(`  highly available    ${r.highlyAvailable}`);
