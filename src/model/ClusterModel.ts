@@ -149,10 +149,15 @@ export class ClusterModel {
       if (localMember !== undefined) {
         const memberUp = infra.componentUp(localMember.id);
         reachesLeader = localVoter && memberUp && network.group[localMember.host] === leaderGroup;
-        reachesMember = memberUp;
+        // A learner serves no watch (etcd refuses stream RPCs on learners): no cache, no reads.
+        reachesMember = localVoter && memberUp;
       } else {
         reachesLeader = network.group[cp.host] === leaderGroup;
-        reachesMember = layout.etcd.some((m) => infra.componentUp(m) && network.reach(comps[m]!.host, cp.host));
+        reachesMember = false;
+        for (let v = 0; v < layout.voters && !reachesMember; v++) {
+          const m = layout.etcd[v]!;
+          reachesMember = infra.componentUp(m) && network.reach(comps[m]!.host, cp.host);
+        }
       }
       const canWrite = apiUp && writable && reachesLeader;
       this.cpWrite[i] = canWrite ? 1 : 0;

@@ -197,6 +197,19 @@ describe('scripted timelines', () => {
     }
   });
 
+  it('should not read through a learner: a stacked node whose member is a learner serves nothing', () => {
+    // Three nodes, two voters and a learner (etcd-3 on cp-3). With both voters down, quorum is
+    // lost and the learner is up, yet no apiserver can read: etcd serves no watch on a learner.
+    const s = scenario({
+      horizon: 7200,
+      clusters: [cluster({ controlPlane: { nodes: 3 }, etcd: { members: 2, learners: 1 } })],
+      faults: [crash(600, 'prod/etcd-1', 600), crash(600, 'prod/etcd-2', 600)],
+    });
+    const r = run(s);
+    expect(signal(r, 'prod', 'etcdQuorum').downTime).toBe(600);
+    expect(signal(r, 'prod', 'apiRead').downTime).toBe(600);
+  });
+
   it('should force an election when a member returns from isolation with pre-vote off, and not with it on', () => {
     const faults: Fault[] = [{ kind: 'partition', at: 600, groups: [['prod/etcd-3']], duration: 60 }];
     const on = run(scenario({ faults }));

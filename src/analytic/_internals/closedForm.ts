@@ -21,7 +21,7 @@ export interface ClosedForm {
  * The three signals (etcdQuorum, apiWrite, apiRead) as ANDs of blocks:
  * quorum = q of the voters; apiWrite = one of the load balancers, quorum and one of the writers (left out
  * when quorum implies it, as with stacked etcd where each voter is its own apiserver's member);
- * apiRead = one of the load balancers, one of the readers and, when readers need one, one of the members.
+ * apiRead = one of the load balancers, one of the readers and, when readers need one, one of the voters.
  * undefined when the signal is not such an AND (some readers need a member and some do not).
  */
 export function signalBlocks(st: ClusterStructure): (Block[] | undefined)[] {
@@ -35,7 +35,7 @@ export function signalBlocks(st: ClusterStructure): (Block[] | undefined)[] {
     needs === 0
       ? [...lb, readers]
       : needs === st.readers.length
-        ? [...lb, readers, { symbol: 'A_members', k: 1, conditions: st.members }]
+        ? [...lb, readers, { symbol: 'A_voters', k: 1, conditions: st.voters }]
         : undefined;
   return [[quorum], [...lb, quorum, ...writers], read];
 }

@@ -11,7 +11,6 @@ export const SIGNAL_BITS = [QUORUM, WRITE, READ] as const;
 export interface SignalMasks {
   readonly quorum: number;
   readonly voters: Int32Array;
-  readonly members: Int32Array;
   /** One mask per load balancer instance; the API needs one of them (none: no load balancer). */
   readonly loadBalancers: Int32Array;
   readonly writers: Int32Array;
@@ -26,7 +25,6 @@ export function signalMasks(st: ClusterStructure, unitOf: readonly number[]): Si
   return {
     quorum: st.quorum,
     voters: masks(st.voters),
-    members: masks(st.members),
     loadBalancers: masks(st.loadBalancers),
     writers: masks(st.writers),
     readers: masks(st.readers.map((r) => r.condition)),
@@ -59,7 +57,7 @@ export function evaluateSignals(m: SignalMasks, s: number): number {
     }
   }
   let anyMember = false;
-  for (const x of m.members) {
+  for (const x of m.voters) {
     if ((s & x) === x) {
       anyMember = true;
       break;

@@ -38,9 +38,8 @@ export interface ClusterStructure {
   readonly cluster: ClusterSpec;
   readonly processes: readonly BinaryProcess[];
   readonly quorum: number;
+  /** The voting members; they alone serve an apiserver (etcd refuses watches on learners). */
   readonly voters: readonly Condition[];
-  /** Voters, then learners. */
-  readonly members: readonly Condition[];
   /** The load balancer instances: the API needs any one of them. */
   readonly loadBalancers: readonly Condition[];
   /** Apiservers that can write while quorum holds: stacked, those whose local member votes. */
@@ -102,7 +101,7 @@ export function buildStructure(s: Scenario, ci: number): Answer<ClusterStructure
   if (c.model === 'single-server') {
     const one = host(name('cp-1'), dcOf(1), ['controlPlane', 'etcd', 'worker', 'loadBalancer']);
     const reader = { condition: one, needsAnyMember: false };
-    return done({ cluster: c, processes, quorum: 1, voters: [one], members: [one], loadBalancers: [], writers: [one], readers: [reader] });
+    return done({ cluster: c, processes, quorum: 1, voters: [one], loadBalancers: [], writers: [one], readers: [reader] });
   }
   const nodes = c.controlPlane.nodes;
   const stacked = c.etcd.topology === 'stacked';
@@ -122,10 +121,12 @@ export function buildStructure(s: Scenario, ci: number): Answer<ClusterStructure
     if (local === undefined) {
       writers.push(cp);
       readers.push({ condition: cp, needsAnyMember: true });
-    } else {
-      if (k < c.etcd.members) writers.push(local);
+    } else if (k < c.etcd.members) {
+      writers.push(local);
       readers.push({ condition: local, needsAnyMember: false });
     }
+    // A node whose local member is a learner neither writes nor reads: its apiserver talks to
+    // that member alone, and a learner serves no watch, so the apiserver has no cache to read from.
   });
   const lbs = loadBalancerNames(c).map((lb, i) => host(name(lb), c.loadBalancer.datacenters[i]!, ['loadBalancer']));
   return done({
@@ -133,7 +134,6 @@ export function buildStructure(s: Scenario, ci: number): Answer<ClusterStructure
     processes,
     quorum: quorumSize(c.etcd.members),
     voters: members.slice(0, c.etcd.members),
-    members,
     loadBalancers: lbs,
     writers,
     readers,

@@ -23,7 +23,7 @@ export function usedConditions(st: ClusterStructure): Condition[] {
     ...st.loadBalancers,
     ...st.writers,
     ...st.readers.map((r) => r.condition),
-    ...(st.readers.some((r) => r.needsAnyMember) ? st.members : []),
+    ...(st.readers.some((r) => r.needsAnyMember) ? st.voters : []),
   ];
 }
 
