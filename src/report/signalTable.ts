@@ -1,5 +1,6 @@
 /** The table of signals per cluster, formatted once from the summary for HTML, Markdown and the terminal. */
 import type { SignalSummary, Summary } from '../experiment/Summary.js';
+import { YEAR } from '../kernel/index.js';
 import { formatInterval, formatNines, formatPercent, formatRate, formatSeconds } from './format.js';
 
 /** Column headings, in order; every row has one cell per column. */
@@ -35,25 +36,47 @@ export interface SignalTableRow {
   readonly cells: readonly string[];
 }
 
+/** Below this many outages over all replications, a 95% CI across replications is too narrow to trust. */
+export const FEW_OUTAGES = 10;
+
+/** How many outages of a signal the replications saw in all (from the per-year rate). */
+export function outagesSimulated(s: SignalSummary, replications: number, horizonSeconds: number): number {
+  return Math.round((s.outagesPerYear * replications * horizonSeconds) / YEAR);
+}
+
+/** A note naming the signals seen down only a few times, whose CIs say little; none when there are none. */
+function fewOutagesNote(signals: readonly [string, SignalSummary][], summary: Summary): (readonly [string, string])[] {
+  const few = signals.flatMap(([name, s]) => {
+    const n = outagesSimulated(s, summary.replications, summary.horizonSeconds);
+    return n > 0 && n < FEW_OUTAGES ? [`${name} (${n})`] : [];
+  });
+  if (few.length === 0) return [];
+  return [['Few outages in all runs', `${few.join(', ')}: too few for their 95% CI to be trusted; run more replications or a longer horizon`]];
+}
+
 export function signalTables(summary: Summary): SignalTable[] {
-  const tables: SignalTable[] = Object.entries(summary.clusters).map(([cluster, cs]) => ({
-    cluster,
-    model: cs.model,
-    rows: orderedSignals(cs.signals).map(([name, s]) => signalRow(name, s)),
-    notes: [
-      ['etcd failures tolerated', String(cs.etcdFailuresTolerated)],
-      ...(cs.replicaFraction
-        ? [['Replicas running (time-weighted)', `${formatPercent(cs.replicaFraction.mean)} (95% CI ${formatInterval(cs.replicaFraction.ci95)})`] as const]
-        : []),
-    ],
-  }));
+  const tables: SignalTable[] = Object.entries(summary.clusters).map(([cluster, cs]) => {
+    const signals = orderedSignals(cs.signals);
+    return {
+      cluster,
+      model: cs.model,
+      rows: signals.map(([name, s]) => signalRow(name, s)),
+      notes: [
+        ['etcd failures tolerated', String(cs.etcdFailuresTolerated)],
+        ...(cs.replicaFraction
+          ? [['Replicas running (time-weighted)', `${formatPercent(cs.replicaFraction.mean)} (95% CI ${formatInterval(cs.replicaFraction.ci95)})`] as const]
+          : []),
+        ...fewOutagesNote(signals, summary),
+      ],
+    };
+  });
   const global = orderedSignals(summary.global.signals);
   if (global.length > 0) {
     const reach = summary.global.badVersionReach;
     tables.push({
       cluster: 'global',
       rows: global.map(([name, s]) => signalRow(name, s)),
-      notes: reach ? [['Clusters a bad version reached (mean)', formatRate(reach.mean)]] : [],
+      notes: [...(reach ? [['Clusters a bad version reached (mean)', formatRate(reach.mean)] as const] : []), ...fewOutagesNote(global, summary)],
     });
   }
   return tables;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminalTable } from '../../src/report/renderTerminalTable.js';
-import { summary } from './fixtures.js';
+import { signal, summary } from './fixtures.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -27,5 +27,14 @@ describe('renderTerminalTable', () => {
     expect(coloured).toContain('\u001b[33m99.975%\u001b[0m'); // yellow: 3.60 nines
     expect(coloured).toContain('\u001b[31m99.76%\u001b[0m'); // red: 2.62 nines
     expect(coloured.replace(ANSI, '')).toBe(renderTerminalTable(summary, { color: false }));
+  });
+
+  it('should say which signals were seen down too few times for their CI to be trusted', () => {
+    // 0.2 outages a year over 20 one-year replications: 4 outages in all.
+    const prod = summary.clusters['prod']!;
+    const rare = { ...summary, clusters: { ...summary.clusters, prod: { ...prod, signals: { ...prod.signals, etcdQuorum: signal(0.99999, 0.000005, 0.2, 455, 600) } } } };
+    const text = renderTerminalTable(rare, { color: false });
+    expect(text).toContain('Few outages in all runs: etcdQuorum (4): too few for their 95% CI to be trusted; run more replications or a longer horizon');
+    expect(renderTerminalTable(summary, { color: false })).not.toContain('Few outages');
   });
 });

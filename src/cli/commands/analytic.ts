@@ -3,8 +3,8 @@ import { analyzeScenario, type ClusterAnswer, type Route, type SignalAnswer } fr
 import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
-import { formatDuration, YEAR } from '../../kernel/index.js';
-import { clusterCost, formatInterval, formatPercent } from '../../report/index.js';
+import { formatDuration } from '../../kernel/index.js';
+import { clusterCost, FEW_OUTAGES, formatInterval, formatPercent, outagesSimulated } from '../../report/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
@@ -98,25 +98,22 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
   for (const n of exact.notes) out.push(`note: ${n}`);
   if (rows.some((r) => r.verdict.startsWith('too rare'))) {
     out.push(
-      `note: "too rare": fewer than ${RARE} outages were simulated, so most replications saw none and their 95% CI is too narrow to judge; raise --replications or --horizon.`,
+      `note: "too rare": fewer than ${FEW_OUTAGES} outages were simulated, so most replications saw none and their 95% CI is too narrow to judge; raise --replications or --horizon.`,
     );
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-/** Below this many simulated outages a signal's CI says little: most replications saw none. */
-const RARE = 10;
-
 /**
  * The "in CI" column: yes; no (elections) for an apiWrite that the simulation's elections pull
- * below the exact value; too rare when fewer than RARE outages were simulated (a Student t
+ * below the exact value; too rare when fewer than FEW_OUTAGES outages were simulated (a Student t
  * interval over replications that nearly all read 100% is far too narrow); NO otherwise.
  */
 function verdict(signal: string, ok: boolean, a: SignalAnswer, sim: SignalSummary, s: Scenario): string {
   if (ok) return 'yes';
   if (signal === 'apiWrite' && a.availability > sim.availability.ci95[1]) return 'no (elections)';
-  const seen = Math.round((sim.outagesPerYear * s.replications * s.horizon) / YEAR);
-  if (seen < RARE) return `too rare (${seen} outage${seen === 1 ? '' : 's'})`;
+  const seen = outagesSimulated(sim, s.replications, s.horizon);
+  if (seen < FEW_OUTAGES) return `too rare (${seen} outage${seen === 1 ? '' : 's'})`;
   return 'NO';
 }
 
