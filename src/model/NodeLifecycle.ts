@@ -71,7 +71,7 @@ export class NodeLifecycle {
     };
     this.fireToleration = (_sim, w) => {
       const t = this.taintedAt[w]!;
-      if (this.down[w] && t === t && this.sim.now >= t + this.k8s.podEvictionTimeout) this.listener.tolerationExpired(w);
+      if (this.down[w] && !Number.isNaN(t) && this.sim.now >= t + this.k8s.podEvictionTimeout) this.listener.tolerationExpired(w);
     };
     this.firePump = (_sim, z) => {
       this.pumpAt[z] = NaN;
@@ -152,7 +152,7 @@ export class NodeLifecycle {
   /** Every tainted node loses its taint and waits in its zone's queue again, in worker order. */
   private requeueTainted(): void {
     for (let w = 0; w < this.taintedAt.length; w++) {
-      if (this.taintedAt[w] === this.taintedAt[w]) {
+      if (!Number.isNaN(this.taintedAt[w]!)) {
         this.taintedAt[w] = NaN;
         this.queue[this.zoneOf[w]!]!.push(w);
       }

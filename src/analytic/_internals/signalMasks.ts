@@ -37,32 +37,9 @@ export function evaluateSignals(m: SignalMasks, s: number): number {
   let votersUp = 0;
   for (const v of m.voters) if ((s & v) === v) votersUp++;
   const quorum = m.voters.length > 0 && votersUp >= m.quorum;
-  if (m.loadBalancers.length > 0) {
-    let lb = false;
-    for (const x of m.loadBalancers) {
-      if ((s & x) === x) {
-        lb = true;
-        break;
-      }
-    }
-    if (!lb) return quorum ? QUORUM : 0;
-  }
-  let write = false;
-  if (quorum) {
-    for (const w of m.writers) {
-      if ((s & w) === w) {
-        write = true;
-        break;
-      }
-    }
-  }
-  let anyMember = false;
-  for (const x of m.voters) {
-    if ((s & x) === x) {
-      anyMember = true;
-      break;
-    }
-  }
+  if (m.loadBalancers.length > 0 && !anyHolds(m.loadBalancers, s)) return quorum ? QUORUM : 0;
+  const write = quorum && anyHolds(m.writers, s);
+  const anyMember = anyHolds(m.voters, s);
   let read = false;
   for (let i = 0; i < m.readers.length; i++) {
     const r = m.readers[i]!;
@@ -72,4 +49,10 @@ export function evaluateSignals(m: SignalMasks, s: number): number {
     }
   }
   return (quorum ? QUORUM : 0) | (write ? WRITE : 0) | (read ? READ : 0);
+}
+
+/** Whether some condition of `masks` holds in state s. */
+function anyHolds(masks: Int32Array, s: number): boolean {
+  for (const x of masks) if ((s & x) === x) return true;
+  return false;
 }

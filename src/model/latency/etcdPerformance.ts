@@ -2,9 +2,9 @@
 import type { EtcdLoadSettings } from '../../scenario/Scenario.js';
 import { failuresTolerated } from '../raft/quorum.js';
 import { commitDelays, type LinkTimings } from './commitDelays.js';
-import { CAPACITY_ASSUMPTIONS, FOLLOWER_SHARE, leaderCapacity, type CapacityAssumptions } from './leaderCapacity.js';
+import { CAPACITY_ASSUMPTIONS, capacityAssumptions, leaderCapacity, type CapacityAssumptions } from './leaderCapacity.js';
 import { sojournMean, sojournQuantile } from './sojournQuantile.js';
-import { WRITE_LOAD_ASSUMPTIONS, writeLoad, type LoadInput, type WriteLoad, type WriteLoadAssumptions } from './writeLoad.js';
+import { WRITE_LOAD_ASSUMPTIONS, writeLoad, writeLoadAssumptions, type LoadInput, type WriteLoad, type WriteLoadAssumptions } from './writeLoad.js';
 
 export interface EtcdModelAssumptions {
   readonly load: WriteLoadAssumptions;
@@ -13,18 +13,7 @@ export interface EtcdModelAssumptions {
 
 /** The model's assumptions from a scenario's spec.etcdLoad. */
 export function etcdModelAssumptions(s: EtcdLoadSettings): EtcdModelAssumptions {
-  return {
-    load: {
-      leaseRenewInterval: s.leaseRenewInterval,
-      nodeStatusReportInterval: s.nodeStatusReportInterval,
-      podsPerNode: s.podsPerNode,
-      podLifetime: s.podLifetime,
-      writesPerPod: s.writesPerPod,
-      eventsPerPod: s.eventsPerPod,
-      eventsInSeparateEtcd: s.eventsInSeparateEtcd,
-    },
-    capacity: { benchmarkWritesPerSecond: s.leaderWritesPerSecond, followerShare: FOLLOWER_SHARE, kubernetesWriteCost: s.writeCost },
-  };
+  return { load: writeLoadAssumptions(s), capacity: capacityAssumptions(s) };
 }
 
 /** The defaults (a scenario without spec.etcdLoad). */

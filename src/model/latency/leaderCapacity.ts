@@ -1,5 +1,6 @@
 /** How many Kubernetes writes per second an etcd leader can commit, by cluster size: more members never add any. */
 import { ETCD_LOAD_DEFAULTS } from '../../scenario/defaults.js';
+import type { EtcdLoadSettings } from '../../scenario/Scenario.js';
 
 /**
  * The capacity model's assumptions. Every write goes through the one leader (Raft), so the
@@ -30,15 +31,16 @@ export interface CapacityAssumptions {
   readonly kubernetesWriteCost: number;
 }
 
-/** The follower share is a modelling assumption, not a scenario setting (see followerShare). */
-export const FOLLOWER_SHARE = 0.5;
+/**
+ * The capacity assumptions a scenario's spec.etcdLoad sets (leaderWritesPerSecond, writeCost);
+ * the follower share is a modelling assumption, not a scenario setting.
+ */
+export function capacityAssumptions(s: EtcdLoadSettings): CapacityAssumptions {
+  return { benchmarkWritesPerSecond: s.leaderWritesPerSecond, followerShare: 0.5, kubernetesWriteCost: s.writeCost };
+}
 
-/** The defaults, from spec.etcdLoad's leaderWritesPerSecond and writeCost. */
-export const CAPACITY_ASSUMPTIONS: CapacityAssumptions = {
-  benchmarkWritesPerSecond: ETCD_LOAD_DEFAULTS.leaderWritesPerSecond,
-  followerShare: FOLLOWER_SHARE,
-  kubernetesWriteCost: ETCD_LOAD_DEFAULTS.writeCost,
-};
+/** The defaults, from spec.etcdLoad's. */
+export const CAPACITY_ASSUMPTIONS: CapacityAssumptions = capacityAssumptions(ETCD_LOAD_DEFAULTS);
 
 /** Relative work of one write on a leader with `followers` copies to send; 1 for the benchmark's two. */
 export function leaderWorkPerWrite(followers: number, a: CapacityAssumptions = CAPACITY_ASSUMPTIONS): number {

@@ -1,5 +1,6 @@
 /** The write rate a cluster's workers, pods and control plane put on etcd, by source, in writes per second. */
 import { ETCD_LOAD_DEFAULTS } from '../../scenario/defaults.js';
+import type { EtcdLoadSettings } from '../../scenario/Scenario.js';
 
 /**
  * What the load model assumes, each with where it comes from. Rates are per second, intervals in
@@ -60,16 +61,21 @@ export const WRITES_PER_POD_LIFECYCLE = {
   replicaSetStatusOnStop: 1,
 } as const;
 
+/** The load assumptions a scenario's spec.etcdLoad sets. */
+export function writeLoadAssumptions(s: EtcdLoadSettings): WriteLoadAssumptions {
+  return {
+    leaseRenewInterval: s.leaseRenewInterval,
+    nodeStatusReportInterval: s.nodeStatusReportInterval,
+    podsPerNode: s.podsPerNode,
+    podLifetime: s.podLifetime,
+    writesPerPod: s.writesPerPod,
+    eventsPerPod: s.eventsPerPod,
+    eventsInSeparateEtcd: s.eventsInSeparateEtcd,
+  };
+}
+
 /** The defaults, from spec.etcdLoad's (a test checks writesPerPod against WRITES_PER_POD_LIFECYCLE). */
-export const WRITE_LOAD_ASSUMPTIONS: WriteLoadAssumptions = {
-  leaseRenewInterval: ETCD_LOAD_DEFAULTS.leaseRenewInterval,
-  nodeStatusReportInterval: ETCD_LOAD_DEFAULTS.nodeStatusReportInterval,
-  podsPerNode: ETCD_LOAD_DEFAULTS.podsPerNode,
-  podLifetime: ETCD_LOAD_DEFAULTS.podLifetime,
-  writesPerPod: ETCD_LOAD_DEFAULTS.writesPerPod,
-  eventsPerPod: ETCD_LOAD_DEFAULTS.eventsPerPod,
-  eventsInSeparateEtcd: ETCD_LOAD_DEFAULTS.eventsInSeparateEtcd,
-};
+export const WRITE_LOAD_ASSUMPTIONS: WriteLoadAssumptions = writeLoadAssumptions(ETCD_LOAD_DEFAULTS);
 
 /** What a cluster offers the load model: its size and the control plane's lease renewals. */
 export interface LoadInput {
