@@ -2,7 +2,7 @@
 import { DAY, HOUR, MINUTE, YEAR } from '../../src/kernel/index.js';
 import type { ClusterSummary, ReplicationRow, SignalSummary, Summary } from '../../src/experiment/Summary.js';
 import type { Trace, TraceEvent } from '../../src/model/Trace.js';
-import { ETCD_LOAD_DEFAULTS } from '../../src/scenario/defaults.js';
+import { ETCD_LOAD_DEFAULTS, KUBERNETES_DEFAULTS } from '../../src/scenario/defaults.js';
 import type { ClusterSpec, Scenario } from '../../src/scenario/Scenario.js';
 import type { CompareEntry, CompareInput, PropertyTable } from '../../src/report/ReportInput.js';
 
@@ -58,18 +58,8 @@ export const scenario: Scenario = {
     { kind: 'outage', at: 4 * HOUR, target: 'dc-c', duration: HOUR },
   ],
   raft: { heartbeatInterval: 0.1, electionTimeout: 1, preVote: true, rttIntraDc: 0.0005, rttInterDc: 0.01, fsync: 0.002 },
-  kubernetes: {
-    leaseDuration: 15,
-    renewDeadline: 10,
-    retryPeriod: 2,
-    nodeMonitorGracePeriod: 40,
-    podEvictionTimeout: 300,
-    podStartup: 10,
-    nodeEvictionRate: 0.1,
-    secondaryNodeEvictionRate: 0.01,
-    unhealthyZoneThreshold: 0.55,
-    largeClusterSizeThreshold: 50,
-  },
+  // Kubernetes' defaults but the pre-1.32 grace period.
+  kubernetes: { ...KUBERNETES_DEFAULTS, nodeMonitorGracePeriod: 40 },
   etcdLoad: ETCD_LOAD_DEFAULTS,
   cost: { currency: 'USD', hourly: { controlPlane: 0.19, etcd: 0.19, worker: 0.38, loadBalancer: 0.025 }, downtimePerMinute: 50 },
 };
