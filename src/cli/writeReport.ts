@@ -12,6 +12,11 @@ export class ReportDirError extends InputError {
   override name = 'ReportDirError';
 }
 
+/** Report files are written unless --no-report says not to, or --json asks for stdout alone (no --out). */
+export function wantsReport(flags: { readonly report?: boolean; readonly json?: boolean; readonly out?: string }): boolean {
+  return flags.report !== false && (!flags.json || flags.out !== undefined);
+}
+
 /**
  * Refuses, before anything runs, a report folder that writeReportDir would refuse at the end, so
  * that a mistyped --out costs no simulation time. writeReportDir checks again when it writes.

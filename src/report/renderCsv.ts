@@ -8,15 +8,17 @@ export const CSV_COLUMNS = ['replication', 'cluster', 'signal', 'availability', 
  * Lines end in LF. Numbers keep full precision (String(x), as JSON), so the CSV and the JSON agree.
  */
 export function renderCsv(rows: readonly ReplicationRow[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(','));
-  return `${lines.join('\n')}\n`;
+  return csvDocument(CSV_COLUMNS, rows.map((r) => CSV_COLUMNS.map((c) => r[c])));
 }
 
 /** signals.csv of a comparison: the same rows, each led by the label of its scenario. */
 export function renderCompareCsv(entries: readonly { readonly label: string; readonly rows: readonly ReplicationRow[] }[]): string {
-  const lines = [['scenario', ...CSV_COLUMNS].join(',')];
-  for (const e of entries) for (const r of e.rows) lines.push([csvField(e.label), ...CSV_COLUMNS.map((c) => csvField(r[c]))].join(','));
+  return csvDocument(['scenario', ...CSV_COLUMNS], entries.flatMap((e) => e.rows.map((r) => [e.label, ...CSV_COLUMNS.map((c) => r[c])])));
+}
+
+/** A header line, then one line per record; every line ends in LF. */
+function csvDocument(header: readonly string[], records: readonly (readonly (string | number)[])[]): string {
+  const lines = [header.join(','), ...records.map((values) => values.map(csvField).join(','))];
   return `${lines.join('\n')}\n`;
 }
 

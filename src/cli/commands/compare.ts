@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
-import { checkReportDir, writeReportDir } from '../writeReport.js';
+import { checkReportDir, wantsReport, writeReportDir } from '../writeReport.js';
 
 export interface CompareFlags extends OverrideFlags {
   readonly out?: string;
@@ -22,7 +22,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   if (files.length < 2) throw new InputError(`compare: expected at least two scenario files, found ${files.length}`);
   const scenarios = loadWithOverrides(files, flags);
   const labels = uniqueLabels(scenarios.map((s) => s.name));
-  const writeReport = flags.report !== false && (!flags.json || flags.out !== undefined);
+  const writeReport = wantsReport(flags);
   const dir = flags.out ?? join('reports', 'compare');
   if (writeReport) await checkReportDir(dir);
   const entries: CompareEntry[] = [];

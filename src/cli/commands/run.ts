@@ -9,7 +9,7 @@ import { TRACE_REPLICATION, writeScenarioReport } from '../reportFiles.js';
 import { loadWithOverrides, reportFolderName, type OverrideFlags } from '../scenarioInput.js';
 import type { ExperimentResult } from '../../experiment/runExperiment.js';
 import { terminalSummary } from '../terminal.js';
-import { checkReportDir } from '../writeReport.js';
+import { checkReportDir, wantsReport } from '../writeReport.js';
 import { join } from 'node:path';
 import { runShard } from './runShard.js';
 
@@ -56,11 +56,6 @@ export async function finishScenario(s: Scenario, result: ExperimentResult, flag
     await writeScenarioReport(dir, s, result);
   }
   return { scenario: s, result, dir };
-}
-
-/** Report files unless --no-report, or --json without --out. */
-function wantsReport(flags: RunFlags): boolean {
-  return flags.report !== false && (!flags.json || flags.out !== undefined);
 }
 
 /** The summaries on stdout: JSON with --json, tables otherwise. */

@@ -10,7 +10,7 @@ import { progress } from '../progress.js';
 import type { OverrideFlags } from '../scenarioInput.js';
 import { checkObjectiveSignals, parseObjectives } from '../sweep/objectiveFlags.js';
 import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
-import { checkReportDir } from '../writeReport.js';
+import { checkReportDir, wantsReport } from '../writeReport.js';
 import { buildSweepPoints, parseSetFlags } from '../sweep/sweepPoints.js';
 import { writeShardResult } from './runShard.js';
 
@@ -39,7 +39,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   const job: SweepJob = { command: 'sweep', scenario: { file, text: readScenarioFile(file) }, overrides, parameters, objectives };
   const { name, points } = sweepPointsOf(job);
   checkObjectiveSignals(objectives, points[0]!.scenario);
-  if (!shard && (!flags.json || flags.out !== undefined)) await checkReportDir(sweepReportDir(name, flags.out));
+  if (!shard && wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
 
   const bar = progress(`${name} sweep${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
   const digests = await runSweep(points, { jobs, ...(shard ? { shard } : {}), onProgress: (d, t) => bar.update(d, t) });

@@ -4,7 +4,7 @@ import type { SweepSummary } from '../../experiment/sweep/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { renderSweepFiles, renderSweepTerminal, sweepSummaryJson } from '../../report/sweep/index.js';
 import { reportFolderName } from '../scenarioInput.js';
-import { writeReportDir } from '../writeReport.js';
+import { wantsReport, writeReportDir } from '../writeReport.js';
 
 export interface SweepOutputFlags {
   readonly out?: string;
@@ -22,7 +22,7 @@ export function sweepReportDir(scenario: string, out: string | undefined): strin
  */
 export async function emitSweep(summary: SweepSummary, scenarios: readonly Scenario[], flags: SweepOutputFlags): Promise<void> {
   const input = { summary, scenarios };
-  const dir = !flags.json || flags.out !== undefined ? sweepReportDir(summary.scenario, flags.out) : undefined;
+  const dir = wantsReport(flags) ? sweepReportDir(summary.scenario, flags.out) : undefined;
   if (dir !== undefined) await writeReportDir(dir, await renderSweepFiles(input));
   if (flags.json) {
     process.stdout.write(sweepSummaryJson(input));
