@@ -6,7 +6,7 @@ import { buildProcesses, startProcesses, type Process } from './FailureProcesses
 import { Federation } from './Federation.js';
 import { Infrastructure } from './Infrastructure.js';
 import { Network } from './Network.js';
-import { startFault } from './ScriptedFaults.js';
+import { startFault } from './faults/faultBehaviours.js';
 import { Tenancy } from './Tenancy.js';
 import type { Topology } from './Topology.js';
 import type { Trace, TraceEvent } from './Trace.js';

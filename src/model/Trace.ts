@@ -1,5 +1,6 @@
 /** What one replication looked like over time: recorded only when a report or `explain` asks. */
 import type { SimTime } from '../kernel/index.js';
+import type { FaultKind } from '../scenario/Scenario.js';
 
 /** One thing that happened, in the order it happened. */
 export type TraceEvent =
@@ -16,7 +17,8 @@ export type TraceEvent =
       readonly reason: string;
     }
   | { readonly t: SimTime; readonly kind: 'signal'; readonly key: string; readonly up: boolean }
-  | { readonly t: SimTime; readonly kind: 'fault'; readonly text: string }
+  /** A scripted fault starts; `text` tells it as it happened (whom it took down). */
+  | { readonly t: SimTime; readonly kind: 'fault'; readonly fault: FaultKind; readonly text: string }
   | { readonly t: SimTime; readonly kind: 'note'; readonly text: string };
 
 /** A recording of one replication. */

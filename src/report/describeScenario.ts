@@ -2,6 +2,7 @@
 import type { Distribution } from '../kernel/index.js';
 import type { ClusterSpec, Fault, FailureProcess, Scenario } from '../scenario/Scenario.js';
 import { ROLES } from '../scenario/Scenario.js';
+import { faultDefinition } from '../scenario/faults/faultKinds.js';
 import { formatSeconds } from './format.js';
 
 export interface ScenarioGlance {
@@ -85,21 +86,7 @@ export function describeDistribution(d: Distribution): string {
   }
 }
 
+/** One line for the fault, as its kind's definition writes it. */
 export function describeFault(f: Fault): string {
-  switch (f.kind) {
-    case 'crash':
-      return `crash ${f.target} for ${formatSeconds(f.duration)}`;
-    case 'outage':
-      return `outage of ${f.target} for ${formatSeconds(f.duration)}`;
-    case 'partition':
-      return `partition ${f.groups.map((g) => `[${g.join(', ')}]`).join(' | ')} for ${formatSeconds(f.duration)}`;
-    case 'rollingUpgrade':
-      return `rolling upgrade of ${f.target}, ${formatSeconds(f.each)} per host, ${f.surge} at a time`;
-    case 'runaway':
-      return `runaway workload of tenant ${f.tenant} for ${formatSeconds(f.duration)}`;
-    case 'compromise':
-      return `compromised pod in tenant ${f.tenant} for ${formatSeconds(f.duration)}`;
-    case 'rollout':
-      return `rollout of version ${f.version}${f.bad ? ' (bad)' : ''}`;
-  }
+  return faultDefinition(f).describe(f, formatSeconds);
 }

@@ -1,5 +1,8 @@
 /** The validated, typed scenario: what the parser produces and the model trusts without checks. */
 import type { Distribution, SimTime } from '../kernel/index.js';
+import type { Fault } from './faults/faultKinds.js';
+
+export type { Fault, FaultKind, FaultOf } from './faults/faultKinds.js';
 
 export const DEPLOYMENT_MODELS = ['single-server', 'multi-tenant', 'multi-master', 'multi-cluster', 'federation'] as const;
 export type DeploymentModel = (typeof DEPLOYMENT_MODELS)[number];
@@ -159,35 +162,6 @@ export interface ManagementSpec {
   /** The cluster whose API is the management plane of a multi-cluster deployment. */
   readonly cluster: string;
 }
-
-/** A scripted fault: what happens, when, and for how long. */
-export type Fault =
-  /** `target` is a component name (`prod/etcd-2`, `prod/lb`) or `<cluster>/etcd-leader`. */
-  | { readonly kind: 'crash'; readonly at: SimTime; readonly target: string; readonly duration: SimTime }
-  /** `target` names a datacenter or a failure domain. */
-  | { readonly kind: 'outage'; readonly at: SimTime; readonly target: string; readonly duration: SimTime }
-  | {
-      readonly kind: 'partition';
-      readonly at: SimTime;
-      /** Groups of datacenter or component names; unnamed places form one more group. */
-      readonly groups: readonly (readonly string[])[];
-      readonly duration: SimTime;
-    }
-  | {
-      readonly kind: 'rollingUpgrade';
-      readonly at: SimTime;
-      /** `<cluster>/controlPlane`, `<cluster>/etcd` or `<cluster>/workers`. */
-      readonly target: string;
-      /** How long each host is down. */
-      readonly each: SimTime;
-      /** Hosts upgraded at once (1 unless a surge is set). */
-      readonly surge: number;
-    }
-  /** A tenant (`<cluster>/<tenant>`) whose workload runs away with the cluster's capacity. */
-  | { readonly kind: 'runaway'; readonly at: SimTime; readonly tenant: string; readonly duration: SimTime }
-  /** A tenant (`<cluster>/<tenant>`) with a compromised pod that probes other tenants' services. */
-  | { readonly kind: 'compromise'; readonly at: SimTime; readonly tenant: string; readonly duration: SimTime }
-  | { readonly kind: 'rollout'; readonly at: SimTime; readonly version: string; readonly bad: boolean };
 
 export interface CostSpec {
   readonly currency: string;

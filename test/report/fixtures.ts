@@ -195,7 +195,7 @@ export const trace: Trace = {
       { t: 0, kind: 'leader', cluster: 'prod', leader: 'prod/etcd-1', term: 2, reason: 'initial election' },
       { t: 0, kind: 'leader', cluster: 'staging', leader: 'staging/etcd-1', term: 1, reason: 'initial election' },
       // 00:30 the scripted crash of the prod leader: 1.2 s without a leader, then etcd-2 leads.
-      { t: 1800, kind: 'fault', text: 'crash prod/etcd-1 for 2h' },
+      { t: 1800, kind: 'fault', fault: 'crash', text: 'crash prod/etcd-1 for 2h' },
       { t: 1800, kind: 'component', name: 'prod/etcd-1', up: false, cause: 'fault: crash' },
       { t: 1800, kind: 'leader', cluster: 'prod', leader: null, term: 2, reason: 'leader crashed' },
       { t: 1800, kind: 'signal', key: 'prod/apiWrite', up: false },
@@ -209,7 +209,7 @@ export const trace: Trace = {
       { t: 4340, kind: 'signal', key: 'prod/workloads', up: true },
       { t: 9000, kind: 'component', name: 'prod/etcd-1', up: true, cause: 'fault ended' },
       // 03:00 dc-a is cut off: the load balancer there loses the apiservers in dc-b and dc-c.
-      { t: 10800, kind: 'fault', text: 'partition [dc-a] | [dc-b, dc-c] for 15m' },
+      { t: 10800, kind: 'fault', fault: 'partition', text: 'partition [dc-a] | [dc-b, dc-c] for 15m' },
       { t: 10800, kind: 'partition', groups: [['dc-a'], ['dc-b', 'dc-c']], active: true },
       { t: 10800, kind: 'signal', key: 'prod/apiWrite', up: false },
       { t: 10800, kind: 'signal', key: 'prod/apiRead', up: false },
@@ -217,7 +217,7 @@ export const trace: Trace = {
       { t: 11700, kind: 'signal', key: 'prod/apiWrite', up: true },
       { t: 11700, kind: 'signal', key: 'prod/apiRead', up: true },
       // 04:00 dc-c goes dark for an hour: etcd-3 and cp-3 with it; quorum holds with 2 of 3.
-      { t: 14400, kind: 'fault', text: 'outage of dc-c for 1h' },
+      { t: 14400, kind: 'fault', fault: 'outage', text: 'outage of dc-c for 1h' },
       { t: 14400, kind: 'datacenter', name: 'dc-c', up: false, cause: 'fault: outage' },
       { t: 14400, kind: 'component', name: 'prod/cp-3', up: false, cause: 'datacenter down' },
       { t: 14400, kind: 'component', name: 'prod/etcd-3', up: false, cause: 'datacenter down' },

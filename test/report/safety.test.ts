@@ -18,7 +18,7 @@ const evil: Scenario = {
   faults: [{ kind: 'crash', at: 60, target: ATTR, duration: 60 }],
 };
 const evilSummary = { ...summary, scenario: EVIL };
-const evilTrace = { ...trace, events: [...trace.events, { t: 100, kind: 'fault', text: EVIL } as const] };
+const evilTrace = { ...trace, events: [...trace.events, { t: 100, kind: 'fault', fault: 'crash', text: EVIL } as const] };
 
 /** The page up to its own scripts (the JSON block, then the libraries): where the scenario's text lands as markup. */
 function markup(html: string): string {

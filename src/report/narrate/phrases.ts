@@ -1,5 +1,6 @@
 /** Plain-language phrases for a step: what happened, and what state each cluster is left in. */
 import type { TraceEvent } from '../../model/Trace.js';
+import { FAULT_KINDS } from '../../scenario/faults/faultKinds.js';
 import type { SignalChange } from './replaySteps.js';
 import type { ClusterSnapshot, Snapshot } from './TraceReplay.js';
 
@@ -32,12 +33,12 @@ export function happenedPhrases(events: readonly TraceEvent[], short: Shorten): 
   const phrases: { head: string; members: string[]; up: boolean }[] = [];
   const byCause = new Map<string, { head: string; members: string[]; up: boolean }>();
   const hasEffect = events.some((e) => e.kind === 'component' || e.kind === 'datacenter');
-  const partitionFault = events.some((e) => e.kind === 'fault' && e.text.startsWith('network partition'));
+  const partitionFault = events.some((e) => e.kind === 'fault' && e.fault === 'partition');
   const add = (head: string, up = true) => phrases.push({ head, members: [], up });
   for (const e of events) {
     switch (e.kind) {
       case 'fault':
-        if (hasEffect && /^(crash|outage of) /.test(e.text)) break;
+        if (hasEffect && FAULT_KINDS[e.fault].toldByItsEffect) break;
         add(short(e.text));
         break;
       case 'partition':

@@ -1,0 +1,39 @@
+/** The rollout fault: a federated rollout of a version, good or bad, following spec.federation.rollout. */
+import type { SimTime } from '../../kernel/index.js';
+import { field, readBoolean } from '../_internals/read.js';
+import type { FaultDefinition } from './FaultDefinition.js';
+
+export interface RolloutFault {
+  readonly kind: 'rollout';
+  readonly at: SimTime;
+  readonly version: string;
+  readonly bad: boolean;
+}
+
+export const rollout: FaultDefinition<RolloutFault> = {
+  schema: {
+    title: 'a version string (quote numbers: "1.10")',
+    description: 'A federated rollout of this version, following spec.federation.rollout. Needs spec.federation.',
+    type: 'string',
+    minLength: 1,
+  },
+  fields: {
+    bad: {
+      needed: false,
+      schema: {
+        description: 'rollout: whether the version is broken (health checks catch it after `detect`). Default false.',
+        type: 'boolean',
+        default: false,
+      },
+    },
+  },
+  read(r) {
+    const version = r.text();
+    const bad = readBoolean(r.p, field(r.obj, 'bad'), [...r.path, 'bad']) ?? false;
+    const federated = r.targets.hasFederation;
+    if (!federated) r.p.add(r.valuePath, 'a rollout fault needs spec.federation (the clusters it rolls out to), found none');
+    return version !== undefined && r.at !== undefined && federated ? { kind: 'rollout', at: r.at, version, bad } : undefined;
+  },
+  describe: (f) => `rollout of version ${f.version}${f.bad ? ' (bad)' : ''}`,
+  toldByItsEffect: false,
+};
