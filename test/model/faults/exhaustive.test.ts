@@ -15,54 +15,25 @@ const missingKind: BehaviourTable = withoutRollout;
 // @ts-expect-error a behaviour filed under another kind does not compile (a crash is not a partition)
 const wrongKind: BehaviourTable = { ...FAULT_BEHAVIOURS, crash: FAULT_BEHAVIOURS.partition };
 
-/** A switch over every kind, as code outside the registries writes one. */
-function exhaustive(kind: FaultKind): string {
-  switch (kind) {
-    case 'crash':
-    case 'outage':
-    case 'partition':
-    case 'rollingUpgrade':
-    case 'runaway':
-    case 'compromise':
-    case 'rollout':
-      return kind;
-    default: {
-      const never: never = kind;
-      return never;
-    }
-  }
-}
-
-/** The same switch with a kind left out. */
+/** Code outside the registries that handles each kind must end on a `never`: here one kind is left over. */
 function forgetful(kind: FaultKind): string {
-  switch (kind) {
-    case 'crash':
-    case 'outage':
-    case 'partition':
-    case 'rollingUpgrade':
-    case 'runaway':
-    case 'compromise':
-      return kind;
-    default: {
-      // @ts-expect-error 'rollout' is left over: a switch with a `never` default does not compile
-      const never: never = kind;
-      return never;
-    }
-  }
+  if (kind !== 'rollout') return kind;
+  // @ts-expect-error 'rollout' is left over, so it is not assignable to never: the build fails
+  const never: never = kind;
+  return never;
 }
 
 describe('the registries of fault kinds', () => {
   it('should give every kind of the scenario registry a behaviour in the model, and no more', () => {
     // Assert
-    expect(Object.keys(FAULT_BEHAVIOURS).sort()).toEqual(Object.keys(FAULT_KINDS).sort());
-    expect(FAULT_KIND_NAMES).toEqual(['crash', 'outage', 'partition', 'rollingUpgrade', 'runaway', 'compromise', 'rollout']);
+    expect(Object.keys(FAULT_BEHAVIOURS).sort()).toEqual([...FAULT_KIND_NAMES].sort());
+    expect(FAULT_KIND_NAMES).toEqual(Object.keys(FAULT_KINDS));
   });
 
   it('should keep the type-level checks of this file alive', () => {
     // The tables above exist at run time too; what matters is that they type-check as annotated.
     expect(Object.keys(missingKind)).not.toContain('rollout');
     expect(wrongKind.crash).toBe(FAULT_BEHAVIOURS.partition);
-    expect(FAULT_KIND_NAMES.map(exhaustive)).toEqual(FAULT_KIND_NAMES);
     expect(forgetful('crash')).toBe('crash');
   });
 });
