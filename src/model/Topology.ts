@@ -1,5 +1,6 @@
 /** Where everything runs: the hosts of every cluster, the components on them, and their datacenters. */
 import { loadBalancerNames } from '../scenario/components.js';
+import { MODEL_PRESETS } from '../scenario/presets.js';
 import type { ClusterSpec, FailureProcess, Role, Scenario } from '../scenario/Scenario.js';
 
 export type ComponentKind = 'controlPlane' | 'etcd' | 'worker' | 'loadBalancer';
@@ -88,7 +89,7 @@ export function buildTopology(s: Scenario): Topology {
     const loadBalancers: number[] = [];
     const base = { cluster: ci, sharesHost: false } as const;
 
-    if (spec.model === 'single-server') {
+    if (MODEL_PRESETS[spec.model].singleHost) {
       const all = (['controlPlane', 'etcd', 'worker', 'loadBalancer'] as const).flatMap(only);
       const h = addHost(name('cp-1'), dcOf(1), ci, all);
       controlPlane.push(addComponent({ ...base, name: name('cp-1'), kind: 'controlPlane', index: 1, host: h }));

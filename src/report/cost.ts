@@ -1,6 +1,7 @@
 /** The cost model: hosts by role times their hourly price, per month, and what apiWrite downtime costs. */
 import type { ClusterSpec, Role, Scenario } from '../scenario/Scenario.js';
 import type { CostSummary, SignalSummary } from '../experiment/Summary.js';
+import { MODEL_PRESETS } from '../scenario/presets.js';
 import { ninesOf } from './format.js';
 
 /** Hours in a month: 365 days * 24 h / 12, the figure cloud providers price by. */
@@ -12,7 +13,7 @@ export const HOURS_PER_MONTH = 730;
  * priced as a control-plane node, that also runs etcd and the workloads: its other counts are ignored.
  */
 export function hostCounts(cluster: ClusterSpec): Record<Role, number> {
-  if (cluster.model === 'single-server') return { controlPlane: 1, etcd: 0, worker: 0, loadBalancer: 0 };
+  if (MODEL_PRESETS[cluster.model].singleHost) return { controlPlane: 1, etcd: 0, worker: 0, loadBalancer: 0 };
   const etcdHosts = cluster.etcd.topology === 'external' ? cluster.etcd.members + cluster.etcd.learners : 0;
   return {
     controlPlane: cluster.controlPlane.nodes,

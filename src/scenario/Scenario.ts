@@ -4,8 +4,9 @@ import type { Fault } from './faults/faultKinds.js';
 
 export type { Fault, FaultKind, FaultOf } from './faults/faultKinds.js';
 
-export const DEPLOYMENT_MODELS = ['single-server', 'multi-tenant', 'multi-master', 'multi-cluster', 'federation'] as const;
-export type DeploymentModel = (typeof DEPLOYMENT_MODELS)[number];
+import type { DeploymentModel } from './presets.js';
+
+export { DEPLOYMENT_MODELS, type DeploymentModel } from './presets.js';
 
 /** The roles that fail at random. */
 export const ROLES = ['controlPlane', 'etcd', 'worker', 'loadBalancer'] as const;

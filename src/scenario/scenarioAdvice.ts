@@ -2,6 +2,7 @@
 import { formatDuration } from '../kernel/index.js';
 import { failuresTolerated, quorumSize } from '../quorum/index.js';
 import { datacenterOf } from './components.js';
+import { MODEL_PRESETS } from './presets.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
 
 export interface Advice {
@@ -31,7 +32,7 @@ export function scenarioAdvice(s: Scenario): Advice[] {
     if (n > MAX_ADVISED_MEMBERS) {
       advice.push({ path: at('etcd.members'), message: `${c.name}: etcd advises at most ${MAX_ADVISED_MEMBERS} members; each one more slows every write` });
     }
-    if (c.model !== 'single-server' && c.controlPlane.nodes < 3) {
+    if (!MODEL_PRESETS[c.model].singleHost && c.controlPlane.nodes < 3) {
       advice.push({
         path: at('controlPlane.nodes'),
         message: `${c.name}: kubeadm's highly available topologies start at 3 control-plane nodes, found ${c.controlPlane.nodes}`,

@@ -12,6 +12,7 @@ import { readDatacenters, readFailureDomains } from './_internals/readPlaces.js'
 import { readCost, readEtcdLoad, readFederation, readKubernetes, readManagement, readRaft } from './_internals/readSettings.js';
 import { field, isRawObject, need, readDuration, readInteger, readList, readString, type RawObject } from './_internals/read.js';
 import { SCENARIO_DEFAULTS } from './defaults.js';
+import { DEPLOYMENT_MODELS, MODEL_PRESETS } from './presets.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
 
 /**
@@ -88,18 +89,22 @@ function build(p: Problems, raw: RawObject, file: string): Scenario {
 
 /** Rules of the models that involve several clusters. */
 function checkModels(p: Problems, clusters: readonly { cluster: ClusterSpec; path: Path }[], hasFederation: boolean): void {
-  const multi = clusters.find((e) => e.cluster.model === 'multi-cluster');
-  if (multi !== undefined && clusters.length < 2) {
-    p.add([...multi.path, 'model'], `a multi-cluster deployment needs at least 2 clusters in spec.clusters, found ${clusters.length}`);
+  for (const model of DEPLOYMENT_MODELS) {
+    const least = MODEL_PRESETS[model].minClusters;
+    const first = clusters.find((e) => e.cluster.model === model);
+    if (first !== undefined && clusters.length < least) {
+      p.add([...first.path, 'model'], `a ${model} deployment needs at least ${least} clusters in spec.clusters, found ${clusters.length}`);
+    }
   }
-  const federated = clusters.find((e) => e.cluster.model === 'federation');
+  const federated = clusters.find((e) => MODEL_PRESETS[e.cluster.model].needsFederation);
   if (federated !== undefined && !hasFederation) {
     p.add(
       [...federated.path, 'model'],
-      `cluster '${federated.cluster.name}' has model federation, which needs spec.federation (hostCluster, members, rollout), found none`,
+      `cluster '${federated.cluster.name}' has model ${federated.cluster.model}, which needs spec.federation (hostCluster, members, rollout), found none`,
     );
   }
   if (federated === undefined && hasFederation) {
-    p.add(['spec', 'federation'], 'spec.federation is set but no cluster has model federation');
+    const models = DEPLOYMENT_MODELS.filter((m) => MODEL_PRESETS[m].needsFederation);
+    p.add(['spec', 'federation'], `spec.federation is set but no cluster has model ${models.join(' or ')}`);
   }
 }

@@ -4,6 +4,7 @@ import type { ClusterSpec, FailureProcess, Role, Scenario } from '../../scenario
 import { loadBalancerNames } from '../../scenario/components.js';
 import { answer, refuse, type Answer } from '../Answer.js';
 import { quorumSize } from '../../quorum/index.js';
+import { MODEL_PRESETS } from '../../scenario/presets.js';
 
 /** One alternating renewal process with its own repairer (a datacenter, a domain, a host, a process). */
 export interface BinaryProcess {
@@ -98,7 +99,7 @@ export function buildStructure(s: Scenario, ci: number): Answer<ClusterStructure
   const dcOf = (i: number) => c.datacenters[(i - 1) % c.datacenters.length] ?? '';
   const name = (suffix: string) => `${c.name}/${suffix}`;
 
-  if (c.model === 'single-server') {
+  if (MODEL_PRESETS[c.model].singleHost) {
     const one = host(name('cp-1'), dcOf(1), ['controlPlane', 'etcd', 'worker', 'loadBalancer']);
     const reader = { condition: one, needsAnyMember: false };
     return done({ cluster: c, processes, quorum: 1, voters: [one], loadBalancers: [], writers: [one], readers: [reader] });
@@ -153,7 +154,7 @@ export function buildStructure(s: Scenario, ci: number): Answer<ClusterStructure
 function hostNames(c: ClusterSpec): Map<string, string> {
   const m = new Map<string, string>();
   const n = (suffix: string) => `${c.name}/${suffix}`;
-  if (c.model === 'single-server') {
+  if (MODEL_PRESETS[c.model].singleHost) {
     for (const x of ['cp-1', 'etcd-1', 'worker-1']) m.set(n(x), n('cp-1'));
     return m;
   }

@@ -1,6 +1,7 @@
 /** The signals of one replication: which exist, and their up/down statistics as the world settles. */
 import { SignalStats, type SimTime } from '../../kernel/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
+import { MODEL_PRESETS } from '../../scenario/presets.js';
 import { CLUSTER_SIGNALS } from '../../scenario/signals.js';
 import type { ClusterModel } from '../ClusterModel.js';
 import type { Federation } from '../Federation.js';
@@ -53,7 +54,7 @@ export class SignalRecorder {
     // The global service exists where clusters serve together (multi-cluster, federation); a file
     // that holds independent designs side by side (multi-master.yaml) gets none.
     const serving = clusters.filter(
-      (c) => c.layout.spec.workloads.length > 0 && (c.layout.spec.model === 'multi-cluster' || c.layout.spec.model === 'federation'),
+      (c) => c.layout.spec.workloads.length > 0 && MODEL_PRESETS[c.layout.spec.model].servesGlobally,
     );
     if (serving.length > 1) global('service', () => serving.some((c) => c.serving));
     const mgmt = s.management && clusters.find((c) => c.name === s.management!.cluster);

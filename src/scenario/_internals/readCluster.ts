@@ -1,6 +1,6 @@
 /** Reads one cluster: the model's preset fills what is left out, and the model's rules are checked. */
-import { MODEL_PRESETS } from '../presets.js';
-import { DEPLOYMENT_MODELS, type ClusterSpec, type DeploymentModel, type TenantSpec, type WorkloadSpec } from '../Scenario.js';
+import { DEPLOYMENT_MODELS, MODEL_PRESETS } from '../presets.js';
+import type { ClusterSpec, DeploymentModel, TenantSpec, WorkloadSpec } from '../Scenario.js';
 import { checkReference, checkUnique, type NameSet } from './names.js';
 import type { Path } from './Path.js';
 import type { Problems } from './Problems.js';
@@ -20,22 +20,22 @@ export function readCluster(p: Problems, v: unknown, path: Path, datacenters: Na
   const lb = field(obj, 'loadBalancer');
   const lbPath = [...path, 'loadBalancer'];
   const enabled = readBoolean(p, field(lb, 'enabled'), [...lbPath, 'enabled']);
-  if (preset.fixed && enabled === true) {
-    p.add([...lbPath, 'enabled'], 'expected false for a single-server cluster (one host, nothing to balance), found true');
+  if (preset.singleHost && enabled === true) {
+    p.add([...lbPath, 'enabled'], `expected false for a ${model} cluster (one host, nothing to balance), found true`);
   }
   const lbDcs = readLoadBalancerDatacenters(p, lb, lbPath, datacenters);
 
   const tenants = readTenants(p, field(obj, 'tenants'), [...path, 'tenants']);
-  if (model === 'multi-tenant' && tenants.length === 0) {
+  if (preset.needsTenants && tenants.length === 0) {
     const at = field(obj, 'tenants') === undefined ? path : [...path, 'tenants'];
-    p.add(at, "a multi-tenant cluster needs tenants: expected at least one under 'tenants', found none");
+    p.add(at, `a ${model} cluster needs tenants: expected at least one under 'tenants', found none`);
   }
   return {
     name,
     model,
     datacenters: dcs,
     ...readSizes(p, obj, path, model),
-    loadBalancer: { enabled: preset.fixed ? false : (enabled ?? preset.loadBalancer), datacenters: lbDcs ?? [dcs[0]!] },
+    loadBalancer: { enabled: preset.singleHost ? false : (enabled ?? preset.loadBalancer), datacenters: lbDcs ?? [dcs[0]!] },
     workloads: readWorkloads(p, field(obj, 'workloads'), [...path, 'workloads'], tenants),
     tenants,
     failures: readRoleFailures(p, field(obj, 'failures'), [...path, 'failures']),
@@ -75,11 +75,12 @@ function readDatacenterList(p: Problems, raw: unknown, at: Path, all: NameSet): 
 function readClusterDatacenters(p: Problems, obj: unknown, path: Path, model: DeploymentModel, all: NameSet): string[] {
   const at = [...path, 'datacenters'];
   const raw = field(obj, 'datacenters');
-  const fallback = model === 'single-server' ? all.names.slice(0, 1) : [...all.names];
+  const single = MODEL_PRESETS[model].singleHost;
+  const fallback = single ? all.names.slice(0, 1) : [...all.names];
   if (raw === undefined) return fallback;
   const names = readDatacenterList(p, raw, at, all);
-  if (model === 'single-server' && Array.isArray(raw) && raw.length > 1) {
-    p.add(at, `expected one datacenter for a single-server cluster (one host runs everything), found ${raw.length}`);
+  if (single && Array.isArray(raw) && raw.length > 1) {
+    p.add(at, `expected one datacenter for a ${model} cluster (one host runs everything), found ${raw.length}`);
   }
   return names.length > 0 ? names : fallback;
 }

@@ -31,11 +31,11 @@ export function readSizes(p: Problems, cluster: unknown, path: Path, model: Depl
   const givenWorkers = readInteger(p, field(workersObj, 'nodes'), [...workersPath, 'nodes'], 0, MAX_WORKERS);
   const podsPerNode = readInteger(p, field(workersObj, 'podsPerNode'), [...workersPath, 'podsPerNode'], 1, 1000) ?? 110;
 
-  if (preset.fixed) {
-    // single-server: one host runs the control plane, the only etcd member and the workloads.
+  if (preset.singleHost) {
+    // One host (single-server) runs the control plane, the only etcd member and the workloads.
     const only = (given: number | string | undefined, want: number | string, at: Path, more: string) => {
       if (given !== undefined && given !== want) {
-        p.add(at, `expected ${JSON.stringify(want)} for a single-server cluster (one host runs everything), found ${JSON.stringify(given)}; ${more}`);
+        p.add(at, `expected ${JSON.stringify(want)} for a ${model} cluster (one host runs everything), found ${JSON.stringify(given)}; ${more}`);
       }
     };
     only(givenCp, 1, cpPath, 'use model multi-master for more control-plane nodes');
