@@ -15,7 +15,7 @@ export interface ClusterListener {
   leader(cluster: string, leader: string | null, term: number, reason: string): void;
 }
 
-/** The signals every cluster reports (design.md, "Signals"). */
+/** The signals every cluster reports (README.md#signals). */
 export const CLUSTER_SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads'] as const;
 export type ClusterSignal = (typeof CLUSTER_SIGNALS)[number];
 

@@ -15,7 +15,7 @@ export const SIGNAL_COLUMNS = [
   'p99 outage',
 ] as const;
 
-/** The signals of design.md first, in this order; any others (tenants, global) follow as they come. */
+/** The signals of README.md#signals first, in this order; any others (tenants, global) follow as they come. */
 export const SIGNAL_ORDER = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads'];
 
 export interface SignalTable {

@@ -11,7 +11,7 @@ const etcd = fails(1 / lambda, 1 / mu);
 /** One member: MTTF / (MTTF + MTTR). */
 const a = mu / (lambda + mu);
 
-describe('analyzeScenario: the closed forms of domain.md', () => {
+describe('analyzeScenario: the closed forms of docs/domain.md#closed-forms', () => {
   const s = scenario({ failures: { etcd } });
   const c = clusterAnswer(analyzeScenario(s));
 
@@ -55,7 +55,7 @@ describe('analyzeScenario: the closed forms of domain.md', () => {
   });
 });
 
-describe('analyzeScenario: datacenters (domain.md, "Two datacenters, 2+1 members")', () => {
+describe('analyzeScenario: datacenters (docs/domain.md#placement-over-datacenters)', () => {
   /** etcdQuorum availability of 3 stacked members over these datacenters, all with the same outages. */
   const quorumOver = (dcs: string[], outage: { mttf: Distribution; mttr: Distribution }, member: typeof etcd) =>
     clusterAnswer(

@@ -11,7 +11,7 @@ import {
 
 const rho = fc.double({ min: 1e-6, max: 10, noNaN: true });
 
-/** The domain.md closed form for n = 3 and one crew. */
+/** The closed form of docs/domain.md#shared-repair for n = 3 and one crew. */
 const threeMembersOneCrew = (r: number) => (1 + 3 * r) / (1 + 3 * r + 6 * r * r + 6 * r * r * r);
 
 describe('sharedRepairAvailability', () => {
@@ -22,7 +22,7 @@ describe('sharedRepairAvailability', () => {
     [1, 'as long down as up: repair is the bottleneck'],
     [1e-9, 'near-perfect members: the unavailability is about 6 rho^2'],
   ];
-  it.each(table)('should give n = 3, one crew, rho = %d the domain.md closed form (%s)', (r) => {
+  it.each(table)('should give n = 3, one crew, rho = %d the closed form of docs/domain.md#shared-repair (%s)', (r) => {
     expect(sharedRepairAvailability(3, r)).toBeCloseTo(threeMembersOneCrew(r), 14);
   });
 

@@ -9,7 +9,7 @@ import {
 } from '../../src/analytic/index.js';
 
 describe('quorumSize and failuresTolerated', () => {
-  // n, quorum, tolerated: the etcd FAQ table (domain.md, "Quorum").
+  // n, quorum, tolerated: the etcd FAQ table (docs/domain.md#quorum-and-failures-tolerated).
   const table: [number, number, number][] = [
     [0, 0, 0], // empty configuration: by convention needs 0 votes and never holds one (as the model's quorum rule)
     [1, 1, 0], // a single member tolerates nothing
@@ -62,7 +62,7 @@ describe('memberAvailability', () => {
 });
 
 describe('apiWriteAvailability', () => {
-  it('should multiply the load balancer, one-of-m apiservers and the quorum (domain.md)', () => {
+  it('should multiply the load balancer, one-of-m apiservers and the quorum (docs/domain.md#series-and-parallel)', () => {
     const parts = { loadBalancer: 0.9999, apiserver: 0.999, apiservers: 3, quorum: kOfNAvailability(3, 2, 0.999) };
     // Cross-check: the apiserver term is 1-of-m, a k-of-n with k = 1.
     expect(apiWriteAvailability(parts)).toBeCloseTo(0.9999 * kOfNAvailability(3, 1, 0.999) * parts.quorum, 15);
