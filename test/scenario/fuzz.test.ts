@@ -50,7 +50,13 @@ function checkRules(s: Scenario): void {
     expect(c.datacenters.length).toBeGreaterThan(0);
     for (const dc of c.datacenters) expect(s.datacenters.map((d) => d.name)).toContain(dc);
   }
-  if (s.clusters.some((c) => c.model === 'federation')) expect(s.federation).toBeDefined();
+  if (s.clusters.some((c) => c.model === 'federation')) {
+    // A federation names its host and members among the clusters, and never the host as a member.
+    const f = s.federation!;
+    expect(names).toContain(f.hostCluster);
+    for (const m of f.members) expect(names).toContain(m);
+    expect(f.members).not.toContain(f.hostCluster);
+  }
   const components = new Set(s.clusters.flatMap(componentNames));
   for (const f of s.faults) {
     expect(f.at).toBeLessThan(s.horizon);
