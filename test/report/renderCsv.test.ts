@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, renderCsv } from '../../src/report/renderCsv.js';
+import type { ReplicationRow } from '../../src/experiment/Summary.js';
+import { csvField, renderCompareCsv, renderCsv } from '../../src/report/renderCsv.js';
 import { rows } from './fixtures.js';
 
 describe('renderCsv', () => {
+  // Two hand-written rows: full precision, an exponent, and no outage (NaN longest: an empty field).
+  const handRows: ReplicationRow[] = [
+    { replication: 1, cluster: 'prod', signal: 'etcdQuorum', availability: 0.9999876543210123, upSeconds: 31535610.5, downSeconds: 389.5, outages: 2, longestOutageSeconds: 300.25 },
+    { replication: 2, cluster: 'prod', signal: 'apiWrite', availability: 1, upSeconds: 31536000, downSeconds: 1.5e-7, outages: 0, longestOutageSeconds: NaN },
+  ];
+
   it('should write a header and one line per replication and signal, numbers as JSON writes them', () => {
-    const csv = renderCsv(rows);
-    const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds');
-    expect(lines.length).toBe(rows.length + 1);
-    const r = rows[0]!;
-    expect(lines[1]).toBe([r.replication, r.cluster, r.signal, r.availability, r.upSeconds, r.downSeconds, r.outages, r.longestOutageSeconds].map(String).join(','));
-    expect(Number(lines[1]!.split(',')[3])).toBe(r.availability); // full precision
-    expect(csv.endsWith('\n')).toBe(true);
+    expect(renderCsv(handRows)).toBe(
+      'replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds\n' +
+        '1,prod,etcdQuorum,0.9999876543210123,31535610.5,389.5,2,300.25\n' +
+        '2,prod,apiWrite,1,31536000,1.5e-7,0,\n',
+    );
+  });
+
+  it('should lead each row of a comparison with its scenario label, quoted when it holds a comma', () => {
+    expect(renderCompareCsv([{ label: 'three, stacked', rows: [handRows[0]!] }, { label: 'five', rows: [handRows[1]!] }])).toBe(
+      'scenario,replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds\n' +
+        '"three, stacked",1,prod,etcdQuorum,0.9999876543210123,31535610.5,389.5,2,300.25\n' +
+        'five,2,prod,apiWrite,1,31536000,1.5e-7,0,\n',
+    );
   });
 
   it.each<[string | number, string, string]>([
