@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyzeScenario, apiWriteAvailability, kOfNAvailability, ENUMERATION_UNIT_LIMIT } from '../../src/analytic/index.js';
+import { analyzeScenario, apiWriteAvailability, kOfNAvailability, meanTimeToQuorumLoss, ENUMERATION_UNIT_LIMIT } from '../../src/analytic/index.js';
 import type { Distribution } from '../../src/kernel/index.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { cluster, clusterAnswer, DAY, exp, fails, HOUR, scenario, YEAR } from './fixtures.js';
@@ -25,6 +25,15 @@ describe('analyzeScenario: the closed forms of docs/domain.md#closed-forms', () 
   it('should give the mean time to quorum loss (5 lambda + mu) / (6 lambda^2)', () => {
     const t = c.signals.etcdQuorum.mttqlSeconds;
     expect(t.ok && t.value / ((5 * lambda + mu) / (6 * lambda * lambda))).toBeCloseTo(1, 10);
+  });
+
+  it('should give five external members the mean time to quorum loss of the birth-death chain on members down', () => {
+    // The library's meanTimeToQuorumLoss counts members down (6 states); analyzeScenario builds
+    // the joint chain of the five processes (32 states): two computations that must agree.
+    const five = clusterAnswer(analyzeScenario(scenario({ failures: { etcd }, clusters: [cluster({ etcd: { members: 5, topology: 'external' } })] })));
+    const t = five.signals.etcdQuorum.mttqlSeconds;
+    const reference = meanTimeToQuorumLoss(5, lambda, mu);
+    expect(t.ok && reference.ok && t.value / reference.value).toBeCloseTo(1, 10);
   });
 
   it('should count quorum losses at 6 lambda a^2 (1 - a) per second', () => {
