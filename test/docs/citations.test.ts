@@ -41,7 +41,8 @@ const CITATION = /\b((?:docs\/[\w./-]+|README)\.md)(#[\w-]+)?/g;
 // A bare design.md or domain.md, not under docs/: a document outside the repository.
 const STRAY = /(?<![\w/])(design|domain)\.md\b/g;
 
-const sources = [...filesUnder('src', '.ts'), ...filesUnder('test', '.ts')];
+// Code, tests and the documents themselves (README and docs/ cite each other).
+const sources = [...filesUnder('src', '.ts'), ...filesUnder('test', '.ts'), 'README.md', ...filesUnder('docs', '.md')];
 const citations = sources.flatMap((file) => {
   const text = readFileSync(join(ROOT, file), 'utf8');
   return [...text.matchAll(CITATION)].map((m) => ({ file, doc: m[1]!, anchor: m[2]?.slice(1) }));
