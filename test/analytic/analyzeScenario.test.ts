@@ -4,6 +4,7 @@ import { analyzeScenario, apiWriteAvailability, kOfNAvailability, ENUMERATION_UN
 import type { Distribution } from '../../src/kernel/index.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { cluster, clusterAnswer, DAY, exp, fails, HOUR, scenario, YEAR } from './fixtures.js';
+import { runs } from '../runs.js';
 
 const lambda = 1 / (120 * DAY);
 const mu = 1 / HOUR;
@@ -85,7 +86,7 @@ describe('analyzeScenario: datacenters (domain.md, "Two datacenters, 2+1 members
           expect(three, `one ${one}, three ${three}`).toBeGreaterThan(one);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: runs(100) },
     );
   });
 

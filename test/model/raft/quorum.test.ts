@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { failuresTolerated, findQuorum, quorumSize } from '../../../src/model/raft/quorum.js';
+import { runs } from '../../runs.js';
 
 describe('quorumSize and failuresTolerated', () => {
   it('should follow floor(n/2)+1 and the etcd FAQ tolerance table for n = 1..9', () => {
@@ -53,7 +54,7 @@ describe('findQuorum', () => {
           else expect(q.largest).toBe(best);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
