@@ -3,5 +3,7 @@ import { inject } from 'vitest';
 import { scaledRuns } from './_setup/fastCheckEnv.js';
 
 export function runs(n: number): number {
-  return scaledRuns(n, inject('fcRunsScale'));
+  // Unscaled under a vitest configuration without test/_setup/fastCheckGlobalSetup.ts.
+  const scale = inject('fcRunsScale') as number | undefined;
+  return scaledRuns(n, scale ?? 1);
 }
