@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeScenario } from '../../src/analytic/index.js';
 import type { FailureProcess, RoleFailures, Scenario } from '../../src/scenario/Scenario.js';
+import { arbScenario } from '../scenario/arbitraries.js';
 import { cluster, clusterAnswer, DAY, exp, HOUR, scenario } from './fixtures.js';
 
 const process = fc
@@ -76,6 +77,27 @@ describe('analyzeScenario invariants', () => {
           expect(sig.unavailability).toBeGreaterThanOrEqual(0);
           expect(sig.availability + sig.unavailability).toBeCloseTo(1, 12);
           expect(sig.outagesPerYear).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
+  it('should answer every cluster of any generated scenario with probabilities, on the auto and enumeration routes', () => {
+    // Every deployment model and placement the scenario layer accepts (faults ignored): each
+    // cluster is answered or refused with a reason, never with a value outside [0, 1].
+    fc.assert(
+      fc.property(arbScenario, fc.constantFrom('auto' as const, 'enumeration' as const), (s, route) => {
+        const r = analyzeScenario(s, { route, ignoreFaults: true });
+        if (!r.ok) return;
+        for (const [name, c] of Object.entries(r.clusters)) {
+          if (!c.ok) continue;
+          for (const [sig, a] of Object.entries(c.signals)) {
+            for (const p of [a.availability, a.unavailability]) {
+              expect(p, `${name} ${sig}`).toBeGreaterThanOrEqual(0);
+              expect(p, `${name} ${sig}`).toBeLessThanOrEqual(1);
+            }
+          }
+          expect(c.signals.apiWrite.availability, name).toBeLessThanOrEqual(c.signals.etcdQuorum.availability + 1e-15);
         }
       }),
     );
