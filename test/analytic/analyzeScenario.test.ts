@@ -4,6 +4,7 @@ import { analyzeScenario, apiWriteAvailability, kOfNAvailability, meanTimeToQuor
 import type { Distribution } from '../../src/kernel/index.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { cluster, clusterAnswer, DAY, exp, fails, HOUR, scenario, YEAR } from './fixtures.js';
+import { runs } from '../runs.js';
 
 const lambda = 1 / (120 * DAY);
 const mu = 1 / HOUR;
@@ -94,7 +95,7 @@ describe('analyzeScenario: datacenters (docs/domain.md#placement-over-datacenter
           expect(three, `one ${one}, three ${three}`).toBeGreaterThan(one);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: runs(100) },
     );
   });
 

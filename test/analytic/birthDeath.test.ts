@@ -8,6 +8,7 @@ import {
   stationaryDistribution,
   type Transition,
 } from '../../src/analytic/index.js';
+import { runs } from '../runs.js';
 
 const rho = fc.double({ min: 1e-6, max: 10, noNaN: true });
 
@@ -77,7 +78,7 @@ describe('birthDeathStationary', () => {
         // LU carries an error of about the rate ratio (up to 1,000 here) times 1e-16.
         birthDeathStationary(birth, death).forEach((p, j) => expect(p).toBeCloseTo(pi.value[j]!, 10));
       }),
-      { numRuns: 30 },
+      { numRuns: runs(100) },
     );
   });
 

@@ -51,3 +51,31 @@ describe('csvField against spreadsheet formulas', () => {
     expect(csvField('prod')).toBe('prod');
   });
 });
+
+describe('csvField neutralises each leading formula character (OWASP, "CSV Injection")', () => {
+  // Expected cells written by hand: an apostrophe before the text, then RFC 4180 quoting if needed.
+  it.each<[string, string, string]>([
+    ['=1+2', "'=1+2", 'equals starts a formula'],
+    ['+SUM(A1:A9)', "'+SUM(A1:A9)", 'plus starts a formula'],
+    ['-2+3', "'-2+3", 'minus starts a formula (text, not a number)'],
+    ['@SUM(A1)', "'@SUM(A1)", 'at sign starts a function in some spreadsheets'],
+    ['\t=1+2', "'\t=1+2", 'a tab hides a formula behind white space; a tab needs no quotes'],
+    ['\r=1+2', `"'\r=1+2"`, 'a carriage return hides a formula and needs quotes'],
+    ['=cmd|"/c calc"!A0', `"'=cmd|""/c calc""!A0"`, 'neutralised first, then quoted with quotes doubled'],
+  ])('csvField(%j) = %j (%s)', (v, expected) => expect(csvField(v)).toBe(expected));
+
+  it.each<[string | number, string, string]>([
+    ['a=b', 'a=b', 'a formula character inside the text is harmless'],
+    ['prod-east', 'prod-east', 'a dash inside a name'],
+    ['', '', 'an empty name'],
+    [-1.5, '-1.5', 'a negative number stays a number'],
+    [-0, '0', 'negative zero is written as JSON writes it'],
+    [1e-7, '1e-7', 'a tiny number keeps its exponent'],
+    [-Infinity, '', 'no number'],
+  ])('csvField(%j) = %j, untouched (%s)', (v, expected) => expect(csvField(v)).toBe(expected));
+
+  it('should neutralise a cluster name in signals.csv and a scenario label in the comparison', () => {
+    expect(renderCsv([{ ...rows[0]!, cluster: '-prod' }]).split('\n')[1]).toMatch(/^1,'-prod,etcdQuorum,/);
+    expect(renderCompareCsv([{ label: '=evil', rows: [rows[0]!] }]).split('\n')[1]).toMatch(/^'=evil,1,/);
+  });
+});

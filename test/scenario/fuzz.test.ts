@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../../src/scenario/index.js';
 import { shippedScenarios } from './fixtures.js';
+import { runs } from '../runs.js';
 
 /** Runs the parser; fails on anything thrown but a well-formed ScenarioError. */
 function onlyScenarioErrors(file: string, run: () => Scenario): Scenario | undefined {
@@ -180,7 +181,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 })), (text) => {
         onlyScenarioErrors('t.yaml', () => parseScenario(text, 't.yaml'));
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -190,7 +191,7 @@ describe('parser fuzzing', () => {
         const s = onlyScenarioErrors('t.yaml', () => parseScenario(tokens.join(''), 't.yaml'));
         if (s !== undefined) checkRules(s);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -199,7 +200,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), (v, pretty) => {
         onlyScenarioErrors('t.json', () => parseScenario(JSON.stringify(v, null, pretty ? 2 : undefined) ?? '', 't.json'));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -208,7 +209,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.anything({ maxDepth: 4 }), (v) => {
         onlyScenarioErrors('raw', () => scenarioFromRaw(v, 'raw'));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -219,7 +220,7 @@ describe('parser fuzzing', () => {
         const s = onlyScenarioErrors('m.yaml', () => scenarioFromRaw(doc, 'm.yaml'));
         if (s !== undefined) checkRules(s);
       }),
-      { numRuns: 4500 },
+      { numRuns: runs(4500) },
     );
   });
 
@@ -231,7 +232,7 @@ describe('parser fuzzing', () => {
         const s = onlyScenarioErrors('e.yaml', () => parseScenario(text, 'e.yaml'));
         if (s !== undefined) checkRules(s);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
