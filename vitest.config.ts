@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One fast-check seed per run, printed and replayable with FC_SEED (docs/testing.md).
+    globalSetup: ['test/_setup/fastCheckGlobalSetup.ts'],
+    setupFiles: ['test/_setup/configureFastCheck.ts'],
   },
 });

@@ -1,5 +1,4 @@
 /** The exact steady-state answer for the signals of a scenario that have one (README, "kubesim analytic"). */
-import { YEAR } from '../kernel/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { answer, refuse, type Answer } from './Answer.js';
 import type { AnalyticResult, AnalyzeOptions, ClusterResult, Method, Route, SignalAnswer } from './AnalyticResult.js';
@@ -7,6 +6,7 @@ import { failuresTolerated } from '../quorum/index.js';
 import { closedForm, signalBlocks } from './_internals/closedForm.js';
 import { ENUMERATION_UNIT_LIMIT, enumerateSignals, type SignalTotals } from './_internals/enumerate.js';
 import { ctmcSignals, meanTimeToQuorumLossOf } from './_internals/jointChain.js';
+import { signalAnswer } from './_internals/signalAnswer.js';
 import { signalMasks } from './_internals/signalMasks.js';
 import { buildStructure, type ClusterStructure } from './_internals/structure.js';
 import { atomUnits, processUnits } from './_internals/units.js';
@@ -37,7 +37,7 @@ function analyzeCluster(s: Scenario, ci: number, route: Route): ClusterResult {
   const st = built.value;
   const solved = solve(st, route);
   if (!solved.ok) return solved;
-  const [quorum, write, read] = solved.value.map(signalAnswer) as [SignalAnswer, SignalAnswer, SignalAnswer];
+  const [quorum, write, read] = solved.value.map((x) => signalAnswer(x.totals, x.method, x.formula)) as [SignalAnswer, SignalAnswer, SignalAnswer];
   const used = processUnits(st).units.flatMap((u) => u.processes);
   const c = st.cluster;
   return {
@@ -102,19 +102,6 @@ function solve(st: ClusterStructure, route: Route): Answer<Solved[]> {
       return c ? { totals: c.totals, method: 'k-of-n' as const, formula: c.formula } : { totals, method: 'enumeration' as const, formula };
     }),
   );
-}
-
-function signalAnswer(x: Solved): SignalAnswer {
-  const { up, down, outagesPerSecond } = x.totals;
-  return {
-    availability: up,
-    unavailability: down,
-    downtimeSecondsPerYear: down * YEAR,
-    outagesPerYear: outagesPerSecond * YEAR,
-    meanOutageSeconds: outagesPerSecond > 0 ? down / outagesPerSecond : null,
-    method: x.method,
-    formula: x.formula,
-  };
 }
 
 function notes(s: Scenario, faults: number): string[] {

@@ -28,7 +28,7 @@ export function birthDeathStationary(birth: readonly number[], death: readonly n
  * Quorum availability of n members that fail at rate lambda each and share `crews` repair crews
  * of rate mu each (rho = lambda / mu). State j = members down; it fails at (n - j) lambda and is
  * repaired at min(j, crews) mu. For n = 3, one crew, k = 2: A = (1 + 3 rho) / (1 + 3 rho + 6 rho^2
- * + 6 rho^3) (domain.md). With crews = n it is the independent k-of-n form.
+ * + 6 rho^3) (docs/domain.md#shared-repair). With crews = n it is the independent k-of-n form.
  */
 export function sharedRepairAvailability(n: number, rho: number, crews = 1, k = quorumSize(n)): number {
   return sharedRepair(n, rho, crews, k).up;

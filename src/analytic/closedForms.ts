@@ -1,7 +1,7 @@
-/** The small closed forms of availability (domain.md, "Closed forms the simulation must agree with"). */
+/** The small closed forms of availability (docs/domain.md#closed-forms). */
 
 /**
- * Steady-state availability of one repairable member: a = MTTF / (MTTF + MTTR) (domain.md).
+ * Steady-state availability of one repairable member: a = MTTF / (MTTF + MTTR) (docs/domain.md#one-member).
  * By renewal theory this holds for any distributions of the times, with MTTF and MTTR their means.
  */
 export function memberAvailability(mttf: number, mttr: number): number {
@@ -24,7 +24,7 @@ export interface ApiParts {
 }
 
 /**
- * Series and parallel (domain.md): A_api = A_lb * (1 - (1 - a_apiserver)^m) * A_quorum, before
+ * Series and parallel (docs/domain.md#series-and-parallel): A_api = A_lb * (1 - (1 - a_apiserver)^m) * A_quorum, before
  * election delays. Exact only when the three parts are independent (external etcd, no shared
  * datacenter or failure domain); `analyzeScenario` checks that before using it.
  */

@@ -8,7 +8,7 @@ export interface Split {
 
 /**
  * P(at least k of n independent members up), each up with probability a:
- * sum over i = k..n of C(n,i) a^i (1-a)^(n-i) (domain.md). For n = 3, k = 2: 3a^2 - 2a^3.
+ * sum over i = k..n of C(n,i) a^i (1-a)^(n-i) (docs/domain.md#k-of-n). For n = 3, k = 2: 3a^2 - 2a^3.
  */
 export function kOfNAvailability(n: number, k: number, a: number): number {
   return kOfN(n, k, a).up;

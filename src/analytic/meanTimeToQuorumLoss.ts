@@ -8,7 +8,7 @@ import { meanTimeToAbsorption, type Transition } from './Ctmc.js';
  * by `crews` crews of rate `mu` each (default: one per member, as in the simulation). The chain
  * counts members down; losing quorum (more than n - k down) absorbs. Solved as a linear system of
  * first-passage times (Ctmc.meanTimeToAbsorption). For n = 3, k = 2 this is
- * (5 lambda + mu) / (6 lambda^2) (domain.md), whatever the number of crews.
+ * (5 lambda + mu) / (6 lambda^2) (docs/domain.md#mean-time-to-quorum-loss), whatever the number of crews.
  */
 export function meanTimeToQuorumLoss(
   n: number,

@@ -74,7 +74,7 @@ export class LeaseElection {
     const h = this.holder;
     if (h >= 0 && !c.alive(h)) {
       // It stopped renewing when it died (or when it lost the API, if that came first); the lease
-      // runs out a lease duration later (domain.md: replaced after ~15 s plus a 2-4.4 s retry).
+      // runs out a lease duration later (docs/domain.md#leader-election: replaced after ~15 s plus a 2-4.4 s retry).
       const lastRenew = this.unableSince >= 0 ? this.unableSince : now;
       this.leaseExpiry = lastRenew + this.k8s.leaseDuration;
       this.holder = -1;

@@ -10,7 +10,7 @@ export { renderTerminalTable, type TerminalOptions } from './renderTerminalTable
 export { renderSvg, compileSpec } from './renderSvg.js';
 export { reportCharts, compareCharts, type Chart } from './reportCharts.js';
 export { clusterCost, hostCounts, downtimeCostPerMonth, costPerAddedNine, HOURS_PER_MONTH, type CostPoint } from './cost.js';
-export { paretoFront, dominates, type ParetoPoint } from './paretoFront.js';
+export { paretoFront, type ParetoPoint } from './paretoFront.js';
 export { timelineSpec, type TimelineOptions } from './charts/timelineSpec.js';
 export { availabilitySpec, availabilityPoints, type AvailabilityPoint, type AvailabilityOptions } from './charts/availabilitySpec.js';
 export { outageSpec, type OutageOptions } from './charts/outageSpec.js';

@@ -31,8 +31,3 @@ export function paretoFront<T extends ParetoPoint>(points: readonly T[]): T[] {
   }
   return front;
 }
-
-/** Whether `a` dominates `b`: the simple definition, for tests and for marking points. */
-export function dominates(a: ParetoPoint, b: ParetoPoint): boolean {
-  return a.cost <= b.cost && a.availability >= b.availability && (a.cost < b.cost || a.availability > b.availability);
-}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyzeScenario, apiWriteAvailability, kOfNAvailability, ENUMERATION_UNIT_LIMIT } from '../../src/analytic/index.js';
+import { analyzeScenario, apiWriteAvailability, kOfNAvailability, meanTimeToQuorumLoss, ENUMERATION_UNIT_LIMIT } from '../../src/analytic/index.js';
 import type { Distribution } from '../../src/kernel/index.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { cluster, clusterAnswer, DAY, exp, fails, HOUR, scenario, YEAR } from './fixtures.js';
+import { runs } from '../runs.js';
 
 const lambda = 1 / (120 * DAY);
 const mu = 1 / HOUR;
@@ -11,7 +12,7 @@ const etcd = fails(1 / lambda, 1 / mu);
 /** One member: MTTF / (MTTF + MTTR). */
 const a = mu / (lambda + mu);
 
-describe('analyzeScenario: the closed forms of domain.md', () => {
+describe('analyzeScenario: the closed forms of docs/domain.md#closed-forms', () => {
   const s = scenario({ failures: { etcd } });
   const c = clusterAnswer(analyzeScenario(s));
 
@@ -25,6 +26,15 @@ describe('analyzeScenario: the closed forms of domain.md', () => {
   it('should give the mean time to quorum loss (5 lambda + mu) / (6 lambda^2)', () => {
     const t = c.signals.etcdQuorum.mttqlSeconds;
     expect(t.ok && t.value / ((5 * lambda + mu) / (6 * lambda * lambda))).toBeCloseTo(1, 10);
+  });
+
+  it('should give five external members the mean time to quorum loss of the birth-death chain on members down', () => {
+    // The library's meanTimeToQuorumLoss counts members down (6 states); analyzeScenario builds
+    // the joint chain of the five processes (32 states): two computations that must agree.
+    const five = clusterAnswer(analyzeScenario(scenario({ failures: { etcd }, clusters: [cluster({ etcd: { members: 5, topology: 'external' } })] })));
+    const t = five.signals.etcdQuorum.mttqlSeconds;
+    const reference = meanTimeToQuorumLoss(5, lambda, mu);
+    expect(t.ok && reference.ok && t.value / reference.value).toBeCloseTo(1, 10);
   });
 
   it('should count quorum losses at 6 lambda a^2 (1 - a) per second', () => {
@@ -55,7 +65,7 @@ describe('analyzeScenario: the closed forms of domain.md', () => {
   });
 });
 
-describe('analyzeScenario: datacenters (domain.md, "Two datacenters, 2+1 members")', () => {
+describe('analyzeScenario: datacenters (docs/domain.md#placement-over-datacenters)', () => {
   /** etcdQuorum availability of 3 stacked members over these datacenters, all with the same outages. */
   const quorumOver = (dcs: string[], outage: { mttf: Distribution; mttr: Distribution }, member: typeof etcd) =>
     clusterAnswer(
@@ -85,7 +95,7 @@ describe('analyzeScenario: datacenters (domain.md, "Two datacenters, 2+1 members
           expect(three, `one ${one}, three ${three}`).toBeGreaterThan(one);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: runs(100) },
     );
   });
 

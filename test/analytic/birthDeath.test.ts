@@ -8,10 +8,11 @@ import {
   stationaryDistribution,
   type Transition,
 } from '../../src/analytic/index.js';
+import { runs } from '../runs.js';
 
 const rho = fc.double({ min: 1e-6, max: 10, noNaN: true });
 
-/** The domain.md closed form for n = 3 and one crew. */
+/** The closed form of docs/domain.md#shared-repair for n = 3 and one crew. */
 const threeMembersOneCrew = (r: number) => (1 + 3 * r) / (1 + 3 * r + 6 * r * r + 6 * r * r * r);
 
 describe('sharedRepairAvailability', () => {
@@ -22,7 +23,7 @@ describe('sharedRepairAvailability', () => {
     [1, 'as long down as up: repair is the bottleneck'],
     [1e-9, 'near-perfect members: the unavailability is about 6 rho^2'],
   ];
-  it.each(table)('should give n = 3, one crew, rho = %d the domain.md closed form (%s)', (r) => {
+  it.each(table)('should give n = 3, one crew, rho = %d the closed form of docs/domain.md#shared-repair (%s)', (r) => {
     expect(sharedRepairAvailability(3, r)).toBeCloseTo(threeMembersOneCrew(r), 14);
   });
 
@@ -77,7 +78,7 @@ describe('birthDeathStationary', () => {
         // LU carries an error of about the rate ratio (up to 1,000 here) times 1e-16.
         birthDeathStationary(birth, death).forEach((p, j) => expect(p).toBeCloseTo(pi.value[j]!, 10));
       }),
-      { numRuns: 30 },
+      { numRuns: runs(100) },
     );
   });
 

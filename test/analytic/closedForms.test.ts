@@ -23,7 +23,7 @@ describe('memberAvailability', () => {
 });
 
 describe('apiWriteAvailability', () => {
-  it('should multiply the load balancer, one-of-m apiservers and the quorum (domain.md)', () => {
+  it('should multiply the load balancer, one-of-m apiservers and the quorum (docs/domain.md#series-and-parallel)', () => {
     const parts = { loadBalancer: 0.9999, apiserver: 0.999, apiservers: 3, quorum: kOfNAvailability(3, 2, 0.999) };
     // Cross-check: the apiserver term is 1-of-m, a k-of-n with k = 1.
     expect(apiWriteAvailability(parts)).toBeCloseTo(0.9999 * kOfNAvailability(3, 1, 0.999) * parts.quorum, 15);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeScenario } from '../../src/analytic/index.js';
 import type { FailureProcess, RoleFailures, Scenario } from '../../src/scenario/Scenario.js';
+import { arbScenario } from '../scenario/arbitraries.js';
 import { cluster, clusterAnswer, DAY, exp, HOUR, scenario } from './fixtures.js';
 
 const process = fc
@@ -42,6 +43,31 @@ const scenarios = fc
   });
 
 describe('analyzeScenario invariants', () => {
+  // Scenarios where a route's sums once left [0, 1], with the fast-check seed that found each.
+  const regressions: [string, Scenario][] = [
+    // Seed 1759686212 (issue 19): node 4 has no local member, so apiRead goes by enumeration, whose
+    // separately summed P(up) came out as 1.0000000000000002 (mttf about 127 days, mttr 36 s).
+    [
+      '4 control-plane nodes, 3 stacked members, control-plane failures only',
+      scenario({
+        failures: { controlPlane: { mttf: exp(10_992_174.65282011), mttr: exp(36) } },
+        clusters: [
+          cluster({ controlPlane: { nodes: 4 }, etcd: { members: 3, learners: 0, topology: 'stacked' }, loadBalancer: { enabled: false, datacenters: ['dc-1'] } }),
+        ],
+      }),
+    ],
+  ];
+  it.each(regressions)('should keep every signal of "%s" in [0, 1] on every route', (_, s) => {
+    for (const route of ['auto', 'enumeration', 'ctmc'] as const) {
+      for (const [name, sig] of Object.entries(clusterAnswer(analyzeScenario(s, { route })).signals)) {
+        expect(sig.availability, `${name} by ${route}`).toBeLessThanOrEqual(1);
+        expect(sig.availability, `${name} by ${route}`).toBeGreaterThanOrEqual(0);
+        expect(sig.unavailability, `${name} by ${route}`).toBeLessThanOrEqual(1);
+        expect(sig.unavailability, `${name} by ${route}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
   it('should keep availabilities in [0, 1], with up and down summing to 1', () => {
     fc.assert(
       fc.property(scenarios, (s) => {
@@ -51,6 +77,27 @@ describe('analyzeScenario invariants', () => {
           expect(sig.unavailability).toBeGreaterThanOrEqual(0);
           expect(sig.availability + sig.unavailability).toBeCloseTo(1, 12);
           expect(sig.outagesPerYear).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
+  it('should answer every cluster of any generated scenario with probabilities, on the auto and enumeration routes', () => {
+    // Every deployment model and placement the scenario layer accepts (faults ignored): each
+    // cluster is answered or refused with a reason, never with a value outside [0, 1].
+    fc.assert(
+      fc.property(arbScenario, fc.constantFrom('auto' as const, 'enumeration' as const), (s, route) => {
+        const r = analyzeScenario(s, { route, ignoreFaults: true });
+        if (!r.ok) return;
+        for (const [name, c] of Object.entries(r.clusters)) {
+          if (!c.ok) continue;
+          for (const [sig, a] of Object.entries(c.signals)) {
+            for (const p of [a.availability, a.unavailability]) {
+              expect(p, `${name} ${sig}`).toBeGreaterThanOrEqual(0);
+              expect(p, `${name} ${sig}`).toBeLessThanOrEqual(1);
+            }
+          }
+          expect(c.signals.apiWrite.availability, name).toBeLessThanOrEqual(c.signals.etcdQuorum.availability + 1e-15);
         }
       }),
     );

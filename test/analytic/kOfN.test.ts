@@ -19,7 +19,7 @@ function bruteForce(n: number, k: number, a: number): number {
 describe('kOfNAvailability', () => {
   // n, k, a, expected, why
   const table: [number, number, number, number, string][] = [
-    [3, 2, 0.9, 3 * 0.81 - 2 * 0.729, 'n = 3 closed form 3a^2 - 2a^3 (domain.md)'],
+    [3, 2, 0.9, 3 * 0.81 - 2 * 0.729, 'n = 3 closed form 3a^2 - 2a^3 (docs/domain.md#k-of-n)'],
     [3, 2, 0.5, 0.5, 'a fair coin: majority of 3 as likely up as down'],
     [5, 3, 0.5, 0.5, 'same symmetry for 5'],
     [1, 1, 0.99, 0.99, 'one member is its own quorum'],

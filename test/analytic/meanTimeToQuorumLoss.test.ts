@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { meanTimeToQuorumLoss } from '../../src/analytic/index.js';
 
 const rate = fc.double({ min: 1e-4, max: 10, noNaN: true });
-/** domain.md: n = 3, from all up. */
+/** docs/domain.md#mean-time-to-quorum-loss: n = 3, from all up. */
 const threeMembers = (l: number, m: number) => (5 * l + m) / (6 * l * l);
 
 /**
@@ -29,7 +29,7 @@ describe('meanTimeToQuorumLoss', () => {
     [1, 1, 'as fast to fail as to repair'],
     [1, 0, 'no repair: 1/(3 lambda) + 1/(2 lambda) = 5/(6 lambda)'],
   ];
-  it.each(table)('should give n = 3 with lambda = %d, mu = %d the domain.md form (%s)', (l, m) => {
+  it.each(table)('should give n = 3 with lambda = %d, mu = %d the form of docs/domain.md#mean-time-to-quorum-loss (%s)', (l, m) => {
     const t = meanTimeToQuorumLoss(3, l, m);
     expect(t.ok && t.value / threeMembers(l, m)).toBeCloseTo(1, 10);
   });

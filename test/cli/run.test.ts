@@ -26,8 +26,12 @@ describe('kubesim run --json', () => {
     const q = doc.clusters.prod.signals.etcdQuorum;
     expect(q.availability.mean).toBeGreaterThan(0.99);
     expect(q.availability.ci95).toHaveLength(2);
-    for (const k of ['downtimeSecondsPerYear', 'outagesPerYear', 'meanOutageSeconds']) expect(typeof q[k]).toBe('number');
-    expect(doc.clusters.prod.cost).toMatchObject({ currency: 'USD' });
+    // The per-year figures follow from the availability and from each other (a 365-day year).
+    expect(q.downtimeSecondsPerYear).toBeCloseTo((1 - q.availability.mean) * 365 * 86_400, 3);
+    expect(q.meanOutageSeconds).toBeCloseTo(q.downtimeSecondsPerYear / q.outagesPerYear, 3);
+    expect(q.nines).toBeCloseTo(-Math.log10(1 - q.availability.mean), 4);
+    // 3 control-plane and 3 etcd hosts at 0.19 an hour, a load balancer at 0.025, 730 hours a month.
+    expect(doc.clusters.prod.cost).toEqual({ currency: 'USD', perMonth: 850.45, byRole: { controlPlane: 416.1, etcd: 416.1, loadBalancer: 18.25 } });
     expect(doc.global).toEqual({ signals: {} });
   });
 

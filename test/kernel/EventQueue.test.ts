@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../src/kernel/index.js';
+import { runs } from '../runs.js';
 
 type Op = { kind: 'push'; time: number } | { kind: 'pop' } | { kind: 'replaceTop'; time: number };
 
@@ -68,7 +69,7 @@ describe('EventQueue', () => {
         expect(popped).toEqual(expected);
         expect(q.size).toBe(0);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LogHistogram } from '../../src/kernel/index.js';
+import { runs } from '../runs.js';
 
 /** Positive values spread over ten decades (10 ms to ~3 years), as outage lengths are. */
 const value = fc.double({ min: -2, max: 8, noNaN: true }).map((e) => 10 ** e);
@@ -31,7 +32,7 @@ describe('LogHistogram', () => {
         const exact = exactQuantile(sorted, q);
         expect(Math.abs(estimate / exact - 1)).toBeLessThanOrEqual(0.06);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SignalStats } from '../../src/kernel/index.js';
+import { runs } from '../runs.js';
 
 interface History {
   readonly start: number;
@@ -73,7 +74,7 @@ describe('SignalStats', () => {
         // Assert
         expect(close(stats.upTime + stats.downTime, h.end - h.start, h.end - h.start)).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -92,7 +93,7 @@ describe('SignalStats', () => {
         expect(stats.longestOutage).toBe(expected.longest);
         expect(stats.outageLengths.total).toBe(expected.outages);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HOUR, RandomStreams, Simulation, sample, type Distribution, type Handler } from '../../src/kernel/index.js';
+import { runs } from '../runs.js';
 
 /**
  * A random "program": initial events, and for each event (by the order it was scheduled) the
@@ -80,7 +81,7 @@ describe('Simulation', () => {
         // Assert
         expect(actual).toEqual(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

@@ -10,6 +10,7 @@ import { buildTopology } from '../../src/model/Topology.js';
 import type { TraceEvent } from '../../src/model/Trace.js';
 import { explanation } from '../../src/report/narrate/explanation.js';
 import { parseScenario } from '../../src/scenario/index.js';
+import { runs } from '../runs.js';
 
 const config = fc.record({
   members: fc.integer({ min: 1, max: 9 }),
@@ -52,7 +53,7 @@ describe('the lab and the CLI agree', () => {
           expect(lab.narrated.map((s) => s.line)).toEqual(told.steps.map((s) => s.line));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(100) },
     );
   });
 

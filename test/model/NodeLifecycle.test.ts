@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/kernel/index.js';
 import { NodeLifecycle } from '../../src/model/NodeLifecycle.js';
 import { KUBERNETES_DEFAULTS as K } from '../../src/scenario/defaults.js';
+import { runs } from '../runs.js';
 
 /** Random down/up periods of workers spread over zones, driven through a NodeLifecycle. */
 const cases = fc.record({
@@ -60,7 +61,7 @@ describe('NodeLifecycle', () => {
           expect(expired.map((e) => e.w)).toEqual([outages[0]!.w % workers]);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

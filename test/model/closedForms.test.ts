@@ -1,4 +1,4 @@
-/** The simulation against closed-form answers (domain.md, "Closed forms the simulation must agree with"). */
+/** The simulation against closed-form answers (docs/domain.md#closed-forms). */
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/experiment/statistics.js';
 import { runReplication } from '../../src/model/Replication.js';
@@ -93,7 +93,7 @@ describe('etcdQuorum against closed forms', () => {
     expect(sim.ci95[1]).toBeGreaterThanOrEqual(exact);
   });
 
-  it('should match the exact answer for 1+1+1 over three datacenters, and rank the layouts as domain.md says', () => {
+  it('should match the exact answer for 1+1+1 over three datacenters, and rank the layouts as docs/domain.md#placement-over-datacenters says', () => {
     const s = scenario({
       horizon: 50_000 * HOUR,
       replications: 40,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findQuorum } from '../../src/quorum/index.js';
+import { runs } from '../runs.js';
 
 describe('findQuorum', () => {
   it('should give an empty configuration no quorum (by convention)', () => {
@@ -41,7 +42,7 @@ describe('findQuorum', () => {
           else expect(q.largest).toBe(best);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominates, paretoFront } from '../../src/report/paretoFront.js';
+import { paretoFront, type ParetoPoint } from '../../src/report/paretoFront.js';
+
+/** The second, simpler computation: `a` dominates `b` when it costs no more, is no less available, and is better in one. */
+function dominates(a: ParetoPoint, b: ParetoPoint): boolean {
+  return a.cost <= b.cost && a.availability >= b.availability && (a.cost < b.cost || a.availability > b.availability);
+}
 
 const p = (label: string, cost: number, availability: number) => ({ label, cost, availability });
 

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, renderCsv } from '../../src/report/renderCsv.js';
+import type { ReplicationRow } from '../../src/experiment/Summary.js';
+import { csvField, renderCompareCsv, renderCsv } from '../../src/report/renderCsv.js';
 import { rows } from './fixtures.js';
 
 describe('renderCsv', () => {
+  // Two hand-written rows: full precision, an exponent, and no outage (NaN longest: an empty field).
+  const handRows: ReplicationRow[] = [
+    { replication: 1, cluster: 'prod', signal: 'etcdQuorum', availability: 0.9999876543210123, upSeconds: 31535610.5, downSeconds: 389.5, outages: 2, longestOutageSeconds: 300.25 },
+    { replication: 2, cluster: 'prod', signal: 'apiWrite', availability: 1, upSeconds: 31536000, downSeconds: 1.5e-7, outages: 0, longestOutageSeconds: NaN },
+  ];
+
   it('should write a header and one line per replication and signal, numbers as JSON writes them', () => {
-    const csv = renderCsv(rows);
-    const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds');
-    expect(lines.length).toBe(rows.length + 1);
-    const r = rows[0]!;
-    expect(lines[1]).toBe([r.replication, r.cluster, r.signal, r.availability, r.upSeconds, r.downSeconds, r.outages, r.longestOutageSeconds].map(String).join(','));
-    expect(Number(lines[1]!.split(',')[3])).toBe(r.availability); // full precision
-    expect(csv.endsWith('\n')).toBe(true);
+    expect(renderCsv(handRows)).toBe(
+      'replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds\n' +
+        '1,prod,etcdQuorum,0.9999876543210123,31535610.5,389.5,2,300.25\n' +
+        '2,prod,apiWrite,1,31536000,1.5e-7,0,\n',
+    );
+  });
+
+  it('should lead each row of a comparison with its scenario label, quoted when it holds a comma', () => {
+    expect(renderCompareCsv([{ label: 'three, stacked', rows: [handRows[0]!] }, { label: 'five', rows: [handRows[1]!] }])).toBe(
+      'scenario,replication,cluster,signal,availability,upSeconds,downSeconds,outages,longestOutageSeconds\n' +
+        '"three, stacked",1,prod,etcdQuorum,0.9999876543210123,31535610.5,389.5,2,300.25\n' +
+        'five,2,prod,apiWrite,1,31536000,1.5e-7,0,\n',
+    );
   });
 
   it.each<[string | number, string, string]>([
@@ -37,5 +49,33 @@ describe('csvField against spreadsheet formulas', () => {
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField(-1.5)).toBe('-1.5');
     expect(csvField('prod')).toBe('prod');
+  });
+});
+
+describe('csvField neutralises each leading formula character (OWASP, "CSV Injection")', () => {
+  // Expected cells written by hand: an apostrophe before the text, then RFC 4180 quoting if needed.
+  it.each<[string, string, string]>([
+    ['=1+2', "'=1+2", 'equals starts a formula'],
+    ['+SUM(A1:A9)', "'+SUM(A1:A9)", 'plus starts a formula'],
+    ['-2+3', "'-2+3", 'minus starts a formula (text, not a number)'],
+    ['@SUM(A1)', "'@SUM(A1)", 'at sign starts a function in some spreadsheets'],
+    ['\t=1+2', "'\t=1+2", 'a tab hides a formula behind white space; a tab needs no quotes'],
+    ['\r=1+2', `"'\r=1+2"`, 'a carriage return hides a formula and needs quotes'],
+    ['=cmd|"/c calc"!A0', `"'=cmd|""/c calc""!A0"`, 'neutralised first, then quoted with quotes doubled'],
+  ])('csvField(%j) = %j (%s)', (v, expected) => expect(csvField(v)).toBe(expected));
+
+  it.each<[string | number, string, string]>([
+    ['a=b', 'a=b', 'a formula character inside the text is harmless'],
+    ['prod-east', 'prod-east', 'a dash inside a name'],
+    ['', '', 'an empty name'],
+    [-1.5, '-1.5', 'a negative number stays a number'],
+    [-0, '0', 'negative zero is written as JSON writes it'],
+    [1e-7, '1e-7', 'a tiny number keeps its exponent'],
+    [-Infinity, '', 'no number'],
+  ])('csvField(%j) = %j, untouched (%s)', (v, expected) => expect(csvField(v)).toBe(expected));
+
+  it('should neutralise a cluster name in signals.csv and a scenario label in the comparison', () => {
+    expect(renderCsv([{ ...rows[0]!, cluster: '-prod' }]).split('\n')[1]).toMatch(/^1,'-prod,etcdQuorum,/);
+    expect(renderCompareCsv([{ label: '=evil', rows: [rows[0]!] }]).split('\n')[1]).toMatch(/^'=evil,1,/);
   });
 });

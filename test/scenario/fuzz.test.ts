@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../../src/scenario/index.js';
 import { shippedScenarios } from './fixtures.js';
+import { runs } from '../runs.js';
 
 /** Runs the parser; fails on anything thrown but a well-formed ScenarioError. */
 function onlyScenarioErrors(file: string, run: () => Scenario): Scenario | undefined {
@@ -50,7 +51,13 @@ function checkRules(s: Scenario): void {
     expect(c.datacenters.length).toBeGreaterThan(0);
     for (const dc of c.datacenters) expect(s.datacenters.map((d) => d.name)).toContain(dc);
   }
-  if (s.clusters.some((c) => c.model === 'federation')) expect(s.federation).toBeDefined();
+  if (s.clusters.some((c) => c.model === 'federation')) {
+    // A federation names its host and members among the clusters, and never the host as a member.
+    const f = s.federation!;
+    expect(names).toContain(f.hostCluster);
+    for (const m of f.members) expect(names).toContain(m);
+    expect(f.members).not.toContain(f.hostCluster);
+  }
   const components = new Set(s.clusters.flatMap(componentNames));
   for (const f of s.faults) {
     expect(f.at).toBeLessThan(s.horizon);
@@ -174,7 +181,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 })), (text) => {
         onlyScenarioErrors('t.yaml', () => parseScenario(text, 't.yaml'));
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -184,7 +191,7 @@ describe('parser fuzzing', () => {
         const s = onlyScenarioErrors('t.yaml', () => parseScenario(tokens.join(''), 't.yaml'));
         if (s !== undefined) checkRules(s);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -193,7 +200,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), (v, pretty) => {
         onlyScenarioErrors('t.json', () => parseScenario(JSON.stringify(v, null, pretty ? 2 : undefined) ?? '', 't.json'));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -202,7 +209,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.anything({ maxDepth: 4 }), (v) => {
         onlyScenarioErrors('raw', () => scenarioFromRaw(v, 'raw'));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -213,7 +220,7 @@ describe('parser fuzzing', () => {
         const s = onlyScenarioErrors('m.yaml', () => scenarioFromRaw(doc, 'm.yaml'));
         if (s !== undefined) checkRules(s);
       }),
-      { numRuns: 4500 },
+      { numRuns: runs(4500) },
     );
   });
 
@@ -225,7 +232,7 @@ describe('parser fuzzing', () => {
         const s = onlyScenarioErrors('e.yaml', () => parseScenario(text, 'e.yaml'));
         if (s !== undefined) checkRules(s);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

@@ -44,11 +44,8 @@ describe('loadScenario', () => {
       `${path}:6: spec.replications: expected a whole number from 1 to 1000000, found 0`,
       `${path}:7: spec.clusters: expected a list of at least 1 item, found an empty list`,
     ]);
-    try {
-      loadScenario(path);
-    } catch (e) {
-      expect((e as Error).message).toBe(problems.join('\n'));
-    }
+    // The error's message is every problem, one per line; toThrow also fails when nothing throws.
+    expect(() => loadScenario(path)).toThrow(expect.objectContaining({ name: 'ScenarioError', message: problems.join('\n') }));
     writeFileSync(path, withSpec('clusters: [{ name: p, model: multi-master }]\n'));
     expect(loadScenario(path).file).toBe(path);
   });

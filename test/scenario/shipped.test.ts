@@ -2,6 +2,7 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { YEAR } from '../../src/kernel/index.js';
 import { componentNames, loadScenario } from '../../src/scenario/index.js';
 import { schemaJson, shippedScenarios } from './fixtures.js';
 
@@ -57,11 +58,14 @@ describe('shipped scenarios', () => {
     });
   }
 
-  it('should run the default scenario in a few seconds (at most 100 replications of a year)', () => {
+  it('should hold in default.yaml what README says `npm start` runs: stacked 3-member etcd over three datacenters, 120 workers', () => {
     const s = loadScenario(shipped.find((x) => x.name === 'default.yaml')!.path);
-    expect(s.replications).toBeLessThanOrEqual(100);
-    expect(s.clusters[0]!.model).toBe('multi-master');
-    expect(s.datacenters).toHaveLength(3);
+    const prod = s.clusters[0]!;
+    expect([s.clusters.length, prod.model, prod.etcd.members, prod.etcd.topology, prod.workers.nodes]).toEqual([1, 'multi-master', 3, 'stacked', 120]);
+    expect(prod.datacenters).toEqual(['dc-a', 'dc-b', 'dc-c']);
+    // 50 replications of a year, the count README's JSON example shows.
+    expect([s.replications, s.horizon]).toEqual([50, YEAR]);
+    expect(s.faults.map((f) => f.kind)).toEqual(['crash', 'partition', 'outage', 'rollingUpgrade']);
   });
 
   it('should show quorum loss in the demo: two of three members down at once, no random failures', () => {

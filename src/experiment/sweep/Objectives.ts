@@ -12,8 +12,6 @@ export interface Objectives {
   readonly maxWriteP99Ms: number | null;
 }
 
-export const NO_OBJECTIVES: Objectives = { availability: [], maxWriteP99Ms: null };
-
 /** One objective checked in one place (a cluster, or `global`). */
 export type Check =
   | {

@@ -1,7 +1,7 @@
 /** Sweeps: grid points run with common random numbers, objectives, the recommendation and the summary document. */
 export type { SweepSummary, SweepPointSummary, SweepParameter, GroupRecommendation } from './SweepSummary.js';
 export { givenPaths } from './givenPaths.js';
-export { NO_OBJECTIVES, describeObjective, hasObjectives, type AvailabilityObjective, type Check, type Objectives, type Verdict } from './Objectives.js';
+export { describeObjective, hasObjectives, type AvailabilityObjective, type Check, type Objectives, type Verdict } from './Objectives.js';
 export { checkPoint } from './checkPoint.js';
 export { recommend, shortfall, type BestAchieved, type Candidate, type Recommendation } from './recommend.js';
 export { summarizeSweep, pointLabel, type SweepDefinition, type SweepPoint } from './summarizeSweep.js';

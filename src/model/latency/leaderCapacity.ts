@@ -11,7 +11,7 @@ import type { EtcdLoadSettings } from '../../scenario/Scenario.js';
 export interface CapacityAssumptions {
   /**
    * Writes per second a 3-member etcd v3.5 leader commits at saturation: 44,341/s with 1,000
-   * clients writing to the leader (etcd v3.5 "Performance", 8 vCPU, SSD, 256-byte values; domain.md).
+   * clients writing to the leader (etcd v3.5 "Performance", 8 vCPU, SSD, 256-byte values; docs/domain.md#latency-and-throughput).
    * 1,000 closed-loop clients at 22 ms each give 1000 / 0.022 = 45,000/s by Little's law, so the
    * leader is saturated there and the figure is its capacity (not a lower bound on it).
    */

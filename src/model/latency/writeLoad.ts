@@ -10,7 +10,7 @@ import type { EtcdLoadSettings } from '../../scenario/Scenario.js';
 export interface WriteLoadAssumptions {
   /**
    * The kubelet renews its node Lease (one update of a small object) every 10 s; the lease lasts
-   * 40 s (domain.md, "Workers"; Kubernetes "Nodes", heartbeats).
+   * 40 s (docs/domain.md#node-heartbeats; Kubernetes "Nodes", heartbeats).
    */
   readonly leaseRenewInterval: number;
   /**
@@ -23,7 +23,7 @@ export interface WriteLoadAssumptions {
   readonly nodeStatusReportInterval: number;
   /**
    * Pods running on an average worker. Kubernetes' documented limits are 5,000 nodes and 150,000
-   * pods ("Considerations for large clusters", domain.md): 30 pods per node on average at the
+   * pods ("Considerations for large clusters"; docs/domain.md#large-clusters): 30 pods per node on average at the
    * limit (derived). Capped by the scenario's podsPerNode.
    */
   readonly podsPerNode: number;
@@ -37,7 +37,7 @@ export interface WriteLoadAssumptions {
    * is one create (event series updates and TTL expiry are not counted).
    */
   readonly eventsPerPod: number;
-  /** Whether events go to a separate etcd, as large clusters may do (domain.md, "Large clusters"). */
+  /** Whether events go to a separate etcd, as large clusters may do (docs/domain.md#large-clusters). */
   readonly eventsInSeparateEtcd: boolean;
 }
 

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSweepPoints } from '../../../src/cli/sweep/sweepPoints.js';
 import { etcdPerformanceOf, writeP99Ms } from '../../../src/model/latency/index.js';
+import { runs } from '../../runs.js';
 
 const SIZES = [1, 3, 5, 7, 9];
 
@@ -56,7 +57,8 @@ describe('a sweep over etcd.members at fixed workers', () => {
           expect(perf.map((p) => p.failuresTolerated)).toEqual([0, 1, 2, 3, 4]);
         },
       ),
-      { numRuns: 60 },
+      // Each run reads a file and models five sweep points (about 0.2 s): 60 runs keep this file near 12 s.
+      { numRuns: runs(60) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPACITY_ASSUMPTIONS, ETCD_MODEL_ASSUMPTIONS, etcdModelAssumptions, etcdPerformance, etcdPerformanceOf, writeP99Ms, type EtcdModelAssumptions } from '../../../src/model/latency/index.js';
 import { ETCD_LOAD_DEFAULTS } from '../../../src/scenario/defaults.js';
 import { cluster, scenario } from '../fixtures.js';
+import { runs } from '../../runs.js';
 
 const SIZES = [1, 3, 5, 7, 9];
 
@@ -49,7 +50,7 @@ describe('etcdPerformance', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
