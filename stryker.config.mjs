@@ -3,8 +3,20 @@
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
-  // The suite minus the tests that spawn the built CLI (dist/), which Stryker never mutates.
-  vitest: { configFile: 'vitest.stryker.config.ts', related: true },
+  vitest: { related: true },
+  // Each module is judged by its own tests (test/ mirrors src/), not by the whole suite: a mutant
+  // that only an end-to-end run or a golden transcript notices is one that no test pins down.
+  // (The whole suite would also take days on two cores: its CLI tests spawn dist/, which is
+  // never mutated, and its scenario runs cover every line of the kernel.)
+  testFiles: [
+    'test/kernel/**/*.test.ts',
+    'test/quorum/**/*.test.ts',
+    'test/model/**/*.test.ts',
+    'test/experiment/statistics.test.ts',
+    'test/analytic/**/*.test.ts',
+    'test/report/safety.test.ts',
+    'test/report/renderCsv.test.ts',
+  ],
   coverageAnalysis: 'perTest',
   // No TypeScript checker: it type-checks the whole project once per mutant, which on two shared
   // cores costs more than running the covering tests; a mutant that does not compile fails its
