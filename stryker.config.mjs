@@ -12,14 +12,14 @@ const out = only ? `reports/mutation/${only}` : 'reports/mutation/all';
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
-  vitest: { related: true },
+  // vitest.stryker.config.mjs picks the same modules' tests (see there why not Stryker's testFiles).
+  vitest: { configFile: 'vitest.stryker.config.mjs', related: true },
   // Each module is judged by its own tests (test/ mirrors src/), not by the whole suite: a mutant
   // that only an end-to-end run or a golden transcript notices is one that no test pins down.
   // (The whole suite would also take days on two cores: its scenario runs cover every line of
   // the kernel, and code a test file runs while it is loaded makes "static" mutants, each of
   // which reruns every test.)
   mutate: modules.flatMap((m) => m.mutate),
-  testFiles: modules.flatMap((m) => m.tests),
   coverageAnalysis: 'perTest',
   // No TypeScript checker: it type-checks the project once per mutant, which on two shared cores
   // costs more than the covering tests. vitest strips types, so a mutant that would not compile
