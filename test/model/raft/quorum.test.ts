@@ -14,6 +14,8 @@ describe('quorumSize and failuresTolerated', () => {
 
   it('should give an empty configuration no quorum (by convention)', () => {
     expect(quorumSize(0)).toBe(0);
+    // A negative count (a programming error upstream) is treated as empty, not as a negative tolerance.
+    expect([quorumSize(-1), failuresTolerated(0), failuresTolerated(-1)]).toEqual([0, 0, 0]);
     expect(findQuorum([], [])).toEqual({ kind: 'lost', largest: 0 });
   });
 });
