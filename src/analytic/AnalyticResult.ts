@@ -1,5 +1,6 @@
 /** What `analyzeScenario` returns: per cluster and signal, the exact steady-state answer or the reason there is none. */
 import type { DeploymentModel } from '../scenario/Scenario.js';
+import type { AnalyticSignal } from '../scenario/signals.js';
 import type { Answer, Refusal } from './Answer.js';
 
 /** How an answer was found: a product of k-of-n closed forms, a sum over joint states, or a Markov chain. */
@@ -54,11 +55,8 @@ export interface ClusterAnswer {
   readonly model: DeploymentModel;
   /** The processes the three signals depend on (roles that never fail are left out). */
   readonly processes: readonly ProcessSummary[];
-  readonly signals: {
-    readonly etcdQuorum: QuorumAnswer;
-    readonly apiWrite: SignalAnswer;
-    readonly apiRead: SignalAnswer;
-  };
+  /** One answer per ANALYTIC_SIGNALS entry; etcdQuorum's also says how the quorum is counted. */
+  readonly signals: { readonly [S in AnalyticSignal]: S extends 'etcdQuorum' ? QuorumAnswer : SignalAnswer };
   /** Signals the simulation reports that have no analytic answer here, with the reason. */
   readonly unanswered: Readonly<Record<string, string>>;
 }

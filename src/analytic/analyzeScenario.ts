@@ -3,7 +3,7 @@ import { YEAR } from '../kernel/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { answer, refuse, type Answer } from './Answer.js';
 import type { AnalyticResult, AnalyzeOptions, ClusterResult, Method, Route, SignalAnswer } from './AnalyticResult.js';
-import { failuresTolerated } from './closedForms.js';
+import { failuresTolerated } from '../quorum/index.js';
 import { closedForm, signalBlocks } from './_internals/closedForm.js';
 import { ENUMERATION_UNIT_LIMIT, enumerateSignals, type SignalTotals } from './_internals/enumerate.js';
 import { ctmcSignals, meanTimeToQuorumLossOf } from './_internals/jointChain.js';

@@ -1,5 +1,5 @@
 /** Birth-death chains: n members sharing c repair crews, solved in product form. */
-import { quorumSize } from './closedForms.js';
+import { quorumSize } from '../quorum/index.js';
 import { sumAscending, type Split } from './kOfN.js';
 
 /**

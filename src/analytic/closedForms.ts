@@ -11,21 +11,6 @@ export function memberAvailability(mttf: number, mttr: number): number {
   return mttf / (mttf + mttr);
 }
 
-/**
- * Votes needed among n voters: floor(n/2) + 1 (etcd FAQ, domain.md). As in the model's quorum
- * rule, an empty configuration needs 0 votes and never holds a quorum.
- */
-export function quorumSize(n: number): number {
-  checkCount('quorumSize', n);
-  return n === 0 ? 0 : Math.floor(n / 2) + 1;
-}
-
-/** Failures n voters survive: n - quorumSize(n), that is 0, 0, 1, 1, 2, 2, 3, 3, 4 for n = 1..9 (etcd FAQ). */
-export function failuresTolerated(n: number): number {
-  checkCount('failuresTolerated', n);
-  return n === 0 ? 0 : n - quorumSize(n);
-}
-
 /** The parts of the series-parallel form of API availability. */
 export interface ApiParts {
   /** Availability of the load balancer (1 without one). */

@@ -12,7 +12,7 @@ export type {
   SignalAnswer,
 } from './AnalyticResult.js';
 export { answer, refuse, type Answer, type Refusal } from './Answer.js';
-export { apiWriteAvailability, failuresTolerated, memberAvailability, quorumSize, type ApiParts } from './closedForms.js';
+export { apiWriteAvailability, memberAvailability, type ApiParts } from './closedForms.js';
 export { kOfN, kOfNAvailability, type Split } from './kOfN.js';
 export { birthDeathStationary, sharedRepair, sharedRepairAvailability } from './birthDeath.js';
 export { meanTimeToQuorumLoss } from './meanTimeToQuorumLoss.js';

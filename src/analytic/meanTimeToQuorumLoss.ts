@@ -1,6 +1,6 @@
 /** Mean time from all members up to the first loss of quorum, for identical exponential members. */
 import { answer, type Answer } from './Answer.js';
-import { quorumSize } from './closedForms.js';
+import { quorumSize } from '../quorum/index.js';
 import { meanTimeToAbsorption, type Transition } from './Ctmc.js';
 
 /**

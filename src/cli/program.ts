@@ -1,6 +1,6 @@
 /** The commander program: every command, its flags and its help text. */
 import { Command, Option } from 'commander';
-import { KUBESIM_VERSION } from '../experiment/aggregate.js';
+import { KUBESIM_VERSION } from '../experiment/version.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './commands/lab.js';
 
 // Each command's module is imported when the command runs: mathjs (analytic), the chart

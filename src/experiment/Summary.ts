@@ -34,7 +34,7 @@ export interface ClusterSummary {
   readonly signals: Readonly<Record<string, SignalSummary>>;
   /** Time-weighted fraction of desired workload replicas running; absent without workloads. */
   readonly replicaFraction?: Estimate;
-  /** Failures tolerated by the etcd voters: floor((n - 1) / 2). */
+  /** Failures tolerated by the etcd voters (src/quorum: n - quorumSize(n)). */
   readonly etcdFailuresTolerated: number;
   /** Per tenant, in multi-tenant clusters: how many other tenants each incident touched. */
   readonly tenants?: Readonly<Record<string, TenantSummary>>;

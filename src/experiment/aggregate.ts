@@ -1,12 +1,11 @@
 /** Builds the summary document from the digests of every replication, in replication order. */
 import { LogHistogram, YEAR } from '../kernel/index.js';
-import { failuresTolerated } from '../model/raft/quorum.js';
+import { failuresTolerated } from '../quorum/index.js';
 import type { ClusterSpec, Scenario } from '../scenario/Scenario.js';
 import type { ReplicationDigest, SignalDigest } from './Digest.js';
 import { estimate } from './statistics.js';
 import type { ClusterSummary, CostSummary, ReplicationRow, SignalSummary, Summary, TenantSummary } from './Summary.js';
-
-export const KUBESIM_VERSION = '0.1.0';
+import { KUBESIM_VERSION } from './version.js';
 
 /** Prices a cluster's hosts per month (the report layer's cost model, passed in from above). */
 export type CostModel = (scenario: Scenario, cluster: ClusterSpec) => Omit<CostSummary, 'downtimePerMonth'>;

@@ -1,6 +1,6 @@
 /** The lab page's dynamic parts as HTML strings, from the history and the model's run: no DOM here. */
 import { formatClock, formatDuration } from '../kernel/index.js';
-import { failuresTolerated, quorumSize } from '../model/raft/quorum.js';
+import { failuresTolerated, quorumSize } from '../quorum/index.js';
 import type { NarratedStep } from '../report/narrate/narrate.js';
 import type { ClusterSnapshot } from '../report/narrate/TraceReplay.js';
 import { escapeHtml } from '../report/escape.js';

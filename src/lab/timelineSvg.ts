@@ -3,6 +3,7 @@ import { formatDuration, type SimTime } from '../kernel/index.js';
 import type { ReplayedStep } from '../report/narrate/replaySteps.js';
 import type { ClusterSnapshot, Snapshot } from '../report/narrate/TraceReplay.js';
 import { escapeHtml } from '../report/escape.js';
+import type { ClusterSignal } from '../scenario/signals.js';
 
 export interface TimelineOptions {
   readonly from: SimTime;
@@ -29,7 +30,7 @@ interface Lane {
 }
 
 /** Signals the lab shows, in order, with the words a class reads them by. */
-const SIGNALS: readonly (readonly [string, string])[] = [
+const SIGNALS: readonly (readonly [ClusterSignal, string])[] = [
   ['etcdQuorum', 'quorum'],
   ['apiWrite', 'API writes'],
   ['apiRead', 'API reads'],

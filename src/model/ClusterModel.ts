@@ -1,6 +1,7 @@
 /** One cluster's control plane and workloads, and the availability signals they give. */
 import type { RandomStreams, Simulation, SimTime } from '../kernel/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import type { ClusterSignal } from '../scenario/signals.js';
 import type { Infrastructure } from './Infrastructure.js';
 import { LeaseElection, type Candidates } from './LeaseElection.js';
 import type { Network } from './Network.js';
@@ -15,9 +16,6 @@ export interface ClusterListener {
   leader(cluster: string, leader: string | null, term: number, reason: string): void;
 }
 
-/** The signals every cluster reports (design.md, "Signals"). */
-export const CLUSTER_SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads'] as const;
-export type ClusterSignal = (typeof CLUSTER_SIGNALS)[number];
 
 /**
  * The apiserver, controller and workload layers on top of Raft:

@@ -1,7 +1,8 @@
 /** One replication: builds the world for a scenario, runs it to the horizon and returns its statistics. */
 import { RandomStreams, SignalStats, Simulation, type SimTime } from '../kernel/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
-import { CLUSTER_SIGNALS, ClusterModel } from './ClusterModel.js';
+import { CLUSTER_SIGNALS } from '../scenario/signals.js';
+import { ClusterModel } from './ClusterModel.js';
 import { buildProcesses, startProcesses, type Process } from './FailureProcesses.js';
 import { Federation } from './Federation.js';
 import { Infrastructure } from './Infrastructure.js';

@@ -1,6 +1,7 @@
 /** The table of signals per cluster, formatted once from the summary for HTML, Markdown and the terminal. */
 import type { SignalSummary, Summary } from '../experiment/Summary.js';
 import { YEAR } from '../kernel/index.js';
+import { CLUSTER_SIGNALS } from '../scenario/signals.js';
 import { formatInterval, formatNines, formatPercent, formatRate, formatSeconds } from './format.js';
 
 /** Column headings, in order; every row has one cell per column. */
@@ -15,8 +16,8 @@ export const SIGNAL_COLUMNS = [
   'p99 outage',
 ] as const;
 
-/** The signals of design.md first, in this order; any others (tenants, global) follow as they come. */
-export const SIGNAL_ORDER = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads'];
+/** The cluster signals first, in their contract order; any others (tenants, global) follow as they come. */
+const SIGNAL_ORDER: readonly string[] = CLUSTER_SIGNALS;
 
 export interface SignalTable {
   /** A cluster name, or `global` for the signals across clusters. */

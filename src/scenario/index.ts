@@ -7,5 +7,6 @@ export { scenarioFromRaw } from './scenarioFromRaw.js';
 export { setPath, parseOverride } from './setPath.js';
 export { componentNames, checkComponentName, datacenterOf } from './components.js';
 export { scenarioAdvice, type Advice } from './scenarioAdvice.js';
+export { CLUSTER_SIGNALS, ANALYTIC_SIGNALS, type ClusterSignal, type AnalyticSignal } from './signals.js';
 export { MODEL_PRESETS, type ModelPreset } from './presets.js';
 export { SCENARIO_DEFAULTS, RAFT_DEFAULTS, KUBERNETES_DEFAULTS, ETCD_LOAD_DEFAULTS, COST_DEFAULTS, FEDERATION_ROLLOUT_DEFAULTS, TIMING_RULES } from './defaults.js';

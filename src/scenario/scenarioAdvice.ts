@@ -1,5 +1,6 @@
 /** Advice on a valid scenario: choices that are allowed (often on purpose, to teach) but worth a second look. */
 import { formatDuration } from '../kernel/index.js';
+import { failuresTolerated, quorumSize } from '../quorum/index.js';
 import { datacenterOf } from './components.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
 
@@ -20,11 +21,11 @@ export function scenarioAdvice(s: Scenario): Advice[] {
   s.clusters.forEach((c, i) => {
     const at = (p: string) => `spec.clusters[${i}].${p}`;
     const n = c.etcd.members;
-    const quorum = Math.floor(n / 2) + 1;
+    const quorum = quorumSize(n);
     if (n % 2 === 0) {
       advice.push({
         path: at('etcd.members'),
-        message: `${c.name}: ${n} members need a quorum of ${quorum} and tolerate ${n - quorum} failure(s), no more than ${n - 1} members: an even size adds a member that can fail, not tolerance`,
+        message: `${c.name}: ${n} members need a quorum of ${quorum} and tolerate ${failuresTolerated(n)} failure(s), no more than ${n - 1} members: an even size adds a member that can fail, not tolerance`,
       });
     }
     if (n > MAX_ADVISED_MEMBERS) {

@@ -3,9 +3,18 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, kubesim } from './cli.js';
+import { fixture, kubesim, ROOT } from './cli.js';
 
 const scenario = fixture('three-members.yaml');
+
+describe('kubesim --version', () => {
+  it("should print package.json's version, the one home of the number", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = kubesim(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(JSON.parse(kubesim(['run', scenario, '--json', '--replications', '2']).stdout).kubesim).toBe(version);
+  });
+});
 
 describe('kubesim run --json', () => {
   it('should print the summary document in the contract shape and nothing else', () => {

@@ -3,7 +3,7 @@ import { mean } from '../../kernel/index.js';
 import type { ClusterSpec, FailureProcess, Role, Scenario } from '../../scenario/Scenario.js';
 import { loadBalancerNames } from '../../scenario/components.js';
 import { answer, refuse, type Answer } from '../Answer.js';
-import { quorumSize } from '../closedForms.js';
+import { quorumSize } from '../../quorum/index.js';
 
 /** One alternating renewal process with its own repairer (a datacenter, a domain, a host, a process). */
 export interface BinaryProcess {

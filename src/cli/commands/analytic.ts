@@ -6,6 +6,7 @@ import type { SignalSummary } from '../../experiment/Summary.js';
 import { formatDuration } from '../../kernel/index.js';
 import { clusterCost, FEW_OUTAGES, formatInterval, formatPercent, outagesSimulated } from '../../report/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
+import { ANALYTIC_SIGNALS } from '../../scenario/signals.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
@@ -20,7 +21,6 @@ export interface AnalyticFlags extends OverrideFlags {
   readonly ignoreFaults?: boolean;
 }
 
-const SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead'] as const;
 
 export async function analyticCommand(file: string, flags: AnalyticFlags): Promise<void> {
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
@@ -47,7 +47,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
   const sim = await runExperiment(s, { costModel: clusterCost, jobs, onProgress: (d, t) => bar.update(d, t) });
   bar.done();
   const rows = Object.entries(exact.clusters).flatMap(([cluster, c]) =>
-    SIGNALS.map((signal) => {
+    ANALYTIC_SIGNALS.map((signal) => {
       const a = (c as ClusterAnswer).signals[signal];
       const simulated = sim.summary.clusters[cluster]!.signals[signal]!;
       const ok = inCi(a, simulated);

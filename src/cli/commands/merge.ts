@@ -1,5 +1,5 @@
 /** `kubesim merge`: combines the partial results of every shard into the summary and report a single run gives. */
-import { KUBESIM_VERSION } from '../../experiment/aggregate.js';
+import { KUBESIM_VERSION } from '../../experiment/version.js';
 import { checkShardSet, gatherDigests, type NamedPartial } from '../../experiment/partial/index.js';
 import { summarize } from '../../experiment/runExperiment.js';
 import { summarizeSweep } from '../../experiment/sweep/index.js';

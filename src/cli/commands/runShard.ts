@@ -1,6 +1,6 @@
 /** `kubesim run --shard i/n` and the partial result file every sharded command writes. */
 import { join } from 'node:path';
-import { KUBESIM_VERSION } from '../../experiment/aggregate.js';
+import { KUBESIM_VERSION } from '../../experiment/version.js';
 import type { ReplicationDigest } from '../../experiment/Digest.js';
 import { PARTIAL_FORMAT, type Job, type PartialResult, type RunJob } from '../../experiment/partial/index.js';
 import { runTasks } from '../../experiment/pool.js';

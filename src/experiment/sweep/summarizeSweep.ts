@@ -1,7 +1,8 @@
 /** Builds the sweep's summary document from each point's digests: a pure function, identical for serial, parallel and merged runs. */
 import { ETCD_MODEL_ASSUMPTIONS, etcdModelAssumptions, etcdPerformanceOf, type EtcdPerformance } from '../../model/latency/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { aggregate, KUBESIM_VERSION, type CostModel } from '../aggregate.js';
+import { aggregate, type CostModel } from '../aggregate.js';
+import { KUBESIM_VERSION } from '../version.js';
 import type { ReplicationDigest } from '../Digest.js';
 import type { Summary } from '../Summary.js';
 import { checkPoint } from './checkPoint.js';

@@ -1,5 +1,5 @@
 /** The time a write takes to commit without queueing, for each member that could be the leader. */
-import { quorumSize } from '../raft/quorum.js';
+import { quorumSize } from '../../quorum/index.js';
 
 /** Round trips and disk sync, in seconds (the scenario's raft settings). */
 export interface LinkTimings {

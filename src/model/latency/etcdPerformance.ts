@@ -1,6 +1,6 @@
 /** etcd's write load, capacity and write latency for one cluster: the figures a capacity planner weighs against availability. */
 import type { EtcdLoadSettings } from '../../scenario/Scenario.js';
-import { failuresTolerated } from '../raft/quorum.js';
+import { failuresTolerated } from '../../quorum/index.js';
 import { commitDelays, type LinkTimings } from './commitDelays.js';
 import { CAPACITY_ASSUMPTIONS, capacityAssumptions, leaderCapacity, type CapacityAssumptions } from './leaderCapacity.js';
 import { sojournMean, sojournQuantile } from './sojournQuantile.js';

@@ -1,7 +1,7 @@
 /** Raft leadership of one etcd cluster over time: elections, check-quorum step-downs and pre-vote. */
 import type { RandomStream, Simulation, SimTime } from '../../kernel/index.js';
 import type { RaftSettings } from '../../scenario/Scenario.js';
-import { findQuorum, type Quorum } from './quorum.js';
+import { findQuorum, quorumTime, type Quorum } from '../../quorum/index.js';
 
 /** What the cluster tells its observers when leadership changes. */
 export interface RaftListener {
@@ -236,16 +236,18 @@ export class EtcdCluster {
     return this.raft.electionTimeout * (1 + this.rng.next());
   }
 
-  /** Round trip from a candidate to the (quorum - 1)-th closest other live voter in its group. */
+  /**
+   * How long the candidate waits for a majority of votes: its own at once, each other live voter
+   * of its group after a round trip, the rest never; the quorum-th arrival decides (quorumTime).
+   */
   private voteRoundTrip(candidate: number): SimTime {
     const q = this.quorum;
     if (q.kind !== 'held') return 0;
-    const rtts: number[] = [];
+    const answers: number[] = [];
     for (let i = 0; i < this.n; i++) {
-      if (i !== candidate && this.view.up[i] && this.view.group[i] === q.group) rtts.push(this.view.rtt(candidate, i));
+      if (i === candidate) answers.push(0);
+      else answers.push(this.view.up[i] && this.view.group[i] === q.group ? this.view.rtt(candidate, i) : Infinity);
     }
-    rtts.sort((a, b) => a - b);
-    const need = Math.floor(this.n / 2); // votes from others: quorum - 1
-    return need === 0 ? 0 : rtts[need - 1] ?? 0;
+    return quorumTime(answers);
   }
 }

@@ -1,7 +1,7 @@
 /** Replays a trace event by event, keeping what a narrator needs: who is up, who reaches whom, who leads, each signal. */
 import type { SimTime } from '../../kernel/index.js';
 import { Network, type ResolvedPartition } from '../../model/Network.js';
-import { failuresTolerated, findQuorum, quorumSize } from '../../model/raft/quorum.js';
+import { failuresTolerated, findQuorum, quorumSize } from '../../quorum/index.js';
 import type { Topology } from '../../model/Topology.js';
 import type { TraceEvent } from '../../model/Trace.js';
 

@@ -1,17 +1,5 @@
-/** The majority rule of Raft, isolated and pure: who can form a quorum, given who is up and who reaches whom. */
-
-/**
- * Votes needed among n voters: floor(n/2) + 1 (etcd FAQ). By convention an empty configuration
- * needs 0 votes, and so it never holds a quorum of anyone (see `findQuorum`).
- */
-export function quorumSize(voters: number): number {
-  return voters <= 0 ? 0 : Math.floor(voters / 2) + 1;
-}
-
-/** Failures a cluster of n voters survives: n - quorum (0, 0, 1, 1, 2, 2, 3, 3, 4 for n = 1..9). */
-export function failuresTolerated(voters: number): number {
-  return voters <= 0 ? 0 : voters - quorumSize(voters);
-}
+/** Raft's majority rule applied to a network: which group of live, mutually reachable voters holds the quorum. */
+import { quorumSize } from './majority.js';
 
 /** What a set of voters can do right now. */
 export type Quorum =
