@@ -63,6 +63,8 @@ describe('EtcdCluster', () => {
   it('should start with voter 0 leading term 1 and writable once evaluated', () => {
     // Arrange
     const h = harness(3, []);
+    // Before the first evaluation nothing is known of the quorum: a leader, but no commits.
+    expect([h.cluster.leader, h.cluster.term, h.cluster.writable, h.cluster.currentQuorum]).toEqual([0, 1, false, { kind: 'lost', largest: 0 }]);
     // Act
     h.cluster.evaluate();
     // Assert
@@ -73,6 +75,7 @@ describe('EtcdCluster', () => {
 
   it('should start an empty configuration with no leader, term 0 and no quorum', () => {
     const h = harness(0, []);
+    expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([-1, 0, false]);
     h.cluster.evaluate();
     expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([-1, 0, false]);
     expect(h.cluster.currentQuorum).toEqual({ kind: 'lost', largest: 0 });
@@ -82,8 +85,8 @@ describe('EtcdCluster', () => {
     // Arrange: the leader dies at t = 10. Followers 1 and 2 lose it then, so their timers start
     // at 10 and fire at 10 + ET (1 + u): u = 0.25 gives 11.25 for voter 1, u = 0.75 gives 11.75 for 2.
     // Voter 1 needs one vote (quorum 2 of 3, minus its own): voter 2's, a round trip of 3 units.
+    // (No evaluation before the crash: the first one must find no election or step-down pending.)
     const h = harness(3, [0.25, 0.75]);
-    h.cluster.evaluate();
     h.change(10, () => (h.up[0] = false));
     // Act
     h.sim.run(10.5);
@@ -140,7 +143,6 @@ describe('EtcdCluster', () => {
     // Arrange: voters 1 and 2 die at t = 5; the leader stays up without a quorum. Its step-down
     // timer draws u = 0.25: it steps down at 5 + ET (1 + 0.25).
     const h = harness(3, [0.25]);
-    h.cluster.evaluate();
     h.change(5, () => {
       h.up[1] = false;
       h.up[2] = false;
@@ -195,7 +197,10 @@ describe('EtcdCluster', () => {
     expect(h.cluster.writable).toBe(true);
   });
 
-  it('should not crown a winner that went down before its election completed, and draw again from mid-cycle timers', () => {
+  it.each([
+    ['goes down', (h: ReturnType<typeof harness>) => (h.up[1] = false)],
+    ['is cut off from the quorum', (h: ReturnType<typeof harness>) => (h.group[1] = 1)],
+  ])('should not crown a winner that %s before its election completed, and draw again from mid-cycle timers', (_, lose) => {
     // Arrange: five voters; the leader dies at 10 and the timers of 1..4 start then, drawing
     // 0.25, 0.5, 0.625, 0.75 (fire at 11.25, 11.5, 11.625, 11.75). Voter 1 needs 2 more votes:
     // the second-closest of 2, 3, 4 (4 units), so it would win at t1. It dies at 11.27 < t1;
@@ -206,7 +211,7 @@ describe('EtcdCluster', () => {
     const h = harness(5, [0.25, 0.5, 0.625, 0.75, /* voter 2 */ 0, 0.5, /* voter 3 */ 3 / 16, 0.25, /* voter 4 */ 0, 0.75]);
     h.cluster.evaluate();
     h.change(10, () => (h.up[0] = false));
-    h.change(11.27, () => (h.up[1] = false));
+    h.change(11.27, () => lose(h));
     // Act
     h.sim.run(100);
     // Assert: voter 3 fires first (t1 + 0.3125) and needs both other live voters: 2 (5 units) and 4 (7 units).
@@ -215,6 +220,53 @@ describe('EtcdCluster', () => {
       { at: t1 + 1.25 * 0.25 + 7 * UNIT + FSYNC, leader: 3, term: 2, reason: 'etcd-3 wins the election for term 2' },
     ]);
     expect(h.rng.used).toBe(10);
+  });
+
+  it('should restart the election timer of a voter that comes back up', () => {
+    // Voter 2 is down from 5 to 10.5; the leader dies at 10. At 10 only voter 1 is up (no quorum,
+    // no election). At 10.5 voter 2 is back: its timer starts then (10.5 + 1.125 with u = 0.125),
+    // voter 1's started at 10 (10 + 1.75 with u = 0.75): voter 2 fires first and wins.
+    const h = harness(3, [0.75, 0.125]);
+    h.cluster.evaluate();
+    h.change(5, () => (h.up[2] = false));
+    h.change(10, () => (h.up[0] = false));
+    h.change(10.5, () => (h.up[2] = true));
+    h.sim.run(100);
+    expect(h.changes.at(-1)).toEqual({ at: 11.625 + 3 * UNIT + FSYNC, leader: 2, term: 2, reason: 'etcd-2 wins the election for term 2' });
+    expect(h.rng.used).toBe(2);
+  });
+
+  it('should cancel a pending election when the quorum is lost, and hold a new one when it returns', () => {
+    // The leader dies at 10; voter 1 would win at 11.25 + 3 units + fsync, but voter 2 dies at 11.
+    // Voter 2 returns at 30: its timer starts then (draw 0.5: 31.5); voter 1 has campaigned since 10,
+    // so it is mid-cycle: 30 + ET sqrt(1 + 3 * 0) * 0.25 = 30.25. Voter 1 wins.
+    const h = harness(3, [0.25, 0.75, 0, 0.25, 0.5]);
+    h.cluster.evaluate();
+    h.change(10, () => (h.up[0] = false));
+    h.change(11, () => (h.up[2] = false));
+    h.change(30, () => (h.up[2] = true));
+    h.sim.run(100);
+    expect(h.changes).toEqual([
+      { at: 10, leader: -1, term: 1, reason: 'etcd-0 was the leader and went down: no leader until an election' },
+      { at: 30.25 + 3 * UNIT + FSYNC, leader: 1, term: 2, reason: 'etcd-1 wins the election for term 2' },
+    ]);
+    expect(h.rng.used).toBe(5);
+  });
+
+  it('should treat a timer started exactly one election timeout ago as mid-cycle', () => {
+    // Voter 2 is cut off at 9 (its timer starts then) and comes back at 10, the instant the leader
+    // dies; voter 1's timer starts at 10. Voter 1 draws once (u = 0.75: 11.75); voter 2, at exactly
+    // one timeout since 9, is mid-cycle and draws twice (u = 0, u' = 0.5: 10 + ET * 0.5): it wins.
+    const h = harness(3, [0.75, 0, 0.5]);
+    h.cluster.evaluate();
+    h.change(9, () => (h.group[2] = 1));
+    h.change(10, () => {
+      h.group[2] = 0;
+      h.up[0] = false;
+    });
+    h.sim.run(100);
+    expect(h.changes.at(-1)).toEqual({ at: 10.5 + 3 * UNIT + FSYNC, leader: 2, term: 2, reason: 'etcd-2 wins the election for term 2' });
+    expect(h.rng.used).toBe(3);
   });
 
   describe('pre-vote', () => {
@@ -248,6 +300,25 @@ describe('EtcdCluster', () => {
       });
       expect(h.changes[1]).toEqual({ at: 16.25 + UNIT + FSYNC, leader: 0, term: 3, reason: 'etcd-0 wins the election for term 3' });
       expect(h.changes).toHaveLength(2);
+    });
+
+    it('should make the leader step down when the voter was away for exactly an election timeout', () => {
+      const h = rejoin(false, ET);
+      expect(h.changes[0]).toMatchObject({ at: 10 + ET, leader: -1, term: 2 });
+    });
+
+    it('should split the vote between the old leader and another candidate that fire close together', () => {
+      // Back at 15 without pre-vote: every timer restarts at 15. Voter 1 fires at 16.25, voter 0
+      // (now second) 1/1024 later, within half their round trip (0.5 unit): a split. Voter 2 fires
+      // later (16.875) and never becomes the second. The next round restarts at 16.25 + 1/1024:
+      // voters 0, 1, 2 draw 0.5, 0.125, 0.75; voter 1 wins with voter 0's vote (1 unit).
+      const h = harness(3, [0.25 + 1 / 1024, 0.25, 0.875, 0.5, 0.125, 0.75], { preVote: false });
+      h.cluster.evaluate();
+      h.change(10, () => (h.group[2] = 1));
+      h.change(15, () => (h.group[2] = 0));
+      h.sim.run(100);
+      expect(h.changes.at(-1)).toEqual({ at: 16.25 + 1 / 1024 + 1.125 + UNIT + FSYNC, leader: 1, term: 3, reason: 'etcd-1 wins the election for term 3' });
+      expect(h.rng.used).toBe(6);
     });
 
     it('should not disturb the leader when the voter was away for less than an election timeout, even without pre-vote', () => {
