@@ -182,4 +182,42 @@ describe('NodeLifecycle timelines', () => {
     expect(c.evicted).toEqual(['w0@450', 'w1@550', 'w2@650']);
     expect(c.notes).toEqual(['150: node controller: zone a is partly disrupted (33 of 60 nodes NotReady): evictions there slow to 0.01 nodes/s']);
   });
+
+  it('should let a worker back up before the grace period pass unnoticed, and count it Ready afterwards', () => {
+    // w0 blips at 100-120: never NotReady. Then both workers die at 200: at 250 the only zone has
+    // lost all its nodes, so nothing is evicted (a miscount of the blip would keep one "Ready").
+    const c = controller([0, 0], ['a']);
+    c.down(100, 0);
+    c.up(120, 0);
+    c.down(200, 0, 1);
+    c.sim.run(10_000);
+    expect(c.evicted).toEqual([]);
+    expect(c.notes).toEqual(['250: node controller: every zone has lost all its nodes; it suspects its own network and stops evicting, lifting the taints it set']);
+  });
+
+  it('should leave the queue alone when a worker that returns was already tainted', () => {
+    // w0 tainted at 150, w1 waits for 160; w0 back at 155 must not take w1 out of the queue.
+    const c = controller([0, 0, 0, 0], ['a']);
+    c.down(100, 0, 1);
+    c.up(155, 0);
+    c.sim.run(10_000);
+    expect(c.evicted).toEqual(['w1@460']);
+  });
+
+  it('should queue lifted taints again in worker order', () => {
+    // At 150 w0 is tainted, w2 queued, and w1 makes the zone dark: w0's taint is lifted and the
+    // queue becomes w0, w1, w2 (not w2, w1, w0). w1 returns at 200: tokens at 210 and 220.
+    const c = controller([0, 0, 0], ['a']);
+    c.down(100, 0, 2, 1);
+    c.up(200, 1);
+    c.sim.run(10_000);
+    expect(c.evicted).toEqual(['w0@510', 'w2@520']);
+  });
+
+  it('should call a zone of exactly largeClusterSizeThreshold (50) nodes small', () => {
+    const c = controller([...Array.from({ length: 50 }, () => 0), 1], ['a', 'b']);
+    c.down(100, ...Array.from({ length: 28 }, (_, w) => w));
+    c.sim.run(200);
+    expect(c.notes).toEqual(['150: node controller: zone a is partly disrupted (28 of 50 nodes NotReady): evictions there stop (a zone this small)']);
+  });
 });
