@@ -9,4 +9,4 @@ import { MODULES } from './scripts/mutationModules.mjs';
 const only = process.env.KUBESIM_MUTATE_MODULE;
 const modules = only ? MODULES.filter((m) => m.name === only) : MODULES;
 
-export default defineConfig({ ...base, test: { ...base.test, include: modules.flatMap((m) => m.tests) } });
+export default defineConfig({ ...base, test: { ...base.test, include: modules.flatMap((m) => m.tests), isolate: process.env.KUBESIM_MUTATE_ISOLATE !== '0' } });
