@@ -9,4 +9,11 @@ import { MODULES } from './scripts/mutationModules.mjs';
 const only = process.env.KUBESIM_MUTATE_MODULE;
 const modules = only ? MODULES.filter((m) => m.name === only) : MODULES;
 
-export default defineConfig({ ...base, test: { ...base.test, include: modules.flatMap((m) => m.tests), isolate: process.env.KUBESIM_MUTATE_ISOLATE !== '0' } });
+// A fixed fast-check seed (FC_SEED, or the one in scripts/mutationSetup.mjs): a property test
+// that draws new cases each run would kill a mutant one run and spare it the next.
+const setupFiles = [...[base.test?.setupFiles ?? []].flat(), './scripts/mutationSetup.mjs'];
+
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: modules.flatMap((m) => m.tests), setupFiles, isolate: process.env.KUBESIM_MUTATE_ISOLATE !== '0' },
+});
