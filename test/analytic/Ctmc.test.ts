@@ -130,3 +130,22 @@ describe('meanTimeToAbsorption', () => {
     expect(t.ok).toBe(false);
   });
 });
+
+describe('Ctmc input checks', () => {
+  it.each<[string, Ctmc, string]>([
+    ['no states', { states: 0, transitions: [] }, 'Ctmc needs at least one state, found 0'],
+    ['a fractional number of states', { states: 1.5, transitions: [] }, 'Ctmc needs at least one state, found 1.5'],
+    ['a negative state', { states: 2, transitions: [{ from: -1, to: 0, rate: 1 }] }, 'Ctmc transition -1 -> 0 leaves states 0..1'],
+    ['a fractional state', { states: 2, transitions: [{ from: 0, to: 0.5, rate: 1 }] }, 'Ctmc transition 0 -> 0.5 leaves states 0..1'],
+    ['an infinite rate', { states: 2, transitions: [{ from: 0, to: 1, rate: Infinity }] }, 'Ctmc transition 0 -> 1 needs a finite rate >= 0, found Infinity'],
+  ])('should refuse %s', (_, c, message) => {
+    expect(() => generatorMatrix(c)).toThrow(new RangeError(message));
+    expect(() => meanTimeToAbsorption(c, () => false)).toThrow(new RangeError(message));
+  });
+
+  it('should take a one-state chain: its generator is [[0]] and it stays there', () => {
+    const one = { states: 1, transitions: [] };
+    expect(generatorMatrix(one)).toEqual([[0]]);
+    expect(stationaryDistribution(one)).toEqual({ ok: true, value: [1] });
+  });
+});

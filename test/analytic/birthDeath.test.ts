@@ -88,3 +88,25 @@ describe('birthDeathStationary', () => {
     expect(() => birthDeathStationary([-1], [1])).toThrow(/finite rates/);
   });
 });
+
+describe('sharedRepair input checks', () => {
+  const counts = 'sharedRepair needs whole numbers n >= 1 and crews >= 1, found';
+  it.each<[string, () => unknown, string]>([
+    ['no members', () => sharedRepair(0, 0.1, 1), `${counts} n = 0, crews = 1`],
+    ['a fraction of a member', () => sharedRepair(2.5, 0.1, 1, 2), `${counts} n = 2.5, crews = 1`],
+    ['no crew', () => sharedRepair(3, 0.1, 0), `${counts} n = 3, crews = 0`],
+    ['a fraction of a crew', () => sharedRepair(3, 0.1, 1.5), `${counts} n = 3, crews = 1.5`],
+    ['a negative rho', () => sharedRepair(3, -1), 'sharedRepair needs a finite rho >= 0, found -1'],
+    ['an infinite rho', () => sharedRepair(3, Infinity), 'sharedRepair needs a finite rho >= 0, found Infinity'],
+  ])('should refuse %s with a message naming the rule', (_, call, message) => {
+    expect(call).toThrow(new RangeError(message));
+  });
+
+  it('should make members that never fail (rho = 0) always available', () => {
+    expect(sharedRepair(3, 0)).toEqual({ up: 1, down: 0 });
+  });
+
+  it('should say which death rate is zero', () => {
+    expect(() => birthDeathStationary([1, 1], [1, 0])).toThrow(new RangeError('birthDeathStationary needs positive death rates, found 0 at 2 -> 1'));
+  });
+});

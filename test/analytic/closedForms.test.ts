@@ -33,3 +33,18 @@ describe('apiWriteAvailability', () => {
     expect(apiWriteAvailability({ loadBalancer: 1, apiserver: 1, apiservers: 0, quorum: 1 })).toBe(0);
   });
 });
+
+describe('closed-form input checks', () => {
+  it('should refuse a negative MTTR even when the sum stays positive, and a sum that overflows', () => {
+    expect(() => memberAvailability(1, -0.5)).toThrow(RangeError);
+    expect(() => memberAvailability(1e308, 1e308)).toThrow(
+      new RangeError('memberAvailability needs finite MTTF, MTTR >= 0 with a positive sum, found 1e+308, 1e+308'),
+    );
+  });
+
+  it('should refuse a negative or fractional number of apiservers, naming it', () => {
+    const parts = { loadBalancer: 1, apiserver: 0.9, quorum: 1 };
+    expect(() => apiWriteAvailability({ ...parts, apiservers: -1 })).toThrow(new RangeError('apiWriteAvailability apiservers needs a whole number >= 0, found -1'));
+    expect(() => apiWriteAvailability({ ...parts, apiservers: 1.5 })).toThrow(new RangeError('apiWriteAvailability apiservers needs a whole number >= 0, found 1.5'));
+  });
+});

@@ -83,3 +83,26 @@ describe('meanTimeToQuorumLoss', () => {
     );
   });
 });
+
+describe('meanTimeToQuorumLoss input checks', () => {
+  const counts = 'meanTimeToQuorumLoss needs whole numbers n >= 1, crews >= 1 and k, found';
+  const rates = 'meanTimeToQuorumLoss needs lambda > 0 and mu >= 0, found';
+  it.each<[string, () => unknown, string]>([
+    ['no members', () => meanTimeToQuorumLoss(0, 1, 1, 1, 1), `${counts} 0, 1, 1`],
+    ['a fraction of a member', () => meanTimeToQuorumLoss(2.5, 1, 1, 1, 1), `${counts} 2.5, 1, 1`],
+    ['no repair crew', () => meanTimeToQuorumLoss(3, 1, 1, 0, 2), `${counts} 3, 0, 2`],
+    ['a fraction of a crew', () => meanTimeToQuorumLoss(3, 1, 1, 1.5, 2), `${counts} 3, 1.5, 2`],
+    ['a fractional quorum', () => meanTimeToQuorumLoss(3, 1, 1, 3, 1.5), `${counts} 3, 3, 1.5`],
+    ['no failures at all', () => meanTimeToQuorumLoss(3, 0, 1), `${rates} 0, 1`],
+    ['a negative repair rate', () => meanTimeToQuorumLoss(3, 1, -1), `${rates} 1, -1`],
+    ['an infinite repair rate', () => meanTimeToQuorumLoss(3, 1, Infinity), `${rates} 1, Infinity`],
+    ['rates whose sum overflows', () => meanTimeToQuorumLoss(3, 1e308, 1e308), `${rates} 1e+308, 1e+308`],
+  ])('should refuse %s with a message naming the rule', (_, call, message) => {
+    expect(call).toThrow(new RangeError(message));
+  });
+
+  it('should take no repair at all: 1 / (3 lambda) + 1 / (2 lambda) for three members', () => {
+    const t = meanTimeToQuorumLoss(3, 1, 0);
+    expect(t.ok && t.value).toBeCloseTo(5 / 6, 12);
+  });
+});

@@ -97,7 +97,10 @@ describe('parseDuration', () => {
 describe('formatDuration', () => {
   it.each([
     [0.25, '250ms'],
+    [0, '0ms'], // zero is not negative: no sign
+    [0.9999996, '1s'], // 999.9996 ms rounds to 1000 ms: one unit up
     [45, '45s'],
+    [59.996, '1m'], // 59.996 s rounds to 60 s: one unit up
     [59.5, '59.5s'],
     [90, '1m 30s'],
     [120, '2m'],
@@ -124,6 +127,7 @@ describe('formatClock', () => {
     [3661, '01:01:01'],
     [301.413, '00:05:01.413'],
     [1.5, '00:00:01.500'],
+    [1.05, '00:00:01.050'], // milliseconds padded to three digits
     [59.9996, '00:01:00'],
     [0.9996, '00:00:01'],
     [DAY, '1d 00:00:00'],

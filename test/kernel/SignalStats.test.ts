@@ -115,6 +115,18 @@ describe('SignalStats', () => {
     expect(stats.upTime).toBe(end - expected.down);
   });
 
+  it('should keep the shortest and longest outages, undoing a close that a down at the same instant reopens', () => {
+    // Outages 1-6 (5 s), 10-13 (3 s), 20-27 (7 s), then 40-41 (1 s) reopened at 41 and closed at
+    // 45: one outage of 5 s, so the 1 s one never was and the shortest is 3 s again.
+    const stats = replay({
+      start: 0,
+      initiallyUp: true,
+      changes: [[1, false], [6, true], [10, false], [13, true], [20, false], [27, true], [40, false], [41, true], [41, false], [45, true]],
+      end: 50,
+    });
+    expect({ outages: stats.outages, shortest: stats.shortestOutage, longest: stats.longestOutage, down: stats.downTime }).toEqual({ outages: 4, shortest: 3, longest: 7, down: 20 });
+  });
+
   it('should count the outage in progress before it ends', () => {
     // Arrange
     const stats = new SignalStats(0, true);

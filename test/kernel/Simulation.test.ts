@@ -226,6 +226,8 @@ describe('Simulation', () => {
     // Assert
     expect(results).toEqual([true, 1, true, 1.5, true, 2, false]);
     expect(ran).toEqual(['a', 'a2', 'b']);
+    expect(sim.eventsProcessed).toBe(3);
+    expect(sim.peek()).toBe(Infinity); // nothing left, not the time of the last event
   });
 
   it('should skip cancelled events, in peek() and in counts', () => {

@@ -33,8 +33,8 @@ describe('quorumSize and failuresTolerated', () => {
   });
 
   it('should reject a negative or fractional size', () => {
-    expect(() => quorumSize(-1)).toThrow(/whole number/);
-    expect(() => failuresTolerated(2.5)).toThrow(/whole number/);
+    expect(() => quorumSize(-1)).toThrow(new RangeError('quorumSize needs a whole number of voters >= 0, found -1'));
+    expect(() => failuresTolerated(2.5)).toThrow(new RangeError('failuresTolerated needs a whole number of voters >= 0, found 2.5'));
   });
 });
 

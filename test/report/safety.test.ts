@@ -77,6 +77,7 @@ describe('escape functions', () => {
     ['<b>', '&lt;b&gt;'],
     [`"'`, '&quot;&#39;'],
     ['plain', 'plain'],
+    ['<a href="x">T&amp;C\'s</a>', '&lt;a href=&quot;x&quot;&gt;T&amp;amp;C&#39;s&lt;/a&gt;'],
   ])('escapeHtml(%j) = %j', (input, expected) => expect(escapeHtml(input)).toBe(expected));
 
   it.each([
@@ -89,12 +90,20 @@ describe('escape functions', () => {
     ['99.99%', '99.99%', 'a number is left alone'],
     ['line\nbreak', 'line break', 'a newline would end a table row'],
     ['[link](x)', '\\[link\\](x)', 'no links from scenario text'],
+    ['a # b - c', 'a # b - c', 'a marker inside the text is no block'],
+    ['  + item', '  \\+ item', 'indented list marker: still a list'],
+    ['12) twelfth', '12\\) twelfth', 'a numbered list of more than one digit'],
+    ['  3. third', '  3\\. third', 'an indented numbered list'],
+    ['4.', '4\\.', 'a numbered list item with nothing after it'],
+    ['see 1. above', 'see 1. above', 'a number inside the text is no list'],
+    ['a\r\nb\rc', 'a b c', 'CRLF and a lone CR are line breaks too'],
+    ['*_~\\', '\\*\\_\\~\\\\', 'emphasis, strike-through and the backslash itself'],
   ])('escapeMarkdown(%j) = %j (%s)', (input, expected) => expect(escapeMarkdown(input)).toBe(expected));
 
   it('should escape <, >, &, U+2028 and U+2029 in JSON for scripts, and round-trip', () => {
     const value = { s: '</script><!-- & \u2028\u2029' };
     const json = jsonForScript(value);
-    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toBe('{"s":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029"}');
     expect(JSON.parse(json)).toEqual(value);
   });
 });
