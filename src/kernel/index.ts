@@ -1,6 +1,5 @@
 /** The discrete-event kernel's public API: knows nothing about Kubernetes. */
 export * from './SimTime.js';
-export * from './EventQueue.js';
 export * from './Simulation.js';
 export * from './RandomStreams.js';
 export * from './Distribution.js';

@@ -1,4 +1,4 @@
-/** The binary min-heap of timed entries under EventQueue and Simulation, its fields open to both. */
+/** The binary min-heap of timed entries under Simulation, its fields open to it. */
 import type { SimTime } from '../SimTime.js';
 
 /**
@@ -153,5 +153,5 @@ export class TimedHeap<H> {
 
 // Built out of line, to keep the hot methods small enough for V8 to inline.
 function empty(method: string): Error {
-  return new Error(`EventQueue.${method}: the queue is empty`);
+  return new Error(`TimedHeap.${method}: the heap is empty`);
 }

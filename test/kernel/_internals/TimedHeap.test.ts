@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from '../../src/kernel/index.js';
-import { runs } from '../runs.js';
+import { TimedHeap } from '../../../src/kernel/_internals/TimedHeap.js';
+import { runs } from '../../runs.js';
 
 type Op = { kind: 'push'; time: number } | { kind: 'pop' } | { kind: 'replaceTop'; time: number };
 
@@ -32,12 +32,17 @@ class SortedList {
   }
 }
 
-describe('EventQueue', () => {
+/** The earliest entry, read from slot 0 as Simulation's loop reads it. */
+function top<H>(q: TimedHeap<H>): { time: number; seq: number; payload: number; handler: H | undefined } {
+  return { time: q.times[0]!, seq: q.seqs[0]!, payload: q.payloads[0]!, handler: q.handlers[0] };
+}
+
+describe('TimedHeap', () => {
   it('should pop in (time, push order) like a sorted reference, for any pushes, pops and replaceTops', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), fc.integer({ min: 2, max: 8 }), (ops, capacity) => {
         // Arrange
-        const q = new EventQueue<string>(capacity);
+        const q = new TimedHeap<string>(capacity);
         const ref = new SortedList();
         const popped: [number, number, number][] = [];
         const expected: [number, number, number][] = [];
@@ -48,7 +53,7 @@ describe('EventQueue', () => {
             expect(q.push(o.time, 'h', payload)).toBe(ref.push(o.time, payload));
             payload++;
           } else if (ref.size > 0) {
-            popped.push([q.peekTime(), q.peekSeq(), q.peekPayload()]);
+            popped.push([top(q).time, top(q).seq, top(q).payload]);
             const e = ref.pop()!;
             expected.push([e.time, e.seq, e.payload]);
             if (o.kind === 'pop') q.pop();
@@ -57,17 +62,17 @@ describe('EventQueue', () => {
               payload++;
             }
           }
-          expect(q.size).toBe(ref.size);
+          expect(q.count).toBe(ref.size);
         }
         while (ref.size > 0) {
-          popped.push([q.peekTime(), q.peekSeq(), q.peekPayload()]);
+          popped.push([top(q).time, top(q).seq, top(q).payload]);
           q.pop();
           const e = ref.pop()!;
           expected.push([e.time, e.seq, e.payload]);
         }
         // Assert
         expect(popped).toEqual(expected);
-        expect(q.size).toBe(0);
+        expect(q.count).toBe(0);
       }),
       { numRuns: runs(300) },
     );
@@ -75,12 +80,12 @@ describe('EventQueue', () => {
 
   it('should keep first-in-first-out order among equal times', () => {
     // Arrange
-    const q = new EventQueue<string>(2);
+    const q = new TimedHeap<string>(2);
     for (let i = 0; i < 100; i++) q.push(i % 2 === 0 ? 5 : 3, `h${i}`, i);
     // Act
     const order: number[] = [];
-    while (q.size > 0) {
-      order.push(q.peekPayload());
+    while (q.count > 0) {
+      order.push(top(q).payload);
       q.pop();
     }
     // Assert
@@ -91,46 +96,49 @@ describe('EventQueue', () => {
 
   it('should hand back the handler pushed with each entry', () => {
     // Arrange
-    const q = new EventQueue<() => string>();
+    const q = new TimedHeap<() => string>();
     q.push(2, () => 'late');
     q.push(1, () => 'early');
     // Act
-    const first = q.peekHandler()();
+    const first = top(q).handler!();
     q.pop();
-    const second = q.peekHandler()();
+    const second = top(q).handler!();
     // Assert
     expect([first, second]).toEqual(['early', 'late']);
   });
 
-  it('should report an empty queue as Infinity / -1 and refuse to pop it', () => {
+  it('should refuse to pop or replace the top of an empty heap', () => {
     // Arrange
-    const q = new EventQueue<string>();
+    const q = new TimedHeap<string>();
     // Act / Assert
-    expect(q.peekTime()).toBe(Infinity);
-    expect(q.peekSeq()).toBe(-1);
-    expect(() => q.pop()).toThrow('EventQueue.pop: the queue is empty');
-    expect(() => q.replaceTop(1, 'h')).toThrow('EventQueue.replaceTop: the queue is empty');
+    expect(() => q.pop()).toThrow(new Error('TimedHeap.pop: the heap is empty'));
+    expect(() => q.replaceTop(1, 'h')).toThrow(new Error('TimedHeap.replaceTop: the heap is empty'));
   });
 
-  it('should refuse a time that is not a number, which would break the order', () => {
-    // Arrange
-    const q = new EventQueue<string>();
-    q.push(1, 'h');
-    // Act / Assert
-    expect(() => q.push(NaN, 'h')).toThrow(new RangeError('EventQueue.push: time must be a number, found NaN'));
-    expect(() => q.replaceTop(NaN, 'h')).toThrow(new RangeError('EventQueue.replaceTop: time must be a number, found NaN'));
-    expect(q.size).toBe(1);
+  it('should release the handlers it no longer holds, on pop and on clear', () => {
+    // Arrange: handlers are references; a slot past `count` must not keep one alive.
+    const q = new TimedHeap<string>(4);
+    q.push(1, 'a');
+    q.push(2, 'b');
+    q.push(3, 'c');
+    // Act
+    q.pop();
+    const afterPop = [...q.handlers];
+    q.clear();
+    // Assert
+    expect(afterPop).toEqual(['b', 'c', undefined, undefined]);
+    expect(q.handlers).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('should number entries from 0 and keep numbering after clear', () => {
     // Arrange
-    const q = new EventQueue<string>();
+    const q = new TimedHeap<string>();
     // Act
     const a = q.push(1, 'h');
     const b = q.push(1, 'h');
     q.clear();
     const c = q.push(1, 'h');
     // Assert
-    expect([a, b, c, q.size, q.nextSequence]).toEqual([0, 1, 2, 1, 3]);
+    expect([a, b, c, q.count, q.nextSeq]).toEqual([0, 1, 2, 1, 3]);
   });
 });
