@@ -8,7 +8,8 @@ import type { Tenancy } from '../Tenancy.js';
 import type { Topology } from '../Topology.js';
 import type { TraceEvent } from '../Trace.js';
 
-export interface FaultContext {
+/** The parts of one replication's world a fault may read or change. */
+export interface WorldParts {
   readonly s: Scenario;
   readonly sim: Simulation;
   readonly topology: Topology;
@@ -16,6 +17,9 @@ export interface FaultContext {
   readonly clusters: readonly ClusterModel[];
   readonly tenancy: Tenancy;
   readonly federation: Federation | undefined;
+}
+
+export interface FaultContext extends WorldParts {
   /** Add (d = 1) or remove (d = -1) a cause that holds a host, a component or a datacenter down. */
   holdHost(h: number, d: number, cause: string): void;
   holdComponent(c: number, d: number, cause: string): void;
