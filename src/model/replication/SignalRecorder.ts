@@ -2,7 +2,7 @@
 import { SignalStats, type SimTime } from '../../kernel/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { MODEL_PRESETS } from '../../scenario/presets.js';
-import { CLUSTER_SIGNALS } from '../../scenario/signals.js';
+import { CLUSTER_SIGNALS, type ClusterSignal } from '../../scenario/signals.js';
 import type { ClusterModel } from '../ClusterModel.js';
 import type { Federation } from '../Federation.js';
 import type { TraceRecorder } from './TraceRecorder.js';
@@ -17,8 +17,8 @@ export interface SignalResult {
 export class SignalRecorder {
   /** Every signal, in report order: per cluster its own then its tenants', then the global ones. */
   readonly results: SignalResult[] = [];
-  /** Per cluster, the stats of its CLUSTER_SIGNALS that exist (workloads only with workloads). */
-  private readonly clusterStats: SignalStats[][] = [];
+  /** Per cluster, its CLUSTER_SIGNALS that exist (workloads only with workloads), with their stats. */
+  private readonly clusterStats: { readonly name: ClusterSignal; readonly stats: SignalStats }[][] = [];
   /** Signals derived from the clusters after they settle: tenants' and the global ones. */
   private readonly derivedStats: { name: string; stats: SignalStats; value: () => boolean }[] = [];
 
@@ -31,11 +31,11 @@ export class SignalRecorder {
     const onChange = (key: string) =>
       trace.events ? (t: SimTime, up: boolean) => trace.record({ t, kind: 'signal', key, up }) : undefined;
     for (const c of clusters) {
-      const row: SignalStats[] = [];
+      const row: { name: ClusterSignal; stats: SignalStats }[] = [];
       for (const name of CLUSTER_SIGNALS) {
         if (name === 'workloads' && c.layout.spec.workloads.length === 0) continue;
         const stats = new SignalStats(0, true, onChange(`${c.name}/${name}`));
-        row.push(stats);
+        row.push({ name, stats });
         this.results.push({ cluster: c.name, signal: name, stats });
       }
       this.clusterStats.push(row);
@@ -67,12 +67,7 @@ export class SignalRecorder {
     for (let i = 0; i < this.clusters.length; i++) {
       const c = this.clusters[i]!;
       c.evaluate();
-      const row = this.clusterStats[i]!;
-      let k = 0;
-      for (const name of CLUSTER_SIGNALS) {
-        if (name === 'workloads' && c.layout.spec.workloads.length === 0) continue;
-        row[k++]!.set(now, c.signals[name]);
-      }
+      for (const r of this.clusterStats[i]!) r.stats.set(now, c.signals[r.name]);
     }
     this.federation?.evaluate();
     for (const g of this.derivedStats) g.stats.set(now, g.value());
