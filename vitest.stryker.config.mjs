@@ -9,9 +9,9 @@ import { MODULES } from './scripts/mutationModules.mjs';
 const only = process.env.KUBESIM_MUTATE_MODULE;
 const modules = only ? MODULES.filter((m) => m.name === only) : MODULES;
 
-// A fixed fast-check seed (FC_SEED, or the one in scripts/mutationSetup.mjs): a property test
+// A fixed fast-check seed (FC_SEED, or the one in scripts/mutationSetup.ts): a property test
 // that draws new cases each run would kill a mutant one run and spare it the next.
-const setupFiles = [...[base.test?.setupFiles ?? []].flat(), './scripts/mutationSetup.mjs'];
+const setupFiles = [...[base.test?.setupFiles ?? []].flat(), './scripts/mutationSetup.ts'];
 
 export default defineConfig({
   ...base,
