@@ -1,15 +1,57 @@
 /** The summary document: the JSON contract that users' pipelines read (see README, "JSON summary"). */
 
-/** A mean with its 95% confidence interval across replications (Student t). */
+/** A mean with its 95% confidence interval; null when there is no evidence to estimate one from (one replication). */
 export interface Estimate {
   readonly mean: number;
-  readonly ci95: readonly [number, number];
+  readonly ci95: readonly [number, number] | null;
+}
+
+/** Which estimator produced a signal's numbers. */
+export type Method = 'naive' | 'importance-sampling';
+
+/**
+ * How far a signal's number can be trusted (README, "How sure is this number?"):
+ * - ok: enough outages, none dominating;
+ * - few-outages: fewer outages than the estimate needs to be stable;
+ * - no-outages: none observed; read `bound`, not the mean;
+ * - dominated: a few long outages hold most of the downtime, so another run may differ a lot;
+ * - single-replication: one replication, no spread to estimate an interval from.
+ */
+export type TrustLevel = 'ok' | 'few-outages' | 'no-outages' | 'dominated' | 'single-replication';
+
+export interface Trust {
+  readonly level: TrustLevel;
+  /** Outages the verdict rests on (for importance sampling: cycles that reached an outage). */
+  readonly outages: number;
+  /** One sentence for people: why this level. */
+  readonly reason: string;
+}
+
+/** When no outage was observed: a one-sided 95% lower bound on availability from the simulated time. */
+export interface AvailabilityBound {
+  readonly availability: number;
+  readonly method: 'rule-of-three';
+  readonly simulatedYears: number;
+  /** The outage length the bound assumes (the longest mean repair time that can cause one). */
+  readonly assumedOutageSeconds: number;
+}
+
+/** The exact steady-state value from `kubesim analytic`, where it can give one. */
+export interface ExactValue {
+  readonly availability: number;
+  /** Whether it lies inside the simulated 95% CI; null without a CI. */
+  readonly withinCi: boolean | null;
 }
 
 export interface SignalSummary {
-  /** Fraction of time up, averaged over replications. */
+  /** Fraction of time up: the mean over replications (naive) or the rare-event estimate. */
   readonly availability: Estimate;
-  /** -log10(1 - availability): 3 for 99.9%; null when never down. */
+  readonly method: Method;
+  readonly trust: Trust;
+  /** Present when no outage was observed (then `nines` is null). */
+  readonly bound: AvailabilityBound | null;
+  readonly exact: ExactValue | null;
+  /** -log10(1 - availability): 3 for 99.9%; null when never down (read `bound`). */
   readonly nines: number | null;
   readonly downtimeSecondsPerYear: number;
   readonly outagesPerYear: number;

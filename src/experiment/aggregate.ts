@@ -4,6 +4,7 @@ import { failuresTolerated } from '../quorum/index.js';
 import type { ClusterSpec, Scenario } from '../scenario/Scenario.js';
 import type { ReplicationDigest, SignalDigest } from './Digest.js';
 import { estimate } from './statistics.js';
+import { trustOf } from './trust.js';
 import type { ClusterSummary, CostSummary, ReplicationRow, SignalSummary, Summary, TenantSummary } from './Summary.js';
 import { KUBESIM_VERSION } from './version.js';
 
@@ -103,6 +104,10 @@ function summarizeSignal(list: readonly SignalDigest[], horizon: number): Signal
   const a = availability.mean;
   return {
     availability,
+    method: 'naive',
+    trust: trustOf({ replications: list.length, outages }),
+    bound: null,
+    exact: null,
     nines: a >= 1 ? null : round4(-Math.log10(1 - a)),
     downtimeSecondsPerYear: round4((down / totalTime) * YEAR),
     outagesPerYear: round4((outages / totalTime) * YEAR),

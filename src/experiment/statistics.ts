@@ -19,8 +19,8 @@ export function tQuantile975(df: number): number {
 }
 
 /**
- * Mean and 95% confidence interval of independent observations. With one observation, or when
- * all are equal, the interval collapses onto the mean (there is no spread to estimate from).
+ * Mean and 95% confidence interval of independent observations. With one observation there is
+ * no interval (null: no spread to estimate one from); when all are equal it collapses onto the mean.
  * The interval is clamped to [lo, hi] (availability cannot leave [0, 1]).
  */
 export function estimate(values: readonly number[], lo = -Infinity, hi = Infinity): Estimate {
@@ -29,7 +29,7 @@ export function estimate(values: readonly number[], lo = -Infinity, hi = Infinit
   let sum = 0;
   for (const v of values) sum += v;
   const mean = sum / n;
-  if (n === 1) return { mean, ci95: [mean, mean] };
+  if (n === 1) return { mean, ci95: null };
   let ss = 0;
   for (const v of values) ss += (v - mean) * (v - mean);
   const half = tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n);

@@ -29,9 +29,11 @@ export function formatPercent(availability: number, decimals = percentDecimals(a
 
 /**
  * A 95% confidence interval as "99.9982–99.9992%": both bounds with the decimals the lower one
- * needs, and more when the upper one would otherwise round up to 100%.
+ * needs, and more when the upper one would otherwise round up to 100%. No interval (one
+ * replication) reads "no CI".
  */
-export function formatInterval(ci: readonly [number, number]): string {
+export function formatInterval(ci: readonly [number, number] | null): string {
+  if (ci === null) return 'no CI';
   if (ci[0] === ci[1]) return formatPercent(ci[0]);
   let decimals = percentDecimals(ci[0]);
   while (ci[1] < 1 && decimals < MAX_PERCENT_DECIMALS && (ci[1] * 100).toFixed(decimals) === (100).toFixed(decimals)) decimals++;

@@ -59,8 +59,8 @@ describe('estimate', () => {
     expect(e.ci95[0]).toBeCloseTo(0.8265067, 6);
   });
 
-  it('should collapse the interval onto the mean for one observation or no spread', () => {
-    expect(estimate([0.5])).toEqual({ mean: 0.5, ci95: [0.5, 0.5] });
+  it('should give no interval for one observation, and a zero-width one when there is no spread', () => {
+    expect(estimate([0.5])).toEqual({ mean: 0.5, ci95: null });
     expect(estimate([2, 2, 2])).toEqual({ mean: 2, ci95: [2, 2] });
   });
 

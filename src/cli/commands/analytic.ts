@@ -111,7 +111,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
  */
 function verdict(signal: string, ok: boolean, a: SignalAnswer, sim: SignalSummary, s: Scenario): string {
   if (ok) return 'yes';
-  if (signal === 'apiWrite' && a.availability > sim.availability.ci95[1]) return 'no (elections)';
+  if (signal === 'apiWrite' && sim.availability.ci95 !== null && a.availability > sim.availability.ci95[1]) return 'no (elections)';
   const seen = outagesSimulated(sim, s.replications, s.horizon);
   if (seen < FEW_OUTAGES) return `too rare (${seen} outage${seen === 1 ? '' : 's'})`;
   return 'NO';
@@ -119,6 +119,7 @@ function verdict(signal: string, ok: boolean, a: SignalAnswer, sim: SignalSummar
 
 /** Whether the exact availability lies in the simulated 95% CI (with a hair of rounding slack). */
 function inCi(a: SignalAnswer, s: SignalSummary): boolean {
+  if (s.availability.ci95 === null) return false;
   const [lo, hi] = s.availability.ci95;
   return a.availability >= lo - 1e-12 && a.availability <= hi + 1e-12;
 }

@@ -29,7 +29,7 @@ export function checkPoint(summary: Summary, etcd: Readonly<Record<string, EtcdP
         where,
         targetPercent: o.targetPercent,
         valuePercent,
-        ci95LowPercent: s.availability.ci95[0] * 100,
+        ci95LowPercent: (s.availability.ci95?.[0] ?? NaN) * 100,
         met: valuePercent >= o.targetPercent - SLACK_PERCENT,
       });
     }

@@ -12,7 +12,8 @@ export interface AvailabilityPoint {
   /** The configuration it belongs to, when several are compared; colours and offsets the points. */
   readonly series?: string;
   readonly mean: number;
-  readonly ci95: readonly [number, number];
+  /** Null without an interval (one replication): the point gets no bar. */
+  readonly ci95: readonly [number, number] | null;
 }
 
 /** The points of one summary: every signal of every cluster, then the global signals. */
@@ -35,7 +36,7 @@ export interface AvailabilityOptions {
  * drawn at the right edge as a triangle, labelled "never down".
  */
 export function availabilitySpec(points: readonly AvailabilityPoint[], options: AvailabilityOptions = {}): TopLevelSpec {
-  const finite = points.flatMap((p) => [p.mean, p.ci95[0], p.ci95[1]]).filter((a) => a < 1).map(ninesOf);
+  const finite = points.flatMap((p) => [p.mean, ...(p.ci95 ?? [])]).filter((a) => a < 1).map(ninesOf);
   const lo = Math.max(0, Math.floor(Math.min(...finite, 2)));
   const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25));
   const clamp = (a: number): number => Math.min(hi, Math.max(lo, a >= 1 ? hi : ninesOf(a)));
@@ -44,8 +45,8 @@ export function availabilitySpec(points: readonly AvailabilityPoint[], options: 
     signal: p.signal,
     series: p.series ?? '',
     nines: clamp(p.mean),
-    lower: clamp(Math.max(0, p.ci95[0])),
-    upper: clamp(Math.min(1, p.ci95[1])),
+    lower: clamp(Math.max(0, p.ci95?.[0] ?? p.mean)),
+    upper: clamp(Math.min(1, p.ci95?.[1] ?? p.mean)),
     shape: p.mean >= 1 ? 'never down' : 'estimate',
     availability: formatPercent(p.mean),
     ci: formatInterval(p.ci95),

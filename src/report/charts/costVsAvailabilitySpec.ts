@@ -9,7 +9,7 @@ export interface CostAvailabilityPoint {
   /** Monthly cost in `currency`. */
   readonly cost: number;
   readonly availability: number;
-  readonly ci95?: readonly [number, number];
+  readonly ci95?: readonly [number, number] | null;
 }
 
 export interface CostVsAvailabilityOptions {

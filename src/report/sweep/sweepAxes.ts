@@ -1,5 +1,6 @@
 /** Which swept path a sweep's charts put on the x axis, and how the other paths name each line. */
 import type { SweepPointSummary, SweepSummary } from '../../experiment/sweep/index.js';
+import type { Estimate } from '../../experiment/Summary.js';
 
 export interface SweepAxes {
   /** The path on the x axis: etcd.members when it is swept (the chart's point), else the first. */
@@ -32,7 +33,7 @@ export function sweepAxes(summary: SweepSummary): SweepAxes {
 }
 
 /** The headline availability of a point: the signal's mean in the first cluster that has it, then the global signals. */
-export function headlineAvailability(p: SweepPointSummary, signal: string): { mean: number; ci95: readonly [number, number] } | undefined {
+export function headlineAvailability(p: SweepPointSummary, signal: string): Estimate | undefined {
   for (const c of Object.values(p.summary.clusters)) {
     const s = c.signals[signal];
     if (s) return s.availability;

@@ -83,7 +83,7 @@ function availabilityChart(summary: SweepSummary, signal: string, id: string, ba
     const a = headlineAvailability(p, signal);
     return a ? [{ p, a }] : [];
   });
-  const finite = avail.flatMap(({ a }) => [a.mean, ...a.ci95]).filter((v) => v > 0 && v < 1).map(ninesOf);
+  const finite = avail.flatMap(({ a }) => [a.mean, ...(a.ci95 ?? [])]).filter((v) => v > 0 && v < 1).map(ninesOf);
   const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
   // A never-down point has infinite nines: it sits one nine above the finite ones, labelled.
   const neverDown = avail.some(({ a }) => a.mean >= 1);
@@ -95,8 +95,8 @@ function availabilityChart(summary: SweepSummary, signal: string, id: string, ba
     x: axes.x(p),
     series: axes.series(p),
     y: clamp(a.mean),
-    lower: clamp(a.ci95[0]),
-    upper: clamp(a.ci95[1]),
+    lower: clamp(a.ci95?.[0] ?? a.mean),
+    upper: clamp(a.ci95?.[1] ?? a.mean),
     text: `${formatPercent(a.mean)} (95% CI ${formatInterval(a.ci95)})`,
   }));
   const title = `${signal} availability by ${axes.xPath}`;
