@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { KUBESIM_VERSION } from '../experiment/version.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './commands/lab.js';
+import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS } from './precisionDefaults.js';
 
 // Each command's module is imported when the command runs: mathjs (analytic), the chart
 // libraries (reports) and esbuild (lab) cost seconds to load, and `validate` needs none of them.
@@ -41,6 +42,11 @@ export function buildProgram(): Command {
     .option('--no-report', 'do not write report files')
     .addOption(new Option('--jobs <n>', 'worker threads (default: the number of cores)'))
     .option('--shard <i/n>', 'run only the i-th of n slices of the replications and write a partial result for `kubesim merge`')
+    .option('--precision <percent>', 'keep simulating until each of --signals has a relative 95% half-width of at most this, e.g. 10%')
+    .option('--signals <names>', 'with --precision: the signals that must reach it, comma-separated (default apiWrite)')
+    .option('--max-replications <n>', `with --precision: stop after this many replications (default ${DEFAULT_MAX_REPLICATIONS})`)
+    .option('--max-episodes <n>', `with --precision: stop after this many rare-event episodes (default ${DEFAULT_MAX_EPISODES})`)
+    .option('--max-time <duration>', 'with --precision: stop after this much wall-clock time, between batches (e.g. 10m)')
     .action(lazy(() => import('./commands/run.js'), 'runCommand'));
 
   program

@@ -1,4 +1,5 @@
-/** A progress line on stderr when stderr is a terminal; silent otherwise (CI, pipes, files). */
+/** Progress lines on stderr when stderr is a terminal; silent otherwise (CI, pipes, files). */
+import type { PrecisionProgress } from '../experiment/precision/runToPrecision.js';
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -23,6 +24,26 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
     },
     done() {
       if (last >= 0) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+/** An adaptive run's line: batches so far and the least precise requested signal's current half-width against the target. */
+export function precisionProgress(label: string, target: number, stream: NodeJS.WriteStream = process.stderr): { update(p: PrecisionProgress): void; done(): void } {
+  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+  let shown = false;
+  const start = Date.now();
+  return {
+    update(p) {
+      shown = true;
+      const r = p.worst.relativeHalfWidth;
+      const now = Number.isFinite(r) ? `±${(r * 100).toPrecision(2)}%` : 'no outage yet';
+      const work = `${p.replications} replications${p.episodes > 0 ? `, ${p.episodes} episodes` : ''}`;
+      const secs = ((Date.now() - start) / 1000).toFixed(1);
+      stream.write(`\r\x1b[K${label}: ${work}; ${p.worst.key} ${now} (target ±${(target * 100).toPrecision(2)}%) ${secs}s`);
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[K');
     },
   };
 }

@@ -92,6 +92,32 @@ export interface TenantSummary {
   readonly blastRadius: number;
 }
 
+/** Why an adaptive run (`--precision`) stopped. */
+export type StopReason = 'precision' | 'max-replications' | 'max-episodes' | 'max-time';
+
+/** One requested signal of an adaptive run: how precise its unavailability came out. */
+export interface PrecisionSignal {
+  readonly cluster: string;
+  readonly signal: string;
+  readonly method: Method;
+  /** 95% half-width of the unavailability over the unavailability; null when none can be given (no outage seen). */
+  readonly relativeHalfWidth: number | null;
+  readonly reached: boolean;
+}
+
+/** What `--precision` asked for and what it got. */
+export interface PrecisionSummary {
+  /** The relative 95% half-width asked for, e.g. 0.1 for 10%. */
+  readonly target: number;
+  readonly reached: boolean;
+  readonly stoppedBy: StopReason;
+  /** Batches of replications run (each as many replications as the scenario asks for). */
+  readonly batches: number;
+  /** Rare-event episodes run (0 when no signal needed the rare-event method). */
+  readonly episodes: number;
+  readonly signals: readonly PrecisionSignal[];
+}
+
 export interface Summary {
   readonly kubesim: string;
   readonly scenario: string;
@@ -105,6 +131,8 @@ export interface Summary {
     readonly badVersionReach?: Estimate;
   };
   readonly cost: { readonly currency: string; readonly perMonth: number; readonly downtimePerMonth?: number };
+  /** Present for adaptive runs (`--precision`). */
+  readonly precision?: PrecisionSummary;
 }
 
 /** One row of signals.csv: one signal of one cluster (or `global`) in one replication. */

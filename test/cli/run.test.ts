@@ -91,6 +91,13 @@ spec:
     { why: 'a bad --replications', args: () => ['run', scenario, '--replications', 'many'], message: /^kubesim: --replications: expected a whole number .*found "many"$/ },
     { why: 'a bad --horizon', args: () => ['run', scenario, '--horizon', '5 parsecs'], message: /^kubesim: --horizon: .*"5 parsecs"$/ },
     { why: 'an unknown flag', args: () => ['run', scenario, '--replicatons', '3'], message: /unknown option '--replicatons'/ },
+    { why: '--precision 0', args: () => ['run', scenario, '--precision', '0'], message: /^kubesim: --precision: expected a relative 95% half-width above 0 and below 100%, like 10% or 0\.1, found "0"$/ },
+    { why: '--precision -5%', args: () => ['run', scenario, '--precision=-5%'], message: /^kubesim: --precision: .*found "-5%"$/ },
+    { why: '--precision 150%', args: () => ['run', scenario, '--precision', '150%'], message: /^kubesim: --precision: .*found "150%"$/ },
+    { why: '--precision lots', args: () => ['run', scenario, '--precision', 'lots'], message: /^kubesim: --precision: .*found "lots"$/ },
+    { why: 'a cap of 0', args: () => ['run', scenario, '--precision', '10%', '--max-replications', '0'], message: /^kubesim: --max-replications: expected a whole number at least 1, found "0"$/ },
+    { why: 'a cap without --precision', args: () => ['run', scenario, '--max-time', '1m'], message: /^kubesim: --max-time: only with --precision/ },
+    { why: 'a signal the scenario lacks', args: () => ['run', scenario, '--precision', '10%', '--signals', 'workloads'], message: /^kubesim: --signals: three-members has no signal 'workloads'; its signals: etcdQuorum, apiWrite, apiRead, scheduling$/ },
   ];
   for (const c of cases) {
     it(`should reject ${c.why}`, () => {
@@ -124,5 +131,28 @@ spec:
     }
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
     expect(readdirSync(folder)).toEqual(['cat.jpg']);
+  });
+});
+
+describe('kubesim run --precision', () => {
+  it('should stop at the first batch that reaches the target and say so in the JSON, the same bytes with any --jobs', () => {
+    const args = ['run', scenario, '--json', '--replications', '4', '--horizon', '2000h', '--precision', '20%', '--signals', 'etcdQuorum,apiWrite'];
+    const a = kubesim([...args, '--jobs', '1']);
+    const b = kubesim([...args, '--jobs', '2']);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toBe(''); // no progress line when stderr is not a terminal
+    expect(b.stdout).toBe(a.stdout);
+    const doc = JSON.parse(a.stdout);
+    expect(doc.precision).toMatchObject({ target: 0.2, reached: true, stoppedBy: 'precision', episodes: 0 });
+    expect(doc.replications).toBe(doc.precision.batches * 4);
+    for (const x of doc.precision.signals) expect(x.relativeHalfWidth).toBeLessThanOrEqual(0.2);
+  });
+
+  it('should exit 0 and say which cap stopped it first', () => {
+    const r = kubesim(['run', scenario, '--json', '--replications', '3', '--horizon', '2000h', '--precision', '0.1%', '--max-replications', '7', '--signals', 'etcdQuorum']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.replications).toBe(7);
+    expect(doc.precision).toMatchObject({ reached: false, stoppedBy: 'max-replications', batches: 3 });
   });
 });

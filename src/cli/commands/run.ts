@@ -1,10 +1,13 @@
 /** `kubesim run`: simulates each scenario, prints its summary and writes its report. */
 import { defaultJobs } from '../../experiment/pool.js';
-import { runExperiment } from '../../experiment/runExperiment.js';
+import { runExperiment, summarize } from '../../experiment/runExperiment.js';
+import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { clusterCost } from '../../report/cost.js';
 import type { Scenario } from '../../scenario/Scenario.js';
+import { precisionLine } from '../../report/precisionLine.js';
 import { intFlag, shardFlag } from '../flags.js';
-import { progress } from '../progress.js';
+import { precisionProgress, progress } from '../progress.js';
+import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { TRACE_REPLICATION, writeScenarioReport } from '../reportFiles.js';
 import { loadWithOverrides, reportFolderName, type OverrideFlags } from '../scenarioInput.js';
 import type { ExperimentResult } from '../../experiment/runExperiment.js';
@@ -13,7 +16,7 @@ import { checkReportDir, wantsReport } from '../writeReport.js';
 import { join } from 'node:path';
 import { runShard } from './runShard.js';
 
-export interface RunFlags extends OverrideFlags {
+export interface RunFlags extends OverrideFlags, PrecisionFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly report?: boolean;
@@ -24,19 +27,29 @@ export interface RunFlags extends OverrideFlags {
 
 export async function runCommand(files: string[], flags: RunFlags): Promise<void> {
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
+  const target = parsePrecision(flags);
   if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs);
   const scenarios = loadWithOverrides(files, flags);
+  if (target) for (const s of scenarios) checkPrecisionSignals(target, s);
   if (wantsReport(flags)) for (const s of scenarios) await checkReportDir(reportDir(s, flags.out, scenarios.length));
   const results: RunOutcome[] = [];
   for (const s of scenarios) {
-    const bar = progress(`${s.name}`);
-    const result = await runExperiment(s, {
-      costModel: clusterCost,
-      jobs,
-      traceReplication: TRACE_REPLICATION,
-      onProgress: (d, t) => bar.update(d, t),
-    });
-    bar.done();
+    let result: ExperimentResult;
+    if (target) {
+      const line = precisionProgress(s.name, target.relative);
+      const r = await runToPrecision(s, { costModel: clusterCost, target, jobs, traceReplication: TRACE_REPLICATION, onBatch: (p) => line.update(p) });
+      line.done();
+      result = { ...summarize(s, r.digests, clusterCost, r.trace), summary: r.summary };
+    } else {
+      const bar = progress(`${s.name}`);
+      result = await runExperiment(s, {
+        costModel: clusterCost,
+        jobs,
+        traceReplication: TRACE_REPLICATION,
+        onProgress: (d, t) => bar.update(d, t),
+      });
+      bar.done();
+    }
     results.push(await finishScenario(s, result, flags, scenarios.length));
   }
   printRunResults(results, flags);
@@ -67,6 +80,8 @@ export function printRunResults(results: readonly RunOutcome[], flags: RunFlags)
   }
   for (const r of results) {
     process.stdout.write(terminalSummary(r.scenario, r.result.summary, process.stdout.isTTY === true));
+    const p = r.result.summary.precision;
+    if (p) process.stdout.write(`\n${precisionLine(p)}\n`);
     if (r.dir) process.stdout.write(`\nReport: ${join(r.dir, 'index.html')}\n\n`);
   }
 }

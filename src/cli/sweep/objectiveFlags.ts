@@ -1,9 +1,9 @@
 /** Reads the objective flags of a sweep: --slo signal=percent (repeatable) and --max-write-p99 duration. */
 import type { Objectives } from '../../experiment/sweep/index.js';
-import { runDigests } from '../../experiment/runDigests.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
 import { durationFlag } from '../flags.js';
+import { signalNames } from '../signalNames.js';
 
 const SLO = /^([A-Za-z][\w:.-]*)=(\d+(?:\.\d+)?)%?$/;
 
@@ -27,15 +27,10 @@ export function parseObjectives(slo: readonly string[], maxWriteP99: string | un
   return { availability, maxWriteP99Ms };
 }
 
-/**
- * Refuses an --slo signal that the scenario does not produce, before anything runs: the names
- * come from a replication of the first point cut to a millisecond (every signal exists from the
- * start), so they are exactly the model's, tenants' and global signals included.
- */
+/** Refuses an --slo signal that the scenario (the first point) does not produce, before anything runs. */
 export function checkObjectiveSignals(objectives: Objectives, scenario: Scenario): void {
   if (objectives.availability.length === 0) return;
-  const { digests } = runDigests({ ...scenario, horizon: 0.001, faults: [] }, [0]);
-  const known = [...new Set(digests[0]!.signals.map((s) => s.signal))];
+  const known = signalNames(scenario);
   for (const o of objectives.availability) {
     if (!known.includes(o.signal)) throw new InputError(`--slo: ${scenario.name} has no signal '${o.signal}'; its signals: ${known.join(', ')}`);
   }

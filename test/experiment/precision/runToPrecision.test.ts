@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { aggregate } from '../../../src/experiment/aggregate.js';
+import { relativeHalfWidth } from '../../../src/experiment/precision/relativeHalfWidth.js';
+import { runToPrecision, type PrecisionTarget } from '../../../src/experiment/precision/runToPrecision.js';
+import { runDigests } from '../../../src/experiment/runDigests.js';
+import { clusterCost } from '../../../src/report/cost.js';
+import { parseScenario } from '../../../src/scenario/parseScenario.js';
+
+// 3 external members, mttf 100h / mttr 1h: quorum losses are frequent, so batches of 4
+// replications of 2000h narrow the interval quickly and the test runs in a second.
+const scenario = parseScenario(
+  `apiVersion: kubesim/v1
+kind: Scenario
+metadata: { name: frequent }
+spec:
+  horizon: 2000h
+  replications: 4
+  seed: 11
+  failures:
+    etcd: { mttf: 100h, mttr: 1h }
+  clusters:
+    - name: prod
+      model: multi-master
+      controlPlane: { nodes: 3 }
+      etcd: { members: 3, topology: external }
+      workers: { nodes: 0 }
+`,
+  'frequent.yaml',
+);
+
+const target = (t: Partial<PrecisionTarget>): PrecisionTarget => ({ relative: 0.2, signals: ['etcdQuorum'], maxReplications: 1000, maxEpisodes: 1000, ...t });
+
+describe('runToPrecision', () => {
+  it('should stop after the first whole batch that reaches the target, and not before', async () => {
+    const r = await runToPrecision(scenario, { costModel: clusterCost, target: target({}), jobs: 1 });
+    const p = r.summary.precision!;
+    expect(p).toMatchObject({ target: 0.2, reached: true, stoppedBy: 'precision', episodes: 0 });
+    expect(r.summary.replications).toBe(p.batches * 4);
+    expect(p.signals).toEqual([{ cluster: 'prod', signal: 'etcdQuorum', method: 'naive', relativeHalfWidth: expect.any(Number), reached: true }]);
+    expect(p.signals[0]!.relativeHalfWidth).toBeLessThanOrEqual(0.2);
+    // One batch fewer had not reached it: the rule stops at the first batch that does.
+    expect(p.batches).toBeGreaterThan(1);
+    const fewer = runDigests(scenario, Array.from({ length: (p.batches - 1) * 4 }, (_, i) => i)).digests;
+    expect(relativeHalfWidth(aggregate(scenario, fewer, clusterCost).clusters['prod']!.signals['etcdQuorum']!)).toBeGreaterThan(0.2);
+  });
+
+  it('should give the same summary as a fixed run of as many replications, plus what it asked and got', async () => {
+    const r = await runToPrecision(scenario, { costModel: clusterCost, target: target({}), jobs: 1 });
+    const { precision, ...rest } = r.summary;
+    const fixed = { ...scenario, replications: r.summary.replications };
+    const plain = aggregate(fixed, runDigests(fixed, Array.from({ length: fixed.replications }, (_, i) => i)).digests, clusterCost);
+    expect(rest).toEqual(plain);
+    expect(precision).toBeDefined();
+  });
+
+  it('should stop at --max-replications, even inside a batch, and say the target was not reached', async () => {
+    const r = await runToPrecision(scenario, { costModel: clusterCost, target: target({ relative: 0.001, maxReplications: 10 }), jobs: 1 });
+    expect(r.summary.replications).toBe(10);
+    expect(r.summary.precision).toMatchObject({ reached: false, stoppedBy: 'max-replications', batches: 3 });
+    expect(r.summary.precision!.signals[0]!.reached).toBe(false);
+  });
+
+  it('should stop at --max-time between batches, by the clock it is given', async () => {
+    let t = 0;
+    const now = () => (t += 30); // each reading is 30 s later: the start, then once per batch
+    const r = await runToPrecision(scenario, { costModel: clusterCost, target: target({ relative: 0.001, maxSeconds: 60 }), jobs: 1, now });
+    // Read at 30 (start), 60 (after batch 1: 30 s spent), 90 (after batch 2: 60 s, the cap).
+    expect(r.summary.precision).toMatchObject({ reached: false, stoppedBy: 'max-time', batches: 2 });
+  });
+
+  it('should report progress once per batch, with the least precise requested signal', async () => {
+    const seen: number[] = [];
+    await runToPrecision(scenario, {
+      costModel: clusterCost,
+      target: target({ signals: ['etcdQuorum', 'apiWrite'], relative: 0.001, maxReplications: 8 }),
+      jobs: 1,
+      onBatch: (p) => {
+        seen.push(p.replications);
+        expect(p.worst.key).toMatch(/^prod\/(etcdQuorum|apiWrite)$/);
+      },
+    });
+    expect(seen).toEqual([4, 8]);
+  });
+});
