@@ -20,6 +20,16 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** The adaptive-run options, the same on run, compare and sweep. */
+function withPrecision(command: Command): Command {
+  return command
+    .option('--precision <percent>', 'keep simulating until each of --signals has a relative 95% half-width of at most this, e.g. 10%')
+    .option('--signals <names>', 'with --precision: the signals that must reach it, comma-separated (default apiWrite; sweep: the --slo signals)')
+    .option('--max-replications <n>', `with --precision: stop after this many replications (default ${DEFAULT_MAX_REPLICATIONS})`)
+    .option('--max-episodes <n>', `with --precision: stop after this many rare-event episodes (default ${DEFAULT_MAX_EPISODES})`)
+    .option('--max-time <duration>', 'with --precision: stop after this much wall-clock time per scenario, between batches (e.g. 10m)');
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -30,40 +40,40 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: () => {} });
 
-  program
-    .command('run')
-    .description('simulate scenarios and write their reports')
-    .argument('<scenario...>', 'scenario files (YAML or JSON)')
-    .option('--seed <n>', 'override the scenario seed')
-    .option('--replications <n>', 'override the number of replications')
-    .option('--horizon <duration>', 'override the simulated time of one replication (e.g. 30d, 1y)')
-    .option('--out <dir>', 'report directory (default reports/<scenario-name>)')
-    .option('--json', 'print the summary JSON to stdout and nothing else')
-    .option('--no-report', 'do not write report files')
-    .addOption(new Option('--jobs <n>', 'worker threads (default: the number of cores)'))
-    .option('--shard <i/n>', 'run only the i-th of n slices of the replications and write a partial result for `kubesim merge`')
-    .option('--precision <percent>', 'keep simulating until each of --signals has a relative 95% half-width of at most this, e.g. 10%')
-    .option('--signals <names>', 'with --precision: the signals that must reach it, comma-separated (default apiWrite)')
-    .option('--max-replications <n>', `with --precision: stop after this many replications (default ${DEFAULT_MAX_REPLICATIONS})`)
-    .option('--max-episodes <n>', `with --precision: stop after this many rare-event episodes (default ${DEFAULT_MAX_EPISODES})`)
-    .option('--max-time <duration>', 'with --precision: stop after this much wall-clock time, between batches (e.g. 10m)')
-    .action(lazy(() => import('./commands/run.js'), 'runCommand'));
+  // The adaptive-run options come last in the help, after the command's own.
+  withPrecision(
+    program
+      .command('run')
+      .description('simulate scenarios and write their reports')
+      .argument('<scenario...>', 'scenario files (YAML or JSON)')
+      .option('--seed <n>', 'override the scenario seed')
+      .option('--replications <n>', 'override the number of replications')
+      .option('--horizon <duration>', 'override the simulated time of one replication (e.g. 30d, 1y)')
+      .option('--out <dir>', 'report directory (default reports/<scenario-name>)')
+      .option('--json', 'print the summary JSON to stdout and nothing else')
+      .option('--no-report', 'do not write report files')
+      .addOption(new Option('--jobs <n>', 'worker threads (default: the number of cores)'))
+      .option('--shard <i/n>', 'run only the i-th of n slices of the replications and write a partial result for `kubesim merge`')
+      .action(lazy(() => import('./commands/run.js'), 'runCommand')),
+  );
 
-  program
-    .command('sweep')
-    .description('run a grid of --set values with the same seed; availability, etcd write latency, cost and a recommendation')
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option('--set <path=values>', 'a path and its comma-separated values, e.g. etcd.members=1,3,5 (repeatable: the grid is every combination)', collect)
-    .option('--slo <signal=percent>', 'an availability objective, e.g. apiWrite=99.99 (repeatable)', collect)
-    .option('--max-write-p99 <duration>', 'a write-latency objective for every cluster, e.g. 100ms')
-    .option('--seed <n>', 'override the scenario seed')
-    .option('--replications <n>', 'override the number of replications per point')
-    .option('--horizon <duration>', 'override the simulated time of one replication')
-    .option('--jobs <n>', 'worker threads (default: the number of cores)')
-    .option('--out <dir>', 'report directory (default reports/<scenario-name>-sweep); with --shard, where the partial result goes')
-    .option('--json', 'print the sweep summary JSON to stdout and nothing else')
-    .option('--shard <i/n>', 'run only the i-th of n slices of the (point, replication) pairs and write a partial result')
-    .action(lazy(() => import('./commands/sweep.js'), 'sweepCommand'));
+  withPrecision(
+    program
+      .command('sweep')
+      .description('run a grid of --set values with the same seed; availability, etcd write latency, cost and a recommendation')
+      .argument('<scenario>', 'scenario file (YAML or JSON)')
+      .option('--set <path=values>', 'a path and its comma-separated values, e.g. etcd.members=1,3,5 (repeatable: the grid is every combination)', collect)
+      .option('--slo <signal=percent>', 'an availability objective, e.g. apiWrite=99.99 (repeatable)', collect)
+      .option('--max-write-p99 <duration>', 'a write-latency objective for every cluster, e.g. 100ms')
+      .option('--seed <n>', 'override the scenario seed')
+      .option('--replications <n>', 'override the number of replications per point')
+      .option('--horizon <duration>', 'override the simulated time of one replication')
+      .option('--jobs <n>', 'worker threads (default: the number of cores)')
+      .option('--out <dir>', 'report directory (default reports/<scenario-name>-sweep); with --shard, where the partial result goes')
+      .option('--json', 'print the sweep summary JSON to stdout and nothing else')
+      .option('--shard <i/n>', 'run only the i-th of n slices of the (point, replication) pairs and write a partial result')
+      .action(lazy(() => import('./commands/sweep.js'), 'sweepCommand')),
+  );
 
   program
     .command('merge')
@@ -80,18 +90,20 @@ export function buildProgram(): Command {
     .argument('<scenario...>', 'scenario files')
     .action(lazy(() => import('./commands/validate.js'), 'validateCommand'));
 
-  program
-    .command('compare')
-    .description('simulate several scenarios and report them side by side, with the seed\'s properties measured')
-    .argument('<scenario...>', 'two or more scenario files')
-    .option('--seed <n>', 'override every scenario\'s seed')
-    .option('--replications <n>', 'override the number of replications')
-    .option('--horizon <duration>', 'override the simulated time of one replication')
-    .option('--out <dir>', 'report directory (default reports/compare)')
-    .option('--json', 'print [{label, summary}] as JSON to stdout and nothing else')
-    .option('--no-report', 'do not write report files')
-    .option('--jobs <n>', 'worker threads (default: the number of cores)')
-    .action(lazy(() => import('./commands/compare.js'), 'compareCommand'));
+  withPrecision(
+    program
+      .command('compare')
+      .description('simulate several scenarios and report them side by side, with the seed\'s properties measured')
+      .argument('<scenario...>', 'two or more scenario files')
+      .option('--seed <n>', 'override every scenario\'s seed')
+      .option('--replications <n>', 'override the number of replications')
+      .option('--horizon <duration>', 'override the simulated time of one replication')
+      .option('--out <dir>', 'report directory (default reports/compare)')
+      .option('--json', 'print [{label, summary}] as JSON to stdout and nothing else')
+      .option('--no-report', 'do not write report files')
+      .option('--jobs <n>', 'worker threads (default: the number of cores)')
+      .action(lazy(() => import('./commands/compare.js'), 'compareCommand')),
+  );
 
   program
     .command('analytic')

@@ -162,6 +162,9 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
     { why: 'a latency without unit', args: ['--set', 'etcd.members=1', '--max-write-p99', '100'], message: '--max-write-p99: expected a duration with its unit, like 100ms or 0.5s, found "100"' },
     { why: 'a bad shard', args: ['--set', 'etcd.members=1', '--shard', '4/3'], message: '--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found "4/3"' },
     { why: 'a flag and a --set on one field', args: ['--set', 'horizon=30d,60d', '--horizon', '1d'], message: '--horizon and --set horizon both set the horizon: give one of them' },
+    { why: '--precision 150%', args: ['--set', 'etcd.members=1', '--precision', '150%'], message: '--precision: expected a relative 95% half-width above 0 and below 100%, like 10% or 0.1, found "150%"' },
+    { why: '--precision with --shard', args: ['--set', 'etcd.members=1', '--precision', '10%', '--shard', '1/2'], message: '--precision: not with --shard (an adaptive run decides after each batch in order); run it with --jobs instead' },
+    { why: 'a --precision signal the scenario lacks', args: ['--set', 'etcd.members=1', '--precision', '10%', '--signals', 'service'], message: "--signals: sizing has no signal 'service'; its signals: etcdQuorum, apiWrite, apiRead, scheduling" },
   ];
   for (const c of cases) {
     it(`should refuse ${c.why}`, () => {
@@ -171,6 +174,21 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
       expect(r.stdout).toBe('');
     });
   }
+});
+
+describe('kubesim sweep --precision', () => {
+  it('should run every point to the target on the --slo signal, with the same bytes on any --jobs', () => {
+    const args = ['sweep', scenario, '--set', 'etcd.members=1,3', '--slo', 'etcdQuorum=99', '--precision', '30%', '--horizon', '2000h', '--replications', '4', '--json'];
+    const a = kubesim([...args, '--jobs', '1']);
+    const b = kubesim([...args, '--jobs', '2']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const doc = JSON.parse(a.stdout);
+    for (const p of doc.points) {
+      expect(p.summary.precision).toMatchObject({ target: 0.3, reached: true, stoppedBy: 'precision' });
+      expect(p.summary.precision.signals.map((x: { signal: string }) => x.signal)).toEqual(['etcdQuorum']);
+    }
+  });
 });
 
 describe('kubesim run --shard and merge', () => {

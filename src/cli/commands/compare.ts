@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { defaultJobs } from '../../experiment/pool.js';
 import { probeProperties } from '../../experiment/probeProperties.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
+import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
+import { replicationRows } from '../../experiment/aggregate.js';
 import { clusterCost, costPerAddedNine, formatInterval, formatMoney, formatNines, formatPercent, headlineOf, compareJson, renderCompareFiles, type CompareEntry } from '../../report/index.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
-import { progress } from '../progress.js';
+import { precisionProgress, progress } from '../progress.js';
+import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
 import { checkReportDir, wantsReport, writeReportDir } from '../writeReport.js';
 
-export interface CompareFlags extends OverrideFlags {
+export interface CompareFlags extends OverrideFlags, PrecisionFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly jobs?: string;
@@ -20,13 +23,22 @@ export interface CompareFlags extends OverrideFlags {
 export async function compareCommand(files: string[], flags: CompareFlags): Promise<void> {
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   if (files.length < 2) throw new InputError(`compare: expected at least two scenario files, found ${files.length}`);
+  const target = parsePrecision(flags);
   const scenarios = loadWithOverrides(files, flags);
+  if (target) for (const s of scenarios) checkPrecisionSignals(target, s);
   const labels = uniqueLabels(scenarios.map((s) => s.name));
   const writeReport = wantsReport(flags);
   const dir = flags.out ?? join('reports', 'compare');
   if (writeReport) await checkReportDir(dir);
   const entries: CompareEntry[] = [];
   for (const [i, s] of scenarios.entries()) {
+    if (target) {
+      const line = precisionProgress(s.name, target.relative);
+      const r = await runToPrecision(s, { costModel: clusterCost, target, jobs, onBatch: (p) => line.update(p) });
+      line.done();
+      entries.push({ label: labels[i]!, scenario: s, summary: r.summary, rows: replicationRows(r.digests) });
+      continue;
+    }
     const bar = progress(s.name);
     const r = await runExperiment(s, { costModel: clusterCost, jobs, onProgress: (d, t) => bar.update(d, t) });
     bar.done();

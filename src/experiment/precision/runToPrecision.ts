@@ -44,9 +44,9 @@ export interface PrecisionRunResult {
 }
 
 /**
- * Runs batches of the scenario's own size (replications 0..n-1, then n..2n-1, ...) and stops after
- * the first batch at which every requested signal's relative half-width is at most the target, or
- * when a cap is reached. The rule looks only at whole batches, whose results do not depend on
+ * Runs batches of replications (0..n-1 with n the scenario's count, then as many more as the
+ * interval projects: see nextBatch) and stops after the first batch at which every requested
+ * signal's relative half-width is at most the target, or when a cap is reached. The rule looks only at whole batches, whose results do not depend on
  * threads, so a run gives the same bytes with any --jobs. A wall-clock cap (--max-time) is the one
  * exception: where it stops depends on the machine, and the JSON says it stopped there.
  */
@@ -54,13 +54,13 @@ export async function runToPrecision(s: Scenario, options: PrecisionRunOptions):
   const { target, jobs } = options;
   const now = options.now ?? (() => performance.now() / 1000);
   const start = now();
-  const batchSize = s.replications;
   const digests: ReplicationDigest[] = [];
   let trace: Trace | undefined;
   let batches = 0;
+  let next = s.replications;
   for (;;) {
-    const first = batches * batchSize;
-    const count = Math.min(batchSize, target.maxReplications - first);
+    const first = digests.length;
+    const count = Math.min(next, target.maxReplications - first);
     const reps = Array.from({ length: count }, (_, i) => first + i);
     const task = { scenario: s, replications: reps, ...(options.traceReplication !== undefined ? { traceReplication: options.traceReplication } : {}) };
     const [result] = await runTasks([task], jobs);
@@ -78,11 +78,26 @@ export async function runToPrecision(s: Scenario, options: PrecisionRunOptions):
         : target.maxSeconds !== undefined && now() - start >= target.maxSeconds
           ? 'max-time'
           : undefined;
+    next = nextBatch(s.replications, digests.length, signals, target.relative);
     if (stop) {
       const precision = { target: target.relative, reached: stop === 'precision', stoppedBy: stop, batches, episodes: 0, signals };
       return { summary: { ...summary, precision }, digests, ...(trace ? { trace } : {}) };
     }
   }
+}
+
+/**
+ * How many replications the next batch runs: what the least precise signal's interval projects is
+ * still needed (the half-width shrinks as 1/sqrt(n)), with a tenth more for luck, at least the
+ * scenario's own count and at most as many as have run (so the total at most doubles, and an
+ * early, noisy projection cannot send the run far past what it needs). A pure function of
+ * results, so the batches are the same on any machine.
+ */
+export function nextBatch(first: number, done: number, signals: readonly PrecisionSignal[], relative: number): number {
+  let worst = 0;
+  for (const x of signals) if (!x.reached) worst = Math.max(worst, x.relativeHalfWidth ?? Infinity);
+  const needed = Number.isFinite(worst) ? Math.ceil(done * (worst / relative) ** 2 * 1.1) - done : Infinity;
+  return Math.max(first, Math.min(done, needed));
 }
 
 /** Every requested signal that exists, per cluster then global, with its precision against the target. */

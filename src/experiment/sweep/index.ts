@@ -4,5 +4,5 @@ export { givenPaths } from './givenPaths.js';
 export { describeObjective, hasObjectives, type AvailabilityObjective, type Check, type Objectives, type Verdict } from './Objectives.js';
 export { checkPoint } from './checkPoint.js';
 export { recommend, shortfall, type BestAchieved, type Candidate, type Recommendation } from './recommend.js';
-export { summarizeSweep, pointLabel, type SweepDefinition, type SweepPoint } from './summarizeSweep.js';
+export { summarizeSweep, summarizePoints, pointLabel, type SweepDefinition, type SweepPoint } from './summarizeSweep.js';
 export { runSweep } from './runSweep.js';

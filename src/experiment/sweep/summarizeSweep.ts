@@ -39,8 +39,16 @@ export function pointLabel(values: Readonly<Record<string, unknown>>): string {
  * objective's signal (apiWrite without one) in the first cluster that has it.
  */
 export function summarizeSweep(def: SweepDefinition, digests: readonly (readonly ReplicationDigest[])[], costModel: CostModel): SweepSummary {
+  return summarizePoints(
+    def,
+    def.points.map((p, i) => aggregate(p.scenario, digests[i] ?? [], costModel)),
+  );
+}
+
+/** The same from each point's summary already made (adaptive runs make their own: see runToPrecision). */
+export function summarizePoints(def: SweepDefinition, summaries: readonly Summary[]): SweepSummary {
   const points = def.points.map((p, i) => {
-    const summary = aggregate(p.scenario, digests[i] ?? [], costModel);
+    const summary = summaries[i]!;
     const etcd = roundDeep(etcdPerformanceOf(p.scenario)) as Record<string, EtcdPerformance>;
     return { label: p.label, values: p.values, summary, etcd, verdict: checkPoint(summary, etcd, def.objectives) };
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../../src/experiment/aggregate.js';
 import { relativeHalfWidth } from '../../../src/experiment/precision/relativeHalfWidth.js';
-import { runToPrecision, type PrecisionTarget } from '../../../src/experiment/precision/runToPrecision.js';
+import { nextBatch, runToPrecision, type PrecisionTarget } from '../../../src/experiment/precision/runToPrecision.js';
 import { runDigests } from '../../../src/experiment/runDigests.js';
 import { clusterCost } from '../../../src/report/cost.js';
 import { parseScenario } from '../../../src/scenario/parseScenario.js';
@@ -32,15 +32,17 @@ const target = (t: Partial<PrecisionTarget>): PrecisionTarget => ({ relative: 0.
 
 describe('runToPrecision', () => {
   it('should stop after the first whole batch that reaches the target, and not before', async () => {
-    const r = await runToPrecision(scenario, { costModel: clusterCost, target: target({}), jobs: 1 });
+    const sizes: number[] = [];
+    const r = await runToPrecision(scenario, { costModel: clusterCost, target: target({}), jobs: 1, onBatch: (b) => sizes.push(b.replications) });
     const p = r.summary.precision!;
     expect(p).toMatchObject({ target: 0.2, reached: true, stoppedBy: 'precision', episodes: 0 });
-    expect(r.summary.replications).toBe(p.batches * 4);
+    expect(sizes).toHaveLength(p.batches);
+    expect(r.summary.replications).toBe(sizes.at(-1));
     expect(p.signals).toEqual([{ cluster: 'prod', signal: 'etcdQuorum', method: 'naive', relativeHalfWidth: expect.any(Number), reached: true }]);
     expect(p.signals[0]!.relativeHalfWidth).toBeLessThanOrEqual(0.2);
     // One batch fewer had not reached it: the rule stops at the first batch that does.
     expect(p.batches).toBeGreaterThan(1);
-    const fewer = runDigests(scenario, Array.from({ length: (p.batches - 1) * 4 }, (_, i) => i)).digests;
+    const fewer = runDigests(scenario, Array.from({ length: sizes.at(-2)! }, (_, i) => i)).digests;
     expect(relativeHalfWidth(aggregate(scenario, fewer, clusterCost).clusters['prod']!.signals['etcdQuorum']!)).toBeGreaterThan(0.2);
   });
 
@@ -80,5 +82,23 @@ describe('runToPrecision', () => {
       },
     });
     expect(seen).toEqual([4, 8]);
+  });
+});
+
+describe('nextBatch', () => {
+  const signal = (relativeHalfWidth: number | null, reached = false) => ({ cluster: 'prod', signal: 'apiWrite', method: 'naive' as const, relativeHalfWidth, reached });
+  it.each([
+    // first, done, half-widths, target, next
+    [10, 10, [0.2], 0.1, 10, 'needs 4x in all: 33 more, but at most doubling'],
+    [10, 40, [0.11], 0.1, 14, 'needs (0.11/0.1)^2 = 1.21x, plus a tenth: 14 more'],
+    [10, 40, [0.1001], 0.1, 10, 'nearly there: never less than the first batch'],
+    [10, 40, [null], 0.1, 40, 'no outage yet: double'],
+    [10, 40, [0.3, 0.12], 0.1, 40, 'the least precise signal decides'],
+  ])('should run %i then %i, with %j against %f, next %i (%s)', (first, done, widths, relative, next) => {
+    expect(nextBatch(first, done, widths.map((w) => signal(w)), relative)).toBe(next);
+  });
+
+  it('should ignore signals already precise enough', () => {
+    expect(nextBatch(10, 40, [signal(0.05, true), signal(0.11)], 0.1)).toBe(14);
   });
 });
