@@ -87,7 +87,7 @@ describe('runToPrecision', () => {
 
 describe('nextBatch', () => {
   const signal = (relativeHalfWidth: number | null, reached = false) => ({ cluster: 'prod', signal: 'apiWrite', method: 'naive' as const, relativeHalfWidth, reached });
-  it.each([
+  it.each<[number, number, (number | null)[], number, number, string]>([
     // first, done, half-widths, target, next
     [10, 10, [0.2], 0.1, 10, 'needs 4x in all: 33 more, but at most doubling'],
     [10, 40, [0.11], 0.1, 14, 'needs (0.11/0.1)^2 = 1.21x, plus a tenth: 14 more'],
