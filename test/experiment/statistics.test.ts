@@ -36,8 +36,8 @@ describe('estimate', () => {
     // (1.96 would give 2.99, the standard deviation instead of the error 11.38.)
     const e = estimate([1, 2, 6]);
     expect(e.mean).toBe(3);
-    expect(e.ci95[0]).toBeCloseTo(-3.5729411, 6);
-    expect(e.ci95[1]).toBeCloseTo(9.5729411, 6);
+    expect(e.ci95![0]).toBeCloseTo(-3.5729411, 6);
+    expect(e.ci95![1]).toBeCloseTo(9.5729411, 6);
   });
 
   it('should give a Student-t interval on the standard error for five observations', () => {
@@ -45,18 +45,18 @@ describe('estimate', () => {
     // standard error sqrt(10 / 5) = 1.4142136; half-width 2.776 × 1.4142136 = 3.9258569.
     const e = estimate([10, 12, 14, 16, 18]);
     expect(e.mean).toBe(14);
-    expect(e.ci95[0]).toBeCloseTo(10.0741431, 6);
-    expect(e.ci95[1]).toBeCloseTo(17.9258569, 6);
+    expect(e.ci95![0]).toBeCloseTo(10.0741431, 6);
+    expect(e.ci95![1]).toBeCloseTo(17.9258569, 6);
   });
 
   it('should clamp the interval to [lo, hi] without moving the mean', () => {
     // Availabilities 0.9, 0.99, 1: mean 0.9633333, and the upper end 1.1001600 is clamped to 1.
     const e = estimate([0.9, 0.99, 1], 0, 1);
     expect(e.mean).toBeCloseTo(0.9633333, 6);
-    expect(e.ci95[1]).toBe(1);
+    expect(e.ci95![1]).toBe(1);
     // Lower end: s² = (0.0633333² + 0.0266667² + 0.0366667²) / 2 = 0.0030333; error sqrt(0.0030333 / 3) = 0.0317980;
     // 0.9633333 − 4.303 × 0.0317980 = 0.8265067.
-    expect(e.ci95[0]).toBeCloseTo(0.8265067, 6);
+    expect(e.ci95![0]).toBeCloseTo(0.8265067, 6);
   });
 
   it('should give no interval for one observation, and a zero-width one when there is no spread', () => {

@@ -63,8 +63,8 @@ describe('etcdQuorum against closed forms', () => {
       });
       const exact = kOfN(n, 100 / 101);
       const sim = simulatedQuorum(s);
-      expect(sim.ci95[0], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeLessThanOrEqual(exact);
-      expect(sim.ci95[1], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeGreaterThanOrEqual(exact);
+      expect(sim.ci95![0], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeLessThanOrEqual(exact);
+      expect(sim.ci95![1], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeGreaterThanOrEqual(exact);
     });
   }
 
@@ -89,8 +89,8 @@ describe('etcdQuorum against closed forms', () => {
     // Round-robin: etcd-1 and etcd-3 in dc-a, etcd-2 in dc-b.
     const exact = enumerate([0, 1, 0], aM, [aDc, aDc]);
     const sim = simulatedQuorum(s);
-    expect(sim.ci95[0]).toBeLessThanOrEqual(exact);
-    expect(sim.ci95[1]).toBeGreaterThanOrEqual(exact);
+    expect(sim.ci95![0]).toBeLessThanOrEqual(exact);
+    expect(sim.ci95![1]).toBeGreaterThanOrEqual(exact);
   });
 
   it('should match the exact answer for 1+1+1 over three datacenters, and rank the layouts as docs/domain.md#placement-over-datacenters says', () => {
@@ -103,8 +103,8 @@ describe('etcdQuorum against closed forms', () => {
     });
     const exact = enumerate([0, 1, 2], aM, [aDc, aDc, aDc]);
     const sim = simulatedQuorum(s);
-    expect(sim.ci95[0]).toBeLessThanOrEqual(exact);
-    expect(sim.ci95[1]).toBeGreaterThanOrEqual(exact);
+    expect(sim.ci95![0]).toBeLessThanOrEqual(exact);
+    expect(sim.ci95![1]).toBeGreaterThanOrEqual(exact);
     const oneSite = enumerate([0, 0, 0], aM, [aDc]);
     const stretched = enumerate([0, 1, 0], aM, [aDc, aDc]);
     expect(stretched).toBeLessThan(oneSite);
@@ -125,10 +125,10 @@ describe('etcdQuorum against closed forms', () => {
     });
     const exact = 1 - (1 - aDc * (500 / 520)) ** 3;
     const sim = simulated(s, 'apiRead');
-    expect(sim.ci95[0], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeLessThanOrEqual(exact);
-    expect(sim.ci95[1], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeGreaterThanOrEqual(exact);
+    expect(sim.ci95![0], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeLessThanOrEqual(exact);
+    expect(sim.ci95![1], `exact ${exact} vs ${JSON.stringify(sim)}`).toBeGreaterThanOrEqual(exact);
     // With one load balancer in dc-a, reads follow dc-a and its load balancer alone.
     const single = simulated({ ...s, clusters: [{ ...s.clusters[0]!, loadBalancer: { enabled: true, datacenters: ['dc-a'] } }] }, 'apiRead');
-    expect(single.ci95[1]).toBeLessThan(sim.ci95[0]);
+    expect(single.ci95![1]).toBeLessThan(sim.ci95![0]);
   });
 });

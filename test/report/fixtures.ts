@@ -68,6 +68,10 @@ export const scenario: Scenario = {
 export function signal(mean: number, halfWidth: number, outagesPerYear: number, meanOutage: number, p99: number): SignalSummary {
   return {
     availability: { mean, ci95: [mean - halfWidth, Math.min(1, mean + halfWidth)] },
+    method: 'naive',
+    trust: { level: 'ok', outages: 10, reason: 'test' },
+    bound: null,
+    exact: null,
     nines: mean === 1 ? null : -Math.log10(1 - mean),
     downtimeSecondsPerYear: (1 - mean) * YEAR,
     outagesPerYear,
