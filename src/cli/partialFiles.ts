@@ -75,6 +75,10 @@ function readPartial(file: string): PartialResult {
     throw new InputError(`merge: ${file}: not a kubesim partial result (${e instanceof SyntaxError ? 'invalid JSON' : e instanceof Error ? e.message : String(e)})`);
   }
   const p = doc as Partial<PartialResult> | null;
+  const format: unknown = p !== null && typeof p === 'object' ? p.format : undefined;
+  if (typeof format === 'string' && format.startsWith('kubesim/partial-') && format !== PARTIAL_FORMAT) {
+    throw new InputError(`merge: ${file}: is in format ${format}, but this kubesim reads ${PARTIAL_FORMAT}: run the shards again with this version`);
+  }
   if (p === null || typeof p !== 'object' || p.format !== PARTIAL_FORMAT || !p.job || !p.shard || !Array.isArray(p.digests) || !Array.isArray(p.traces)) {
     throw new InputError(`merge: ${file}: not a kubesim partial result (expected "format": "${PARTIAL_FORMAT}", as written by --shard)`);
   }

@@ -8,6 +8,8 @@ export interface SignalDigest {
   readonly downSeconds: number;
   readonly outages: number;
   readonly longestOutage: number;
+  /** The replication's longest outages, up to 3, longest first (for the "dominated" verdict). */
+  readonly longestOutages: readonly number[];
   readonly shortestOutage: number;
   /** Outage lengths as LogHistogram counts (sparse: [bucket, count] pairs). */
   readonly histogram: readonly (readonly [number, number])[];
@@ -37,6 +39,7 @@ export function digest(r: ReplicationResult): ReplicationDigest {
         downSeconds: stats.downTime,
         outages: stats.outages,
         longestOutage: stats.longestOutage,
+        longestOutages: [...stats.longestOutages],
         shortestOutage: stats.shortestOutage,
         histogram,
       };

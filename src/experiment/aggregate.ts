@@ -1,10 +1,14 @@
 /** Builds the summary document from the digests of every replication, in replication order. */
 import { LogHistogram, YEAR } from '../kernel/index.js';
+import { buildTopology } from '../model/Topology.js';
 import { failuresTolerated } from '../quorum/index.js';
 import type { ClusterSpec, Scenario } from '../scenario/Scenario.js';
+import { availabilityInterval } from './availabilityInterval.js';
 import type { ReplicationDigest, SignalDigest } from './Digest.js';
+import { exactAvailabilities, exactValue } from './exactValues.js';
 import { estimate } from './statistics.js';
-import { trustOf } from './trust.js';
+import { DOMINANT_OUTAGES, trustOf } from './trust.js';
+import { assumedOutageSeconds, zeroOutageBound } from './zeroOutageBound.js';
 import type { ClusterSummary, CostSummary, ReplicationRow, SignalSummary, Summary, TenantSummary } from './Summary.js';
 import { KUBESIM_VERSION } from './version.js';
 
@@ -27,11 +31,13 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
       list.push(sd);
     }
   }
+  // Everything below depends on the scenario alone, never on which replications ran where.
+  const context: SignalContext = { horizon, assumedOutageSeconds: assumedOutageSeconds(s, buildTopology(s)), exact: exactAvailabilities(s) };
   const signalsOf = (cluster: string): Record<string, SignalSummary> => {
     const out: Record<string, SignalSummary> = {};
     for (const [key, list] of bySignal) {
       const [c, name] = key.split('\u0000') as [string, string];
-      if (c === cluster) out[name] = summarizeSignal(list, horizon);
+      if (c === cluster) out[name] = summarizeSignal(list, context, context.exact.get(key));
     }
     return out;
   };
@@ -79,18 +85,24 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
   };
 }
 
-function summarizeSignal(list: readonly SignalDigest[], horizon: number): SignalSummary {
-  const availability = estimate(
-    list.map((d) => d.upSeconds / (d.upSeconds + d.downSeconds)),
-    0,
-    1,
-  );
+/** What every signal's summary needs from the scenario. */
+interface SignalContext {
+  readonly horizon: number;
+  /** The outage length the zero-outage bound assumes (0 when nothing can fail). */
+  readonly assumedOutageSeconds: number;
+  /** Exact availabilities by `cluster\u0000signal`, where `kubesim analytic` has one. */
+  readonly exact: ReadonlyMap<string, number>;
+}
+
+function summarizeSignal(list: readonly SignalDigest[], context: SignalContext, exact: number | undefined): SignalSummary {
+  const { horizon } = context;
   const totalTime = list.length * horizon;
   let down = 0;
   let outages = 0;
   let longest = 0;
   let shortest = Infinity;
   const hist = new LogHistogram();
+  const longestOutages: number[] = [];
   for (const d of list) {
     down += d.downSeconds;
     outages += d.outages;
@@ -100,14 +112,34 @@ function summarizeSignal(list: readonly SignalDigest[], horizon: number): Signal
     }
     for (const [b, c] of d.histogram) hist.counts[b]! += c;
     hist.total += d.histogram.reduce((a, [, c]) => a + c, 0);
+    longestOutages.push(...d.longestOutages);
   }
+  // The longest over all replications are among each replication's longest.
+  longestOutages.sort((x, y) => y - x);
+  const bound = outages === 0 ? zeroOutageBound(totalTime, context.assumedOutageSeconds) : null;
+  const interval = availabilityInterval({
+    values: list.map((d) => d.upSeconds / (d.upSeconds + d.downSeconds)),
+    outages,
+    downSeconds: down,
+    totalSeconds: totalTime,
+    histograms: list.map((d) => d.histogram),
+  });
+  // No outage: the two-sided interval would collapse on 100%; the one-sided bound is the honest lower end.
+  const availability = bound && interval.ci95 ? { mean: interval.mean, ci95: [bound.availability, 1] as const } : interval;
   const a = availability.mean;
   return {
     availability,
     method: 'naive',
-    trust: trustOf({ replications: list.length, outages }),
-    bound: null,
-    exact: null,
+    trust: trustOf({
+      replications: list.length,
+      outages,
+      downSeconds: down,
+      longestOutages: longestOutages.slice(0, DOMINANT_OUTAGES),
+      totalSeconds: totalTime,
+      canFail: context.assumedOutageSeconds > 0,
+    }),
+    bound,
+    exact: exactValue(exact, availability.ci95),
     nines: a >= 1 ? null : round4(-Math.log10(1 - a)),
     downtimeSecondsPerYear: round4((down / totalTime) * YEAR),
     outagesPerYear: round4((outages / totalTime) * YEAR),

@@ -18,6 +18,8 @@ export class SignalStats {
   /** Number of outages (maximal down intervals of positive length), the one in progress included. */
   outages = 0;
   longestOutage: SimTime = 0;
+  /** The (up to) 3 longest outages closed so far, longest first: enough to tell when a few outages hold most of the downtime. */
+  longestOutages: readonly SimTime[] = [];
   /** Shortest outage closed so far (an open one counts at `finish`); Infinity while none. */
   shortestOutage: SimTime = Infinity;
   readonly outageLengths = new LogHistogram();
@@ -30,6 +32,7 @@ export class SignalStats {
   private lastCloseTime: SimTime = -Infinity;
   private lastLength: SimTime = 0;
   private longestBeforeLast: SimTime = 0;
+  private longestOutagesBeforeLast: readonly SimTime[] = [];
   private shortestBeforeLast: SimTime = Infinity;
 
   constructor(
@@ -96,6 +99,8 @@ export class SignalStats {
     this.outageLengths.add(length);
     this.longestBeforeLast = this.longestOutage;
     this.shortestBeforeLast = this.shortestOutage;
+    this.longestOutagesBeforeLast = this.longestOutages;
+    this.longestOutages = insertTop(this.longestOutages, length);
     if (length > this.longestOutage) this.longestOutage = length;
     if (length < this.shortestOutage) this.shortestOutage = length;
     this.lastCloseTime = now;
@@ -107,6 +112,17 @@ export class SignalStats {
     this.outageLengths.add(this.lastLength, -1);
     this.longestOutage = this.longestBeforeLast;
     this.shortestOutage = this.shortestBeforeLast;
+    this.longestOutages = this.longestOutagesBeforeLast;
     this.lastCloseTime = -Infinity;
   }
+}
+
+/** How many of the longest outages a signal keeps (the "dominated" verdict reads them). */
+export const LONGEST_KEPT = 3;
+
+/** `top` (longest first, at most LONGEST_KEPT) with `length` in its place: O(1), a new array so the previous one can be restored. */
+function insertTop(top: readonly SimTime[], length: SimTime): readonly SimTime[] {
+  if (top.length === LONGEST_KEPT && length <= top[LONGEST_KEPT - 1]!) return top;
+  const out = [...top, length].sort((a, b) => b - a);
+  return out.length > LONGEST_KEPT ? out.slice(0, LONGEST_KEPT) : out;
 }

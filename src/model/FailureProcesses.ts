@@ -19,15 +19,19 @@ export interface Process {
   down: boolean;
 }
 
-/**
- * Every process has its own stream, named after what it fails (`r3/fail/prod/etcd-2/etcd`), so
- * the failure times of a component do not depend on which other components exist: two designs
- * compared with one seed see the same failures on the hosts they share.
- */
-export function buildProcesses(s: Scenario, t: Topology, streams: RandomStreams, prefix: string): Process[] {
-  const out: Process[] = [];
-  const add = (target: Target, spec: FailureProcess, name: string, cause: string) =>
-    out.push({ target, spec, rng: streams.get(`${prefix}fail/${name}`), cause, down: false });
+/** A random failure process before it gets its stream: what it fails, its distributions, its stream's name and its cause. */
+export interface ProcessSpec {
+  readonly target: Target;
+  readonly spec: FailureProcess;
+  /** The name of its random stream, after the prefix (`prod/etcd-2/etcd`). */
+  readonly name: string;
+  readonly cause: string;
+}
+
+/** Every random failure process of the scenario, in the order they are built (datacenters, failure domains, hosts, components). */
+export function processSpecs(s: Scenario, t: Topology): ProcessSpec[] {
+  const out: ProcessSpec[] = [];
+  const add = (target: Target, spec: FailureProcess, name: string, cause: string) => out.push({ target, spec, name, cause });
   s.datacenters.forEach((d, i) => {
     if (d.outage) add({ kind: 'datacenter', id: i }, d.outage, d.name, 'datacenter outage');
   });
@@ -43,6 +47,15 @@ export function buildProcesses(s: Scenario, t: Topology, streams: RandomStreams,
     if (c.failure) add({ kind: 'component', id: c.id }, c.failure, `${c.name}/process`, `${c.kind} process failure`);
   }
   return out;
+}
+
+/**
+ * Every process has its own stream, named after what it fails (`r3/fail/prod/etcd-2/etcd`), so
+ * the failure times of a component do not depend on which other components exist: two designs
+ * compared with one seed see the same failures on the hosts they share.
+ */
+export function buildProcesses(s: Scenario, t: Topology, streams: RandomStreams, prefix: string): Process[] {
+  return processSpecs(s, t).map(({ target, spec, name, cause }) => ({ target, spec, rng: streams.get(`${prefix}fail/${name}`), cause, down: false }));
 }
 
 /** Starts every process: each fails after a draw of its time to failure, and is repaired after a draw of its repair time. */

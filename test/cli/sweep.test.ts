@@ -226,5 +226,12 @@ describe('kubesim run --shard and merge', () => {
     const notPartial = kubesim(['merge', scenario]);
     expect(notPartial.code).toBe(2);
     expect(notPartial.stderr).toBe(`kubesim: merge: ${scenario}: not a kubesim partial result (invalid JSON)\n`);
+
+    // A shard written by a kubesim whose partial files lack the 3 longest outages per signal.
+    const oldFormat = join(dir, 'old-format.shard-1-of-3.json');
+    writeFileSync(oldFormat, readFileSync(join(shards, 'sizing.shard-1-of-3.json'), 'utf8').replace('"kubesim/partial-v2"', '"kubesim/partial-v1"'));
+    const old = kubesim(['merge', oldFormat]);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toBe(`kubesim: merge: ${oldFormat}: is in format kubesim/partial-v1, but this kubesim reads kubesim/partial-v2: run the shards again with this version\n`);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimate, tQuantile975 } from '../../src/experiment/statistics.js';
 
@@ -67,5 +68,44 @@ describe('estimate', () => {
   it('should have no estimate without observations', () => {
     // Both ends NaN (an empty interval would pass a check that every end is NaN).
     expect(estimate([])).toEqual({ mean: NaN, ci95: [NaN, NaN] });
+  });
+});
+
+describe('estimate invariants', () => {
+  const values = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 50 });
+
+  it('should put the mean between the smallest and largest value, inside its interval, inside [lo, hi]', () => {
+    fc.assert(
+      fc.property(values, (xs) => {
+        const e = estimate(xs, 0, 1);
+        const [lo, hi] = e.ci95!;
+        expect(e.mean).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-12);
+        expect(e.mean).toBeLessThanOrEqual(Math.max(...xs) + 1e-12);
+        expect(lo).toBeLessThanOrEqual(e.mean + 1e-12);
+        expect(hi).toBeGreaterThanOrEqual(e.mean - 1e-12);
+        expect(lo).toBeGreaterThanOrEqual(0);
+        expect(hi).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('should not depend on the order of the observations (beyond rounding)', () => {
+    fc.assert(
+      fc.property(values, (xs) => {
+        const a = estimate(xs);
+        const b = estimate([...xs].reverse());
+        expect(b.mean).toBeCloseTo(a.mean, 12);
+        expect(b.ci95![0]).toBeCloseTo(a.ci95![0], 12);
+        expect(b.ci95![1]).toBeCloseTo(a.ci95![1], 12);
+      }),
+    );
+  });
+
+  it('should give no interval for a single observation, whatever it is', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (x) => {
+        expect(estimate([x]).ci95).toBeNull();
+      }),
+    );
   });
 });

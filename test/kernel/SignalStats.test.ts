@@ -31,7 +31,7 @@ const history: fc.Arbitrary<History> = fc
  * The second computation: build the signal as segments (the value at an instant is the last one
  * set then), merge equal neighbours, drop empty ones, and read the statistics off the segments.
  */
-function reference(h: History): { up: number; down: number; outages: number; longest: number } {
+function reference(h: History): { up: number; down: number; outages: number; longest: number; longestThree: number[] } {
   const segments: { from: number; up: boolean }[] = [{ from: h.start, up: h.initiallyUp }];
   for (const [t, up] of h.changes) {
     const last = segments[segments.length - 1]!;
@@ -53,6 +53,10 @@ function reference(h: History): { up: number; down: number; outages: number; lon
     down: downs.reduce((a, s) => a + (s.to - s.from), 0),
     outages: downs.length,
     longest: Math.max(0, ...downs.map((s) => s.to - s.from)),
+    longestThree: downs
+      .map((s) => s.to - s.from)
+      .sort((a, b) => b - a)
+      .slice(0, 3),
   };
 }
 
@@ -78,7 +82,7 @@ describe('SignalStats', () => {
     );
   });
 
-  it('should agree with a segment-by-segment reference on up time, down time, outages and the longest one', () => {
+  it('should agree with a segment-by-segment reference on up time, down time, outages and the longest ones', () => {
     fc.assert(
       fc.property(history, (h) => {
         // Arrange
@@ -91,6 +95,7 @@ describe('SignalStats', () => {
         expect(close(stats.downTime, expected.down, span)).toBe(true);
         expect(stats.outages).toBe(expected.outages);
         expect(stats.longestOutage).toBe(expected.longest);
+        expect(stats.longestOutages).toEqual(expected.longestThree);
         expect(stats.outageLengths.total).toBe(expected.outages);
       }),
       { numRuns: runs(1000) },
@@ -125,6 +130,8 @@ describe('SignalStats', () => {
       end: 50,
     });
     expect({ outages: stats.outages, shortest: stats.shortestOutage, longest: stats.longestOutage, down: stats.downTime }).toEqual({ outages: 4, shortest: 3, longest: 7, down: 20 });
+    // The 3 longest: 7, 5 and 5 (the reopened one counts at its full 5 s, the 1 s piece is gone).
+    expect(stats.longestOutages).toEqual([7, 5, 5]);
   });
 
   it('should count the outage in progress before it ends', () => {

@@ -1,10 +1,11 @@
 /** `kubesim analytic`: the exact steady-state answer beside the simulated one, and whether the CI holds it. */
 import { analyzeScenario, type ClusterAnswer, type Route, type SignalAnswer } from '../../analytic/index.js';
+import { withinCi } from '../../experiment/exactValues.js';
 import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { formatDuration } from '../../kernel/index.js';
-import { clusterCost, FEW_OUTAGES, formatInterval, formatPercent, outagesSimulated } from '../../report/index.js';
+import { clusterCost, formatInterval, formatPercent } from '../../report/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { ANALYTIC_SIGNALS } from '../../scenario/signals.js';
 import { InputError } from '../errors.js';
@@ -50,8 +51,8 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
     ANALYTIC_SIGNALS.map((signal) => {
       const a = (c as ClusterAnswer).signals[signal];
       const simulated = sim.summary.clusters[cluster]!.signals[signal]!;
-      const ok = inCi(a, simulated);
-      return { cluster, signal, exact: a, simulated, inCi: ok, verdict: verdict(signal, ok, a, simulated, s) };
+      const ok = withinCi(a.availability, simulated.availability.ci95) === true;
+      return { cluster, signal, exact: a, simulated, inCi: ok, verdict: verdict(signal, ok, a, simulated) };
     }),
   );
   if (flags.json) {
@@ -67,6 +68,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
         simulated: r.simulated.availability,
         inCi: r.inCi,
         verdict: r.verdict,
+        trust: r.simulated.trust,
       })),
       clusters: exact.clusters,
       notes: exact.notes,
@@ -96,9 +98,9 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
     out.push('');
   }
   for (const n of exact.notes) out.push(`note: ${n}`);
-  if (rows.some((r) => r.verdict.startsWith('too rare'))) {
+  if (rows.some((r) => r.verdict.startsWith('not judged'))) {
     out.push(
-      `note: "too rare": fewer than ${FEW_OUTAGES} outages were simulated, so most replications saw none and their 95% CI is too narrow to judge; raise --replications or --horizon.`,
+      'note: "not judged": the simulated number is not trusted (its verdict, as in `kubesim run`: too few outages, none, one replication, or a few long outages holding most of the downtime), so a miss says nothing about either answer; raise --replications or --horizon.',
     );
   }
   process.stdout.write(`${out.join('\n')}\n`);
@@ -106,20 +108,12 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
 
 /**
  * The "in CI" column: yes; no (elections) for an apiWrite that the simulation's elections pull
- * below the exact value; too rare when fewer than FEW_OUTAGES outages were simulated (a Student t
- * interval over replications that nearly all read 100% is far too narrow); NO otherwise.
+ * below the exact value; not judged (<trust level>) when the simulated number is not trusted,
+ * by the same verdict every summary carries (src/experiment/trust.ts); NO otherwise.
  */
-function verdict(signal: string, ok: boolean, a: SignalAnswer, sim: SignalSummary, s: Scenario): string {
+function verdict(signal: string, ok: boolean, a: SignalAnswer, sim: SignalSummary): string {
   if (ok) return 'yes';
   if (signal === 'apiWrite' && sim.availability.ci95 !== null && a.availability > sim.availability.ci95[1]) return 'no (elections)';
-  const seen = outagesSimulated(sim, s.replications, s.horizon);
-  if (seen < FEW_OUTAGES) return `too rare (${seen} outage${seen === 1 ? '' : 's'})`;
+  if (sim.trust.level !== 'ok') return `not judged (${sim.trust.level})`;
   return 'NO';
-}
-
-/** Whether the exact availability lies in the simulated 95% CI (with a hair of rounding slack). */
-function inCi(a: SignalAnswer, s: SignalSummary): boolean {
-  if (s.availability.ci95 === null) return false;
-  const [lo, hi] = s.availability.ci95;
-  return a.availability >= lo - 1e-12 && a.availability <= hi + 1e-12;
 }

@@ -5,8 +5,11 @@ import type { Shard } from '../shard.js';
 import type { Objectives } from '../sweep/Objectives.js';
 import type { SweepParameter } from '../sweep/SweepSummary.js';
 
-/** The format marker and version of partial files; merge refuses anything else. */
-export const PARTIAL_FORMAT = 'kubesim/partial-v1';
+/**
+ * The format marker and version of partial files; merge refuses anything else. v2: each signal
+ * digest carries `longestOutages` (the replication's 3 longest, for the "dominated" verdict).
+ */
+export const PARTIAL_FORMAT = 'kubesim/partial-v2';
 
 /** A scenario file as it was read: its path (for messages and labels) and its whole text. */
 export interface ScenarioSource {
