@@ -22,6 +22,8 @@ export interface RareSignalEstimate {
   readonly meanOutageSeconds: number | null;
   /** Episodes with downtime of this signal. */
   readonly hits: number;
+  /** Share of Σ Y held by the 3 largest Y_k: near 1 means a few episodes make the estimate (heavy tail). */
+  readonly topShare: number;
 }
 
 export interface RareEstimate {
@@ -44,7 +46,8 @@ export function rareEstimate(s: Scenario, digests: readonly EpisodeDigest[]): Ra
   const n = ordered.length;
   const weight = ordered.map((d) => support.rates[d.initiator]! * support.rates.length * Math.exp(d.logLikelihoodRatio));
   const signals = support.setup.signals.map(({ cluster, signal }, j) => {
-    const down = meanAndHalfWidth(ordered.map((d, k) => weight[k]! * d.downSeconds[j]!));
+    const ys = ordered.map((d, k) => weight[k]! * d.downSeconds[j]!);
+    const down = meanAndHalfWidth(ys);
     const rate = meanAndHalfWidth(ordered.map((d, k) => weight[k]! * d.outages[j]!));
     const hits = ordered.reduce((a, d) => a + (d.downSeconds[j]! > 0 ? 1 : 0), 0);
     const u = down.mean;
@@ -63,6 +66,7 @@ export function rareEstimate(s: Scenario, digests: readonly EpisodeDigest[]): Ra
       outagesPerYear: rate.mean * YEAR,
       meanOutageSeconds: rate.mean > 0 ? u / rate.mean : null,
       hits,
+      topShare: topShare(ys),
     };
   });
   return { episodes: n, signals };
@@ -79,6 +83,16 @@ function meanAndHalfWidth(ys: readonly number[]): { mean: number; halfWidth: num
   for (const y of ys) ss += (y - mean) * (y - mean);
   return { mean, halfWidth: tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n) };
 }
+
+function topShare(ys: readonly number[]): number {
+  const total = ys.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return 0;
+  const top = [...ys].sort((a, b) => b - a).slice(0, TOP);
+  return top.reduce((a, b) => a + b, 0) / total;
+}
+
+/** How many of the largest contributions `topShare` adds up (the naive 'dominated' rule counts 3 outages). */
+const TOP = 3;
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
