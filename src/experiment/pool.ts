@@ -3,7 +3,10 @@ import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Trace } from '../model/Trace.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import type { BiasOptions } from '../model/rare/episodeBias.js';
 import type { ReplicationDigest } from './Digest.js';
+import type { EpisodeDigest } from './rare/EpisodeDigest.js';
+import { runEpisodes } from './rare/runEpisodes.js';
 import { runDigests } from './runDigests.js';
 
 /** Some replications of one scenario. */
@@ -84,6 +87,55 @@ export async function runTasks(tasks: readonly Task[], jobs: number, onProgress?
     const trace = traces[i];
     return trace ? { digests: sorted, trace } : { digests: sorted };
   });
+}
+
+/** Episodes a worker runs per message: enough to make messages rare (an episode takes about a millisecond). */
+const EPISODE_CHUNK = 500;
+
+/**
+ * Runs rare-event episodes first .. first + count - 1 of a scenario on `jobs` worker threads (or
+ * inline for one job) and returns their digests in episode order. Each episode draws only from
+ * its own streams (`e${k}/`), so the digests do not depend on `jobs`, on the chunking or on
+ * which thread ran what: a batch run in pieces gives the same digests as one run whole.
+ */
+export async function runEpisodeBatch(s: Scenario, first: number, count: number, jobs: number, bias: BiasOptions = {}): Promise<EpisodeDigest[]> {
+  if (jobs <= 1 || count <= EPISODE_CHUNK) return runEpisodes(s, first, count, bias);
+  const chunks: { first: number; count: number }[] = [];
+  for (let k = 0; k < count; k += EPISODE_CHUNK) chunks.push({ first: first + k, count: Math.min(EPISODE_CHUNK, count - k) });
+  const results: EpisodeDigest[][] = chunks.map(() => []);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(jobs, chunks.length) }, () => new Worker(workerUrl()));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              const i = next++;
+              const c = chunks[i];
+              if (c === undefined) {
+                resolve();
+                return;
+              }
+              w.once('message', (m: { episodes: EpisodeDigest[]; error?: string }) => {
+                if (m.error !== undefined) {
+                  reject(new Error(m.error));
+                  return;
+                }
+                results[i] = m.episodes;
+                send();
+              });
+              w.postMessage({ kind: 'episodes', scenario: s, first: c.first, count: c.count, bias });
+            };
+            w.once('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.flat();
 }
 
 /** The compiled worker script; from the TypeScript sources (tests), the build's copy. */

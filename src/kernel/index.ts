@@ -6,3 +6,5 @@ export * from './Distribution.js';
 export * from './Duration.js';
 export * from './LogHistogram.js';
 export * from './SignalStats.js';
+export * from './specialFunctions.js';
+export * from './distributionFunctions.js';

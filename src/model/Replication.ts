@@ -1,18 +1,10 @@
 /** One replication: builds the world for a scenario from its parts, runs it to the horizon and returns its statistics. */
-import { RandomStreams, Simulation } from '../kernel/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
-import { ClusterModel } from './ClusterModel.js';
 import { buildProcesses, startProcesses } from './FailureProcesses.js';
-import { Federation } from './Federation.js';
 import { startFault } from './faults/faultBehaviours.js';
-import { Infrastructure } from './Infrastructure.js';
-import { Network } from './Network.js';
-import { CauseTracker } from './replication/CauseTracker.js';
-import { SettleScheduler } from './replication/SettleScheduler.js';
-import { SignalRecorder, type SignalResult } from './replication/SignalRecorder.js';
-import { TraceRecorder } from './replication/TraceRecorder.js';
+import { buildWorld } from './replication/buildWorld.js';
+import type { SignalResult } from './replication/SignalRecorder.js';
 import { worldFaultContext } from './replication/worldFaultContext.js';
-import { Tenancy } from './Tenancy.js';
 import type { Topology } from './Topology.js';
 import type { Trace } from './Trace.js';
 
@@ -52,34 +44,14 @@ export interface ReplicationOptions {
  * replication and what it drives (`r3/fail/prod/etcd-2/etcd`), so replications are independent
  * and the same (scenario, seed, rep) always gives the same result.
  *
- * The world is built from parts with one job each: the clusters and their infrastructure, the
+ * The world (buildWorld) is built from parts with one job each: the clusters and their infrastructure, the
  * causes that hold things down (CauseTracker), the settle event that evaluates the world once
  * per instant (SettleScheduler), the signals' statistics (SignalRecorder) and the optional trace
  * (TraceRecorder). Scripted faults act through a FaultContext over those parts.
  */
 export function runReplication(s: Scenario, topology: Topology, rep: number, options: ReplicationOptions = {}): ReplicationResult {
   const prefix = `r${rep}/`;
-  const sim = new Simulation();
-  const streams = new RandomStreams(s.seed);
-  const trace = new TraceRecorder(sim, options.trace === true);
-  const infra = new Infrastructure(topology);
-  const network = new Network(topology);
-  // The settle event needs the signals, which need the clusters, which need to wake it: the
-  // closure reads `signals` only when the first settle runs, after the world is built.
-  const settle = new SettleScheduler(sim, () => signals.evaluate(sim.now));
-  const wake = () => settle.wake();
-  const note = (text: string) => trace.note(text);
-  const listener = {
-    wake,
-    note,
-    leader: (cluster: string, leader: string | null, term: number, reason: string) =>
-      trace.record({ t: sim.now, kind: 'leader', cluster, leader, term, reason }),
-  };
-  const clusters = topology.clusters.map((layout) => new ClusterModel(sim, streams, s, topology, layout, infra, network, listener, prefix));
-  const tenancy = new Tenancy(clusters, note);
-  const federation = s.federation ? new Federation(sim, s.federation, clusters, { wake, note }) : undefined;
-  const signals = new SignalRecorder(s, clusters, federation, trace);
-  const causes = new CauseTracker(sim, topology, infra, clusters, trace, settle);
+  const { sim, streams, trace, network, settle, clusters, tenancy, federation, signals, causes } = buildWorld(s, topology, prefix, options.trace === true);
   const processes = buildProcesses(s, topology, streams, prefix);
   startProcesses(sim, processes, (p, down) => causes.applyProcess(p, down));
   const context = worldFaultContext({ s, sim, topology, network, clusters, tenancy, federation }, causes, trace, settle);

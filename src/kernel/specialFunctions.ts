@@ -1,0 +1,70 @@
+/** Special functions the rare-event likelihood ratios need: the regularised incomplete gamma, erfc and the normal tail. */
+import { gamma } from './Distribution.js';
+
+/** Relative precision the series and the continued fraction stop at. */
+const EPS = 1e-15;
+/** More terms than any argument used here needs (a and x up to a few hundred converge in far fewer). */
+const MAX_TERMS = 10_000;
+
+/**
+ * The regularised upper incomplete gamma Q(a, x) = Γ(a, x) / Γ(a), for a > 0 and x >= 0.
+ * Below x = a + 1 the power series of the lower function P converges fast (Q = 1 - P); above it
+ * the Legendre continued fraction of Q does, evaluated by the modified Lentz method. The prefactor
+ * x^a e^-x / Γ(a) is taken in logarithms so that large arguments do not overflow.
+ */
+export function upperGammaQ(a: number, x: number): number {
+  if (!(a > 0) || !(x >= 0)) return NaN;
+  if (x === 0) return 1;
+  if (x === Infinity) return 0;
+  const logPrefix = a * Math.log(x) - x - logGamma(a);
+  if (x < a + 1) {
+    // P(a, x) = x^a e^-x / Γ(a + 1) · Σ_n x^n / ((a + 1)...(a + n)).
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < MAX_TERMS; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * EPS) break;
+    }
+    return Math.max(0, 1 - sum * Math.exp(logPrefix));
+  }
+  // Q(a, x) = x^a e^-x / Γ(a) · 1 / (x + 1 - a - 1·(1 - a) / (x + 3 - a - 2·(2 - a) / (x + 5 - a - ...))).
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let f = d;
+  for (let n = 1; n < MAX_TERMS; n++) {
+    const an = -n * (n - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    f *= delta;
+    if (Math.abs(delta - 1) < EPS) break;
+  }
+  return Math.min(1, Math.exp(logPrefix) * f);
+}
+
+/** ln Γ(a) for a > 0: from the Lanczos gamma where it does not overflow, by Stirling's series beyond. */
+export function logGamma(a: number): number {
+  if (a < 100) return Math.log(gamma(a));
+  const inv = 1 / a;
+  const inv2 = inv * inv;
+  return (a - 0.5) * Math.log(a) - a + 0.5 * Math.log(2 * Math.PI) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
+}
+
+/** The complementary error function: erfc(x) = Q(1/2, x²) for x >= 0, and 2 - erfc(-x) below 0. */
+export function erfc(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 0) return 2 - erfc(-x);
+  return upperGammaQ(0.5, x * x);
+}
+
+/** The standard normal upper tail 1 - Φ(z), accurate in the far tail too (no 1 - Φ cancellation). */
+export function normalTail(z: number): number {
+  return 0.5 * erfc(z / Math.SQRT2);
+}

@@ -1,0 +1,58 @@
+/** The world of one run, built from its parts: clusters, causes, settling, signals and trace; no random failures started yet. */
+import { RandomStreams, Simulation } from '../../kernel/index.js';
+import type { Scenario } from '../../scenario/Scenario.js';
+import { ClusterModel } from '../ClusterModel.js';
+import { Federation } from '../Federation.js';
+import { Infrastructure } from '../Infrastructure.js';
+import { Network } from '../Network.js';
+import { Tenancy } from '../Tenancy.js';
+import type { Topology } from '../Topology.js';
+import { CauseTracker } from './CauseTracker.js';
+import { SettleScheduler } from './SettleScheduler.js';
+import { SignalRecorder } from './SignalRecorder.js';
+import { TraceRecorder } from './TraceRecorder.js';
+
+/** A freshly built world: every host up, each etcd cluster led by voter 0, each lease held by candidate 0. */
+export interface World {
+  readonly sim: Simulation;
+  readonly streams: RandomStreams;
+  readonly trace: TraceRecorder;
+  readonly infra: Infrastructure;
+  readonly network: Network;
+  readonly settle: SettleScheduler;
+  readonly clusters: readonly ClusterModel[];
+  readonly tenancy: Tenancy;
+  readonly federation: Federation | undefined;
+  readonly signals: SignalRecorder;
+  readonly causes: CauseTracker;
+}
+
+/**
+ * Builds the world whose model streams are named with `prefix` (`r3/` for replication 3, `e3/`
+ * for rare-event episode 3). Shared by runReplication and the rare-event episodes, which then
+ * start the failure processes their own way.
+ */
+export function buildWorld(s: Scenario, topology: Topology, prefix: string, trace: boolean): World {
+  const sim = new Simulation();
+  const streams = new RandomStreams(s.seed);
+  const recorder = new TraceRecorder(sim, trace);
+  const infra = new Infrastructure(topology);
+  const network = new Network(topology);
+  // The settle event needs the signals, which need the clusters, which need to wake it: the
+  // closure reads `signals` only when the first settle runs, after the world is built.
+  const settle = new SettleScheduler(sim, () => signals.evaluate(sim.now));
+  const wake = () => settle.wake();
+  const note = (text: string) => recorder.note(text);
+  const listener = {
+    wake,
+    note,
+    leader: (cluster: string, leader: string | null, term: number, reason: string) =>
+      recorder.record({ t: sim.now, kind: 'leader', cluster, leader, term, reason }),
+  };
+  const clusters = topology.clusters.map((layout) => new ClusterModel(sim, streams, s, topology, layout, infra, network, listener, prefix));
+  const tenancy = new Tenancy(clusters, note);
+  const federation = s.federation ? new Federation(sim, s.federation, clusters, { wake, note }) : undefined;
+  const signals = new SignalRecorder(s, clusters, federation, recorder);
+  const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle);
+  return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes };
+}
