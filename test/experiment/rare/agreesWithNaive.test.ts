@@ -47,7 +47,7 @@ const arbScenario = fc
           },
         ],
       },
-    });
+    }, 'agree.yaml');
   });
 
 describe('the rare-event estimate and the naive one', () => {

@@ -19,5 +19,5 @@ export function etcdScenario(members: number, seed: number, etcd: unknown = { mt
       ],
       ...spec,
     },
-  });
+  }, `etcd-${members}.yaml`);
 }
