@@ -12,6 +12,8 @@ export interface PrecisionFlags {
   readonly maxReplications?: string;
   readonly maxEpisodes?: string;
   readonly maxTime?: string;
+  /** Commander's --no-rare-events: false when given. */
+  readonly rareEvents?: boolean;
 }
 
 
@@ -27,6 +29,7 @@ export function parsePrecision(flags: PrecisionFlags): PrecisionTarget | undefin
   if (flags.precision === undefined) {
     const stray = CAP_FLAGS.find(([key]) => flags[key] !== undefined);
     if (stray) throw new InputError(`${stray[1]}: only with --precision (it bounds an adaptive run)`);
+    if (flags.rareEvents === false) throw new InputError('--no-rare-events: only with --precision (only adaptive runs switch methods)');
     return undefined;
   }
   const signals = (flags.signals ?? 'apiWrite').split(',').map((x) => x.trim());
@@ -37,6 +40,7 @@ export function parsePrecision(flags: PrecisionFlags): PrecisionTarget | undefin
     maxReplications: flags.maxReplications === undefined ? DEFAULT_MAX_REPLICATIONS : intFlag('--max-replications', flags.maxReplications, 1),
     maxEpisodes: flags.maxEpisodes === undefined ? DEFAULT_MAX_EPISODES : intFlag('--max-episodes', flags.maxEpisodes, 1),
     ...(flags.maxTime !== undefined ? { maxSeconds: durationFlag('--max-time', flags.maxTime) } : {}),
+    ...(flags.rareEvents === false ? { rareEvents: false } : {}),
   };
 }
 

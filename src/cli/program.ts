@@ -27,7 +27,8 @@ function withPrecision(command: Command): Command {
     .option('--signals <names>', 'with --precision: the signals that must reach it, comma-separated (default apiWrite; sweep: the --slo signals)')
     .option('--max-replications <n>', `with --precision: stop after this many replications (default ${DEFAULT_MAX_REPLICATIONS})`)
     .option('--max-episodes <n>', `with --precision: stop after this many rare-event episodes (default ${DEFAULT_MAX_EPISODES})`)
-    .option('--max-time <duration>', 'with --precision: stop after this much wall-clock time per scenario, between batches (e.g. 10m)');
+    .option('--max-time <duration>', 'with --precision: stop after this much wall-clock time per scenario, between batches (e.g. 10m)')
+    .option('--no-rare-events', 'with --precision: keep every signal with the naive method, however rare its outages');
 }
 
 export function buildProgram(): Command {

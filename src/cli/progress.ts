@@ -40,7 +40,8 @@ export function precisionProgress(label: string, target: number, stream: NodeJS.
       const now = Number.isFinite(r) ? `±${(r * 100).toPrecision(2)}%` : 'no outage yet';
       const work = `${p.replications} replications${p.episodes > 0 ? `, ${p.episodes} episodes` : ''}`;
       const secs = ((Date.now() - start) / 1000).toFixed(1);
-      stream.write(`\r\x1b[K${label}: ${work}; ${p.worst.key} ${now} (target ±${(target * 100).toPrecision(2)}%) ${secs}s`);
+      const worst = p.worst.key === '' ? '' : `; ${p.worst.key} ${now} (target ±${(target * 100).toPrecision(2)}%)`;
+      stream.write(`\r\x1b[K${label}: ${work}${worst} ${secs}s`);
     },
     done() {
       if (shown) stream.write('\r\x1b[K');

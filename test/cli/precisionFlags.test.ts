@@ -46,6 +46,11 @@ describe('parsePrecision', () => {
     });
   });
 
+  it('should keep the naive method alone with --no-rare-events', () => {
+    expect(parsePrecision({ precision: '10%', rareEvents: false })?.rareEvents).toBe(false);
+    expect(parsePrecision({ precision: '10%', rareEvents: true })).not.toHaveProperty('rareEvents');
+  });
+
   it('should be undefined without --precision', () => {
     expect(parsePrecision({})).toBeUndefined();
   });
@@ -58,6 +63,7 @@ describe('parsePrecision', () => {
     [{ precision: '10%', signals: 'apiWrite,' }, /^--signals: expected comma-separated signal names/],
     [{ maxReplications: '100' }, /^--max-replications: only with --precision/], // a cap alone would do nothing
     [{ signals: 'apiWrite' }, /^--signals: only with --precision/],
+    [{ rareEvents: false }, /^--no-rare-events: only with --precision/],
   ])('should refuse %j', (flags, message) => {
     expect(() => parsePrecision(flags)).toThrow(message);
   });

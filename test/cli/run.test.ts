@@ -136,7 +136,7 @@ spec:
 
 describe('kubesim run --precision', () => {
   it('should stop at the first batch that reaches the target and say so in the JSON, the same bytes with any --jobs', () => {
-    const args = ['run', scenario, '--json', '--replications', '4', '--horizon', '2000h', '--precision', '20%', '--signals', 'etcdQuorum,apiWrite'];
+    const args = ['run', scenario, '--json', '--replications', '4', '--horizon', '2000h', '--precision', '20%', '--signals', 'etcdQuorum,apiWrite', '--no-rare-events'];
     const a = kubesim([...args, '--jobs', '1']);
     const b = kubesim([...args, '--jobs', '2']);
     expect(a.code).toBe(0);
@@ -150,8 +150,29 @@ describe('kubesim run --precision', () => {
     for (const x of doc.precision.signals) expect(x.relativeHalfWidth).toBeLessThanOrEqual(0.2);
   });
 
+  it('should switch rare quorum losses to importance sampling, with the same bytes on any --jobs, the exact value beside', () => {
+    // 5 members at 30d / 6h: a year of 4 replications sees no quorum loss (exact unavailability 5.6e-6).
+    const dir = mkdtempSync(join(tmpdir(), 'kubesim-rare-'));
+    const file = join(dir, 'five.yaml');
+    writeFileSync(
+      file,
+      readFileSync(scenario, 'utf8').replace('members: 3', 'members: 5').replace('{ mttf: 100h, mttr: 1h }', '{ mttf: 30d, mttr: 6h }'),
+    );
+    const run = (jobs: string) => kubesim(['run', file, '--json', '--replications', '4', '--horizon', '1y', '--precision', '30%', '--signals', 'etcdQuorum', '--jobs', jobs]);
+    const a = run('1');
+    const b = run('2');
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const doc = JSON.parse(a.stdout);
+    const q = doc.clusters.prod.signals.etcdQuorum;
+    expect(q.method).toBe('importance-sampling');
+    expect(q.exact.withinCi).toBe(true);
+    expect(doc.precision).toMatchObject({ reached: true, stoppedBy: 'precision', batches: 1 });
+    expect(doc.precision.episodes).toBeGreaterThan(0);
+  });
+
   it('should exit 0 and say which cap stopped it first', () => {
-    const r = kubesim(['run', scenario, '--json', '--replications', '3', '--horizon', '2000h', '--precision', '0.1%', '--max-replications', '7', '--signals', 'etcdQuorum']);
+    const r = kubesim(['run', scenario, '--json', '--replications', '3', '--horizon', '2000h', '--precision', '0.1%', '--max-replications', '7', '--signals', 'etcdQuorum', '--no-rare-events']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.replications).toBe(7);

@@ -1,10 +1,14 @@
-/** Adaptive runs (`--precision`): batches of replications until every requested signal is precise enough, or a cap stops it. */
+/** Adaptive runs (`--precision`): batches until every requested signal is precise enough, or a cap stops it; rare outages go to the rare-event method. */
+import type { Trace } from '../../model/Trace.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { aggregate, type CostModel } from '../aggregate.js';
 import type { ReplicationDigest } from '../Digest.js';
-import { runTasks } from '../pool.js';
-import type { Trace } from '../../model/Trace.js';
-import type { PrecisionSignal, StopReason, Summary } from '../Summary.js';
+import { exactAvailabilities, exactValue } from '../exactValues.js';
+import { runEpisodeBatch, runTasks } from '../pool.js';
+import type { EpisodeDigest } from '../rare/EpisodeDigest.js';
+import { rareEventSupport } from '../rare/rareEventSupport.js';
+import { rareSignalSummaries } from '../rare/rareSummary.js';
+import type { PrecisionSignal, SignalSummary, StopReason, Summary } from '../Summary.js';
 import { relativeHalfWidth } from './relativeHalfWidth.js';
 
 export interface PrecisionTarget {
@@ -16,6 +20,8 @@ export interface PrecisionTarget {
   readonly maxEpisodes: number;
   /** A wall-clock cap in seconds, checked between batches. */
   readonly maxSeconds?: number;
+  /** false keeps every signal with the naive method (--no-rare-events); default true. */
+  readonly rareEvents?: boolean;
 }
 
 /** Where an adaptive run stands after a batch, for progress lines. */
@@ -40,24 +46,39 @@ export interface PrecisionRunOptions {
 export interface PrecisionRunResult {
   readonly summary: Summary;
   readonly digests: readonly ReplicationDigest[];
+  readonly episodes: readonly EpisodeDigest[];
   readonly trace?: Trace;
 }
 
+/** Episodes in the first rare-event batch: enough for a first interval at 1e-7 (docs/rare-events.md). */
+export const FIRST_EPISODE_BATCH = 2000;
+
 /**
- * Runs batches of replications (0..n-1 with n the scenario's count, then as many more as the
- * interval projects: see nextBatch) and stops after the first batch at which every requested
- * signal's relative half-width is at most the target, or when a cap is reached. The rule looks only at whole batches, whose results do not depend on
- * threads, so a run gives the same bytes with any --jobs. A wall-clock cap (--max-time) is the one
- * exception: where it stops depends on the machine, and the JSON says it stopped there.
+ * First batches of replications (0..n-1 with n the scenario's count, then as many more as the
+ * interval projects: see nextBatch), until every requested signal that stays with the naive method
+ * has a relative half-width at most the target. After the first batch, a requested signal whose
+ * outages are too rare for that (none or fewer than 10 seen, or more replications projected than
+ * --max-replications allows) moves to the rare-event method where it applies: batches of
+ * episodes, sized the same way, until it is precise enough. Caps stop either phase first.
+ *
+ * Every rule looks only at whole batches, whose results do not depend on threads, so a run gives
+ * the same bytes with any --jobs. A wall-clock cap (--max-time) is the one exception: where it
+ * stops depends on the machine, and the JSON says it stopped there.
  */
 export async function runToPrecision(s: Scenario, options: PrecisionRunOptions): Promise<PrecisionRunResult> {
   const { target, jobs } = options;
   const now = options.now ?? (() => performance.now() / 1000);
   const start = now();
+  const outOfTime = () => target.maxSeconds !== undefined && now() - start >= target.maxSeconds;
   const digests: ReplicationDigest[] = [];
   let trace: Trace | undefined;
   let batches = 0;
+  let episodes: EpisodeDigest[] = [];
+  let rare = new Set<string>();
   let next = s.replications;
+  let stop: StopReason | undefined;
+  let summary: Summary;
+  // Naive phase.
   for (;;) {
     const first = digests.length;
     const count = Math.min(next, target.maxReplications - first);
@@ -67,31 +88,81 @@ export async function runToPrecision(s: Scenario, options: PrecisionRunOptions):
     digests.push(...result!.digests);
     if (result!.trace) trace = result!.trace;
     batches++;
-    const summary = aggregate(s, digests, options.costModel);
-    const signals = precisionSignals(summary, target);
-    const worst = worstOf(signals);
-    options.onBatch?.({ batches, replications: digests.length, episodes: 0, worst });
-    const stop: StopReason | undefined = signals.every((x) => x.reached)
-      ? 'precision'
-      : digests.length >= target.maxReplications
-        ? 'max-replications'
-        : target.maxSeconds !== undefined && now() - start >= target.maxSeconds
-          ? 'max-time'
-          : undefined;
-    next = nextBatch(s.replications, digests.length, signals, target.relative);
-    if (stop) {
-      const precision = { target: target.relative, reached: stop === 'precision', stoppedBy: stop, batches, episodes: 0, signals };
-      return { summary: { ...summary, precision }, digests, ...(trace ? { trace } : {}) };
-    }
+    summary = aggregate(s, digests, options.costModel);
+    if (batches === 1) rare = rareCandidates(s, summary, target);
+    const naive = precisionSignals(summary, target).filter((x) => !rare.has(keyOf(x)));
+    options.onBatch?.({ batches, replications: digests.length, episodes: 0, worst: worstOf(naive) });
+    stop = naive.every((x) => x.reached) ? 'precision' : digests.length >= target.maxReplications ? 'max-replications' : outOfTime() ? 'max-time' : undefined;
+    if (stop) break;
+    next = nextBatch(s.replications, digests.length, naive, target.relative);
   }
+  // Rare-event phase, for the signals moved to it (a cap that stopped the naive phase stops this one too, but --max-replications).
+  if (rare.size > 0 && (stop === 'precision' || stop === 'max-replications')) {
+    const naiveStop = stop;
+    let size = FIRST_EPISODE_BATCH;
+    for (;;) {
+      const count = Math.min(size, target.maxEpisodes - episodes.length);
+      episodes = episodes.concat(await runEpisodeBatch(s, episodes.length, count, jobs));
+      const signals = precisionSignals(withRare(s, summary, episodes, rare), target).filter((x) => rare.has(keyOf(x)));
+      options.onBatch?.({ batches, replications: digests.length, episodes: episodes.length, worst: worstOf(signals) });
+      const reached = signals.every((x) => x.reached);
+      stop = reached ? naiveStop : episodes.length >= target.maxEpisodes ? 'max-episodes' : outOfTime() ? 'max-time' : undefined;
+      if (stop) break;
+      size = nextBatch(FIRST_EPISODE_BATCH, episodes.length, signals, target.relative);
+    }
+    summary = withRare(s, summary, episodes, rare);
+  }
+  const signals = precisionSignals(summary, target);
+  const precision = { target: target.relative, reached: signals.every((x) => x.reached), stoppedBy: stop, batches, episodes: episodes.length, signals };
+  return { summary: { ...summary, precision }, digests, episodes, ...(trace ? { trace } : {}) };
 }
 
 /**
- * How many replications the next batch runs: what the least precise signal's interval projects is
- * still needed (the half-width shrinks as 1/sqrt(n)), with a tenth more for luck, at least the
- * scenario's own count and at most as many as have run (so the total at most doubles, and an
- * early, noisy projection cannot send the run far past what it needs). A pure function of
- * results, so the batches are the same on any machine.
+ * The requested signals the rare-event method should take over after the first batch: those it
+ * covers in this scenario whose naive interval is not precise enough and rests on too few
+ * outages, or projects more replications than the cap allows.
+ */
+function rareCandidates(s: Scenario, summary: Summary, target: PrecisionTarget): Set<string> {
+  if (target.rareEvents === false) return new Set();
+  const support = rareEventSupport(s);
+  if (!support.ok) return new Set();
+  const covered = new Set(support.setup.signals.map(keyOf));
+  const out = new Set<string>();
+  for (const x of precisionSignals(summary, target)) {
+    if (x.reached || !covered.has(keyOf(x))) continue;
+    const s1 = signalOf(summary, x.cluster, x.signal)!;
+    const rhw = x.relativeHalfWidth ?? Infinity;
+    const projected = summary.replications * (rhw / target.relative) ** 2;
+    if (s1.trust.level === 'no-outages' || s1.trust.level === 'few-outages' || projected > target.maxReplications) out.add(keyOf(x));
+  }
+  return out;
+}
+
+/** The summary with the rare-event estimates in place of the naive ones for `rare` signals, each with its exact value where known. */
+function withRare(s: Scenario, summary: Summary, episodes: readonly EpisodeDigest[], rare: ReadonlySet<string>): Summary {
+  const estimates = rareSignalSummaries(s, episodes).signals;
+  const exact = exactAvailabilities(s);
+  const replace = (cluster: string, signals: Readonly<Record<string, SignalSummary>>): Record<string, SignalSummary> =>
+    Object.fromEntries(
+      Object.entries(signals).map(([name, naive]) => {
+        const e = estimates[cluster]?.[name];
+        if (!rare.has(`${cluster}/${name}`) || !e) return [name, naive];
+        return [name, { ...e, exact: exactValue(exact.get(`${cluster}\u0000${name}`), e.availability.ci95) }];
+      }),
+    );
+  return {
+    ...summary,
+    clusters: Object.fromEntries(Object.entries(summary.clusters).map(([name, c]) => [name, { ...c, signals: replace(name, c.signals) }])),
+    global: { ...summary.global, signals: replace('global', summary.global.signals) },
+  };
+}
+
+/**
+ * How many the next batch runs: what the least precise signal's interval projects is still needed
+ * (the half-width shrinks as 1/sqrt(n)), with a tenth more for luck, at least the first batch's
+ * count and at most as many as have run (so the total at most doubles, and an early, noisy
+ * projection cannot send the run far past what it needs). A pure function of results, so the
+ * batches are the same on any machine.
  */
 export function nextBatch(first: number, done: number, signals: readonly PrecisionSignal[], relative: number): number {
   let worst = 0;
@@ -121,11 +192,19 @@ export function precisionSignals(summary: Summary, target: PrecisionTarget): Pre
   return out;
 }
 
+function signalOf(summary: Summary, cluster: string, signal: string): SignalSummary | undefined {
+  return cluster === 'global' ? summary.global.signals[signal] : summary.clusters[cluster]?.signals[signal];
+}
+
+function keyOf(x: { readonly cluster: string; readonly signal: string }): string {
+  return `${x.cluster}/${x.signal}`;
+}
+
 function worstOf(signals: readonly PrecisionSignal[]): PrecisionProgress['worst'] {
   let worst = { key: '', relativeHalfWidth: -1 };
   for (const x of signals) {
     const r = x.relativeHalfWidth ?? Infinity;
-    if (r > worst.relativeHalfWidth) worst = { key: `${x.cluster}/${x.signal}`, relativeHalfWidth: r };
+    if (r > worst.relativeHalfWidth) worst = { key: keyOf(x), relativeHalfWidth: r };
   }
   return worst;
 }

@@ -5,6 +5,7 @@ import { nextBatch, runToPrecision, type PrecisionTarget } from '../../../src/ex
 import { runDigests } from '../../../src/experiment/runDigests.js';
 import { clusterCost } from '../../../src/report/cost.js';
 import { parseScenario } from '../../../src/scenario/parseScenario.js';
+import { analyzeScenario } from '../../../src/analytic/index.js';
 
 // 3 external members, mttf 100h / mttr 1h: quorum losses are frequent, so batches of 4
 // replications of 2000h narrow the interval quickly and the test runs in a second.
@@ -28,7 +29,8 @@ spec:
   'frequent.yaml',
 );
 
-const target = (t: Partial<PrecisionTarget>): PrecisionTarget => ({ relative: 0.2, signals: ['etcdQuorum'], maxReplications: 1000, maxEpisodes: 1000, ...t });
+// The naive phase alone (rare events off), unless a test turns them on.
+const target = (t: Partial<PrecisionTarget>): PrecisionTarget => ({ relative: 0.2, signals: ['etcdQuorum'], maxReplications: 1000, maxEpisodes: 1000, rareEvents: false, ...t });
 
 describe('runToPrecision', () => {
   it('should stop after the first whole batch that reaches the target, and not before', async () => {
@@ -100,5 +102,56 @@ describe('nextBatch', () => {
 
   it('should ignore signals already precise enough', () => {
     expect(nextBatch(10, 40, [signal(0.05, true), signal(0.11)], 0.1)).toBe(14);
+  });
+});
+
+describe('runToPrecision with rare outages', () => {
+  // 5 external members, mttf 30d / mttr 6h: exact quorum unavailability 5.6e-6, so 4 replications
+  // of a year see no quorum loss and the rare-event method takes etcdQuorum over.
+  const rare = parseScenario(
+    `apiVersion: kubesim/v1
+kind: Scenario
+metadata: { name: rare }
+spec:
+  horizon: 1y
+  replications: 4
+  seed: 3
+  failures:
+    etcd: { mttf: 30d, mttr: 6h }
+  clusters:
+    - name: prod
+      model: multi-master
+      controlPlane: { nodes: 3 }
+      etcd: { members: 5, topology: external }
+      workers: { nodes: 0 }
+`,
+    'rare.yaml',
+  );
+  const exact = analyzeScenario(rare);
+  const exactQuorum = exact.ok && exact.clusters['prod']!.ok ? exact.clusters['prod']!.signals.etcdQuorum.availability : NaN;
+
+  it('should move a signal with no outage in the first batch to importance sampling, and reach the target there', async () => {
+    const r = await runToPrecision(rare, { costModel: clusterCost, target: target({ relative: 0.3, maxEpisodes: 100_000, rareEvents: true }), jobs: 1 });
+    const q = r.summary.clusters['prod']!.signals['etcdQuorum']!;
+    expect(q.method).toBe('importance-sampling');
+    expect(r.summary.precision).toMatchObject({ reached: true, stoppedBy: 'precision', batches: 1 });
+    expect(r.summary.precision!.episodes).toBeGreaterThanOrEqual(2000);
+    expect(r.summary.replications).toBe(4);
+    // The exact value sits beside it, and inside its interval for this seed.
+    expect(q.exact).toEqual({ availability: exactQuorum, withinCi: true });
+    // Signals not requested keep the naive estimate.
+    expect(r.summary.clusters['prod']!.signals['apiWrite']!.method).toBe('naive');
+  });
+
+  it('should stop at --max-episodes and say so', async () => {
+    const r = await runToPrecision(rare, { costModel: clusterCost, target: target({ relative: 0.01, maxEpisodes: 2500, rareEvents: true }), jobs: 1 });
+    expect(r.summary.precision).toMatchObject({ reached: false, stoppedBy: 'max-episodes', episodes: 2500 });
+  });
+
+  it('should keep the naive method where the rare-event method does not apply (a scripted fault), up to the cap', async () => {
+    const withFault = { ...rare, faults: [{ kind: 'crash' as const, at: 3600, target: 'prod/etcd-1', duration: 600 }] };
+    const r = await runToPrecision(withFault, { costModel: clusterCost, target: target({ relative: 0.3, maxReplications: 8, rareEvents: true }), jobs: 1 });
+    expect(r.summary.clusters['prod']!.signals['etcdQuorum']!.method).toBe('naive');
+    expect(r.summary.precision).toMatchObject({ stoppedBy: 'max-replications', episodes: 0 });
   });
 });
