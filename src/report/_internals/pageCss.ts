@@ -45,6 +45,12 @@ td.strong { font-weight: 650; }
 tr.total th, tr.total td { border-top: 2px solid var(--line); font-weight: 650; }
 .good { color: var(--good); } .fair { color: var(--fair); } .poor { color: var(--poor); }
 td.good, td.fair, td.poor { font-weight: 650; }
+td.flag, th.flag { color: var(--fair); font-weight: 600; white-space: nowrap; }
+td.num.flag { color: var(--poor); }
+ul.flags { list-style: none; margin: 6px 0 0; padding: 0; font-size: 13px; color: var(--ink); }
+ul.flags li { margin: 2px 0; }
+ul.flags .flag-mark { color: var(--fair); }
+ul.flags li.legend { color: var(--muted); }
 .notes { color: var(--muted); font-size: 13px; margin: 6px 0 0; }
 .notes span + span::before { content: " · "; }
 ul.faults { margin: 0; padding-left: 20px; }

@@ -7,6 +7,10 @@ import type { SignalSummary, Summary } from '../../../src/experiment/Summary.js'
 function summary(apiWrite: number, lowCi = apiWrite): Summary {
   const signal: SignalSummary = {
     availability: { mean: apiWrite, ci95: [lowCi, 1] },
+    method: 'naive',
+    trust: { level: 'ok', outages: 10, reason: '10 outages observed' },
+    bound: null,
+    exact: null,
     nines: null,
     downtimeSecondsPerYear: 0,
     outagesPerYear: 0,
