@@ -1,6 +1,6 @@
 /** A signal's availability with its evidence, formatted once for every report: the figure, its CI or bound, nines, method, trust and exact value. */
 import type { SignalSummary, TrustLevel } from '../experiment/Summary.js';
-import { formatEstimate, formatEstimateInterval, formatEstimateNines, formatPercent, formatPercentDown, formatYears, ninesOf } from './format.js';
+import { formatEstimate, formatEstimateInterval, formatEstimateNines, formatPercent, formatPercentDown, formatYears, ninesOf, percentDecimals } from './format.js';
 
 /** The legend line of the rare-event marker, printed wherever a figure carries it. */
 export const IS_LEGEND = 'IS: importance sampling (rare-event method)';
@@ -63,7 +63,9 @@ export function evidenceOf(s: SignalSummary): Evidence {
   const common = { tag, reason: tag === '' ? '' : s.trust.reason, level: s.trust.level, exact, exactOutside: s.exact?.withinCi === false, importanceSampling: is };
   if (s.bound !== null) {
     const b = s.bound;
-    const figure = `≥ ${formatPercentDown(b.availability)}`;
+    // One significant digit of the unavailability: a rule-of-three bound is itself rough. Rounded
+    // down, so the shown bound stays true.
+    const figure = `≥ ${formatPercentDown(b.availability, Math.max(0, percentDecimals(b.availability) - 1))}`;
     const value = `${figure}${mark}`;
     const interval = `95% bound, no outage in ${formatYears(b.simulatedYears)}`;
     const n = b.availability < 1 ? ninesOf(b.availability) : null;

@@ -59,7 +59,8 @@ export function estimateDecimals(mean: number, ci: readonly [number, number] | n
   const half = Math.max(mean - ci[0], ci[1] - mean);
   if (!(half > 0)) return percentDecimals(mean);
   // The first significant digit of the half-width, as a percentage: ±0.003% is the 3rd decimal.
-  const fromHalf = -Math.floor(Math.log10(half * 100) + 1e-12);
+  // The epsilon reads 0.00099999999 (0.99001 - 0.99 in floating point) as 0.001.
+  const fromHalf = -Math.floor(Math.log10(half * 100) + 1e-6);
   // A lower end of 99.991% supports four nines: two decimals of a percent show them.
   const fromLower = ci[0] < 1 && ci[0] > 0 ? Math.floor(-Math.log10(1 - ci[0]) + 1e-9) - 2 : 0;
   return Math.min(MAX_PERCENT_DECIMALS, Math.max(0, fromHalf, fromLower));
@@ -72,12 +73,14 @@ export function estimateDecimals(mean: number, ci: readonly [number, number] | n
 export function formatEstimateInterval(mean: number, ci: readonly [number, number] | null): string {
   if (ci === null) return 'no CI';
   const decimals = estimateDecimals(mean, ci);
-  const scale = 10 ** decimals;
-  const lo = Math.floor(ci[0] * 100 * scale + 1e-9) / scale;
-  const hi = ci[1] >= 1 ? 100 : Math.min(100, Math.ceil(ci[1] * 100 * scale - 1e-9) / scale);
-  // An upper end below 1 that rounds up to 100% keeps more digits instead.
-  if (ci[1] < 1 && hi >= 100) return `${lo.toFixed(decimals)}–${formatPercent(ci[1], Math.max(decimals, percentDecimals(ci[1])))}`;
-  return `${lo.toFixed(decimals)}–${hi === 100 ? '100' : hi.toFixed(decimals)}%`;
+  const down = (x: number, d: number): number => Math.floor(x * 100 * 10 ** d + 1e-9) / 10 ** d;
+  const up = (x: number, d: number): number => Math.ceil(x * 100 * 10 ** d - 1e-9) / 10 ** d;
+  const lo = down(ci[0], decimals).toFixed(decimals);
+  if (ci[1] >= 1) return `${lo}–100%`;
+  // An upper end below 1 never reads 100%: it keeps more digits until it rounds up below 100.
+  let d = decimals;
+  while (d < MAX_PERCENT_DECIMALS && up(ci[1], d) >= 100) d++;
+  return `${lo}–${Math.min(up(ci[1], d), 100).toFixed(d)}%`;
 }
 
 /**

@@ -34,7 +34,7 @@ export interface SignalTable {
   readonly rows: readonly SignalTableRow[];
   /** Further figures of the cluster (replica fraction, etcd failures tolerated), as label and value. */
   readonly notes: readonly (readonly [string, string])[];
-  /** Why each flagged signal is flagged: one line each ("apiWrite, few outages (4): only 4 …"). */
+  /** Why each flagged signal is flagged: one line each ("apiWrite, few outages (4) — only 4 outages observed …"). */
   readonly flags: readonly string[];
   /** What the marks used in the table mean (IS, outside CI): one line each. */
   readonly legend: readonly string[];
@@ -59,7 +59,7 @@ export function outagesSimulated(s: SignalSummary, replications: number, horizon
 
 /** Under a table: each flagged signal with its tag and reason. */
 export function flagLines(rows: readonly { readonly label: string; readonly evidence: Evidence }[]): string[] {
-  return rows.filter((r) => r.evidence.tag !== '').map((r) => `${r.label}, ${r.evidence.tag}: ${r.evidence.reason}`);
+  return rows.filter((r) => r.evidence.tag !== '').map((r) => `${r.label}, ${r.evidence.tag} — ${r.evidence.reason}`);
 }
 
 /** Under a table: what its marks mean, for the marks it uses. */

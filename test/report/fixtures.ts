@@ -197,6 +197,31 @@ export const summary: Summary = {
   },
 };
 
+/**
+ * The fixture summary with prod's signals covering every trust level: never down in 1,000 years
+ * (bound), few outages (0.2 a year × 20 runs = 4), one replication, dominated, and importance
+ * sampling with an exact value (99.985%) above its CI (99.967–99.983%).
+ */
+export const flaggedSummary: Summary = (() => {
+  const s = prod.signals;
+  return {
+    ...summary,
+    clusters: {
+      ...summary.clusters,
+      prod: {
+        ...prod,
+        signals: {
+          etcdQuorum: neverDown(1000, 7200),
+          apiWrite: signal(0.99999, 0.000005, 0.2, 455, 600),
+          apiRead: oneReplication(s['apiRead']!),
+          scheduling: dominated(s['scheduling']!, 0.72),
+          workloads: importanceSampled(withExact(s['workloads']!, 0.99985), 340),
+        },
+      },
+    },
+  };
+})();
+
 /** A tiny deterministic generator (a linear congruential one), so the rows never change. */
 function lcg(seed: number): () => number {
   let x = seed >>> 0;
