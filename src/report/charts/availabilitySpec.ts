@@ -91,6 +91,8 @@ export function availabilitySpec(points: readonly AvailabilityPoint[], options: 
   ];
   const layers: UnitChild[] = [
     {
+      // No bar where there is no interval (one replication) or only a bound.
+      transform: [{ filter: 'datum.lower < datum.upper' }],
       mark: { type: 'rule', strokeWidth: 2, ...(multi ? {} : { color: '#5f6368' }) },
       encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' }, tooltip, ...seriesEnc },
     },

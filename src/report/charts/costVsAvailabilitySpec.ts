@@ -84,7 +84,8 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
     height: 320,
     layer: [
       { data: { values: line }, mark: { type: 'line', color: POINT_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y } },
-      { data: { values }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color } },
+      // No bar where there is no interval (one replication) or only a bound.
+      { data: { values }, transform: [{ filter: 'datum.lower < datum.upper' }], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color } },
       {
         data: { values },
         transform: [{ filter: "datum.front == 'dominated'" }],
