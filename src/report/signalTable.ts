@@ -57,9 +57,20 @@ export function outagesSimulated(s: SignalSummary, replications: number, horizon
   return Math.round((s.outagesPerYear * replications * horizonSeconds) / YEAR);
 }
 
-/** Under a table: each flagged signal with its tag and reason. */
+/**
+ * Under a table: each flagged signal with its tag and reason, one line per tag and reason, so
+ * that five signals of one replication make one line ("etcdQuorum, apiWrite: 1 replication — …").
+ */
 export function flagLines(rows: readonly { readonly label: string; readonly evidence: Evidence }[]): string[] {
-  return rows.filter((r) => r.evidence.tag !== '').map((r) => `${r.label}, ${r.evidence.tag} — ${r.evidence.reason}`);
+  const groups = new Map<string, { labels: string[]; tag: string; reason: string }>();
+  for (const r of rows) {
+    if (r.evidence.tag === '') continue;
+    const key = `${r.evidence.tag}\u0000${r.evidence.reason}`;
+    const g = groups.get(key) ?? { labels: [], tag: r.evidence.tag, reason: r.evidence.reason };
+    g.labels.push(r.label);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => `${g.labels.join(', ')}${g.labels.length > 1 ? ':' : ','} ${g.tag} — ${g.reason}`);
 }
 
 /** Under a table: what its marks mean, for the marks it uses. */
