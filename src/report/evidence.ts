@@ -34,6 +34,8 @@ export interface Evidence {
   /** The exact value lies outside the CI. */
   readonly exactOutside: boolean;
   readonly importanceSampling: boolean;
+  /** The figure is a bound (no outage seen), not an estimate. */
+  readonly bounded: boolean;
 }
 
 /** The tag of each level that is not ok: short enough for a table cell. */
@@ -60,7 +62,7 @@ export function evidenceOf(s: SignalSummary): Evidence {
   const tag = trustTag(s);
   const exact =
     s.exact === null ? '' : `${formatPercent(s.exact.availability)}${s.exact.withinCi === false ? ' (outside CI)' : ''}`;
-  const common = { tag, reason: tag === '' ? '' : s.trust.reason, level: s.trust.level, exact, exactOutside: s.exact?.withinCi === false, importanceSampling: is };
+  const common = { tag, reason: tag === '' ? '' : s.trust.reason, level: s.trust.level, exact, exactOutside: s.exact?.withinCi === false, importanceSampling: is, bounded: s.bound !== null };
   if (s.bound !== null) {
     const b = s.bound;
     // One significant digit of the unavailability: a rule-of-three bound is itself rough. Rounded

@@ -20,12 +20,12 @@ export function renderCompareHtml(input: CompareInput, charts: readonly Chart[] 
   };
   const configs = compareTable(input);
   const configTable = htmlTable(
-    configs.head.map((h, i): Cell => (i === 0 || i === 1 || h === 'Trust' ? h : { text: h, className: 'num' })),
+    configs.head.map((h, i): Cell => (i === 0 || i === 1 ? h : { text: h, className: h === 'Trust' ? 'trust' : 'num' })),
     configs.rows.map((r) =>
       r.cells.map((text, i): Cell => {
         const column = configs.head[i]!;
         if (i <= 1) return text;
-        if (r.evidence && (i === 4 || column === 'Nines' || column === 'Trust' || column === 'Exact')) return evidenceCell(i === 4 ? 'Availability' : column, text, r.evidence);
+        if (r.evidence && (i === 4 || column === 'Nines' || column === 'Trust' || column === 'Exact' || column === '95% CI')) return evidenceCell(i === 4 ? 'Availability' : column, text, r.evidence);
         if (column === 'Pareto front') return { text, className: `num ${r.onFront ? 'yes' : 'no'}` };
         return { text, className: 'num' };
       }),

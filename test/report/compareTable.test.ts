@@ -59,7 +59,7 @@ describe('compare tables with their evidence', () => {
     expect(md).toContain('| ≥ 99.99996% | no outages | 95% bound, no outage in 1,000 y | ≥ 6.4 |');
     expect(md).toContain('- ⚠ 3 stacked, few outages (7) — only 7 outages observed');
     const html = renderCompareHtml(flagged, []);
-    expect(html).toContain('<td class="flag" title="only 7 outages observed (fewer than 10): the interval is rough">few outages (7)</td>');
+    expect(html).toContain('<td class="trust flag" title="only 7 outages observed (fewer than 10): the interval is rough">few outages (7)</td>');
     expect(html).not.toMatch(/>100%<|∞/);
   });
 

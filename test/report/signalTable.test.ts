@@ -25,7 +25,7 @@ describe('signal tables with their evidence', () => {
 
   it('should give the HTML tag its reason on hover and list the reasons under the table', () => {
     const html = renderHtml({ scenario, summary: flaggedSummary, rows }, []);
-    expect(html).toContain('<td class="flag" title="only 4 outages observed (fewer than 10): the interval is rough">few outages (4)</td>');
+    expect(html).toContain('<td class="trust flag" title="only 4 outages observed (fewer than 10): the interval is rough">few outages (4)</td>');
     expect(html).toContain('<td class="num flag" title="outside CI: the exact steady-state value (kubesim analytic) lies outside the simulated 95% CI">99.985% (outside CI)</td>');
     expect(html).toMatch(/<ul class="flags"><li><span class="flag-mark" aria-hidden="true">⚠<\/span> etcdQuorum, no outages — /);
     expect(html).toContain('<li class="legend">IS: importance sampling (rare-event method)</li>');

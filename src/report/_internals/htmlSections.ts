@@ -10,7 +10,7 @@ import { describeScenario } from '../describeScenario.js';
 import { escapeHtml } from '../escape.js';
 import { formatMoney } from '../format.js';
 import { OUTSIDE_CI_LEGEND, type Evidence } from '../evidence.js';
-import { signalTables } from '../signalTable.js';
+import { SIGNAL_COLUMNS, signalTables } from '../signalTable.js';
 import { htmlFacts, htmlTable, ninesClass, type Cell } from './htmlTable.js';
 
 export function glanceHtml(scenario: Scenario): string {
@@ -42,8 +42,8 @@ export function signalTablesHtml(summary: Summary): string {
     .map((t) => {
       const model = t.model ? `<span class="model">${escapeHtml(t.model)}</span>` : '';
       const rows = t.rows.map((r) => r.cells.map((text, i): Cell => evidenceCell(t.head[i]!, text, r.evidence)));
-      const head = t.head.map((c, i): Cell => (i === 0 ? c : { text: c, className: c === 'Trust' ? '' : 'num' }));
-      return `<h3>${escapeHtml(t.cluster)}${model}</h3>\n${htmlTable(head, rows, { className: 'signals' })}${flagsHtml(t.flags, t.legend)}${notesHtml(t.notes)}`;
+      const head = t.head.map((c, i): Cell => (i === 0 ? c : { text: c, className: headClass(c) }));
+      return `<h3>${escapeHtml(t.cluster)}${model}</h3>\n${htmlTable(head, rows, { className: t.head.length > SIGNAL_COLUMNS.length - 2 ? 'signals wide' : 'signals' })}${flagsHtml(t.flags, t.legend)}${notesHtml(t.notes)}`;
     })
     .join('\n');
 }
@@ -52,9 +52,17 @@ export function signalTablesHtml(summary: Summary): string {
 export function evidenceCell(column: string, text: string, e: Evidence): Cell {
   if (column === 'Signal') return text;
   if (column === 'Availability' || column === 'Nines') return { text, className: `num ${ninesClass(e.colourNines)}`, ...(column === 'Availability' && e.tag !== '' ? { title: e.reason } : {}) };
-  if (column === 'Trust') return e.tag === '' ? '' : { text, className: 'flag', title: e.reason };
+  if (column === 'Trust') return e.tag === '' ? { text, className: 'trust' } : { text, className: 'trust flag', title: e.reason };
   if (column === 'Exact' && e.exactOutside) return { text, className: 'num flag', title: OUTSIDE_CI_LEGEND };
-  return { text, className: 'num' };
+  // A bound's words may wrap; an interval never does.
+  if (column === '95% CI' && e.bounded) return { text, className: 'num ci bound' };
+  return { text, className: headClass(column) };
+}
+
+/** The class of a column's heading and plain cells: right-aligned figures, the CI column marked. */
+export function headClass(column: string): string {
+  if (column === 'Trust') return 'trust';
+  return column === '95% CI' ? 'num ci' : 'num';
 }
 
 /** The reasons of the flagged signals and the legend of the marks, under a table. */

@@ -70,7 +70,10 @@ export function availabilitySpec(points: readonly AvailabilityPoint[], options: 
   const groups = [...new Set(points.map((p) => p.group))];
   const multi = points.some((p) => p.series !== undefined);
   const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const y: NonNullable<Encoding['y']> = { field: 'signal', type: 'nominal', sort: null, axis: { title: null, labelLimit: 200, minExtent: 110 } };
+  // The signals in their order, given outright: the bar layer leaves some out, and the union of
+  // the layers' domains would otherwise put those last.
+  const order = [...new Set(points.map((p) => p.signal))];
+  const y: NonNullable<Encoding['y']> = { field: 'signal', type: 'nominal', sort: order, axis: { title: null, labelLimit: 200, minExtent: 110 } };
   const x: NonNullable<Encoding['x']> = {
     field: 'nines',
     type: 'quantitative',

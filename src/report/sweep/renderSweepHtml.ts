@@ -30,13 +30,13 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
   const params = summary.parameters.length;
   const gridHtml =
     htmlTable(
-      grid.head.map((h, i): Cell => (i < params || i === grid.head.length - 1 || h === 'Trust' || h === 'Method' ? h : { text: h, className: 'num' })),
+      grid.head.map((h, i): Cell => (i < params || i === grid.head.length - 1 || h === 'Method' ? h : { text: h, className: h === 'Trust' ? 'trust' : 'num' })),
       grid.rows.map((r) =>
         r.cells.map((text, i): Cell => {
           const column = grid.head[i]!;
           if (i === 0 && r.marked) return { text: `${text} ★`, title: r.marked === 'recommended' ? 'recommended' : 'closest to the objectives' };
           if (i < params) return text;
-          if (r.evidence && (i === params + 1 || column === 'Nines' || column === 'Trust')) return evidenceCell(i === params + 1 ? 'Availability' : column, text, r.evidence);
+          if (r.evidence && (i === params + 1 || column === 'Nines' || column === 'Trust' || column === '95% CI')) return evidenceCell(i === params + 1 ? 'Availability' : column, text, r.evidence);
           if (column === 'Method') return text;
           if (i === r.cells.length - 1) return r.met === null ? text : { text, className: r.met ? 'yes' : 'no' };
           return { text, className: 'num' };
