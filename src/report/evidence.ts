@@ -1,4 +1,4 @@
-/** A signal's availability with its evidence, formatted once for every report: the figure, its CI or bound, nines, method, trust and exact value. */
+/** A signal's availability with its evidence, formatted once for every report: the figure, its CI or bound, nines, method, trust and exact value (docs/reports.md). */
 import type { SignalSummary, TrustLevel } from '../experiment/Summary.js';
 import { formatEstimate, formatEstimateInterval, formatEstimateNines, formatPercent, formatPercentDown, formatYears, ninesOf, percentDecimals } from './format.js';
 

@@ -63,6 +63,9 @@ describe('other formats', () => {
   });
 });
 
+/** A 95% CI, or none. */
+type Ci = readonly [number, number] | null;
+
 describe('formatEstimate: digits only as far as the evidence goes', () => {
   it.each([
     // half-width 5e-6 = 0.0005%: its first significant digit is the 4th decimal of a percent.
@@ -80,7 +83,7 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
     // ±0.04 over 0.9994: the half-width gives 0 decimals; the lower end 0.9594 supports 1 nine (no decimal).
     [0.9994, [0.9594, 1], '99%', 'a huge CI: the figure rounds down, never to 100%'],
     [0.99991, null, '99.9910%', 'no CI: two significant digits of the unavailability'],
-  ] as const)('formatEstimate(%s, %j) = %s (%s)', (mean, ci, expected) => expect(formatEstimate(mean, ci as readonly [number, number] | null)).toBe(expected));
+  ] as [number, Ci, string, string][])('formatEstimate(%s, %j) = %s (%s)', (mean, ci, expected) => expect(formatEstimate(mean, ci)).toBe(expected));
 
   /** Unavailability 1e-0.3 .. 1e-8, and a CI half-width from 1% to 300% of it (clamped at 1). */
   const arbEstimate = fc
@@ -131,7 +134,7 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
     [0.999987, [0.999982, 0.999992], '99.9982–99.9992%', 'the estimate\u2019s 4 decimals'],
     [0.95, [0.9, 1], '90–100%', 'an interval that reaches 1 reads 100'],
     [0.99, null, 'no CI', 'one replication'],
-  ] as const)('formatEstimateInterval(%s, %j) = %s (%s)', (mean, ci, expected) => expect(formatEstimateInterval(mean, ci as readonly [number, number] | null)).toBe(expected));
+  ] as [number, Ci, string, string][])('formatEstimateInterval(%s, %j) = %s (%s)', (mean, ci, expected) => expect(formatEstimateInterval(mean, ci)).toBe(expected));
 
   it.each([
     // 4.046 nines, lower end 3.921: ±0.13 pins one decimal.
@@ -142,7 +145,7 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
     [0.99, [0.98999, 0.99001], '2.00'],
     [0.99991, null, '4.0'],
     [1, null, '—'],
-  ] as const)('formatEstimateNines(%s, %j) = %s', (mean, ci, expected) => expect(formatEstimateNines(mean, ci as readonly [number, number] | null)).toBe(expected));
+  ] as [number, Ci, string][])('formatEstimateNines(%s, %j) = %s', (mean, ci, expected) => expect(formatEstimateNines(mean, ci)).toBe(expected));
 
   it.each([
     [0.9999969, '99.99969%', 'a bound rounds down, so it stays a true bound'],
