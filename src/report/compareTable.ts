@@ -1,20 +1,28 @@
 /** The tables of a comparison, formatted once for HTML and Markdown: configurations, and signals side by side. */
 import type { SignalSummary } from '../experiment/Summary.js';
 import { costPerAddedNine, hostCounts } from './cost.js';
-import { formatInterval, formatMoney, formatNines, formatPercent, formatSeconds } from './format.js';
+import { evidenceOf, valueWithTag, type Evidence } from './evidence.js';
+import { formatMoney, formatSeconds } from './format.js';
 import { paretoFront } from './paretoFront.js';
 import { headlineOf, type CompareInput } from './ReportInput.js';
-import { orderedSignals } from './signalTable.js';
+import { flagLines, legendLines, orderedSignals } from './signalTable.js';
 
 export interface CompareRow {
   readonly cells: readonly string[];
   /** The headline signal, for colouring; absent when the entry lacks it. */
   readonly headline?: SignalSummary;
+  readonly evidence?: Evidence;
   readonly onFront: boolean;
 }
 
 /** One row per configuration: what it is, what it costs, its headline availability and price per nine. */
-export function compareTable(input: CompareInput): { readonly head: readonly string[]; readonly rows: readonly CompareRow[] } {
+export function compareTable(input: CompareInput): {
+  readonly head: readonly string[];
+  readonly rows: readonly CompareRow[];
+  /** Each configuration whose headline is flagged, with the reason; and the legend of the marks used. */
+  readonly flags: readonly string[];
+  readonly legend: readonly string[];
+} {
   const signal = input.headline?.signal ?? 'apiWrite';
   const currency = input.entries[0]?.summary.cost.currency ?? 'USD';
   const points = input.entries.map((e) => {
@@ -23,20 +31,26 @@ export function compareTable(input: CompareInput): { readonly head: readonly str
   });
   const front = new Set(paretoFront(points));
   const base = points[0];
+  const evidence = points.map((p) => (p.h ? evidenceOf(p.h.value) : undefined));
+  const withTrust = evidence.some((e) => e !== undefined && e.tag !== '');
+  const withExact = evidence.some((e) => e !== undefined && e.exact !== '');
   const head = [
     input.kind === 'sweep' ? 'Values' : 'Configuration',
     'Models',
     'Hosts',
     'Cost / month',
     `${signal} availability`,
+    ...(withTrust ? ['Trust'] : []),
     '95% CI',
     'Nines',
+    ...(withExact ? ['Exact'] : []),
     'Downtime / yr',
     'Cost per added nine',
     'Pareto front',
   ];
-  const rows = points.map((p): CompareRow => {
+  const rows = points.map((p, i): CompareRow => {
     const { entry, h } = p;
+    const e = evidence[i];
     const hosts = entry.scenario.clusters.reduce((n, c) => n + Object.values(hostCounts(c)).reduce((a, b) => a + b, 0), 0);
     const perNine = base && p !== base && h && base.h ? costPerAddedNine(base, p) : null;
     return {
@@ -45,24 +59,32 @@ export function compareTable(input: CompareInput): { readonly head: readonly str
         [...new Set(entry.scenario.clusters.map((c) => c.model))].join(', '),
         String(hosts),
         formatMoney(entry.summary.cost.perMonth, entry.summary.cost.currency),
-        h ? `${formatPercent(h.value.availability.mean)}${h.where === Object.keys(entry.summary.clusters)[0] ? '' : ` (${h.where})`}` : '—',
-        h ? formatInterval(h.value.availability.ci95) : '—',
-        h ? formatNines(h.value.nines) : '—',
+        h && e ? `${e.value}${h.where === Object.keys(entry.summary.clusters)[0] ? '' : ` (${h.where})`}` : '—',
+        ...(withTrust ? [e?.tag ?? ''] : []),
+        e ? e.interval : '—',
+        e ? e.nines : '—',
+        ...(withExact ? [e && e.exact !== '' ? e.exact : '—'] : []),
         h ? formatSeconds(h.value.downtimeSecondsPerYear) : '—',
         p === base ? 'baseline' : perNine === null ? '—' : formatMoney(perNine, currency),
         front.has(p) ? 'yes' : 'no',
       ],
       ...(h ? { headline: h.value } : {}),
+      ...(e ? { evidence: e } : {}),
       onFront: front.has(p),
     };
   });
-  return { head, rows };
+  const flags = flagLines(points.flatMap((p, i) => (evidence[i] ? [{ label: p.entry.label, evidence: evidence[i] }] : [])));
+  const legend = legendLines(evidence.filter((e): e is Evidence => e !== undefined));
+  return { head, rows, flags, legend };
 }
 
 /** Every signal of every cluster (rows) in every configuration (columns), as availability. */
 export function signalsSideBySide(input: CompareInput): {
   readonly head: readonly string[];
-  readonly rows: readonly { readonly label: string; readonly cells: readonly { readonly text: string; readonly summary?: SignalSummary }[] }[];
+  readonly rows: readonly { readonly label: string; readonly cells: readonly { readonly text: string; readonly summary?: SignalSummary; readonly evidence?: Evidence }[] }[];
+  /** Every flagged signal of every configuration, with its reason; and the legend of the marks used. */
+  readonly flags: readonly string[];
+  readonly legend: readonly string[];
 } {
   const keys: [string, string][] = [];
   const seen = new Set<string>();
@@ -77,14 +99,20 @@ export function signalsSideBySide(input: CompareInput): {
       }
     }
   }
+  const rows = keys.map(([cluster, signal]) => ({
+    label: `${cluster} · ${signal}`,
+    cells: input.entries.map((e) => {
+      const s = cluster === 'global' ? e.summary.global.signals[signal] : e.summary.clusters[cluster]?.signals[signal];
+      if (!s) return { text: '—' };
+      const ev = evidenceOf(s);
+      return { text: valueWithTag(ev), summary: s, evidence: ev };
+    }),
+  }));
+  const all = rows.flatMap((r) => r.cells.flatMap((c, i) => (c.evidence ? [{ label: `${input.entries[i]!.label} · ${r.label}`, evidence: c.evidence }] : [])));
   return {
     head: ['Cluster · signal', ...input.entries.map((e) => e.label)],
-    rows: keys.map(([cluster, signal]) => ({
-      label: `${cluster} · ${signal}`,
-      cells: input.entries.map((e) => {
-        const s = cluster === 'global' ? e.summary.global.signals[signal] : e.summary.clusters[cluster]?.signals[signal];
-        return s ? { text: formatPercent(s.availability.mean), summary: s } : { text: '—' };
-      }),
-    })),
+    rows,
+    flags: flagLines(all),
+    legend: legendLines(all.map((a) => a.evidence)),
   };
 }

@@ -41,6 +41,74 @@ export function formatInterval(ci: readonly [number, number] | null): string {
   return `${lo}–${formatPercent(ci[1], decimals)}`;
 }
 
+/**
+ * The one rule for a simulated availability: digits down to the first significant digit of the
+ * 95% CI's half-width, and at least enough to show the nines the CI's lower end supports, so a
+ * figure never claims more than its evidence (no "99.9999905%" from a CI of ±1e-6). The shown
+ * value, read back, lies inside the CI. Without a CI (one replication, too few rare-event hits)
+ * it keeps at most two significant digits of the unavailability (formatPercent's default).
+ * formatPercent stays for values that carry no sampling error (exact answers, targets).
+ */
+export function formatEstimate(mean: number, ci: readonly [number, number] | null): string {
+  return formatPercent(mean, estimateDecimals(mean, ci));
+}
+
+/** The decimals of a percentage formatEstimate uses (see there). */
+export function estimateDecimals(mean: number, ci: readonly [number, number] | null): number {
+  if (ci === null || !Number.isFinite(mean)) return percentDecimals(mean);
+  const half = Math.max(mean - ci[0], ci[1] - mean);
+  if (!(half > 0)) return percentDecimals(mean);
+  // The first significant digit of the half-width, as a percentage: ±0.003% is the 3rd decimal.
+  // The epsilon reads 0.00099999999 (0.99001 - 0.99 in floating point) as 0.001.
+  const fromHalf = -Math.floor(Math.log10(half * 100) + 1e-6);
+  // A lower end of 99.991% supports four nines: two decimals of a percent show them.
+  const fromLower = ci[0] < 1 && ci[0] > 0 ? Math.floor(-Math.log10(1 - ci[0]) + 1e-9) - 2 : 0;
+  return Math.min(MAX_PERCENT_DECIMALS, Math.max(0, fromHalf, fromLower));
+}
+
+/**
+ * A 95% CI with the estimate's decimals, rounded outward (the low end down, the high end up), so
+ * the shown interval always holds the computed one: "99.996–99.999%". No interval reads "no CI".
+ */
+export function formatEstimateInterval(mean: number, ci: readonly [number, number] | null): string {
+  if (ci === null) return 'no CI';
+  const decimals = estimateDecimals(mean, ci);
+  const down = (x: number, d: number): number => Math.floor(x * 100 * 10 ** d + 1e-9) / 10 ** d;
+  const up = (x: number, d: number): number => Math.ceil(x * 100 * 10 ** d - 1e-9) / 10 ** d;
+  const lo = down(ci[0], decimals).toFixed(decimals);
+  if (ci[1] >= 1) return `${lo}–100%`;
+  // An upper end below 1 never reads 100%: it keeps more digits until it rounds up below 100.
+  let d = decimals;
+  while (d < MAX_PERCENT_DECIMALS && up(ci[1], d) >= 100) d++;
+  return `${lo}–${Math.min(up(ci[1], d), 100).toFixed(d)}%`;
+}
+
+/**
+ * Nines with the digits the CI supports: two decimals when the CI pins them to ±0.05, one to
+ * ±0.5, none beyond; one decimal without a CI.
+ */
+export function formatEstimateNines(mean: number, ci: readonly [number, number] | null): string {
+  if (!(mean < 1)) return '—';
+  const n = ninesOf(mean);
+  if (ci === null) return n.toFixed(1);
+  const half = n - ninesOf(Math.min(mean, Math.max(0, ci[0])));
+  const decimals = half > 0 ? Math.min(2, Math.max(0, -Math.floor(Math.log10(half) + 1e-12))) : 2;
+  return n.toFixed(decimals);
+}
+
+/** An availability as a percentage rounded down: a lower bound that stays true as shown ("99.9997%"). */
+export function formatPercentDown(availability: number, decimals = percentDecimals(availability)): string {
+  if (!(availability < 1)) return '100%';
+  const scale = 10 ** decimals;
+  return `${(Math.floor(availability * 100 * scale + 1e-9) / scale).toFixed(decimals)}%`;
+}
+
+/** Simulated years for people: "1,000 y", "12 y", "2.5 y", "0.27 y". */
+export function formatYears(years: number): string {
+  const digits = years >= 10 ? 0 : years >= 1 ? 1 : 2;
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(years)} y`;
+}
+
 /** Nines as "4.89"; a signal that was never down has no finite nines: "∞". */
 export function formatNines(nines: number | null): string {
   if (nines === null || !Number.isFinite(nines)) return '∞';

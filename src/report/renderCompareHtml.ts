@@ -1,7 +1,8 @@
 /** Several configurations side by side (`kubesim compare` or `sweep`) as one self-contained HTML page. */
 import { chartFigure, htmlPage } from './_internals/htmlPage.js';
-import { costTableHtml, glanceHtml } from './_internals/htmlSections.js';
+import { costTableHtml, evidenceCell, flagsHtml, glanceHtml } from './_internals/htmlSections.js';
 import { htmlTable, ninesClass, type Cell } from './_internals/htmlTable.js';
+import type { Evidence } from './evidence.js';
 import { compareTable, signalsSideBySide } from './compareTable.js';
 import { escapeHtml } from './escape.js';
 import { compareCharts, type Chart } from './reportCharts.js';
@@ -19,22 +20,20 @@ export function renderCompareHtml(input: CompareInput, charts: readonly Chart[] 
   };
   const configs = compareTable(input);
   const configTable = htmlTable(
-    configs.head.map((h, i): Cell => (i === 0 || i === 1 ? h : { text: h, className: 'num' })),
+    configs.head.map((h, i): Cell => (i === 0 || i === 1 ? h : { text: h, className: h === 'Trust' ? 'trust' : 'num' })),
     configs.rows.map((r) =>
       r.cells.map((text, i): Cell => {
+        const column = configs.head[i]!;
         if (i <= 1) return text;
-        if (i === 4 || i === 6) return { text, className: `num ${r.headline ? ninesClass(r.headline.nines) : ''}` };
-        if (i === 9) return { text, className: `num ${r.onFront ? 'yes' : 'no'}` };
+        if (r.evidence && (i === 4 || column === 'Nines' || column === 'Trust' || column === 'Exact' || column === '95% CI')) return evidenceCell(i === 4 ? 'Availability' : column, text, r.evidence);
+        if (column === 'Pareto front') return { text, className: `num ${r.onFront ? 'yes' : 'no'}` };
         return { text, className: 'num' };
       }),
     ),
     { className: 'configs' },
-  );
+  ) + flagsHtml(configs.flags, configs.legend);
   const side = signalsSideBySide(input);
-  const sideTable = htmlTable(
-    side.head.map((h, i): Cell => (i === 0 ? h : { text: h, className: 'num' })),
-    side.rows.map((r) => [r.label, ...r.cells.map((c): Cell => ({ text: c.text, className: `num ${c.summary ? ninesClass(c.summary.nines) : ''}` }))]),
-  );
+  const sideTable = sideBySideHtml(side);
   const word = input.kind === 'sweep' ? 'sweep' : 'comparison';
   const sections: [id: string, title: string, lead: string, body: string][] = [
     [
@@ -45,7 +44,7 @@ export function renderCompareHtml(input: CompareInput, charts: readonly Chart[] 
     ],
     ...(input.properties ? [['properties', input.properties.title ?? 'Properties', input.properties.description ?? `Given with the ${word}: what each configuration guarantees by design, not what the simulation measured.`, propertiesHtml(input.properties)] as [string, string, string, string]] : []),
     ['tradeoff', 'Cost against availability', 'Each point is a configuration; hover for its figures.', chart('cost-vs-availability')],
-    ['signals', 'Every signal side by side', 'Mean availability over replications. Colours: green from four nines, amber from three, red below.', `${sideTable}\n${chart('availability')}`],
+    ['signals', 'Every signal side by side', 'Mean availability over replications (≥: a 95% bound where no outage was seen), with its trust tag where it is not ok. Colours: green from four nines, amber from three, red below.', `${sideTable}\n${chart('availability')}`],
     ['cost', 'Cost', 'Hosts by role at each scenario’s hourly prices, 730 hours a month.', `${costTableHtml(input.entries)}\n${chart('cost')}`],
     [
       'scenarios',
@@ -82,4 +81,19 @@ function propertiesHtml(p: PropertyTable): string {
       }),
     ]),
   );
+}
+
+/** Every signal side by side: each cell the value with its tag (the reason on hover), the reasons listed below. */
+export function sideBySideHtml(side: ReturnType<typeof signalsSideBySide>): string {
+  return (
+    htmlTable(
+      side.head.map((h, i): Cell => (i === 0 ? h : { text: h, className: 'num' })),
+      side.rows.map((r) => [r.label, ...r.cells.map((c): Cell => sideCell(c.text, c.evidence))]),
+    ) + flagsHtml(side.flags, side.legend)
+  );
+}
+
+function sideCell(text: string, e: Evidence | undefined): Cell {
+  if (!e) return { text, className: 'num' };
+  return { text, className: `num ${ninesClass(e.colourNines)}`, ...(e.tag === '' ? {} : { title: e.reason }) };
 }

@@ -7,7 +7,7 @@ import { describeScenario } from './describeScenario.js';
 import { escapeMarkdown } from './escape.js';
 import { formatMoney, formatSeconds } from './format.js';
 import type { CompareInput, ReportInput } from './ReportInput.js';
-import { SIGNAL_COLUMNS, signalTables } from './signalTable.js';
+import { signalTables } from './signalTable.js';
 
 /** A table; every cell is escaped. `align` marks right-aligned columns by index. */
 export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[], right: (i: number) => boolean = (i) => i > 0): string {
@@ -44,7 +44,8 @@ function signalsMarkdown(summary: Summary): string {
     .map((t) => {
       const heading = `### ${escapeMarkdown(t.cluster)}${t.model ? ` (${escapeMarkdown(t.model)})` : ''}`;
       const notes = t.notes.map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`).join(' · ');
-      return [heading, markdownTable(SIGNAL_COLUMNS, t.rows.map((r) => r.cells)), ...(notes ? [notes] : [])].join('\n\n');
+      const table = markdownTable(t.head, t.rows.map((r) => r.cells), (i) => i > 0 && t.head[i] !== 'Trust');
+      return [heading, table, ...flagsMarkdown(t.flags, t.legend), ...(notes ? [notes] : [])].join('\n\n');
     })
     .join('\n\n');
 }
@@ -71,7 +72,8 @@ export function renderCompareMarkdown(input: CompareInput): string {
     `# ${escapeMarkdown(input.title)}`,
     ...(input.description ? [escapeMarkdown(input.description)] : []),
     '## Configurations',
-    markdownTable(configs.head, configs.rows.map((r) => r.cells), (i) => i > 1),
+    markdownTable(configs.head, configs.rows.map((r) => r.cells), (i) => i > 1 && configs.head[i] !== 'Trust'),
+    ...flagsMarkdown(configs.flags, configs.legend),
     ...(input.entries[0]
       ? [`Cost per added nine: the extra monthly cost for each nine of ${escapeMarkdown(input.headline?.signal ?? 'apiWrite')} gained over ${escapeMarkdown(input.entries[0].label)}. Pareto front: no other configuration is both cheaper and more available.`]
       : []),
@@ -87,6 +89,13 @@ export function renderCompareMarkdown(input: CompareInput): string {
       : []),
     '## Every signal side by side',
     markdownTable(side.head, side.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)])),
+    ...flagsMarkdown(side.flags, side.legend),
   ];
   return `${parts.join('\n\n')}\n`;
+}
+
+/** Each flagged signal with its reason (⚠), then the legend of the marks used; nothing when there are none. */
+export function flagsMarkdown(flags: readonly string[], legend: readonly string[]): string[] {
+  const lines = [...flags.map((f) => `- ⚠ ${escapeMarkdown(f)}`), ...legend.map((l) => `- ${escapeMarkdown(l)}`)];
+  return lines.length === 0 ? [] : [lines.join('\n')];
 }

@@ -2,7 +2,7 @@
 import type { Summary } from '../experiment/Summary.js';
 import { formatMoney } from './format.js';
 import { ninesClass } from './_internals/htmlTable.js';
-import { SIGNAL_COLUMNS, signalTables } from './signalTable.js';
+import { signalTables } from './signalTable.js';
 
 export interface TerminalOptions {
   /** Colour availability by its nines (green from four, yellow from three, red below) and bold the headings. */
@@ -13,31 +13,39 @@ const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', yellow:
 const NINES_COLOR: Readonly<Record<string, string>> = { good: ANSI.green, fair: ANSI.yellow, poor: ANSI.red };
 
 /**
- * Columns: signal, availability, 95% CI, nines, downtime per year, outages per year, mean and p99
- * outage; the cells come from the same values and formats as the HTML and Markdown tables. Text
- * columns align left and numbers right; widths count characters, never colour codes.
+ * Columns: signal, availability, the trust tag (when a signal is flagged), 95% CI (or the bound),
+ * nines, the exact value (when known), downtime per year, outages per year, mean and p99 outage;
+ * the cells come from the same values and formats as the HTML and Markdown tables. Under each
+ * table, every flagged signal with its reason. Text columns align left and numbers right; widths
+ * count characters, never colour codes.
  */
 export function renderTerminalTable(summary: Summary, options: TerminalOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const blocks = signalTables(summary).map((t) => {
-    const head = [...SIGNAL_COLUMNS];
+    const head = t.head;
     const rows = t.rows.map((r) => r.cells);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const pad = (text: string, i: number): string => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+    const left = (i: number): boolean => head[i] === 'Signal' || head[i] === 'Trust';
+    const pad = (text: string, i: number): string => (left(i) ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
     const title = `${t.cluster}${t.model ? ` (${t.model})` : ''}`;
     const lines = [
       paint(ANSI.bold, title),
-      paint(ANSI.dim, head.map(pad).join('  ')),
+      paint(ANSI.dim, head.map(pad).join('  ').trimEnd()),
       ...t.rows.map((r) =>
         r.cells
           .map((c, i) => {
             const text = pad(c, i);
+            if (c === '') return text;
             // Colour the figure, not its padding.
-            return i === 1 || i === 3 ? text.replace(c, paint(NINES_COLOR[ninesClass(r.summary.nines)]!, c)) : text;
+            if (head[i] === 'Availability' || head[i] === 'Nines') return text.replace(c, paint(NINES_COLOR[ninesClass(r.evidence.colourNines)]!, c));
+            if (head[i] === 'Trust' || (head[i] === 'Exact' && r.evidence.exactOutside)) return text.replace(c, paint(ANSI.yellow, c));
+            return text;
           })
           .join('  ')
           .trimEnd(),
       ),
+      ...t.flags.map((f) => `${paint(ANSI.yellow, '!')} ${f}`),
+      ...t.legend.map((l) => paint(ANSI.dim, l)),
       ...t.notes.map(([k, v]) => paint(ANSI.dim, `${k}: ${v}`)),
     ];
     return lines.join('\n');

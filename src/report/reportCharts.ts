@@ -34,7 +34,7 @@ export function compareCharts(input: CompareInput): Chart[] {
   const points = input.entries.flatMap((e) => {
     const h = headlineOf(e.summary, input.headline);
     return h && e.summary.cost.currency === currency
-      ? [{ label: e.label, cost: e.summary.cost.perMonth, availability: h.value.availability.mean, ci95: h.value.availability.ci95 }]
+      ? [{ label: e.label, cost: e.summary.cost.perMonth, availability: h.value.availability.mean, ci95: h.value.availability.ci95, summary: h.value }]
       : [];
   });
   const signal = input.headline?.signal ?? 'apiWrite';

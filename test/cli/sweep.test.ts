@@ -109,7 +109,7 @@ describe('kubesim sweep: output', () => {
   it('should print the grid and the cheapest configuration that meets the objectives', () => {
     const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3,5', '--replications', '4', '--jobs', '1', '--slo', 'etcdQuorum=99', '--out', join(dir, 'table')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/etcd\.members\s+Tolerates\s+etcdQuorum\s+Nines\s+Write p99/);
+    expect(r.stdout).toMatch(/etcd\.members\s+Tolerates\s+etcdQuorum\s+Trust\s+95% CI\s+Method\s+Nines\s+Write p99/);
     expect(r.stdout).toMatch(/Recommendation: etcd\.members=3, \$[\d,.]+ per month: the cheapest of the 2 of 3 configurations that meet etcdQuorum >= 99%\./);
     expect(r.stdout).toMatch(/^★ 3 /m);
   });

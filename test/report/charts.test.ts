@@ -7,7 +7,7 @@ import { outageSpec } from '../../src/report/charts/outageSpec.js';
 import { timelineSpec } from '../../src/report/charts/timelineSpec.js';
 import { compareCharts, reportCharts } from '../../src/report/reportCharts.js';
 import { compileSpec, renderSvg } from '../../src/report/renderSvg.js';
-import { compareInput, rows, scenario, summary, trace } from './fixtures.js';
+import { compareInput, flaggedSummary, rows, scenario, summary, trace } from './fixtures.js';
 import { allTexts, axisTitles, countItems, svgMarks, titleTexts } from './svg.js';
 
 describe('chart specs', () => {
@@ -49,6 +49,16 @@ describe('chart specs', () => {
     expect(countItems(svg, 'rule')).toBe(10);
     expect(axisTitles(svg)).toContain('Availability (in nines: 3 = 99.9%, 4 = 99.99%)');
     expect(allTexts(svg)).toEqual(expect.arrayContaining(['99.9%', '99.99%', '99.9987%', 'prod', 'staging']));
+  });
+
+  it('should draw a bound as a triangle at the bound and give no bar to a point without an interval', async () => {
+    const points = availabilityPoints(flaggedSummary);
+    const svg = await renderSvg(availabilitySpec(points));
+    expect(countItems(svg, 'symbol')).toBe(10);
+    // prod etcdQuorum (a bound) and apiRead (one replication) get no bar.
+    expect(countItems(svg, 'rule')).toBe(8);
+    expect(allTexts(svg)).toEqual(expect.arrayContaining(['≥ 99.99993%, no outages', '99.9930%, 1 replication', '99.975% IS', '99.989%, dominated']));
+    expect(allTexts(svg).join(' ')).not.toMatch(/100%|never down/);
   });
 
   it('should draw outage lengths: box plots, a tick per replication with an outage, mean and p99 markers', async () => {

@@ -64,12 +64,22 @@ export const scenario: Scenario = {
   cost: { currency: 'USD', hourly: { controlPlane: 0.19, etcd: 0.19, worker: 0.38, loadBalancer: 0.025 }, downtimePerMinute: 50 },
 };
 
-/** A signal summary from an availability and outage figures; downtime follows from availability. */
+/** Replications of the fixture summary: outages in all = outages per year × 20 one-year runs. */
+const REPLICATIONS = 20;
+
+/**
+ * A signal summary from an availability and outage figures; downtime follows from availability.
+ * Its trust is what 20 one-year replications give: fewer than 10 outages in all is "few".
+ */
 export function signal(mean: number, halfWidth: number, outagesPerYear: number, meanOutage: number, p99: number): SignalSummary {
+  const outages = Math.round(outagesPerYear * REPLICATIONS);
   return {
     availability: { mean, ci95: [mean - halfWidth, Math.min(1, mean + halfWidth)] },
     method: 'naive',
-    trust: { level: 'ok', outages: 100, reason: '100 outages observed' },
+    trust:
+      outages >= 10
+        ? { level: 'ok', outages, reason: `${outages} outages observed` }
+        : { level: 'few-outages', outages, reason: `only ${outages} outage${outages === 1 ? '' : 's'} observed (fewer than 10): the interval is rough` },
     bound: null,
     exact: null,
     nines: mean === 1 ? null : -Math.log10(1 - mean),
@@ -79,6 +89,54 @@ export function signal(mean: number, halfWidth: number, outagesPerYear: number, 
     p99OutageSeconds: outagesPerYear === 0 ? null : p99,
     longestOutageSeconds: outagesPerYear === 0 ? null : p99 * 1.4,
   };
+}
+
+/**
+ * A signal never seen down in `years` simulated years: every replication read 1, and the rule of
+ * three bounds the unavailability by 3 outages of `assumedOutage` seconds in that time. By hand,
+ * 1,000 y and 2 h: 3 × 7,200 s / (1,000 × 31,536,000 s) = 6.85e-7, so the bound is 99.9999315%.
+ */
+export function neverDown(years: number, assumedOutage: number): SignalSummary {
+  const availability = 1 - (3 * assumedOutage) / (years * YEAR);
+  return {
+    availability: { mean: 1, ci95: [1, 1] },
+    method: 'naive',
+    trust: { level: 'no-outages', outages: 0, reason: 'no outage was observed: the availability is a bound, not an estimate' },
+    bound: { availability, method: 'rule-of-three', simulatedYears: years, assumedOutageSeconds: assumedOutage },
+    exact: null,
+    nines: null,
+    downtimeSecondsPerYear: 0,
+    outagesPerYear: 0,
+    meanOutageSeconds: null,
+    p99OutageSeconds: null,
+    longestOutageSeconds: null,
+  };
+}
+
+/** The same signal from one replication: no interval. */
+export function oneReplication(s: SignalSummary): SignalSummary {
+  return {
+    ...s,
+    availability: { mean: s.availability.mean, ci95: null },
+    trust: { level: 'single-replication', outages: s.trust.outages, reason: 'one replication: no spread to estimate a confidence interval from' },
+  };
+}
+
+/** The same signal with most of its downtime in its three longest outages. */
+export function dominated(s: SignalSummary, share: number): SignalSummary {
+  const pct = Math.round(share * 100);
+  return { ...s, trust: { level: 'dominated', outages: s.trust.outages, reason: `the 3 longest of ${s.trust.outages} outages hold ${pct}% of the downtime: another run may differ a lot` } };
+}
+
+/** The same figures from importance sampling: the outage-length percentiles are not estimated. */
+export function importanceSampled(s: SignalSummary, cycles: number): SignalSummary {
+  return { ...s, method: 'importance-sampling', trust: { ...s.trust, outages: cycles }, p99OutageSeconds: null, longestOutageSeconds: null };
+}
+
+/** The same signal with the exact steady-state value beside it; whether the CI holds it is worked out here. */
+export function withExact(s: SignalSummary, availability: number): SignalSummary {
+  const ci = s.availability.ci95;
+  return { ...s, exact: { availability, withinCi: ci === null ? null : availability >= ci[0] && availability <= ci[1] } };
 }
 
 // By hand: 3 control-plane nodes at 0.19/h, 120 workers at 0.38/h, one load balancer at 0.025/h, 730 h.
@@ -138,6 +196,31 @@ export const summary: Summary = {
     downtimePerMonth: prod.cost.downtimePerMonth! + staging.cost.downtimePerMonth!,
   },
 };
+
+/**
+ * The fixture summary with prod's signals covering every trust level: never down in 1,000 years
+ * (bound), few outages (0.2 a year × 20 runs = 4), one replication, dominated, and importance
+ * sampling with an exact value (99.985%) above its CI (99.967–99.983%).
+ */
+export const flaggedSummary: Summary = (() => {
+  const s = prod.signals;
+  return {
+    ...summary,
+    clusters: {
+      ...summary.clusters,
+      prod: {
+        ...prod,
+        signals: {
+          etcdQuorum: neverDown(1000, 7200),
+          apiWrite: signal(0.99999, 0.000005, 0.2, 455, 600),
+          apiRead: oneReplication(s['apiRead']!),
+          scheduling: dominated(s['scheduling']!, 0.72),
+          workloads: importanceSampled(withExact(s['workloads']!, 0.99985), 340),
+        },
+      },
+    },
+  };
+})();
 
 /** A tiny deterministic generator (a linear congruential one), so the rows never change. */
 function lcg(seed: number): () => number {

@@ -1,5 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInterval, formatMoney, formatNines, formatPercent, formatRate, formatSeconds } from '../../src/report/format.js';
+import {
+  formatEstimate,
+  formatEstimateInterval,
+  formatEstimateNines,
+  formatInterval,
+  formatMoney,
+  formatNines,
+  formatPercent,
+  formatPercentDown,
+  formatRate,
+  formatSeconds,
+  formatYears,
+} from '../../src/report/format.js';
+import { runs } from '../runs.js';
 
 describe('formatPercent', () => {
   it.each([
@@ -47,4 +61,102 @@ describe('other formats', () => {
     expect(formatMoney(12.5, 'EUR')).toBe('€12.50');
     expect(formatMoney(12.5, 'not a code')).toBe('12.50 not a code');
   });
+});
+
+/** A 95% CI, or none. */
+type Ci = readonly [number, number] | null;
+
+describe('formatEstimate: digits only as far as the evidence goes', () => {
+  it.each([
+    // half-width 5e-6 = 0.0005%: its first significant digit is the 4th decimal of a percent.
+    [0.999987, [0.999982, 0.999992], '99.9987%', 'the CI pins the 4th decimal'],
+    // ±3e-5 = ±0.003%: 3 decimals, not the 4 that formatPercent would give.
+    [0.99991, [0.99988, 0.99994], '99.991%', 'one digit fewer than formatPercent'],
+    // The issue's sweep: 99.9999905% from a CI of ±1e-6 (0.0001%): 4 decimals, rounded down from 100.
+    [0.999999905, [0.999998905, 1], '99.9999%', 'no seven nines from a CI of ±1e-6'],
+    [0.9975, [0.9969, 0.9981], '99.75%', '±0.06%: two decimals'],
+    [0.95, [0.9, 1], '95%', '±5%: no decimal'],
+    // ±1e-5 = ±0.001%: the third decimal, zeros included.
+    [0.99, [0.98999, 0.99001], '99.000%', 'a tight CI keeps its zeros'],
+    // Lower end 0.9999 supports four nines (2 decimals) though ±0.005% alone asks for 3.
+    [0.99995, [0.9999, 1], '99.995%', 'the half-width asks for 3 decimals'],
+    // ±0.04 over 0.9994: the half-width gives 0 decimals; the lower end 0.9594 supports 1 nine (no decimal).
+    [0.9994, [0.9594, 1], '99%', 'a huge CI: the figure rounds down, never to 100%'],
+    [0.99991, null, '99.9910%', 'no CI: two significant digits of the unavailability'],
+  ] as [number, Ci, string, string][])('formatEstimate(%s, %j) = %s (%s)', (mean, ci, expected) => expect(formatEstimate(mean, ci)).toBe(expected));
+
+  /** Unavailability 1e-0.3 .. 1e-8, and a CI half-width from 1% to 300% of it (clamped at 1). */
+  const arbEstimate = fc
+    .record({ x: fc.double({ min: 0.3, max: 8, noNaN: true }), r: fc.double({ min: 0.01, max: 3, noNaN: true }) })
+    .map(({ x, r }) => {
+      const u = 10 ** -x;
+      const mean = 1 - u;
+      const half = u * r;
+      return { mean, ci: [Math.max(0, mean - half), Math.min(1, mean + half)] as const };
+    });
+  const percentOf = (text: string) => Number(text.replace(/[^\d.]/g, '')) / 100;
+  const decimalsOf = (text: string) => text.replace('%', '').split('.')[1]?.length ?? 0;
+
+  it('should show a figure that, read back, lies inside the CI, with no digit finer than a tenth of the half-width unless the lower end needs it', () => {
+    fc.assert(
+      fc.property(arbEstimate, ({ mean, ci }) => {
+        const text = formatEstimate(mean, ci);
+        const shown = percentOf(text);
+        // Reading "99.02%" back as 99.02 / 100 costs a last bit: hence the 1e-12.
+        expect(shown).toBeGreaterThanOrEqual(ci[0] - 1e-12);
+        expect(shown).toBeLessThanOrEqual(ci[1] + 1e-12);
+        const d = decimalsOf(text);
+        const half = Math.max(mean - ci[0], ci[1] - mean) * 100;
+        const lowerNines = Math.floor(-Math.log10(1 - ci[0]) + 1e-9);
+        // Whole percents are the coarsest a figure gets, whatever the half-width.
+        expect(d === 0 || 10 ** -d * 10 >= half * (1 - 1e-6) || d <= lowerNines - 2, `${text} for ${mean} in [${ci}]`).toBe(true);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('should show an interval that holds the computed one (low end rounded down, high end up)', () => {
+    fc.assert(
+      fc.property(arbEstimate, ({ mean, ci }) => {
+        const [lo, hi] = formatEstimateInterval(mean, ci).replace('%', '').split('–').map((t) => Number(t) / 100) as [number, number];
+        // The outward rounding forgives 1e-9 of the last digit (so that 99.020000000000001 does not
+        // read 99.03): up to 1e-11 of availability; reading back costs a last bit too.
+        expect(lo).toBeLessThanOrEqual(ci[0] + 1e-10);
+        expect(hi).toBeGreaterThanOrEqual(ci[1] - 1e-10);
+        expect(hi).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it.each([
+    [0.99991, [0.99988, 0.99994], '99.988–99.994%', 'the estimate\u2019s 3 decimals'],
+    [0.999987, [0.999982, 0.999992], '99.9982–99.9992%', 'the estimate\u2019s 4 decimals'],
+    [0.95, [0.9, 1], '90–100%', 'an interval that reaches 1 reads 100'],
+    [0.99, null, 'no CI', 'one replication'],
+  ] as [number, Ci, string, string][])('formatEstimateInterval(%s, %j) = %s (%s)', (mean, ci, expected) => expect(formatEstimateInterval(mean, ci)).toBe(expected));
+
+  it.each([
+    // 4.046 nines, lower end 3.921: ±0.13 pins one decimal.
+    [0.99991, [0.99988, 0.99994], '4.0'],
+    // 4.886 nines, lower end 4.745: ±0.14, one decimal.
+    [0.999987, [0.999982, 0.999992], '4.9'],
+    // 2.0 nines, lower end 1.99996: ±0.00004, two decimals at most.
+    [0.99, [0.98999, 0.99001], '2.00'],
+    [0.99991, null, '4.0'],
+    [1, null, '—'],
+  ] as [number, Ci, string][])('formatEstimateNines(%s, %j) = %s', (mean, ci, expected) => expect(formatEstimateNines(mean, ci)).toBe(expected));
+
+  it.each([
+    [0.9999969, '99.99969%', 'a bound rounds down, so it stays a true bound'],
+    [0.999997, '99.99970%', 'exact values keep their digits'],
+    [0.99, '99.00%', 'two nines'],
+  ])('formatPercentDown(%s) = %s (%s)', (a, expected) => expect(formatPercentDown(a)).toBe(expected));
+
+  it.each([
+    [1000, '1,000 y'],
+    [12.4, '12 y'],
+    [2.54, '2.5 y'],
+    [0.274, '0.27 y'],
+  ])('formatYears(%s) = %s', (y, expected) => expect(formatYears(y)).toBe(expected));
 });

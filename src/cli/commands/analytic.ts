@@ -5,7 +5,7 @@ import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { formatDuration } from '../../kernel/index.js';
-import { clusterCost, formatInterval, formatPercent } from '../../report/index.js';
+import { clusterCost, evidenceOf, formatPercent } from '../../report/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { ANALYTIC_SIGNALS } from '../../scenario/signals.js';
 import { InputError } from '../errors.js';
@@ -85,8 +85,8 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
       table.push([
         r.signal,
         formatPercent(r.exact.availability),
-        formatPercent(r.simulated.availability.mean),
-        formatInterval(r.simulated.availability.ci95),
+        evidenceOf(r.simulated).value,
+        evidenceOf(r.simulated).interval,
         r.verdict,
         r.exact.method,
       ]);

@@ -5,7 +5,7 @@ import { probeProperties } from '../../experiment/probeProperties.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { replicationRows } from '../../experiment/aggregate.js';
-import { clusterCost, costPerAddedNine, formatInterval, formatMoney, formatNines, formatPercent, headlineOf, compareJson, renderCompareFiles, type CompareEntry } from '../../report/index.js';
+import { clusterCost, costPerAddedNine, evidenceOf, flagLines, formatMoney, headlineOf, compareJson, legendLines, renderCompareFiles, type CompareEntry } from '../../report/index.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { precisionProgress, progress } from '../progress.js';
@@ -75,13 +75,24 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   if (writeReport) process.stdout.write(`\nReport: ${join(dir, 'index.html')}\n`);
 }
 
-/** One line per scenario: its headline signal, cost, and the price of each added nine over the cheapest. */
+/**
+ * One line per scenario: its headline signal with its trust tag, CI (or bound) and nines, the
+ * exact value when known, cost, and the price of each added nine over the cheapest; under the
+ * table, why each flagged headline is flagged.
+ */
 function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[]): string {
   const cheapest = [...entries].sort((a, b) => a.summary.cost.perMonth - b.summary.cost.perMonth)[0]!;
   const base = headline(cheapest.summary);
-  const head = ['scenario', 'signal', 'availability', '95% CI', 'nines', 'cost / month', 'per added nine', 'highly available'];
+  const evidence = entries.map((e) => {
+    const h = headline(e.summary);
+    return h ? evidenceOf(h.value) : undefined;
+  });
+  const withTrust = evidence.some((e) => e !== undefined && e.tag !== '');
+  const withExact = evidence.some((e) => e !== undefined && e.exact !== '');
+  const head = ['scenario', 'signal', 'availability', ...(withTrust ? ['trust'] : []), '95% CI', 'nines', ...(withExact ? ['exact'] : []), 'cost / month', 'per added nine', 'highly available'];
   const rows = entries.map((e, i) => {
     const h = headline(e.summary);
+    const ev = evidence[i];
     let perNine = '-';
     if (e !== cheapest && h && base) {
       const fewer = h.value.availability.mean < base.value.availability.mean;
@@ -91,9 +102,11 @@ function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[]
     return [
       e.label,
       h ? `${h.where}/${h.signal}` : '-',
-      h ? formatPercent(h.value.availability.mean) : '-',
-      h ? formatInterval(h.value.availability.ci95) : '-',
-      h ? formatNines(h.value.nines) : '-',
+      ev ? ev.value : '-',
+      ...(withTrust ? [ev?.tag ?? ''] : []),
+      ev ? ev.interval : '-',
+      ev ? ev.nines : '-',
+      ...(withExact ? [ev && ev.exact !== '' ? ev.exact : '-'] : []),
       formatMoney(e.summary.cost.perMonth, e.summary.cost.currency),
       perNine,
       ha[i]!,
@@ -101,7 +114,10 @@ function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[]
   });
   const table = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-  const lines = table.map((r) => r.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  const left = (i: number): boolean => i < 2 || head[i] === 'trust' || i === head.length - 1;
+  const lines = table.map((r) => r.map((c, i) => (left(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
+  const flagged = entries.flatMap((e, i) => (evidence[i] ? [{ label: e.label, evidence: evidence[i] }] : []));
+  lines.push(...flagLines(flagged).map((f) => `! ${f}`), ...legendLines(flagged.map((f) => f.evidence)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,6 +3,6 @@ export type { SweepSummary, SweepPointSummary, SweepParameter, GroupRecommendati
 export { givenPaths } from './givenPaths.js';
 export { describeObjective, hasObjectives, type AvailabilityObjective, type Check, type Objectives, type Verdict } from './Objectives.js';
 export { checkPoint } from './checkPoint.js';
-export { recommend, shortfall, type BestAchieved, type Candidate, type Recommendation } from './recommend.js';
+export { recommend, rejectedCheaper, shortfall, type BestAchieved, type Candidate, type Recommendation } from './recommend.js';
 export { summarizeSweep, summarizePoints, pointLabel, type SweepDefinition, type SweepPoint } from './summarizeSweep.js';
 export { runSweep } from './runSweep.js';

@@ -52,6 +52,19 @@ export function recommend(points: readonly Candidate[], anyObjectives: boolean):
   return { kind: 'none', closest: points[closest!]!.index, label: points[closest!]!.label, failing: failed(closest!), best: bestAchieved(points), of: points.length };
 }
 
+/**
+ * The designs a recommendation turned down for a cheaper one: every point cheaper than the
+ * recommended one (grid indices, cheapest first). Each missed an objective, or it would have been
+ * picked; when that miss rests on a thin estimate, the recommendation must say so.
+ */
+export function rejectedCheaper(points: readonly Candidate[], r: Recommendation): number[] {
+  if (r.kind !== 'cheapest') return [];
+  return points
+    .filter((p) => p.costPerMonth < r.costPerMonth && !p.verdict.met)
+    .sort((a, b) => a.costPerMonth - b.costPerMonth || a.index - b.index)
+    .map((p) => p.index);
+}
+
 /** How far a missed check is from its objective, in a unit shared by both kinds. */
 export function shortfall(c: Check): number {
   if (c.met) return 0;

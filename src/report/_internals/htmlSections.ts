@@ -9,6 +9,7 @@ const ROLE_NAMES: Readonly<Record<string, string>> = { controlPlane: 'control pl
 import { describeScenario } from '../describeScenario.js';
 import { escapeHtml } from '../escape.js';
 import { formatMoney } from '../format.js';
+import { OUTSIDE_CI_LEGEND, type Evidence } from '../evidence.js';
 import { SIGNAL_COLUMNS, signalTables } from '../signalTable.js';
 import { htmlFacts, htmlTable, ninesClass, type Cell } from './htmlTable.js';
 
@@ -35,23 +36,43 @@ ${clusters}
 ${faults}`;
 }
 
-/** One table per cluster (and one for the global signals), with the cluster's other figures below. */
+/** One table per cluster (and one for the global signals), with each flagged signal's reason and the cluster's other figures below. */
 export function signalTablesHtml(summary: Summary): string {
   return signalTables(summary)
     .map((t) => {
       const model = t.model ? `<span class="model">${escapeHtml(t.model)}</span>` : '';
-      const rows = t.rows.map((r) =>
-        r.cells.map((text, i): Cell => {
-          if (i === 0) return text;
-          if (i === 1 || i === 3) return { text, className: `num ${ninesClass(r.summary.nines)}` };
-          return { text, className: 'num' };
-        }),
-      );
-      const head = SIGNAL_COLUMNS.map((c, i): Cell => (i === 0 ? c : { text: c, className: 'num' }));
-      const notes = t.notes.length > 0 ? `<p class="notes">${t.notes.map(([k, v]) => `<span>${escapeHtml(k)}: ${escapeHtml(v)}</span>`).join('')}</p>` : '';
-      return `<h3>${escapeHtml(t.cluster)}${model}</h3>\n${htmlTable(head, rows, { className: 'signals' })}${notes}`;
+      const rows = t.rows.map((r) => r.cells.map((text, i): Cell => evidenceCell(t.head[i]!, text, r.evidence)));
+      const head = t.head.map((c, i): Cell => (i === 0 ? c : { text: c, className: headClass(c) }));
+      return `<h3>${escapeHtml(t.cluster)}${model}</h3>\n${htmlTable(head, rows, { className: t.head.length > SIGNAL_COLUMNS.length - 2 ? 'signals wide' : 'signals' })}${flagsHtml(t.flags, t.legend)}${notesHtml(t.notes)}`;
     })
     .join('\n');
+}
+
+/** A cell of a signal table: figures coloured by nines, the trust tag with its reason on hover, an exact value outside the CI flagged. */
+export function evidenceCell(column: string, text: string, e: Evidence): Cell {
+  if (column === 'Signal') return text;
+  if (column === 'Availability' || column === 'Nines') return { text, className: `num ${ninesClass(e.colourNines)}`, ...(column === 'Availability' && e.tag !== '' ? { title: e.reason } : {}) };
+  if (column === 'Trust') return e.tag === '' ? { text, className: 'trust' } : { text, className: 'trust flag', title: e.reason };
+  if (column === 'Exact' && e.exactOutside) return { text, className: 'num flag', title: OUTSIDE_CI_LEGEND };
+  // A bound's words may wrap; an interval never does.
+  if (column === '95% CI' && e.bounded) return { text, className: 'num ci bound' };
+  return { text, className: headClass(column) };
+}
+
+/** The class of a column's heading and plain cells: right-aligned figures, the CI column marked. */
+export function headClass(column: string): string {
+  if (column === 'Trust') return 'trust';
+  return column === '95% CI' ? 'num ci' : 'num';
+}
+
+/** The reasons of the flagged signals and the legend of the marks, under a table. */
+export function flagsHtml(flags: readonly string[], legend: readonly string[]): string {
+  if (flags.length === 0 && legend.length === 0) return '';
+  return `<ul class="flags">${flags.map((f) => `<li><span class="flag-mark" aria-hidden="true">⚠</span> ${escapeHtml(f)}</li>`).join('')}${legend.map((l) => `<li class="legend">${escapeHtml(l)}</li>`).join('')}</ul>`;
+}
+
+function notesHtml(notes: readonly (readonly [string, string])[]): string {
+  return notes.length > 0 ? `<p class="notes">${notes.map(([k, v]) => `<span>${escapeHtml(k)}: ${escapeHtml(v)}</span>`).join('')}</p>` : '';
 }
 
 /** Monthly cost per cluster by role, with the expected cost of apiWrite downtime when priced. */

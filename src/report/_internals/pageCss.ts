@@ -36,15 +36,29 @@ tbody tr:nth-child(even) { background: #fafbfc; }
 tbody tr:hover { background: #f1f5fb; }
 table.signals { table-layout: fixed; }
 table.signals th:first-child { width: 15%; }
-table.signals th:nth-child(3) { width: 19%; }
+table.signals th.ci { width: 19%; }
+table.signals.wide { table-layout: auto; }
+table.signals.wide th.ci { width: auto; }
+table.signals.wide th, table.signals.wide td { padding-left: 7px; padding-right: 7px; }
+table.signals.wide th.trust, table.signals.wide td.trust { padding-left: 12px; }
+th.trust, td.trust { padding-left: 16px; white-space: nowrap; }
 table.signals thead th { white-space: normal; vertical-align: bottom; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 table.configs td, table.configs tbody th { white-space: nowrap; }
 table.configs thead th { white-space: normal; vertical-align: bottom; }
+table.configs th, table.configs td { padding-left: 7px; padding-right: 7px; }
 td.strong { font-weight: 650; }
 tr.total th, tr.total td { border-top: 2px solid var(--line); font-weight: 650; }
 .good { color: var(--good); } .fair { color: var(--fair); } .poor { color: var(--poor); }
 td.good, td.fair, td.poor { font-weight: 650; }
+td.flag { color: var(--fair); font-weight: 600; }
+td.num.flag { color: var(--poor); }
+td.num.bound, table.configs td.num.bound { white-space: normal; min-width: 11em; }
+td.num.flag { white-space: normal; min-width: 6em; }
+ul.flags { list-style: none; margin: 6px 0 0; padding: 0; font-size: 13px; color: var(--ink); }
+ul.flags li { margin: 2px 0; }
+ul.flags .flag-mark { color: var(--fair); }
+ul.flags li.legend { color: var(--muted); }
 .notes { color: var(--muted); font-size: 13px; margin: 6px 0 0; }
 .notes span + span::before { content: " · "; }
 ul.faults { margin: 0; padding-left: 20px; }

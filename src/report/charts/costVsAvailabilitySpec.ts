@@ -1,5 +1,7 @@
 /** Availability against monthly cost, one point per configuration, with the Pareto front drawn through the best. */
 import type { TopLevelSpec } from 'vega-lite';
+import type { SignalSummary } from '../../experiment/Summary.js';
+import { evidenceOf } from '../evidence.js';
 import { formatInterval, formatMoney, formatNines, formatPercent, ninesOf } from '../format.js';
 import { paretoFront } from '../paretoFront.js';
 import { CHART_WIDTH, CONFIG, MUTED_COLOR, POINT_COLOR, ninesLabelExpr, type Encoding } from './theme.js';
@@ -10,6 +12,8 @@ export interface CostAvailabilityPoint {
   readonly cost: number;
   readonly availability: number;
   readonly ci95?: readonly [number, number] | null;
+  /** The whole signal, when known: drawn at its bound when no outage was seen; its trust tag and method go into the tooltip. */
+  readonly summary?: SignalSummary;
 }
 
 export interface CostVsAvailabilityOptions {
@@ -28,22 +32,28 @@ export interface CostVsAvailabilityOptions {
 export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[], options: CostVsAvailabilityOptions = {}): TopLevelSpec {
   const currency = options.currency ?? 'USD';
   const front = new Set(paretoFront(points));
-  const finite = points.flatMap((p) => [p.availability, ...(p.ci95 ?? [])]).filter((a) => a < 1 && a > 0).map(ninesOf);
+  const at = (p: CostAvailabilityPoint): number => p.summary?.bound?.availability ?? p.availability;
+  const finite = points.flatMap((p) => [at(p), ...(p.summary?.bound ? [] : (p.ci95 ?? []))]).filter((a) => a < 1 && a > 0).map(ninesOf);
   const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
   const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25));
   const clamp = (a: number): number => Math.min(hi, Math.max(lo, a >= 1 ? hi : ninesOf(a)));
-  const values = points.map((p) => ({
-    label: p.label,
-    cost: p.cost,
-    nines: clamp(p.availability),
-    lower: clamp(p.ci95?.[0] ?? p.availability),
-    upper: clamp(p.ci95?.[1] ?? p.availability),
-    front: front.has(p) ? 'on the Pareto front' : 'dominated',
-    costText: formatMoney(p.cost, currency),
-    availabilityText: formatPercent(p.availability),
-    ciText: p.ci95 ? formatInterval(p.ci95) : '—',
-    ninesText: formatNines(p.availability >= 1 ? null : ninesOf(p.availability)),
-  }));
+  const values = points.map((p) => {
+    const e = p.summary ? evidenceOf(p.summary) : undefined;
+    const ci = p.summary?.bound ? null : (p.ci95 ?? null);
+    return {
+      label: p.label,
+      cost: p.cost,
+      nines: clamp(at(p)),
+      lower: clamp(ci?.[0] ?? at(p)),
+      upper: clamp(ci?.[1] ?? at(p)),
+      front: front.has(p) ? 'on the Pareto front' : 'dominated',
+      costText: formatMoney(p.cost, currency),
+      availabilityText: e ? e.value : formatPercent(p.availability),
+      ciText: e ? e.interval : p.ci95 ? formatInterval(p.ci95) : '—',
+      ninesText: e ? e.nines : formatNines(p.availability >= 1 ? null : ninesOf(p.availability)),
+      trust: e ? (e.tag === '' ? 'ok' : `${e.tag}: ${e.reason}`) : 'ok',
+    };
+  });
   const line = values.filter((v) => v.front === 'on the Pareto front').sort((a, b) => a.cost - b.cost);
   const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const x: NonNullable<Encoding['x']> = { field: 'cost', type: 'quantitative', scale: { domain: costDomain(points.map((p) => p.cost)), nice: true, zero: false }, axis: { title: `Cost per month (${currency})`, format: ',.0f' } };
@@ -60,6 +70,7 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
     { field: 'availabilityText', title: 'Availability' },
     { field: 'ciText', title: '95% CI' },
     { field: 'ninesText', title: 'Nines' },
+    { field: 'trust', title: 'Trust' },
     { field: 'front', title: 'Pareto' },
   ];
   return {
@@ -73,7 +84,8 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
     height: 320,
     layer: [
       { data: { values: line }, mark: { type: 'line', color: POINT_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y } },
-      { data: { values }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color } },
+      // No bar where there is no interval (one replication) or only a bound.
+      { data: { values }, transform: [{ filter: 'datum.lower < datum.upper' }], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color } },
       {
         data: { values },
         transform: [{ filter: "datum.front == 'dominated'" }],

@@ -2,7 +2,9 @@
 import type { SweepSummary } from '../../experiment/sweep/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { chartFigure, htmlPage } from '../_internals/htmlPage.js';
-import { htmlTable, ninesClass, type Cell } from '../_internals/htmlTable.js';
+import { evidenceCell, flagsHtml } from '../_internals/htmlSections.js';
+import { htmlTable, type Cell } from '../_internals/htmlTable.js';
+import { sideBySideHtml } from '../renderCompareHtml.js';
 import { signalsSideBySide } from '../compareTable.js';
 import { escapeHtml } from '../escape.js';
 import { formatSeconds } from '../format.js';
@@ -25,29 +27,29 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
     return c ? chartFigure(c) : '';
   };
   const grid = sweepTable(summary);
-  const gridHtml = htmlTable(
-    grid.head.map((h, i): Cell => (i < summary.parameters.length || i === grid.head.length - 1 ? h : { text: h, className: 'num' })),
-    grid.rows.map((r) =>
-      r.cells.map((text, i): Cell => {
-        const params = summary.parameters.length;
-        if (i === 0 && r.marked) return { text: `${text} ★`, title: r.marked === 'recommended' ? 'recommended' : 'closest to the objectives' };
-        if (i < params) return text;
-        if (i === params + 1 || i === params + 2) return { text, className: `num ${ninesClass(r.nines)}` };
-        if (i === r.cells.length - 1) return r.met === null ? text : { text, className: r.met ? 'yes' : 'no' };
-        return { text, className: 'num' };
-      }),
-    ),
-    { className: 'configs' },
-  );
+  const params = summary.parameters.length;
+  const gridHtml =
+    htmlTable(
+      grid.head.map((h, i): Cell => (i < params || i === grid.head.length - 1 || h === 'Method' ? h : { text: h, className: h === 'Trust' ? 'trust' : 'num' })),
+      grid.rows.map((r) =>
+        r.cells.map((text, i): Cell => {
+          const column = grid.head[i]!;
+          if (i === 0 && r.marked) return { text: `${text} ★`, title: r.marked === 'recommended' ? 'recommended' : 'closest to the objectives' };
+          if (i < params) return text;
+          if (r.evidence && (i === params + 1 || column === 'Nines' || column === 'Trust' || column === '95% CI')) return evidenceCell(i === params + 1 ? 'Availability' : column, text, r.evidence);
+          if (column === 'Method') return text;
+          if (i === r.cells.length - 1) return r.met === null ? text : { text, className: r.met ? 'yes' : 'no' };
+          return { text, className: 'num' };
+        }),
+      ),
+      { className: 'configs' },
+    ) + flagsHtml(grid.flags, grid.legend);
   const etcdHtml = htmlTable(
     ETCD_COLUMNS.map((h, i): Cell => (i <= 1 ? h : { text: h, className: 'num' })),
     etcdTable(summary).map((r) => r.map((text, i): Cell => (i <= 1 ? text : { text, className: 'num' }))),
   );
   const side = signalsSideBySide({ kind: 'sweep', title: summary.scenario, entries: summary.points.map((p, i) => ({ label: p.label, scenario: input.scenarios[i]!, summary: p.summary })) });
-  const sideHtml = htmlTable(
-    side.head.map((h, i): Cell => (i === 0 ? h : { text: h, className: 'num' })),
-    side.rows.map((r) => [r.label, ...r.cells.map((c): Cell => ({ text: c.text, className: `num ${c.summary ? ninesClass(c.summary.nines) : ''}` }))]),
-  );
+  const sideHtml = sideBySideHtml(side);
   const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
   const sections: [id: string, title: string, lead: string, body: string][] = [
     ['recommendation', 'Recommendation', 'Against the objectives given with the sweep; ★ marks the point in the grid.', paragraphs(recommendationLines(summary))],

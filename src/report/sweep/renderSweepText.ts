@@ -1,11 +1,11 @@
 /** The sweep for the terminal (aligned table, recommendation) and as Markdown. */
-import { markdownTable } from '../renderMarkdown.js';
+import { flagsMarkdown, markdownTable } from '../renderMarkdown.js';
 import { assumptionLines } from './assumptionLines.js';
 import { recommendationLines } from './recommendationText.js';
 import { sweepTable } from './sweepTable.js';
 import type { SweepSummary } from '../../experiment/sweep/index.js';
 
-const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\u001b[31m', reset: '\u001b[0m' };
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
 
 /**
  * The grid with swept values left-aligned and figures right-aligned, ★ on the recommended (or
@@ -13,12 +13,13 @@ const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', red: '\
  */
 export function renderSweepTerminal(summary: SweepSummary, options: { readonly color: boolean }): string {
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
-  const { head, rows } = sweepTable(summary);
+  const { head, rows, flags, legend } = sweepTable(summary);
   const params = summary.parameters.length;
   const cells = rows.map((r) => r.cells.map((c, i) => (i === 0 ? `${r.marked ? '★' : ' '} ${c}` : c)));
   const first = ['  ' + head[0]!, ...head.slice(1)];
   const widths = first.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
-  const pad = (text: string, i: number) => (i < params || i === first.length - 1 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+  const left = (i: number) => i < params || i === first.length - 1 || head[i] === 'Trust' || head[i] === 'Method';
+  const pad = (text: string, i: number) => (left(i) ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
   const lines = [
     paint(ANSI.bold, `${summary.scenario}: ${summary.points.length} configurations, ${summary.replications} replications each, seed ${summary.seed}`),
     paint(ANSI.dim, first.map(pad).join('  ').trimEnd()),
@@ -32,6 +33,8 @@ export function renderSweepTerminal(summary: SweepSummary, options: { readonly c
         .join('  ')
         .trimEnd();
     }),
+    ...flags.map((f) => `${paint(ANSI.yellow, '!')} ${f}`),
+    ...legend.map((l) => paint(ANSI.dim, l)),
     '',
     ...recommendationLines(summary),
     paint(ANSI.dim, 'Write p99 and etcd load are model figures; the report lists the assumptions behind them.'),
@@ -40,7 +43,7 @@ export function renderSweepTerminal(summary: SweepSummary, options: { readonly c
 }
 
 export function renderSweepMarkdown(summary: SweepSummary): string {
-  const { head, rows } = sweepTable(summary);
+  const { head, rows, flags, legend } = sweepTable(summary);
   const params = summary.parameters.length;
   return [
     `# ${summary.scenario}: sweep of ${summary.parameters.map((p) => p.path).join(' × ')}`,
@@ -55,9 +58,10 @@ export function renderSweepMarkdown(summary: SweepSummary): string {
     markdownTable(
       head,
       rows.map((r) => r.cells.map((c, i) => (i === 0 && r.marked ? `${c} ★` : c))),
-      (i) => i >= params && i < head.length - 1,
+      (i) => i >= params && i < head.length - 1 && head[i] !== 'Trust' && head[i] !== 'Method',
     ),
     '',
+    ...flagsMarkdown(flags, legend).flatMap((l) => [l, '']),
     '## Assumptions of the etcd load and latency model',
     '',
     ...assumptionLines(summary.assumptions.etcd).map((l) => `- ${l}`),

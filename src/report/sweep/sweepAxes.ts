@@ -1,6 +1,6 @@
 /** Which swept path a sweep's charts put on the x axis, and how the other paths name each line. */
 import type { SweepPointSummary, SweepSummary } from '../../experiment/sweep/index.js';
-import type { Estimate } from '../../experiment/Summary.js';
+import type { Estimate, SignalSummary } from '../../experiment/Summary.js';
 
 export interface SweepAxes {
   /** The path on the x axis: etcd.members when it is swept (the chart's point), else the first. */
@@ -39,6 +39,15 @@ export function headlineAvailability(p: SweepPointSummary, signal: string): Esti
     if (s) return s.availability;
   }
   return p.summary.global.signals[signal]?.availability;
+}
+
+/** The headline signal of a point, whole (method, trust, bound): the first cluster that has it, then the global signals. */
+export function headlineSummary(p: SweepPointSummary, signal: string): SignalSummary | undefined {
+  for (const c of Object.values(p.summary.clusters)) {
+    const s = c.signals[signal];
+    if (s) return s;
+  }
+  return p.summary.global.signals[signal];
 }
 
 /** The signal a sweep's availability figures show: the first --slo signal, else apiWrite. */

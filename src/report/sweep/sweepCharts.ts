@@ -2,9 +2,10 @@
 import type { SweepPointSummary, SweepSummary } from '../../experiment/sweep/index.js';
 import { costVsAvailabilitySpec } from '../charts/costVsAvailabilitySpec.js';
 import { ninesLabelExpr } from '../charts/theme.js';
-import { formatInterval, formatMoney, formatPercent, ninesOf } from '../format.js';
+import { formatMoney, ninesOf } from '../format.js';
 import type { Chart } from '../reportCharts.js';
-import { headlineAvailability, headlineSignal, sweepAxes, worstWriteP99Ms } from './sweepAxes.js';
+import { evidenceOf } from '../evidence.js';
+import { headlineAvailability, headlineSignal, headlineSummary, sweepAxes, worstWriteP99Ms } from './sweepAxes.js';
 import { sweepLineSpec, type LineDatum } from './sweepLineSpec.js';
 import { formatMs } from './sweepTable.js';
 
@@ -35,8 +36,8 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
   const pareto = summary.recommendations.map((g, k): Chart => {
     const points = g.points.flatMap((i) => {
       const p = summary.points[i]!;
-      const a = headlineAvailability(p, signal);
-      return a ? [{ label: axes.design(p), cost: p.summary.cost.perMonth, availability: a.mean, ci95: a.ci95 }] : [];
+      const s = headlineSummary(p, signal);
+      return s ? [{ label: axes.design(p), cost: p.summary.cost.perMonth, availability: s.availability.mean, ci95: s.availability.ci95, summary: s }] : [];
     });
     const title = `${signal} availability against monthly cost${g.label === '' ? '' : ` at ${g.label}`}`;
     return { id: summary.recommendations.length === 1 ? 'cost-vs-availability' : `cost-vs-availability-${k + 1}`, title, spec: costVsAvailabilitySpec(points, { currency, signal, title }) };
@@ -80,25 +81,30 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
 function availabilityChart(summary: SweepSummary, signal: string, id: string, base: { xTitle: string; xValues: readonly string[]; seriesTitle: string }): Chart {
   const axes = sweepAxes(summary);
   const avail = summary.points.flatMap((p) => {
-    const a = headlineAvailability(p, signal);
-    return a ? [{ p, a }] : [];
+    const s = headlineSummary(p, signal);
+    return s ? [{ p, s, a: s.availability, at: s.bound?.availability ?? s.availability.mean, ci: s.bound ? null : s.availability.ci95 }] : [];
   });
-  const finite = avail.flatMap(({ a }) => [a.mean, ...(a.ci95 ?? [])]).filter((v) => v > 0 && v < 1).map(ninesOf);
+  const finite = avail.flatMap(({ at, ci }) => [at, ...(ci ?? [])]).filter((v) => v > 0 && v < 1).map(ninesOf);
   const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
-  // A never-down point has infinite nines: it sits one nine above the finite ones, labelled.
-  const neverDown = avail.some(({ a }) => a.mean >= 1);
+  // A never-down point without a bound has infinite nines: it sits one nine above the finite ones, labelled.
+  const neverDown = avail.some(({ at }) => at >= 1);
   const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25)) + (neverDown ? 1 : 0);
   const clamp = (v: number) => Math.min(hi, Math.max(lo, v >= 1 ? hi : ninesOf(v)));
   const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const data: LineDatum[] = avail.map(({ p, a }) => ({
-    ...(a.mean >= 1 ? { note: 'never down' } : {}),
-    x: axes.x(p),
-    series: axes.series(p),
-    y: clamp(a.mean),
-    lower: clamp(a.ci95?.[0] ?? a.mean),
-    upper: clamp(a.ci95?.[1] ?? a.mean),
-    text: `${formatPercent(a.mean)} (95% CI ${formatInterval(a.ci95)})`,
-  }));
+  const data: LineDatum[] = avail.map(({ p, s, at, ci }) => {
+    const e = evidenceOf(s);
+    // A bound is marked "≥" above the point; a flagged estimate carries its tag.
+    const note = at >= 1 ? 'never down' : s.bound ? '≥ (bound)' : e.tag;
+    return {
+      ...(note === '' ? {} : { note }),
+      x: axes.x(p),
+      series: axes.series(p),
+      y: clamp(at),
+      lower: clamp(ci?.[0] ?? at),
+      upper: clamp(ci?.[1] ?? at),
+      text: `${e.phrase}${e.tag === '' || s.bound ? '' : `; ${e.tag}`}`,
+    };
+  });
   const title = `${signal} availability by ${axes.xPath}`;
   return {
     id,
@@ -106,7 +112,7 @@ function availabilityChart(summary: SweepSummary, signal: string, id: string, ba
     spec: sweepLineSpec(data, {
       ...base,
       title,
-      subtitle: 'Mean over replications with its 95% confidence interval; up is better. Every point ran with the same seed.',
+      subtitle: 'Mean over replications with its 95% confidence interval (≥: a 95% lower bound, no outage seen); up is better. Every point ran with the same seed.',
       yTitle: `${signal} availability (nines)`,
       yScale: { domain: [lo, hi], nice: false, zero: false },
       yAxis: { values: ticks, labelExpr: ninesLabelExpr(ticks) },

@@ -51,7 +51,8 @@ export function sweepLineSpec(data: readonly LineDatum[], o: LineOptions): TopLe
   const layers: UnitChild[] = [
     { transform: [on], mark: { type: 'line', strokeWidth: 2, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, ...color } },
     {
-      transform: [on],
+      // No bar where there is no interval (one replication, a bound, a model figure).
+      transform: [{ filter: "datum.off == '' && datum.lower < datum.upper" }],
       mark: { type: 'rule', strokeWidth: 1.5, ...(multi ? {} : { color: POINT_COLOR }) },
       encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, ...color },
     },

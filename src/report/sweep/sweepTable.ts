@@ -1,11 +1,15 @@
 /** The sweep's grid as one table (one row per point), formatted once for the terminal, Markdown and HTML. */
 import { describeObjective, type SweepSummary } from '../../experiment/sweep/index.js';
-import { formatMoney, formatNines, formatPercent, ninesOf } from '../format.js';
-import { headlineAvailability, headlineSignal, worstWriteP99Ms } from './sweepAxes.js';
+import { evidenceOf, IS_LEGEND, type Evidence } from '../evidence.js';
+import { formatMoney } from '../format.js';
+import { flagLines, legendLines } from '../signalTable.js';
+import { headlineSignal, headlineSummary, worstWriteP99Ms } from './sweepAxes.js';
 
 export interface SweepRow {
   readonly cells: readonly string[];
-  /** Availability in nines (null when never down), for colouring. */
+  /** The headline signal's evidence, for colouring and the trust tag's reason; absent when the point lacks it. */
+  readonly evidence?: Evidence;
+  /** Nines to colour by (the estimate's, or the bound's; null when there are none). */
   readonly nines: number | null;
   /** null when no objectives were given. */
   readonly met: boolean | null;
@@ -20,7 +24,18 @@ export function formatMs(ms: number | null): string {
   return `${ms < 10 ? ms.toFixed(2) : ms < 1000 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 }
 
-export function sweepTable(summary: SweepSummary): { readonly head: readonly string[]; readonly rows: readonly SweepRow[] } {
+/** How the Method column names each estimator. */
+export const METHOD_NAMES = { naive: 'MC', 'importance-sampling': 'IS' } as const;
+
+/** The legend of the Method column. */
+export const METHOD_LEGEND = 'Method: MC = Monte Carlo, the mean over replications; IS = importance sampling (rare-event method).';
+
+/**
+ * One row per point: the swept values, failures tolerated, the headline availability with its
+ * trust tag, 95% CI (or bound) and method, nines, write p99, etcd load, cost and objectives.
+ * `flags` lists each point whose headline is flagged, with the reason.
+ */
+export function sweepTable(summary: SweepSummary): { readonly head: readonly string[]; readonly rows: readonly SweepRow[]; readonly flags: readonly string[]; readonly legend: readonly string[] } {
   const signal = headlineSignal(summary);
   const asked = summary.objectives.availability.length > 0 || summary.objectives.maxWriteP99Ms !== null;
   const marks = new Map<number, 'recommended' | 'closest'>();
@@ -28,10 +43,10 @@ export function sweepTable(summary: SweepSummary): { readonly head: readonly str
     if (r.kind === 'cheapest') marks.set(r.point, 'recommended');
     if (r.kind === 'none') marks.set(r.closest, 'closest');
   }
-  const head = [...summary.parameters.map((p) => p.path), 'Tolerates', `${signal}`, 'Nines', 'Write p99', 'etcd load', 'Cost / month', 'Objectives'];
+  const head = [...summary.parameters.map((p) => p.path), 'Tolerates', `${signal}`, 'Trust', '95% CI', 'Method', 'Nines', 'Write p99', 'etcd load', 'Cost / month', 'Objectives'];
   const rows = summary.points.map((p, i): SweepRow => {
-    const a = headlineAvailability(p, signal);
-    const nines = a === undefined || a.mean >= 1 ? null : ninesOf(a.mean);
+    const s = headlineSummary(p, signal);
+    const e = s === undefined ? undefined : evidenceOf(s);
     const etcd = Object.values(p.etcd);
     const tolerates = [...new Set(etcd.map((e) => `${e.failuresTolerated}`))].join('/');
     const load = Math.max(...etcd.map((e) => e.utilisation));
@@ -41,19 +56,24 @@ export function sweepTable(summary: SweepSummary): { readonly head: readonly str
       cells: [
         ...summary.parameters.map((param) => show(p.values[param.path])),
         tolerates === '' ? '—' : tolerates === '1' ? '1 failure' : `${tolerates} failures`,
-        a === undefined ? '—' : formatPercent(a.mean),
-        a === undefined ? '—' : formatNines(nines),
+        e === undefined ? '—' : e.figure,
+        e === undefined ? '' : e.tag,
+        e === undefined ? '—' : e.interval,
+        s === undefined ? '—' : METHOD_NAMES[s.method],
+        e === undefined ? '—' : e.nines,
         etcd.length === 0 ? '—' : formatMs(worstWriteP99Ms(p)),
         etcd.length === 0 ? '—' : `${(load * 100).toFixed(load < 0.1 ? 1 : 0)}%`,
         formatMoney(p.summary.cost.perMonth, p.summary.cost.currency),
         objectives,
       ],
-      nines,
+      nines: e === undefined ? null : e.colourNines,
+      ...(e === undefined ? {} : { evidence: e }),
       met: asked ? p.verdict.met : null,
       marked: marks.get(i) ?? null,
     };
   });
-  return { head, rows };
+  const flagged = rows.flatMap((r, i) => (r.evidence ? [{ label: summary.points[i]!.label, evidence: r.evidence }] : []));
+  return { head, rows, flags: flagLines(flagged), legend: [METHOD_LEGEND, ...legendLines(flagged.map((f) => f.evidence)).filter((l) => l !== IS_LEGEND)] };
 }
 
 function show(v: unknown): string {

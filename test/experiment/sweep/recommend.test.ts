@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPoint, recommend, type Candidate, type Check, type Objectives, type Verdict } from '../../../src/experiment/sweep/index.js';
+import { checkPoint, recommend, rejectedCheaper, type Candidate, type Check, type Objectives, type Verdict } from '../../../src/experiment/sweep/index.js';
 import type { EtcdPerformance } from '../../../src/model/latency/index.js';
 import type { SignalSummary, Summary } from '../../../src/experiment/Summary.js';
 
@@ -102,5 +102,16 @@ describe('recommend', () => {
   it('should recommend nothing without objectives', () => {
     const v: Verdict = { met: true, checks: [] };
     expect(recommend([{ index: 0, label: 'a', costPerMonth: 1, availability: 1, verdict: v }], false)).toEqual({ kind: 'noObjectives' });
+  });
+});
+
+describe('rejectedCheaper', () => {
+  it('should list the designs cheaper than the recommended one, cheapest first, and none without a recommendation', () => {
+    // p0 and p2 miss the 99.99% target and cost less than p1, which meets it; p3 costs more.
+    const points = [candidate(0, 20, 0.999, 10), candidate(1, 30, 0.99995, 10), candidate(2, 10, 0.99, 10), candidate(3, 40, 0.99999, 10)];
+    const r = recommend(points, true);
+    expect(r).toMatchObject({ kind: 'cheapest', point: 1 });
+    expect(rejectedCheaper(points, r)).toEqual([2, 0]);
+    expect(rejectedCheaper(points, recommend([candidate(0, 20, 0.999, 10)], true))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { summarizeSweep, type Objectives, type SweepSummary } from '../../../src
 import type { Scenario } from '../../../src/scenario/Scenario.js';
 import { clusterCost } from '../../../src/report/cost.js';
 import { renderSvg } from '../../../src/report/renderSvg.js';
-import { recommendationLines, renderSweepCsv, renderSweepHtml, renderSweepMarkdown, renderSweepTerminal, sweepCharts } from '../../../src/report/sweep/index.js';
+import { recommendationLines, renderSweepCsv, renderSweepHtml, renderSweepMarkdown, renderSweepTerminal, sweepCharts, sweepTable } from '../../../src/report/sweep/index.js';
 
 const TEXT = `apiVersion: kubesim/v1
 kind: Scenario
@@ -50,7 +50,8 @@ describe('the sweep report', () => {
 
   it('should label a saturated point in the table, the CSV and the latency chart', () => {
     const s = saturated(summary);
-    expect(renderSweepTerminal(s, { color: false })).toMatch(/5\s+5000\s+2 failures\s+\S+\s+\S+\s+saturated\s+120%/);
+    // After the tolerance: availability, trust tag, CI, method, nines, then the saturated latency.
+    expect(renderSweepTerminal(s, { color: false })).toMatch(/5\s+5000\s+2 failures\s+.+\s+MC\s+\S+\s+saturated\s+120%/);
     expect(renderSweepCsv(s).trim().split('\n').pop()).toMatch(/^5,5000,prod,5,2,[\d.]+,[\d.]+,1\.2,,,true,/);
     expect(JSON.stringify(sweepCharts(s)[2]!.spec)).toContain('"off":"saturated"');
   });
@@ -63,6 +64,49 @@ describe('the sweep report', () => {
     const html = renderSweepHtml({ summary, scenarios }, sweepCharts(summary));
     expect(html).toContain('id="recommendation"');
     expect(html).toContain('Leader capacity: 44,341 writes/s for 3 members');
+  });
+
+  it('should show every grid point with its method, CI and verdict, in the table and the CSV', () => {
+    // 2 replications of 2 days: a handful of outages per point, each flagged.
+    const { head, rows, flags } = sweepTable(summary);
+    expect(head.slice(2, 9)).toEqual(['Tolerates', 'apiWrite', 'Trust', '95% CI', 'Method', 'Nines', 'Write p99']);
+    for (const r of rows) {
+      expect(r.cells[5]).toMatch(/^(\d[\d.]*–[\d.]+%|95% bound, .*|no CI .*|no outage observed)$/);
+      expect(r.cells[6]).toBe('MC');
+    }
+    // Every flagged point is named under the grid (points with the same reason share a line).
+    rows.forEach((r, i) => {
+      if (r.cells[4] !== '') expect(flags.join('\n')).toContain(summary.points[i]!.label);
+    });
+    const csv = renderSweepCsv(summary).trim().split('\n');
+    const header = csv[0]!.split(',');
+    for (const c of ['method', 'trust', 'ci95Low', 'ci95High', 'bound', 'exact']) expect(header).toContain(`apiWrite.${c}`);
+    const at = (name: string) => header.indexOf(name);
+    for (const line of csv.slice(1)) {
+      const f = line.split(',');
+      expect(f[at('apiWrite.method')]).toBe('naive');
+      expect(['ok', 'few-outages', 'no-outages', 'dominated', 'single-replication']).toContain(f[at('apiWrite.trust')]);
+    }
+  });
+
+  it('should say when the recommended design, or a cheaper one it turned down, rests on an untrusted point', () => {
+    // Every point of this tiny sweep saw fewer than 10 outages (two replications of two days).
+    const lines = recommendationLines(summary);
+    expect(lines[1]).toMatch(/^ {2}Recommendation: etcd\.members=3, workers\.nodes=100, /);
+    expect(lines[2]).toMatch(/^ {2}It reaches prod apiWrite [\d.]+% \(95% CI [\d.–]+%; rests on \d outages?: rough\); prod write p99/);
+    expect(lines[3]).toMatch(/^ {2}Caution: the cheaper etcd\.members=1, workers\.nodes=100 was rejected on thin evidence: it misses apiWrite >= 99% with prod apiWrite [\d.]+% \(95% CI [\d.–]+%; rests on \d outages?: rough\)\./);
+  });
+
+  it('should not caution when every point is trusted', () => {
+    const trusted: SweepSummary = {
+      ...summary,
+      points: summary.points.map((p) => ({
+        ...p,
+        summary: { ...p.summary, clusters: Object.fromEntries(Object.entries(p.summary.clusters).map(([n, c]) => [n, { ...c, signals: Object.fromEntries(Object.entries(c.signals).map(([k, v]) => [k, { ...v, trust: { level: 'ok', outages: 50, reason: '50 outages observed' } }])) }])) },
+      })),
+    };
+    const text = recommendationLines(trusted).join('\n');
+    expect(text).not.toMatch(/Caution|rests on/);
   });
 
   it('should list the Pareto front per worker count when no objectives are given', () => {
