@@ -6,6 +6,7 @@ import { compareTable, signalsSideBySide } from './compareTable.js';
 import { describeScenario } from './describeScenario.js';
 import { escapeMarkdown } from './escape.js';
 import { formatMoney, formatSeconds } from './format.js';
+import { precisionLine } from './precisionLine.js';
 import type { CompareInput, ReportInput } from './ReportInput.js';
 import { signalTables } from './signalTable.js';
 
@@ -31,6 +32,7 @@ export function renderMarkdown(input: ReportInput): string {
     ),
     ...(g.faults.length > 0 ? ['## Scripted faults', g.faults.map(([at, what]) => `- ${escapeMarkdown(at)}: ${escapeMarkdown(what)}`).join('\n')] : []),
     '## Availability',
+    ...(summary.precision ? [escapeMarkdown(precisionLine(summary.precision))] : []),
     signalsMarkdown(summary),
     '## Cost per month',
     costMarkdown(summary),
