@@ -1,5 +1,6 @@
 /** Continuous-time Markov chains on a dense generator: the steady state (mathjs' lusolve) and mean times to absorption. */
-import { all, create } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { MathJsInstance } from 'mathjs';
 import { answer, refuse, type Answer } from './Answer.js';
 import { hasSingleClosedClass } from './_internals/closedClass.js';
 import { absorptionTimes } from './_internals/stateReduction.js';
@@ -7,7 +8,16 @@ import { absorptionTimes } from './_internals/stateReduction.js';
 // A private instance, so that no one else's configuration of mathjs can change these results.
 // absTol 0: mathjs calls a pivot below absTol "singular", and the pivots of a chain whose rates
 // differ by orders of magnitude (failures per year, repairs per hour) are legitimately tiny.
-const math = create(all!, { absTol: 0 });
+// Loaded on first use: mathjs takes about a second to load, and every summary asks the analytic
+// engine for its exact values, which the closed forms and enumerations answer without it.
+let instance: MathJsInstance | undefined;
+function math(): MathJsInstance {
+  if (!instance) {
+    const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+    instance = create(all!, { absTol: 0 });
+  }
+  return instance;
+}
 
 /** A move from one state to another at a constant rate (per second). */
 export interface Transition {
@@ -101,7 +111,7 @@ export function meanTimeToAbsorption(c: Ctmc, absorbing: (state: number) => bool
 
 function solve(a: number[][], b: number[]): number[] | undefined {
   try {
-    const x = math.lusolve(a, b) as number[][];
+    const x = math().lusolve(a, b) as number[][];
     return x.map((row) => row[0]!);
   } catch (e) {
     // mathjs signals a singular matrix with an Error whose message says so; anything else is a bug.
