@@ -79,7 +79,7 @@ function readPartial(file: string): PartialResult {
   if (typeof format === 'string' && format.startsWith('kubesim/partial-') && format !== PARTIAL_FORMAT) {
     throw new InputError(`merge: ${file}: is in format ${format}, but this kubesim reads ${PARTIAL_FORMAT}: run the shards again with this version`);
   }
-  if (p === null || typeof p !== 'object' || p.format !== PARTIAL_FORMAT || !p.job || !p.shard || !Array.isArray(p.digests) || !Array.isArray(p.traces)) {
+  if (p === null || typeof p !== 'object' || p.format !== PARTIAL_FORMAT || !p.job || !p.shard || !Array.isArray(p.digests) || !Array.isArray(p.traces) || !Array.isArray(p.episodes)) {
     throw new InputError(`merge: ${file}: not a kubesim partial result (expected "format": "${PARTIAL_FORMAT}", as written by --shard)`);
   }
   return p as PartialResult;

@@ -29,3 +29,12 @@ export function shardReplications(replicationCounts: readonly number[], shard: S
 export function allReplications(replicationCounts: readonly number[]): number[][] {
   return replicationCounts.map((n) => Array.from({ length: n }, (_, r) => r));
 }
+
+/**
+ * The contiguous block of `count` items (rare-event episodes, which cost about the same each)
+ * that `shard` runs: [first, first + size), the blocks in shard order, sizes differing by at most 1.
+ */
+export function shardRange(count: number, shard: Shard): { readonly first: number; readonly size: number } {
+  const first = Math.floor(((shard.index - 1) * count) / shard.count);
+  return { first, size: Math.floor((shard.index * count) / shard.count) - first };
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kubesim } from './cli.js';
+import { fixture, kubesim } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubesim-sweep-'));
 const scenario = join(dir, 'sizing.yaml');
@@ -163,7 +163,9 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
     { why: 'a bad shard', args: ['--set', 'etcd.members=1', '--shard', '4/3'], message: '--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found "4/3"' },
     { why: 'a flag and a --set on one field', args: ['--set', 'horizon=30d,60d', '--horizon', '1d'], message: '--horizon and --set horizon both set the horizon: give one of them' },
     { why: '--precision 150%', args: ['--set', 'etcd.members=1', '--precision', '150%'], message: '--precision: expected a relative 95% half-width above 0 and below 100%, like 10% or 0.1, found "150%"' },
-    { why: '--precision with --shard', args: ['--set', 'etcd.members=1', '--precision', '10%', '--shard', '1/2'], message: '--precision: not with --shard (an adaptive run decides after each batch in order); run it with --jobs instead' },
+    { why: '--precision with --shard but no --max-replications', args: ['--set', 'etcd.members=1', '--precision', '10%', '--shard', '1/2'], message: '--precision with --shard: give --max-replications (each shard runs its share of it up front; merge keeps what a serial run would)' },
+    { why: '--precision with --shard and --max-time', args: ['--set', 'etcd.members=1', '--precision', '10%', '--shard', '1/2', '--max-replications', '10', '--max-time', '1m'], message: '--max-time: not with --shard (where it stops would depend on each machine); give --max-replications and --max-episodes' },
+    { why: '--precision with --shard but no --max-episodes where rare events apply', args: ['--set', 'etcd.members=3', '--precision', '10%', '--shard', '1/2', '--max-replications', '10'], message: '--precision with --shard: give --max-episodes too (sizing may move signals to the rare-event method, whose episodes each shard runs its share of up front), or --no-rare-events' },
     { why: 'a --precision signal the scenario lacks', args: ['--set', 'etcd.members=1', '--precision', '10%', '--signals', 'service'], message: "--signals: sizing has no signal 'service'; its signals: etcdQuorum, apiWrite, apiRead, scheduling" },
   ];
   for (const c of cases) {
@@ -205,6 +207,27 @@ describe('kubesim run --shard and merge', () => {
     expect(files(join(dir, 'run-merged'))).toEqual(files(join(dir, 'run-single')));
   });
 
+  it('should merge the shards of an adaptive run (--precision) into what a serial run gives, byte for byte, rare-event episodes included', () => {
+    // 5 members failing monthly: no quorum loss in 4 replications of a year, so the rare-event
+    // method takes etcdQuorum over; each shard runs its share of both caps, merge stops where serial does.
+    const five = join(dir, 'five.yaml');
+    writeFileSync(five, readFileSync(fixture('three-members.yaml'), 'utf8').replace('members: 3', 'members: 5').replace('{ mttf: 100h, mttr: 1h }', '{ mttf: 30d, mttr: 6h }'));
+    const flags = ['--replications', '4', '--horizon', '1y', '--precision', '30%', '--signals', 'etcdQuorum', '--max-replications', '24', '--max-episodes', '8000'];
+    const single = kubesim(['run', five, ...flags, '--jobs', '1', '--out', join(dir, 'adaptive-single')]);
+    expect(single.code, single.stderr).toBe(0);
+    for (const i of [1, 2]) {
+      const r = kubesim(['run', five, ...flags, '--shard', `${i}/2`, '--jobs', '1', '--out', join(dir, 'adaptive-shards')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`Shard ${i}/2 of three-members: 12 replications and 4000 rare-event episodes written`);
+    }
+    const m = kubesim(['merge', join(dir, 'adaptive-shards'), '--out', join(dir, 'adaptive-merged')]);
+    expect(m.code, m.stderr).toBe(0);
+    expect(files(join(dir, 'adaptive-merged'))).toEqual(files(join(dir, 'adaptive-single')));
+    const summary = JSON.parse(readFileSync(join(dir, 'adaptive-merged', 'summary.json'), 'utf8'));
+    expect(summary.clusters.prod.signals.etcdQuorum.method).toBe('importance-sampling');
+    expect(summary.precision).toMatchObject({ reached: true, stoppedBy: 'precision' });
+  });
+
   it('should refuse an incomplete set and shards of another seed, in one line with exit 2', () => {
     const shards = join(dir, 'refuse');
     for (const [i, seed] of [
@@ -227,11 +250,11 @@ describe('kubesim run --shard and merge', () => {
     expect(notPartial.code).toBe(2);
     expect(notPartial.stderr).toBe(`kubesim: merge: ${scenario}: not a kubesim partial result (invalid JSON)\n`);
 
-    // A shard written by a kubesim whose partial files lack the 3 longest outages per signal.
+    // A shard written by a kubesim whose partial files lack the episodes of adaptive runs.
     const oldFormat = join(dir, 'old-format.shard-1-of-3.json');
-    writeFileSync(oldFormat, readFileSync(join(shards, 'sizing.shard-1-of-3.json'), 'utf8').replace('"kubesim/partial-v2"', '"kubesim/partial-v1"'));
+    writeFileSync(oldFormat, readFileSync(join(shards, 'sizing.shard-1-of-3.json'), 'utf8').replace('"kubesim/partial-v3"', '"kubesim/partial-v2"'));
     const old = kubesim(['merge', oldFormat]);
     expect(old.code).toBe(2);
-    expect(old.stderr).toBe(`kubesim: merge: ${oldFormat}: is in format kubesim/partial-v1, but this kubesim reads kubesim/partial-v2: run the shards again with this version\n`);
+    expect(old.stderr).toBe(`kubesim: merge: ${oldFormat}: is in format kubesim/partial-v2, but this kubesim reads kubesim/partial-v3: run the shards again with this version\n`);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allReplications, shardReplications } from '../../src/experiment/shard.js';
+import { allReplications, shardRange, shardReplications } from '../../src/experiment/shard.js';
+import { runs } from '../runs.js';
 
 describe('shardReplications', () => {
   it('should deal items like cards: item k to shard (k mod n) + 1', () => {
@@ -29,5 +30,32 @@ describe('shardReplications', () => {
   it('should refuse a shard outside 1..n (a programming error: the CLI checks the flag first)', () => {
     expect(() => shardReplications([3], { index: 0, count: 2 })).toThrow(/1 <= index <= count/);
     expect(() => shardReplications([3], { index: 3, count: 2 })).toThrow(/1 <= index <= count/);
+  });
+});
+
+describe('shardRange', () => {
+  it('should cut 10 items into contiguous blocks of 3, 3 and 4, in shard order', () => {
+    expect([1, 2, 3].map((index) => shardRange(10, { index, count: 3 }))).toEqual([
+      { first: 0, size: 3 },
+      { first: 3, size: 3 },
+      { first: 6, size: 4 },
+    ]);
+  });
+
+  it('should give every item to exactly one shard, blocks differing in size by at most one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 64 }), (count, n) => {
+        const blocks = Array.from({ length: n }, (_, i) => shardRange(count, { index: i + 1, count: n }));
+        let next = 0;
+        for (const b of blocks) {
+          expect(b.first).toBe(next);
+          next += b.size;
+        }
+        expect(next).toBe(count);
+        const sizes = blocks.map((b) => b.size);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: runs(200) },
+    );
   });
 });

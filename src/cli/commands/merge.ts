@@ -1,13 +1,14 @@
 /** `kubesim merge`: combines the partial results of every shard into the summary and report a single run gives. */
 import { KUBESIM_VERSION } from '../../experiment/version.js';
-import { checkShardSet, gatherDigests, type NamedPartial } from '../../experiment/partial/index.js';
+import { checkShardSet, gatherDigests, gatherEpisodes, type NamedPartial } from '../../experiment/partial/index.js';
+import { precisionWork, recordedWork, runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { summarize } from '../../experiment/runExperiment.js';
-import { summarizeSweep } from '../../experiment/sweep/index.js';
+import { summarizePoints, summarizeSweep } from '../../experiment/sweep/index.js';
 import { clusterCost } from '../../report/cost.js';
 import { InputError } from '../errors.js';
 import { readPartials } from '../partialFiles.js';
 import { emitSweep } from '../sweep/sweepOutput.js';
-import { finishScenario, printRunResults, type RunFlags } from './run.js';
+import { adaptiveResult, finishScenario, printRunResults, type RunFlags } from './run.js';
 import { runScenariosOf } from './runShard.js';
 import { sweepPointsOf } from './sweep.js';
 
@@ -27,10 +28,23 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
   const check = checkShardSet(parts, KUBESIM_VERSION);
   if (!check.ok) throw new InputError(`merge: ${check.message}`);
   const job = check.job;
+  const precision = job.precision;
   if (job.command === 'sweep') {
     const { name, points } = sweepPointsOf(job);
-    const digests = gathered(parts, points.map((p) => p.scenario.replications));
-    const summary = summarizeSweep({ scenario: name, parameters: job.parameters, objectives: job.objectives, points }, digests, clusterCost);
+    const def = { scenario: name, parameters: job.parameters, objectives: job.objectives, points };
+    let summary;
+    if (precision) {
+      const work = points.map((p) => precisionWork(p.scenario, precision));
+      const digests = gathered(parts, work.map((w) => w.replications));
+      const episodes = gatheredEpisodes(parts, work.map((w) => w.episodes));
+      const summaries = [];
+      for (const [i, p] of points.entries()) {
+        summaries.push((await runToPrecision(p.scenario, { costModel: clusterCost, target: precision, jobs: 1, source: recordedWork(digests[i]!, episodes[i]!) })).summary);
+      }
+      summary = summarizePoints(def, summaries);
+    } else {
+      summary = summarizeSweep(def, gathered(parts, points.map((p) => p.scenario.replications)), clusterCost);
+    }
     await emitSweep(
       summary,
       points.map((p) => p.scenario),
@@ -39,13 +53,18 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
     return;
   }
   const scenarios = runScenariosOf(job);
-  const digests = gathered(parts, scenarios.map((s) => s.replications));
+  const work = scenarios.map((s) => (precision ? precisionWork(s, precision) : { replications: s.replications, episodes: 0 }));
+  const digests = gathered(parts, work.map((w) => w.replications));
+  const episodes = gatheredEpisodes(parts, work.map((w) => w.episodes));
   const traces = parts.flatMap((p) => p.partial.traces);
   const runFlags: RunFlags = flags;
   const results = [];
   for (const [i, s] of scenarios.entries()) {
     const trace = traces.find((t) => t.task === i)?.trace;
-    results.push(await finishScenario(s, summarize(s, digests[i]!, clusterCost, trace), runFlags, scenarios.length));
+    const result = precision
+      ? adaptiveResult(s, await runToPrecision(s, { costModel: clusterCost, target: precision, jobs: 1, source: recordedWork(digests[i]!, episodes[i]!, trace) }))
+      : summarize(s, digests[i]!, clusterCost, trace);
+    results.push(await finishScenario(s, result, runFlags, scenarios.length));
   }
   printRunResults(results, runFlags);
 }
@@ -54,4 +73,10 @@ function gathered(parts: readonly NamedPartial[], counts: readonly number[]) {
   const g = gatherDigests(parts, counts);
   if (!g.ok) throw new InputError(`merge: ${g.message}`);
   return g.digests;
+}
+
+function gatheredEpisodes(parts: readonly NamedPartial[], counts: readonly number[]) {
+  const g = gatherEpisodes(parts, counts);
+  if (!g.ok) throw new InputError(`merge: ${g.message}`);
+  return g.episodes;
 }

@@ -1,7 +1,7 @@
 /** `kubesim run`: simulates each scenario, prints its summary and writes its report. */
 import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment, summarize } from '../../experiment/runExperiment.js';
-import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
+import { runToPrecision, type PrecisionRunResult } from '../../experiment/precision/runToPrecision.js';
 import { clusterCost } from '../../report/cost.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { precisionLine } from '../../report/precisionLine.js';
@@ -28,7 +28,7 @@ export interface RunFlags extends OverrideFlags, PrecisionFlags {
 export async function runCommand(files: string[], flags: RunFlags): Promise<void> {
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   const target = parsePrecision(flags);
-  if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs);
+  if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs, target);
   const scenarios = loadWithOverrides(files, flags);
   if (target) for (const s of scenarios) checkPrecisionSignals(target, s);
   if (wantsReport(flags)) for (const s of scenarios) await checkReportDir(reportDir(s, flags.out, scenarios.length));
@@ -39,7 +39,7 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
       const line = precisionProgress(s.name, target.relative);
       const r = await runToPrecision(s, { costModel: clusterCost, target, jobs, traceReplication: TRACE_REPLICATION, onBatch: (p) => line.update(p) });
       line.done();
-      result = { ...summarize(s, r.digests, clusterCost, r.trace), summary: r.summary };
+      result = adaptiveResult(s, r);
     } else {
       const bar = progress(`${s.name}`);
       result = await runExperiment(s, {
@@ -53,6 +53,11 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
     results.push(await finishScenario(s, result, flags, scenarios.length));
   }
   printRunResults(results, flags);
+}
+
+/** An adaptive run's result as `run` reports it (shared with `kubesim merge`): the replications it used, and its own summary. */
+export function adaptiveResult(s: Scenario, r: PrecisionRunResult): ExperimentResult {
+  return { ...summarize(s, r.digests, clusterCost, r.trace), summary: r.summary };
 }
 
 export interface RunOutcome {

@@ -2,13 +2,17 @@
 import { join } from 'node:path';
 import { KUBESIM_VERSION } from '../../experiment/version.js';
 import type { ReplicationDigest } from '../../experiment/Digest.js';
-import { PARTIAL_FORMAT, type Job, type PartialResult, type RunJob } from '../../experiment/partial/index.js';
-import { runTasks } from '../../experiment/pool.js';
-import { shardReplications, type Shard } from '../../experiment/shard.js';
+import { PARTIAL_FORMAT, type Job, type PartialResult, type PrecisionJob, type RunJob } from '../../experiment/partial/index.js';
+import { runEpisodeBatch, runTasks } from '../../experiment/pool.js';
+import { mayUseRareEvents, precisionWork, type PrecisionTarget } from '../../experiment/precision/runToPrecision.js';
+import type { EpisodeDigest } from '../../experiment/rare/EpisodeDigest.js';
+import { shardRange, shardReplications, type Shard } from '../../experiment/shard.js';
 import type { Trace } from '../../model/Trace.js';
 import { parseScenario, readScenarioFile } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
+import { InputError } from '../errors.js';
 import { applyOverrides, parseOverrides } from '../overrides.js';
+import { checkPrecisionSignals, type PrecisionFlags } from '../precisionFlags.js';
 import { partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
 import { progress } from '../progress.js';
 import { TRACE_REPLICATION } from '../reportFiles.js';
@@ -23,12 +27,21 @@ export function runScenariosOf(job: RunJob): Scenario[] {
  * Runs this shard's slice of every scenario's replications (replication 0 of each is traced, as
  * `run` does, by whichever shard owns it) and writes the partial result.
  */
-export async function runShard(files: readonly string[], flags: OverrideFlags & { readonly out?: string; readonly json?: boolean }, shard: Shard, jobs: number): Promise<void> {
+export async function runShard(
+  files: readonly string[],
+  flags: OverrideFlags & PrecisionFlags & { readonly out?: string; readonly json?: boolean },
+  shard: Shard,
+  jobs: number,
+  target?: PrecisionTarget,
+): Promise<void> {
   const overrides = parseOverrides(flags);
-  const job: RunJob = { command: 'run', scenarios: files.map((file) => ({ file, text: readScenarioFile(file) })), overrides };
+  const precision = target ? shardedPrecision(target, flags) : undefined;
+  const job: RunJob = { command: 'run', scenarios: files.map((file) => ({ file, text: readScenarioFile(file) })), overrides, ...(precision ? { precision } : {}) };
   const scenarios = runScenariosOf(job);
+  if (precision) for (const s of scenarios) checkShardedPrecision(precision, s, flags);
+  const work = scenarios.map((s) => (precision ? precisionWork(s, precision) : { replications: s.replications, episodes: 0 }));
   const reps = shardReplications(
-    scenarios.map((s) => s.replications),
+    work.map((w) => w.replications),
     shard,
   );
   const name = reportFolderName(scenarios[0]!.name) + (scenarios.length > 1 ? `-and-${scenarios.length - 1}-more` : '');
@@ -39,6 +52,7 @@ export async function runShard(files: readonly string[], flags: OverrideFlags & 
     (d, t) => bar.update(d, t),
   );
   bar.done();
+  const episodes = await shardEpisodes(scenarios, work, shard, jobs);
   const traces = results.flatMap((r, task) => (r.trace ? [{ task, trace: r.trace }] : []));
   await writeShardResult(
     name,
@@ -47,7 +61,40 @@ export async function runShard(files: readonly string[], flags: OverrideFlags & 
     results.map((r) => r.digests),
     traces,
     flags,
+    episodes,
   );
+}
+
+/**
+ * A sharded adaptive run: every shard runs its share of the caps up front, and merge stops where
+ * a serial run would (docs/precision.md). So the caps must be given, not left at their large
+ * defaults, and a wall-clock cap, which would make the result depend on the machine, is refused.
+ */
+export function shardedPrecision(target: PrecisionTarget, flags: PrecisionFlags): PrecisionJob {
+  if (flags.maxTime !== undefined) throw new InputError('--max-time: not with --shard (where it stops would depend on each machine); give --max-replications and --max-episodes');
+  if (flags.maxReplications === undefined) {
+    throw new InputError('--precision with --shard: give --max-replications (each shard runs its share of it up front; merge keeps what a serial run would)');
+  }
+  const { maxSeconds: _, ...job } = target;
+  return job;
+}
+
+/** The rare-event cap too, when the rare-event method could take over one of the scenario's requested signals. */
+export function checkShardedPrecision(target: PrecisionJob, s: Scenario, flags: PrecisionFlags): void {
+  checkPrecisionSignals(target, s);
+  if (flags.maxEpisodes === undefined && mayUseRareEvents(s, target)) {
+    throw new InputError(`--precision with --shard: give --max-episodes too (${s.name} may move signals to the rare-event method, whose episodes each shard runs its share of up front), or --no-rare-events`);
+  }
+}
+
+/** This shard's block of each task's episodes. */
+export async function shardEpisodes(scenarios: readonly Scenario[], work: readonly { readonly episodes: number }[], shard: Shard, jobs: number): Promise<EpisodeDigest[][]> {
+  const out: EpisodeDigest[][] = [];
+  for (const [i, s] of scenarios.entries()) {
+    const { first, size } = shardRange(work[i]!.episodes, shard);
+    out.push(size > 0 ? await runEpisodeBatch(s, first, size, jobs) : []);
+  }
+  return out;
 }
 
 /**
@@ -61,8 +108,9 @@ export async function writeShardResult(
   digests: readonly (readonly ReplicationDigest[])[],
   traces: readonly { readonly task: number; readonly trace: Trace }[],
   flags: { readonly out?: string; readonly json?: boolean },
+  episodes: readonly (readonly EpisodeDigest[])[] = digests.map(() => []),
 ): Promise<void> {
-  const partial: PartialResult = { format: PARTIAL_FORMAT, kubesim: KUBESIM_VERSION, shard, job, digests, traces };
+  const partial: PartialResult = { format: PARTIAL_FORMAT, kubesim: KUBESIM_VERSION, shard, job, digests, traces, episodes };
   const dir = flags.out ?? (flags.json ? undefined : join('reports', `${reportFolderName(name)}-shards`));
   const file = dir === undefined ? undefined : join(dir, partialFileName(reportFolderName(name), shard));
   if (file !== undefined) await writePartialFile(file, partial);
@@ -71,6 +119,8 @@ export async function writeShardResult(
     return;
   }
   const done = digests.reduce((a, d) => a + d.length, 0);
-  process.stdout.write(`Shard ${shard.index}/${shard.count} of ${name}: ${done} replications written to ${file}\n`);
+  const episodeCount = episodes.reduce((a, e) => a + e.length, 0);
+  const what = `${done} replications${episodeCount > 0 ? ` and ${episodeCount} rare-event episodes` : ''}`;
+  process.stdout.write(`Shard ${shard.index}/${shard.count} of ${name}: ${what} written to ${file}\n`);
   process.stdout.write(`When all ${shard.count} shards are done: kubesim merge ${dir}\n`);
 }

@@ -1,10 +1,10 @@
 /** `kubesim sweep`: runs every point of a grid of --set values with the same seed, checks objectives and recommends one. */
 import type { SweepJob } from '../../experiment/partial/index.js';
-import { defaultJobs } from '../../experiment/pool.js';
+import { defaultJobs, runTasks } from '../../experiment/pool.js';
 import { summarizePoints, summarizeSweep, runSweep, type SweepPoint } from '../../experiment/sweep/index.js';
-import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
+import { precisionWork, runToPrecision } from '../../experiment/precision/runToPrecision.js';
+import { shardReplications } from '../../experiment/shard.js';
 import type { Summary } from '../../experiment/Summary.js';
-import { InputError } from '../errors.js';
 import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { clusterCost } from '../../report/cost.js';
 import { readScenarioFile } from '../../scenario/index.js';
@@ -16,7 +16,7 @@ import { checkObjectiveSignals, parseObjectives } from '../sweep/objectiveFlags.
 import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
 import { buildSweepPoints, parseSetFlags } from '../sweep/sweepPoints.js';
-import { writeShardResult } from './runShard.js';
+import { checkShardedPrecision, shardEpisodes, shardedPrecision, writeShardResult } from './runShard.js';
 
 export interface SweepFlags extends OverrideFlags, PrecisionFlags {
   readonly set?: string[];
@@ -43,12 +43,26 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   // The signals that must be precise: --signals, else the objectives' own, else apiWrite.
   const slos = objectives.availability.map((o) => o.signal).join(',');
   const target = parsePrecision({ ...flags, ...(flags.precision !== undefined && flags.signals === undefined && slos !== '' ? { signals: slos } : {}) });
-  if (target && shard) throw new InputError('--precision: not with --shard (an adaptive run decides after each batch in order); run it with --jobs instead');
-  const job: SweepJob = { command: 'sweep', scenario: { file, text: readScenarioFile(file) }, overrides, parameters, objectives };
+  const precision = target && shard ? shardedPrecision(target, flags) : undefined;
+  const job: SweepJob = { command: 'sweep', scenario: { file, text: readScenarioFile(file) }, overrides, parameters, objectives, ...(precision ? { precision } : {}) };
   const { name, points } = sweepPointsOf(job);
   checkObjectiveSignals(objectives, points[0]!.scenario);
   if (target) for (const p of points) checkPrecisionSignals(target, p.scenario);
+  if (precision) for (const p of points) checkShardedPrecision(precision, p.scenario, flags);
   if (!shard && wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
+
+  if (precision && shard) {
+    // Each shard runs its share of every point's caps; merge stops each point where a serial run would.
+    const scenarios = points.map((p) => p.scenario);
+    const work = scenarios.map((s) => precisionWork(s, precision));
+    const reps = shardReplications(work.map((w) => w.replications), shard);
+    const bar = progress(`${name} sweep shard ${shard.index}/${shard.count}`);
+    const results = await runTasks(scenarios.map((scenario, i) => ({ scenario, replications: reps[i]! })), jobs, (d, t) => bar.update(d, t));
+    bar.done();
+    const episodes = await shardEpisodes(scenarios, work, shard, jobs);
+    await writeShardResult(name, job, shard, results.map((r) => r.digests), [], flags, episodes);
+    return;
+  }
 
   if (target) {
     const summaries: Summary[] = [];

@@ -1,6 +1,8 @@
 /** A shard's partial result: its digests plus everything needed to rebuild the whole run and check the other shards against it. */
 import type { Trace } from '../../model/Trace.js';
 import type { ReplicationDigest } from '../Digest.js';
+import type { PrecisionTarget } from '../precision/runToPrecision.js';
+import type { EpisodeDigest } from '../rare/EpisodeDigest.js';
 import type { Shard } from '../shard.js';
 import type { Objectives } from '../sweep/Objectives.js';
 import type { SweepParameter } from '../sweep/SweepSummary.js';
@@ -8,8 +10,12 @@ import type { SweepParameter } from '../sweep/SweepSummary.js';
 /**
  * The format marker and version of partial files; merge refuses anything else. v2: each signal
  * digest carries `longestOutages` (the replication's 3 longest, for the "dominated" verdict).
+ * v3: adaptive runs (`precision` in the job) and their rare-event episodes.
  */
-export const PARTIAL_FORMAT = 'kubesim/partial-v2';
+export const PARTIAL_FORMAT = 'kubesim/partial-v3';
+
+/** An adaptive run's target as a shard runs it: no wall-clock cap (it would depend on the machine). */
+export type PrecisionJob = Omit<PrecisionTarget, 'maxSeconds'>;
 
 /** A scenario file as it was read: its path (for messages and labels) and its whole text. */
 export interface ScenarioSource {
@@ -29,6 +35,8 @@ export interface RunJob {
   readonly command: 'run';
   readonly scenarios: readonly ScenarioSource[];
   readonly overrides: Overrides;
+  /** `--precision`: each shard runs its share of the caps; merge stops where a serial run would. */
+  readonly precision?: PrecisionJob;
 }
 
 /** `kubesim sweep <scenario> --set ...`: one task per grid point. */
@@ -38,6 +46,7 @@ export interface SweepJob {
   readonly overrides: Overrides;
   readonly parameters: readonly SweepParameter[];
   readonly objectives: Objectives;
+  readonly precision?: PrecisionJob;
 }
 
 export type Job = RunJob | SweepJob;
@@ -52,4 +61,6 @@ export interface PartialResult {
   readonly digests: readonly (readonly ReplicationDigest[])[];
   /** A run's recorded replication 0 of a scenario, in the shard that ran it (for the report's timeline). */
   readonly traces: readonly { readonly task: number; readonly trace: Trace }[];
+  /** Per task, this shard's block of rare-event episodes (adaptive runs; empty otherwise). */
+  readonly episodes: readonly (readonly EpisodeDigest[])[];
 }

@@ -1,7 +1,8 @@
 /** Checks that partial results are the complete set of shards of one run, and gathers their digests per task. */
 import { isDeepStrictEqual } from 'node:util';
 import type { ReplicationDigest } from '../Digest.js';
-import { shardReplications } from '../shard.js';
+import type { EpisodeDigest } from '../rare/EpisodeDigest.js';
+import { shardRange, shardReplications } from '../shard.js';
 import type { Job, PartialResult, ScenarioSource } from './PartialResult.js';
 
 /** A partial result and the name it goes by in messages (its file). */
@@ -62,6 +63,7 @@ export function jobDifference(a: Job, b: Job): string | undefined {
     if (!isDeepStrictEqual(a.parameters, b.parameters)) return 'different --set values';
     if (!isDeepStrictEqual(a.objectives, b.objectives)) return 'different objectives (--slo, --max-write-p99)';
   }
+  if (!isDeepStrictEqual(a.precision, b.precision)) return 'different --precision settings';
   if (!isDeepStrictEqual(a, b)) return 'different job descriptions';
   return undefined;
 }
@@ -88,4 +90,25 @@ export function gatherDigests(parts: readonly NamedPartial[], counts: readonly n
   }
   for (const d of out) d.sort((x, y) => x.replication - y.replication);
   return { ok: true, digests: out };
+}
+
+/**
+ * Each task's rare-event episodes from every shard, in episode order, after checking that each
+ * shard holds exactly its block (shardRange). `counts` is each task's episode count.
+ */
+export function gatherEpisodes(parts: readonly NamedPartial[], counts: readonly number[]): { ok: true; episodes: EpisodeDigest[][] } | { ok: false; message: string } {
+  const out: EpisodeDigest[][] = counts.map(() => []);
+  for (const { name, partial } of parts) {
+    if (partial.episodes.length !== counts.length) return { ok: false, message: `${name} holds episodes of ${partial.episodes.length} tasks, expected ${counts.length}` };
+    for (let t = 0; t < counts.length; t++) {
+      const { first, size } = shardRange(counts[t]!, partial.shard);
+      const got = partial.episodes[t]!.map((e) => e.episode).sort((x, y) => x - y);
+      if (!isDeepStrictEqual(got, Array.from({ length: size }, (_, i) => first + i))) {
+        return { ok: false, message: `${name} does not hold the episodes of shard ${partial.shard.index}/${partial.shard.count} (task ${t + 1})` };
+      }
+      out[t]!.push(...partial.episodes[t]!);
+    }
+  }
+  for (const e of out) e.sort((x, y) => x.episode - y.episode);
+  return { ok: true, episodes: out };
 }

@@ -33,6 +33,12 @@ export interface PrecisionProgress {
   readonly worst: { readonly key: string; readonly relativeHalfWidth: number };
 }
 
+/** Where the batches' results come from: simulated now, or read from the shards of a sharded run. */
+export interface WorkSource {
+  replications(first: number, count: number): Promise<{ readonly digests: readonly ReplicationDigest[]; readonly trace?: Trace }>;
+  episodes(first: number, count: number): Promise<readonly EpisodeDigest[]>;
+}
+
 export interface PrecisionRunOptions {
   readonly costModel: CostModel;
   readonly target: PrecisionTarget;
@@ -41,6 +47,20 @@ export interface PrecisionRunOptions {
   readonly onBatch?: (p: PrecisionProgress) => void;
   /** The clock, in seconds (tests pass their own). */
   readonly now?: () => number;
+  /** Default: simulate each batch on `jobs` threads. */
+  readonly source?: WorkSource;
+}
+
+/** Simulates each batch on `jobs` worker threads. */
+export function simulatedWork(s: Scenario, jobs: number, traceReplication?: number): WorkSource {
+  return {
+    async replications(first, count) {
+      const reps = Array.from({ length: count }, (_, i) => first + i);
+      const [result] = await runTasks([{ scenario: s, replications: reps, ...(traceReplication !== undefined ? { traceReplication } : {}) }], jobs);
+      return result!;
+    },
+    episodes: (first, count) => runEpisodeBatch(s, first, count, jobs),
+  };
 }
 
 export interface PrecisionRunResult {
@@ -48,6 +68,35 @@ export interface PrecisionRunResult {
   readonly digests: readonly ReplicationDigest[];
   readonly episodes: readonly EpisodeDigest[];
   readonly trace?: Trace;
+}
+
+/**
+ * What an adaptive run may ask for at most: replications 0 .. maxReplications - 1, and episodes
+ * 0 .. maxEpisodes - 1 when the rare-event method can take over a requested signal. A shard of a
+ * sharded adaptive run computes its share of all of it up front, and `kubesim merge` replays the
+ * serial rule over the whole, keeping exactly what a serial run would have.
+ */
+export function precisionWork(s: Scenario, target: PrecisionTarget): { readonly replications: number; readonly episodes: number } {
+  return { replications: target.maxReplications, episodes: mayUseRareEvents(s, target) ? target.maxEpisodes : 0 };
+}
+
+/** Whether the rare-event method can take over any requested signal of this scenario. */
+export function mayUseRareEvents(s: Scenario, target: PrecisionTarget): boolean {
+  if (target.rareEvents === false) return false;
+  const support = rareEventSupport(s);
+  return support.ok && support.setup.signals.some((x) => target.signals.includes(x.signal));
+}
+
+/** Batches read from what the shards recorded (replications in order, episodes in order). */
+export function recordedWork(digests: readonly ReplicationDigest[], episodes: readonly EpisodeDigest[], trace?: Trace): WorkSource {
+  const slice = <T>(all: readonly T[], first: number, count: number, what: string): readonly T[] => {
+    if (first + count > all.length) throw new Error(`recordedWork: ${what} ${first}..${first + count - 1} asked, ${all.length} recorded`);
+    return all.slice(first, first + count);
+  };
+  return {
+    replications: async (first, count) => ({ digests: slice(digests, first, count, 'replications'), ...(first === 0 && trace ? { trace } : {}) }),
+    episodes: async (first, count) => slice(episodes, first, count, 'episodes'),
+  };
 }
 
 /** Episodes in the first rare-event batch: enough for a first interval at 1e-7 (docs/rare-events.md). */
@@ -66,7 +115,8 @@ export const FIRST_EPISODE_BATCH = 2000;
  * stops depends on the machine, and the JSON says it stopped there.
  */
 export async function runToPrecision(s: Scenario, options: PrecisionRunOptions): Promise<PrecisionRunResult> {
-  const { target, jobs } = options;
+  const { target } = options;
+  const source = options.source ?? simulatedWork(s, options.jobs, options.traceReplication);
   const now = options.now ?? (() => performance.now() / 1000);
   const start = now();
   const outOfTime = () => target.maxSeconds !== undefined && now() - start >= target.maxSeconds;
@@ -82,11 +132,9 @@ export async function runToPrecision(s: Scenario, options: PrecisionRunOptions):
   for (;;) {
     const first = digests.length;
     const count = Math.min(next, target.maxReplications - first);
-    const reps = Array.from({ length: count }, (_, i) => first + i);
-    const task = { scenario: s, replications: reps, ...(options.traceReplication !== undefined ? { traceReplication: options.traceReplication } : {}) };
-    const [result] = await runTasks([task], jobs);
-    digests.push(...result!.digests);
-    if (result!.trace) trace = result!.trace;
+    const result = await source.replications(first, count);
+    digests.push(...result.digests);
+    if (result.trace) trace = result.trace;
     batches++;
     summary = aggregate(s, digests, options.costModel);
     if (batches === 1) rare = rareCandidates(s, summary, target);
@@ -102,7 +150,7 @@ export async function runToPrecision(s: Scenario, options: PrecisionRunOptions):
     let size = FIRST_EPISODE_BATCH;
     for (;;) {
       const count = Math.min(size, target.maxEpisodes - episodes.length);
-      episodes = episodes.concat(await runEpisodeBatch(s, episodes.length, count, jobs));
+      episodes = episodes.concat(await source.episodes(episodes.length, count));
       const signals = precisionSignals(withRare(s, summary, episodes, rare), target).filter((x) => rare.has(keyOf(x)));
       options.onBatch?.({ batches, replications: digests.length, episodes: episodes.length, worst: worstOf(signals) });
       const reached = signals.every((x) => x.reached);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkShardSet, gatherDigests, PARTIAL_FORMAT, type NamedPartial, type PartialResult, type SweepJob } from '../../../src/experiment/partial/index.js';
+import { checkShardSet, gatherDigests, gatherEpisodes, PARTIAL_FORMAT, type NamedPartial, type PartialResult, type SweepJob } from '../../../src/experiment/partial/index.js';
 import type { ReplicationDigest } from '../../../src/experiment/Digest.js';
-import { shardReplications } from '../../../src/experiment/shard.js';
+import { shardRange, shardReplications } from '../../../src/experiment/shard.js';
+import type { EpisodeDigest } from '../../../src/experiment/rare/EpisodeDigest.js';
 
 const JOB: SweepJob = {
   command: 'sweep',
@@ -18,7 +19,7 @@ function part(index: number, count: number, job: PartialResult['job'] = JOB, ver
   const slices = shardReplications([reps, reps], { index, count });
   return {
     name: `s.shard-${index}-of-${count}.json`,
-    partial: { format: PARTIAL_FORMAT, kubesim: version, shard: { index, count }, job, digests: slices.map((r) => r.map(digest)), traces: [] },
+    partial: { format: PARTIAL_FORMAT, kubesim: version, shard: { index, count }, job, digests: slices.map((r) => r.map(digest)), traces: [], episodes: [[], []] },
   };
 }
 
@@ -81,5 +82,30 @@ describe('gatherDigests', () => {
     const bad = part(1, 2);
     const edited: NamedPartial = { name: bad.name, partial: { ...bad.partial, digests: [bad.partial.digests[0]!.slice(1), bad.partial.digests[1]!] } };
     expect(gatherDigests([edited, part(2, 2)], [5, 5])).toEqual({ ok: false, message: 's.shard-1-of-2.json does not hold the replications of shard 1/2 (task 1)' });
+  });
+});
+
+describe('gatherEpisodes', () => {
+  const episode = (k: number) => ({ episode: k }) as unknown as EpisodeDigest;
+  /** Shard i of n holding its block of `counts[t]` episodes per task (or what `edit` makes of it). */
+  const withEpisodes = (index: number, count: number, counts: number[], edit = (e: number[]) => e): NamedPartial => {
+    const p = part(index, count);
+    const episodes = counts.map((n) => {
+      const { first, size } = shardRange(n, { index, count });
+      return edit(Array.from({ length: size }, (_, i) => first + i)).map(episode);
+    });
+    return { ...p, partial: { ...p.partial, episodes } };
+  };
+
+  it("should put every shard's block back in episode order", () => {
+    const g = gatherEpisodes([withEpisodes(2, 3, [10, 0]), withEpisodes(1, 3, [10, 0]), withEpisodes(3, 3, [10, 0])], [10, 0]);
+    expect(g.ok && g.episodes.map((t) => t.map((e) => e.episode))).toEqual([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], []]);
+  });
+
+  it('should refuse a shard that lacks an episode of its block, or holds one of another', () => {
+    const dropped = gatherEpisodes([withEpisodes(1, 2, [10, 0], (e) => e.slice(1)), withEpisodes(2, 2, [10, 0])], [10, 0]);
+    expect(dropped).toEqual({ ok: false, message: 's.shard-1-of-2.json does not hold the episodes of shard 1/2 (task 1)' });
+    const stray = gatherEpisodes([withEpisodes(1, 2, [10, 0], (e) => [...e, 7]), withEpisodes(2, 2, [10, 0])], [10, 0]);
+    expect(stray.ok).toBe(false);
   });
 });
