@@ -48,40 +48,19 @@ export async function runTasks(tasks: readonly Task[], jobs: number, onProgress?
   });
   const digests: ReplicationDigest[][] = tasks.map(() => []);
   const traces: (Trace | undefined)[] = tasks.map(() => undefined);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(jobs, chunks.length) }, () => new Worker(workerUrl()));
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              const c = chunks[next++];
-              if (c === undefined) {
-                resolve();
-                return;
-              }
-              const t = tasks[c.task]!;
-              w.once('message', (m: { digests: ReplicationDigest[]; trace?: Trace; error?: string }) => {
-                if (m.error !== undefined) {
-                  reject(new Error(m.error));
-                  return;
-                }
-                digests[c.task]!.push(...m.digests);
-                if (m.trace) traces[c.task] = m.trace;
-                for (let i = 0; i < m.digests.length; i++) tick();
-                send();
-              });
-              w.postMessage({ scenario: t.scenario, replications: c.reps, traceReplication: t.traceReplication });
-            };
-            w.once('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await dispatch(
+    chunks,
+    jobs,
+    (c) => {
+      const t = tasks[c.task]!;
+      return { scenario: t.scenario, replications: c.reps, traceReplication: t.traceReplication };
+    },
+    (c, m: { digests: ReplicationDigest[]; trace?: Trace }) => {
+      digests[c.task]!.push(...m.digests);
+      if (m.trace) traces[c.task] = m.trace;
+      for (let i = 0; i < m.digests.length; i++) tick();
+    },
+  );
   return tasks.map((_, i) => {
     const sorted = digests[i]!.sort((a, b) => a.replication - b.replication);
     const trace = traces[i];
@@ -102,7 +81,27 @@ export async function runEpisodeBatch(s: Scenario, first: number, count: number,
   if (jobs <= 1 || count <= EPISODE_CHUNK) return runEpisodes(s, first, count, bias);
   const chunks: { first: number; count: number }[] = [];
   for (let k = 0; k < count; k += EPISODE_CHUNK) chunks.push({ first: first + k, count: Math.min(EPISODE_CHUNK, count - k) });
-  const results: EpisodeDigest[][] = chunks.map(() => []);
+  const results = new Map<{ first: number; count: number }, EpisodeDigest[]>();
+  await dispatch(
+    chunks,
+    jobs,
+    (c) => ({ kind: 'episodes', scenario: s, first: c.first, count: c.count, bias }),
+    (c, m: { episodes: EpisodeDigest[] }) => results.set(c, m.episodes),
+  );
+  return chunks.flatMap((c) => results.get(c)!);
+}
+
+/** The compiled worker script; from the TypeScript sources (tests), the build's copy. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/experiment/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+}
+
+/**
+ * Hands `chunks` to up to `jobs` worker threads as they free up: each gets `message(chunk)`, and
+ * its reply goes to `onReply(chunk, reply)`. A reply with `error`, or a worker that dies, fails the
+ * whole; the workers are terminated either way.
+ */
+async function dispatch<C, R>(chunks: readonly C[], jobs: number, message: (c: C) => unknown, onReply: (c: C, reply: R) => void): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(jobs, chunks.length) }, () => new Worker(workerUrl()));
   try {
@@ -111,21 +110,20 @@ export async function runEpisodeBatch(s: Scenario, first: number, count: number,
         (w) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
-              const i = next++;
-              const c = chunks[i];
+              const c = chunks[next++];
               if (c === undefined) {
                 resolve();
                 return;
               }
-              w.once('message', (m: { episodes: EpisodeDigest[]; error?: string }) => {
+              w.once('message', (m: R & { error?: string }) => {
                 if (m.error !== undefined) {
                   reject(new Error(m.error));
                   return;
                 }
-                results[i] = m.episodes;
+                onReply(c, m);
                 send();
               });
-              w.postMessage({ kind: 'episodes', scenario: s, first: c.first, count: c.count, bias });
+              w.postMessage(message(c));
             };
             w.once('error', reject);
             send();
@@ -135,10 +133,4 @@ export async function runEpisodeBatch(s: Scenario, first: number, count: number,
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results.flat();
-}
-
-/** The compiled worker script; from the TypeScript sources (tests), the build's copy. */
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/experiment/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 }

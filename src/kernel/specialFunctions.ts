@@ -1,4 +1,4 @@
-/** Special functions the rare-event likelihood ratios need: the regularised incomplete gamma, erfc and the normal tail. */
+/** Special functions: the regularised incomplete gamma (rare-event likelihood ratios, Poisson intervals), erfc and the normal tail. */
 import { gamma } from './Distribution.js';
 
 /** Relative precision the series and the continued fraction stop at. */
@@ -13,9 +13,18 @@ const MAX_TERMS = 10_000;
  * x^a e^-x / Γ(a) is taken in logarithms so that large arguments do not overflow.
  */
 export function upperGammaQ(a: number, x: number): number {
-  if (!(a > 0) || !(x >= 0)) return NaN;
-  if (x === 0) return 1;
-  if (x === Infinity) return 0;
+  return incompleteGamma(a, x).upper;
+}
+
+/** The regularised lower incomplete gamma P(a, x) = γ(a, x) / Γ(a) = 1 - Q(a, x), each computed where it is accurate. */
+export function lowerGammaP(a: number, x: number): number {
+  return incompleteGamma(a, x).lower;
+}
+
+function incompleteGamma(a: number, x: number): { readonly lower: number; readonly upper: number } {
+  if (!(a > 0) || !(x >= 0)) return { lower: NaN, upper: NaN };
+  if (x === 0) return { lower: 0, upper: 1 };
+  if (x === Infinity) return { lower: 1, upper: 0 };
   const logPrefix = a * Math.log(x) - x - logGamma(a);
   if (x < a + 1) {
     // P(a, x) = x^a e^-x / Γ(a + 1) · Σ_n x^n / ((a + 1)...(a + n)).
@@ -26,7 +35,8 @@ export function upperGammaQ(a: number, x: number): number {
       sum += term;
       if (Math.abs(term) < Math.abs(sum) * EPS) break;
     }
-    return Math.max(0, 1 - sum * Math.exp(logPrefix));
+    const lower = Math.min(1, sum * Math.exp(logPrefix));
+    return { lower, upper: Math.max(0, 1 - lower) };
   }
   // Q(a, x) = x^a e^-x / Γ(a) · 1 / (x + 1 - a - 1·(1 - a) / (x + 3 - a - 2·(2 - a) / (x + 5 - a - ...))).
   const tiny = 1e-300;
@@ -46,7 +56,8 @@ export function upperGammaQ(a: number, x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < EPS) break;
   }
-  return Math.min(1, Math.exp(logPrefix) * f);
+  const upper = Math.min(1, Math.exp(logPrefix) * f);
+  return { lower: Math.max(0, 1 - upper), upper };
 }
 
 /** ln Γ(a) for a > 0: from the Lanczos gamma where it does not overflow, by Stirling's series beyond. */

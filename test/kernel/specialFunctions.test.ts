@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, logGamma, normalTail, upperGammaQ } from '../../src/kernel/index.js';
+import { erfc, logGamma, lowerGammaP, normalTail, upperGammaQ } from '../../src/kernel/index.js';
 
 describe('upperGammaQ', () => {
   // Closed forms for whole a: Q(1, x) = e^-x, Q(2, x) = (1 + x) e^-x, Q(3, x) = (1 + x + x²/2) e^-x.
@@ -61,5 +61,15 @@ describe('logGamma', () => {
     expect(logGamma(151) - logGamma(150)).toBeCloseTo(Math.log(150), 10);
     // Γ(100) = 99!: ln 99! = 359.1342053695754.
     expect(logGamma(100)).toBeCloseTo(359.1342053695754, 9);
+  });
+});
+
+describe('lowerGammaP', () => {
+  it('should be 1 - Q, each side computed where it is accurate', () => {
+    // P(1, x) = 1 - e^-x: the exponential distribution function.
+    for (const x of [1e-6, 0.01, 0.5, 1, 3, 20]) expect(lowerGammaP(1, x)).toBeCloseTo(1 - Math.exp(-x), 14);
+    // A tiny P keeps its digits (1 - Q would round it to 0): P(1, 1e-20) = 1e-20.
+    expect(lowerGammaP(1, 1e-20) / 1e-20).toBeCloseTo(1, 12);
+    for (const [a, x] of [[0.5, 0.3], [2, 5], [30, 25], [30, 40]] as const) expect(lowerGammaP(a, x) + upperGammaQ(a, x)).toBeCloseTo(1, 14);
   });
 });
