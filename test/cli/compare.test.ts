@@ -18,6 +18,19 @@ describe('kubesim compare', () => {
     for (const f of ['summary.json', 'summary.md', 'signals.csv']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
+  it('should run each scenario to --precision and say what each reached, under the table and in the JSON', () => {
+    const args = ['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', '--replications', '3', '--horizon', '30d', '--precision', '40%', '--signals', 'apiWrite', '--max-replications', '12', '--no-report', '--jobs', '1'];
+    const r = kubesim(args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^single-server: Precision ±40%: (reached by every requested signal|NOT reached; --max-replications stopped the run first)/m);
+    expect(r.stdout).toMatch(/^multi-master: Precision ±40%: /m);
+    const docs = JSON.parse(kubesim([...args, '--json']).stdout) as { label: string; summary: { replications: number; precision: { target: number } } }[];
+    for (const d of docs) {
+      expect(d.summary.precision.target).toBe(0.4);
+      expect(d.summary.replications).toBeLessThanOrEqual(12);
+    }
+  });
+
   it('should refuse a single scenario with exit 2', () => {
     const r = kubesim(['compare', 'scenarios/single-server.yaml']);
     expect(r.code).toBe(2);

@@ -5,7 +5,7 @@ import { probeProperties } from '../../experiment/probeProperties.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { replicationRows } from '../../experiment/aggregate.js';
-import { clusterCost, costPerAddedNine, evidenceOf, flagLines, formatMoney, headlineOf, compareJson, legendLines, renderCompareFiles, type CompareEntry } from '../../report/index.js';
+import { clusterCost, costPerAddedNine, evidenceOf, precisionLine, flagLines, formatMoney, headlineOf, compareJson, legendLines, renderCompareFiles, type CompareEntry } from '../../report/index.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { precisionProgress, progress } from '../progress.js';
@@ -72,6 +72,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   }
   if (flags.json) return;
   process.stdout.write(comparisonTable(entries, measured.map((m) => m.highlyAvailable)));
+  for (const e of entries) if (e.summary.precision) process.stdout.write(`${e.label}: ${precisionLine(e.summary.precision)}\n`);
   if (writeReport) process.stdout.write(`\nReport: ${join(dir, 'index.html')}\n`);
 }
 
