@@ -101,7 +101,7 @@ export function caveatOf(s: SignalSummary): string {
     case 'no-outages':
       return 'no outage seen: a bound, not an estimate';
     case 'dominated':
-      return `dominated by a few long outages of ${n}`;
+      return `dominated: a few of ${n} outages hold most of the downtime`;
     case 'single-replication':
       return 'one replication: no CI';
   }

@@ -10,6 +10,7 @@ import { escapeHtml } from '../escape.js';
 import { formatSeconds } from '../format.js';
 import type { Chart } from '../reportCharts.js';
 import { assumptionLines } from './assumptionLines.js';
+import { sweepWork } from './sweepWork.js';
 import { ETCD_COLUMNS, etcdTable } from './etcdTable.js';
 import { recommendationLines } from './recommendationText.js';
 import { sweepTable } from './sweepTable.js';
@@ -56,7 +57,7 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
     [
       'grid',
       'The grid',
-      `${summary.points.length} configurations, ${summary.replications} replications of ${formatSeconds(summary.horizonSeconds)} each, all with seed ${summary.seed} (common random numbers: the differences are the design's, not noise).`,
+      `${summary.points.length} configurations, ${sweepWork(summary)} of ${formatSeconds(summary.horizonSeconds)}, all with seed ${summary.seed} (common random numbers: the differences are the design's, not noise).`,
       gridHtml,
     ],
     ['tradeoff', 'The trade-off', 'More members tolerate more failures, but every write waits for more of them and the one leader commits no more: availability and write latency both grow with size.', `${chart('availability-by-size')}\n${chart('quorum-by-size')}\n${chart('write-latency')}`],

@@ -1,8 +1,10 @@
 /** The sweep for the terminal (aligned table, recommendation) and as Markdown. */
+import { escapeMarkdown } from '../escape.js';
 import { flagsMarkdown, markdownTable } from '../renderMarkdown.js';
 import { assumptionLines } from './assumptionLines.js';
 import { recommendationLines } from './recommendationText.js';
 import { sweepTable } from './sweepTable.js';
+import { sweepPrecisionLines, sweepWork } from './sweepWork.js';
 import type { SweepSummary } from '../../experiment/sweep/index.js';
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
@@ -21,7 +23,7 @@ export function renderSweepTerminal(summary: SweepSummary, options: { readonly c
   const left = (i: number) => i < params || i === first.length - 1 || head[i] === 'Trust' || head[i] === 'Method';
   const pad = (text: string, i: number) => (left(i) ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
   const lines = [
-    paint(ANSI.bold, `${summary.scenario}: ${summary.points.length} configurations, ${summary.replications} replications each, seed ${summary.seed}`),
+    paint(ANSI.bold, `${summary.scenario}: ${summary.points.length} configurations, ${sweepWork(summary)}, seed ${summary.seed}`),
     paint(ANSI.dim, first.map(pad).join('  ').trimEnd()),
     ...cells.map((r, k) => {
       const row = rows[k]!;
@@ -35,6 +37,7 @@ export function renderSweepTerminal(summary: SweepSummary, options: { readonly c
     }),
     ...flags.map((f) => `${paint(ANSI.yellow, '!')} ${f}`),
     ...legend.map((l) => paint(ANSI.dim, l)),
+    ...sweepPrecisionLines(summary),
     '',
     ...recommendationLines(summary),
     paint(ANSI.dim, 'Write p99 and etcd load are model figures; the report lists the assumptions behind them.'),
@@ -48,7 +51,8 @@ export function renderSweepMarkdown(summary: SweepSummary): string {
   return [
     `# ${summary.scenario}: sweep of ${summary.parameters.map((p) => p.path).join(' × ')}`,
     '',
-    `${summary.points.length} configurations, ${summary.replications} replications each, seed ${summary.seed} at every point.`,
+    `${summary.points.length} configurations, ${sweepWork(summary)}, seed ${summary.seed} at every point.`,
+    ...sweepPrecisionLines(summary).flatMap((l) => ['', escapeMarkdown(l)]),
     '',
     '## Recommendation',
     '',
