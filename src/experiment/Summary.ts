@@ -25,6 +25,8 @@ export interface Trust {
   readonly outages: number;
   /** One sentence for people: why this level. */
   readonly reason: string;
+  /** When the verdict rests on another signal's outages (apiWrite on etcdQuorum's quorum losses): that signal. */
+  readonly basis?: string;
 }
 
 /** When no outage was observed: a one-sided 95% lower bound on availability from the simulated time. */

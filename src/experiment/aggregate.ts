@@ -6,6 +6,7 @@ import type { ClusterSpec, Scenario } from '../scenario/Scenario.js';
 import { availabilityInterval } from './availabilityInterval.js';
 import type { ReplicationDigest, SignalDigest } from './Digest.js';
 import { exactAvailabilities, exactValue } from './exactValues.js';
+import { withQuorumEvidence } from './quorumEvidence.js';
 import { estimate } from './statistics.js';
 import { DOMINANT_OUTAGES, trustOf } from './trust.js';
 import { assumedOutageSeconds, zeroOutageBound } from './zeroOutageBound.js';
@@ -46,7 +47,7 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
   let totalDowntimeCost = 0;
   const currency = s.cost.currency;
   for (const spec of s.clusters) {
-    const signals = signalsOf(spec.name);
+    const signals = withQuorumEvidence(signalsOf(spec.name));
     const base = costModel(s, spec);
     totalCost += base.perMonth;
     const price = s.cost.downtimePerMinute;
@@ -74,7 +75,7 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
     horizonSeconds: horizon,
     clusters,
     global: {
-      signals: signalsOf('global'),
+      signals: globalSignals(s, signalsOf('global'), clusters),
       ...(reach.length > 0 ? { badVersionReach: estimate(reach) } : {}),
     },
     cost: {
@@ -92,6 +93,14 @@ interface SignalContext {
   readonly assumedOutageSeconds: number;
   /** Exact availabilities by `cluster\u0000signal`, where `kubesim analytic` has one. */
   readonly exact: ReadonlyMap<string, number>;
+}
+
+/** The global signals, those that are a cluster's apiWrite (management, configPush) as sure as that cluster's quorum. */
+function globalSignals(s: Scenario, signals: Record<string, SignalSummary>, clusters: Readonly<Record<string, ClusterSummary>>): Record<string, SignalSummary> {
+  let out = signals;
+  if (s.management) out = withQuorumEvidence(out, clusters[s.management.cluster]?.signals['etcdQuorum'], ['management']);
+  if (s.federation) out = withQuorumEvidence(out, clusters[s.federation.hostCluster]?.signals['etcdQuorum'], ['configPush']);
+  return out;
 }
 
 function summarizeSignal(list: readonly SignalDigest[], context: SignalContext, exact: number | undefined): SignalSummary {

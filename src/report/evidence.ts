@@ -45,7 +45,7 @@ export function trustTag(s: SignalSummary): string {
     case 'ok':
       return '';
     case 'few-outages':
-      return `few outages (${t.outages})`;
+      return t.basis === 'etcdQuorum' ? `few quorum losses (${t.outages})` : `few outages (${t.outages})`;
     case 'no-outages':
       return 'no outages';
     case 'dominated':

@@ -8,6 +8,13 @@ export const CLUSTER_SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling
 export type ClusterSignal = (typeof CLUSTER_SIGNALS)[number];
 
 /**
+ * The signals that are down whenever etcdQuorum is: writes need a quorum, scheduling needs writes
+ * (src/model/ClusterModel.ts). Their downtime includes every quorum loss, so their estimate is no
+ * surer than etcdQuorum's about those.
+ */
+export const NEEDS_QUORUM = ['apiWrite', 'scheduling'] as const satisfies readonly ClusterSignal[];
+
+/**
  * The signals `kubesim analytic` answers exactly. The other two depend on lease timers,
  * evictions and rescheduling, which the Markov chains leave out.
  */

@@ -167,8 +167,9 @@ export async function runToPrecision(s: Scenario, options: PrecisionRunOptions):
 
 /**
  * The requested signals the rare-event method should take over after the first batch: those it
- * covers in this scenario whose naive interval is not precise enough and rests on too few
- * outages, or projects more replications than the cap allows.
+ * covers in this scenario that have not reached the target and rest on too few outages (their
+ * own, or etcdQuorum's for a signal that needs the quorum), or project more replications than the
+ * cap allows.
  */
 function rareCandidates(s: Scenario, summary: Summary, target: PrecisionTarget): Set<string> {
   if (target.rareEvents === false) return new Set();
@@ -219,7 +220,7 @@ export function nextBatch(first: number, done: number, signals: readonly Precisi
   return Math.max(first, Math.min(done, needed));
 }
 
-/** Every requested signal that exists, per cluster then global, with its precision against the target. */
+/** Every requested signal that exists, per cluster then global, with its precision against the target and whether it reached it, trusted. */
 export function precisionSignals(summary: Summary, target: PrecisionTarget): PrecisionSignal[] {
   const out: PrecisionSignal[] = [];
   const places = [...Object.entries(summary.clusters).map(([name, c]) => [name, c.signals] as const), ['global', summary.global.signals] as const];
@@ -233,7 +234,9 @@ export function precisionSignals(summary: Summary, target: PrecisionTarget): Pre
         signal: name,
         method: s.method,
         relativeHalfWidth: Number.isFinite(rhw) ? round4(rhw) : null,
-        reached: rhw <= target.relative,
+        // Precise and trusted: an interval from a handful of outages, or one a few of them
+        // dominate, can be narrow by luck (docs/statistics.md, the trust verdict).
+        reached: rhw <= target.relative && s.trust.level === 'ok',
       });
     }
   }
