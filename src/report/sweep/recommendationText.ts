@@ -97,7 +97,7 @@ export function caveatOf(s: SignalSummary): string {
     case 'ok':
       return '';
     case 'few-outages':
-      return `rests on ${n} outage${n === 1 ? '' : 's'}: rough`;
+      return s.trust.basis === 'etcdQuorum' ? `rests on ${n} quorum loss${n === 1 ? '' : 'es'}: rough` : `rests on ${n} outage${n === 1 ? '' : 's'}: rough`;
     case 'no-outages':
       return 'no outage seen: a bound, not an estimate';
     case 'dominated':
