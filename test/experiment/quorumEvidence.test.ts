@@ -47,6 +47,13 @@ describe('withQuorumEvidence', () => {
     expect(withQuorumEvidence({ etcdQuorum: q, apiWrite: w })['apiWrite']).toBe(w);
   });
 
+  it('should keep a dominated verdict, which says more, and give both reasons', () => {
+    const dominated: Trust = { level: 'dominated', outages: 400, reason: 'the 3 longest outages hold 68% of the downtime: another run may differ a lot' };
+    const w = withQuorumEvidence({ etcdQuorum: quorum, apiWrite: { ...apiWrite, trust: dominated } })['apiWrite']!;
+    expect(w.trust).toEqual({ ...dominated, reason: `${dominated.reason}; only 1 quorum loss was observed (etcdQuorum): the interval includes what unseen ones may add` });
+    expect(w.availability.ci95![0]).toBeCloseTo(1 - 4.6e-7 - 5e-8, 15);
+  });
+
   it("should take another cluster's quorum for the global signals that are its apiWrite", () => {
     const out = withQuorumEvidence({ management: apiWrite }, signal(1, [1 - 3e-5, 1], { level: 'no-outages', outages: 0, reason: '' }), ['management']);
     expect(out['management']!.availability.ci95![0]).toBeCloseTo(1 - 4.6e-7 - 3e-5, 15);
