@@ -9,8 +9,15 @@ export class LogHistogram {
   static readonly MIN = 1e-3;
   static readonly PER_DECADE = 40;
   static readonly DECADES = 12;
-  readonly counts = new Float64Array(LogHistogram.PER_DECADE * LogHistogram.DECADES);
   total = 0;
+  // Allocated on first use: most signals of a short run (a rare-event episode) never go down,
+  // and 3.8 KB per signal per run was a third of an episode's garbage.
+  private buckets: Float64Array | undefined;
+
+  /** The count in each bucket (a view that stays valid; written by add and merge). */
+  get counts(): Float64Array {
+    return (this.buckets ??= new Float64Array(LogHistogram.PER_DECADE * LogHistogram.DECADES));
+  }
 
   add(value: number, weight = 1): void {
     this.counts[LogHistogram.bucket(value)]! += weight;
@@ -18,7 +25,10 @@ export class LogHistogram {
   }
 
   merge(other: LogHistogram): void {
-    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += other.counts[i]!;
+    if (other.total === 0 && other.buckets === undefined) return;
+    const mine = this.counts;
+    const theirs = other.counts;
+    for (let i = 0; i < mine.length; i++) mine[i]! += theirs[i]!;
     this.total += other.total;
   }
 
@@ -26,12 +36,13 @@ export class LogHistogram {
   quantile(q: number): number {
     if (this.total === 0) return NaN;
     const target = q * this.total;
+    const counts = this.counts;
     let acc = 0;
-    for (let i = 0; i < this.counts.length; i++) {
-      acc += this.counts[i]!;
-      if (acc >= target && this.counts[i]! > 0) return LogHistogram.middle(i);
+    for (let i = 0; i < counts.length; i++) {
+      acc += counts[i]!;
+      if (acc >= target && counts[i]! > 0) return LogHistogram.middle(i);
     }
-    return LogHistogram.middle(this.counts.length - 1);
+    return LogHistogram.middle(counts.length - 1);
   }
 
   static bucket(value: number): number {
