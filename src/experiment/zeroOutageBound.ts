@@ -2,7 +2,8 @@
 import { mean, YEAR } from '../kernel/index.js';
 import { processSpecs } from '../model/FailureProcesses.js';
 import type { Topology } from '../model/Topology.js';
-import type { Fault, Scenario } from '../scenario/Scenario.js';
+import { faultDefinition } from '../scenario/faults/faultKinds.js';
+import type { Scenario } from '../scenario/Scenario.js';
 import type { AvailabilityBound } from './Summary.js';
 
 /**
@@ -27,29 +28,6 @@ export function zeroOutageBound(totalSeconds: number, assumedOutageSeconds: numb
 export function assumedOutageSeconds(s: Scenario, t: Topology): number {
   let d = 0;
   for (const p of processSpecs(s, t)) d = Math.max(d, mean(p.spec.mttr));
-  for (const f of s.faults) d = Math.max(d, scriptedDownSeconds(f, s));
+  for (const f of s.faults) d = Math.max(d, faultDefinition(f).downSeconds(f, s));
   return d;
-}
-
-/** How long a scripted fault holds something down: its `for`, a rolling upgrade's `each`, a bad rollout's detection plus rollback. */
-export function scriptedDownSeconds(f: Fault, s: Scenario): number {
-  switch (f.kind) {
-    case 'crash':
-    case 'outage':
-    case 'partition':
-    case 'runaway':
-    case 'compromise':
-      return f.duration;
-    case 'rollingUpgrade':
-      return f.each;
-    case 'rollout':
-      return f.bad && s.federation ? s.federation.rollout.detect + s.federation.rollout.rollback : 0;
-    default:
-      return unknownKind(f);
-  }
-}
-
-/** A fault kind added to the registry without a case above does not compile. */
-function unknownKind(f: never): number {
-  throw new Error(`scriptedDownSeconds: unknown fault kind ${(f as Fault).kind}`);
 }

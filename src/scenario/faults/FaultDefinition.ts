@@ -3,6 +3,7 @@ import type { SimTime } from '../../kernel/index.js';
 import type { Path } from '../_internals/Path.js';
 import type { Problems } from '../_internals/Problems.js';
 import type { RawObject } from '../_internals/read.js';
+import type { Scenario } from '../Scenario.js';
 import type { FaultTargets } from './FaultTargets.js';
 
 /** What every fault has: its kind (the key that names it in a scenario) and when it starts. */
@@ -59,6 +60,11 @@ export interface FaultDefinition<F extends FaultBase> {
    * or datacenters going down), because the effect already names it.
    */
   readonly toldByItsEffect: boolean;
+  /**
+   * How long the fault holds anything down, at most (the outage length the zero-outage bound
+   * assumes: docs/statistics.md). `s` is the whole scenario (a rollout's depends on its federation).
+   */
+  downSeconds(f: F, s: Scenario): SimTime;
 }
 
 /** The `for` field that most kinds need. */

@@ -27,4 +27,5 @@ export const crash: FaultDefinition<CrashFault> = {
   },
   describe: (f, duration) => `crash ${f.target} for ${duration(f.duration)}`,
   toldByItsEffect: true,
+  downSeconds: (f) => f.duration,
 };

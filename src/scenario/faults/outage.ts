@@ -23,6 +23,7 @@ export const outage: FaultDefinition<OutageFault> = {
   },
   describe: (f, duration) => `outage of ${f.target} for ${duration(f.duration)}`,
   toldByItsEffect: true,
+  downSeconds: (f) => f.duration,
 };
 
 /** A datacenter or a failure domain. */

@@ -32,6 +32,7 @@ export const partition: FaultDefinition<PartitionFault> = {
   },
   describe: (f, duration) => `partition ${f.groups.map((g) => `[${g.join(', ')}]`).join(' | ')} for ${duration(f.duration)}`,
   toldByItsEffect: false,
+  downSeconds: (f) => f.duration,
 };
 
 /** Partition groups: datacenter or component names, each in one group only. */

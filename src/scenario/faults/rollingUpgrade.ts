@@ -41,6 +41,7 @@ export const rollingUpgrade: FaultDefinition<RollingUpgradeFault> = {
   },
   describe: (f, duration) => `rolling upgrade of ${f.target}, ${duration(f.each)} per host, ${f.surge} at a time`,
   toldByItsEffect: false,
+  downSeconds: (f) => f.each,
 };
 
 const UPGRADE_PARTS = ['controlPlane', 'etcd', 'workers'] as const;

@@ -36,4 +36,6 @@ export const rollout: FaultDefinition<RolloutFault> = {
   },
   describe: (f) => `rollout of version ${f.version}${f.bad ? ' (bad)' : ''}`,
   toldByItsEffect: false,
+  // A bad version is down from its step until it is detected and rolled back.
+  downSeconds: (f, s) => (f.bad && s.federation ? s.federation.rollout.detect + s.federation.rollout.rollback : 0),
 };

@@ -25,6 +25,7 @@ export function tenantIncident<K extends string>(kind: K, description: string, w
     },
     describe: (f, duration) => `${what} ${f.tenant} for ${duration(f.duration)}`,
     toldByItsEffect: false,
+    downSeconds: (f) => f.duration,
   };
 }
 
