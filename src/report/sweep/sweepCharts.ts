@@ -82,7 +82,8 @@ function availabilityChart(summary: SweepSummary, signal: string, id: string, ba
   const axes = sweepAxes(summary);
   const avail = summary.points.flatMap((p) => {
     const s = headlineSummary(p, signal);
-    return s ? [{ p, s, a: s.availability, at: s.bound?.availability ?? s.availability.mean, ci: s.bound ? null : s.availability.ci95 }] : [];
+    // A bound's bar runs from the bound to the top: all the chart knows is that the point is above it.
+    return s ? [{ p, s, a: s.availability, at: s.bound?.availability ?? s.availability.mean, ci: s.bound ? ([s.bound.availability, 1] as const) : s.availability.ci95 }] : [];
   });
   const finite = avail.flatMap(({ at, ci }) => [at, ...(ci ?? [])]).filter((v) => v > 0 && v < 1).map(ninesOf);
   const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
