@@ -82,5 +82,27 @@ function readPartial(file: string): PartialResult {
   if (p === null || typeof p !== 'object' || p.format !== PARTIAL_FORMAT || !p.job || !p.shard || !Array.isArray(p.digests) || !Array.isArray(p.traces) || !Array.isArray(p.episodes)) {
     throw new InputError(`merge: ${file}: not a kubesim partial result (expected "format": "${PARTIAL_FORMAT}", as written by --shard)`);
   }
+  const problem = precisionProblem((p.job as { precision?: unknown }).precision);
+  if (problem) throw new InputError(`merge: ${file}: job.precision${problem}`);
   return p as PartialResult;
+}
+
+/**
+ * What is wrong with an adaptive job's target, as `.<field>: expected ..., found ...` (or `: ...`
+ * for the whole); undefined when it is absent or what --precision and its caps would have given.
+ */
+function precisionProblem(x: unknown): string | undefined {
+  if (x === undefined) return undefined;
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return `: expected an object, found ${JSON.stringify(x)}`;
+  const t = x as Record<string, unknown>;
+  const found = (v: unknown) => `found ${JSON.stringify(v) ?? 'nothing'}`;
+  if (typeof t['relative'] !== 'number' || !(t['relative'] > 0 && t['relative'] < 1)) return `.relative: expected a number above 0 and below 1, ${found(t['relative'])}`;
+  for (const cap of ['maxReplications', 'maxEpisodes']) {
+    const v = t[cap];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) return `.${cap}: expected a whole number at least 1, ${found(v)}`;
+  }
+  const signals = t['signals'];
+  if (!Array.isArray(signals) || signals.length === 0 || !signals.every((n) => typeof n === 'string' && n !== '')) return `.signals: expected a list of signal names, ${found(signals)}`;
+  if (t['rareEvents'] !== undefined && typeof t['rareEvents'] !== 'boolean') return `.rareEvents: expected true or false, ${found(t['rareEvents'])}`;
+  return undefined;
 }

@@ -226,6 +226,15 @@ describe('kubesim run --shard and merge', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'adaptive-merged', 'summary.json'), 'utf8'));
     expect(summary.clusters.prod.signals.etcdQuorum.method).toBe('importance-sampling');
     expect(summary.precision).toMatchObject({ reached: true, stoppedBy: 'precision' });
+
+    // A hand-edited target is refused in one line that names the file and the field.
+    const edited = join(dir, 'adaptive-edited.shard-1-of-2.json');
+    const doc = JSON.parse(readFileSync(join(dir, 'adaptive-shards', 'three-members.shard-1-of-2.json'), 'utf8'));
+    doc.job.precision.maxEpisodes = 0;
+    writeFileSync(edited, JSON.stringify(doc));
+    const bad = kubesim(['merge', edited]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`kubesim: merge: ${edited}: job.precision.maxEpisodes: expected a whole number at least 1, found 0\n`);
   });
 
   it('should refuse an incomplete set and shards of another seed, in one line with exit 2', () => {
