@@ -33,7 +33,7 @@ export function defaultJobs(): number {
  * only from its own named streams and the results are reassembled in order, the outcome does not
  * depend on `jobs` or on which thread ran what. `onProgress` counts replications done.
  */
-export async function runTasks(tasks: readonly Task[], jobs: number, onProgress?: (done: number, total: number) => void): Promise<TaskResult[]> {
+export async function runTasks(tasks: readonly Task[], jobs: number, onProgress?: (done: number, total: number) => void, pool?: WorkerPool): Promise<TaskResult[]> {
   const total = tasks.reduce((a, t) => a + t.replications.length, 0);
   let done = 0;
   const tick = () => onProgress?.(++done, total);
@@ -51,6 +51,7 @@ export async function runTasks(tasks: readonly Task[], jobs: number, onProgress?
   await dispatch(
     chunks,
     jobs,
+    pool,
     (c) => {
       const t = tasks[c.task]!;
       return { scenario: t.scenario, replications: c.reps, traceReplication: t.traceReplication };
@@ -77,7 +78,7 @@ const EPISODE_CHUNK = 500;
  * its own streams (`e${k}/`), so the digests do not depend on `jobs`, on the chunking or on
  * which thread ran what: a batch run in pieces gives the same digests as one run whole.
  */
-export async function runEpisodeBatch(s: Scenario, first: number, count: number, jobs: number, bias: BiasOptions = {}): Promise<EpisodeDigest[]> {
+export async function runEpisodeBatch(s: Scenario, first: number, count: number, jobs: number, bias: BiasOptions = {}, pool?: WorkerPool): Promise<EpisodeDigest[]> {
   if (jobs <= 1 || count <= EPISODE_CHUNK) return runEpisodes(s, first, count, bias);
   const chunks: { first: number; count: number }[] = [];
   for (let k = 0; k < count; k += EPISODE_CHUNK) chunks.push({ first: first + k, count: Math.min(EPISODE_CHUNK, count - k) });
@@ -85,6 +86,7 @@ export async function runEpisodeBatch(s: Scenario, first: number, count: number,
   await dispatch(
     chunks,
     jobs,
+    pool,
     (c) => ({ kind: 'episodes', scenario: s, first: c.first, count: c.count, bias }),
     (c, m: { episodes: EpisodeDigest[] }) => results.set(c, m.episodes),
   );
@@ -97,13 +99,36 @@ function workerUrl(): URL {
 }
 
 /**
- * Hands `chunks` to up to `jobs` worker threads as they free up: each gets `message(chunk)`, and
- * its reply goes to `onReply(chunk, reply)`. A reply with `error`, or a worker that dies, fails the
- * whole; the workers are terminated either way.
+ * Worker threads kept between calls: an adaptive run (--precision) goes in many batches, and
+ * starting threads for each (loading the model in each) cost more than a small batch's work.
+ * Threads start on first use, at most `size` of them; `close` ends them.
  */
-async function dispatch<C, R>(chunks: readonly C[], jobs: number, message: (c: C) => unknown, onReply: (c: C, reply: R) => void): Promise<void> {
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(readonly size: number) {}
+
+  /** Up to `count` threads, started as needed. */
+  threads(count: number): readonly Worker[] {
+    while (this.workers.length < Math.min(this.size, count)) this.workers.push(new Worker(workerUrl()));
+    return this.workers.slice(0, Math.min(this.size, count));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Hands `chunks` to up to `jobs` worker threads (the pool's, or threads of its own that end with
+ * the call) as they free up: each gets `message(chunk)`, and its reply goes to
+ * `onReply(chunk, reply)`. A reply with `error`, or a thread that dies, fails the whole.
+ */
+async function dispatch<C, R>(chunks: readonly C[], jobs: number, pool: WorkerPool | undefined, message: (c: C) => unknown, onReply: (c: C, reply: R) => void): Promise<void> {
+  const own = pool ?? new WorkerPool(jobs);
+  const workers = own.threads(chunks.length);
   let next = 0;
-  const workers = Array.from({ length: Math.min(jobs, chunks.length) }, () => new Worker(workerUrl()));
+  const errors: ((e: Error) => void)[] = [];
   try {
     await Promise.all(
       workers.map(
@@ -125,12 +150,18 @@ async function dispatch<C, R>(chunks: readonly C[], jobs: number, message: (c: C
               });
               w.postMessage(message(c));
             };
+            errors.push(reject);
             w.once('error', reject);
             send();
           }),
       ),
     );
+  } catch (e) {
+    // A thread that failed may still hold a listener or a chunk: a pool that failed is not reused.
+    await own.close();
+    throw e;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    workers.forEach((w, i) => w.off('error', errors[i]!));
+    if (!pool) await own.close();
   }
 }

@@ -4,7 +4,7 @@ import type { Scenario } from '../../scenario/Scenario.js';
 import { aggregate, type CostModel } from '../aggregate.js';
 import type { ReplicationDigest } from '../Digest.js';
 import { exactAvailabilities, exactValue } from '../exactValues.js';
-import { runEpisodeBatch, runTasks } from '../pool.js';
+import { runEpisodeBatch, runTasks, WorkerPool } from '../pool.js';
 import type { EpisodeDigest } from '../rare/EpisodeDigest.js';
 import { rareEventSupport } from '../rare/rareEventSupport.js';
 import { rareSignalSummaries } from '../rare/rareSummary.js';
@@ -37,6 +37,8 @@ export interface PrecisionProgress {
 export interface WorkSource {
   replications(first: number, count: number): Promise<{ readonly digests: readonly ReplicationDigest[]; readonly trace?: Trace }>;
   episodes(first: number, count: number): Promise<readonly EpisodeDigest[]>;
+  /** Ends what the source holds (worker threads). */
+  close?(): Promise<void>;
 }
 
 export interface PrecisionRunOptions {
@@ -51,15 +53,17 @@ export interface PrecisionRunOptions {
   readonly source?: WorkSource;
 }
 
-/** Simulates each batch on `jobs` worker threads. */
+/** Simulates each batch on `jobs` worker threads, the same threads from batch to batch. */
 export function simulatedWork(s: Scenario, jobs: number, traceReplication?: number): WorkSource {
+  const pool = jobs > 1 ? new WorkerPool(jobs) : undefined;
   return {
     async replications(first, count) {
       const reps = Array.from({ length: count }, (_, i) => first + i);
-      const [result] = await runTasks([{ scenario: s, replications: reps, ...(traceReplication !== undefined ? { traceReplication } : {}) }], jobs);
+      const [result] = await runTasks([{ scenario: s, replications: reps, ...(traceReplication !== undefined ? { traceReplication } : {}) }], jobs, undefined, pool);
       return result!;
     },
-    episodes: (first, count) => runEpisodeBatch(s, first, count, jobs),
+    episodes: (first, count) => runEpisodeBatch(s, first, count, jobs, {}, pool),
+    close: async () => pool?.close(),
   };
 }
 
@@ -115,8 +119,16 @@ export const FIRST_EPISODE_BATCH = 2000;
  * stops depends on the machine, and the JSON says it stopped there.
  */
 export async function runToPrecision(s: Scenario, options: PrecisionRunOptions): Promise<PrecisionRunResult> {
-  const { target } = options;
   const source = options.source ?? simulatedWork(s, options.jobs, options.traceReplication);
+  try {
+    return await adaptiveRun(s, options, source);
+  } finally {
+    await source.close?.();
+  }
+}
+
+async function adaptiveRun(s: Scenario, options: PrecisionRunOptions, source: WorkSource): Promise<PrecisionRunResult> {
+  const { target } = options;
   const now = options.now ?? (() => performance.now() / 1000);
   const start = now();
   const outOfTime = () => target.maxSeconds !== undefined && now() - start >= target.maxSeconds;
