@@ -11,6 +11,26 @@ describe('scenario problems', () => {
     });
   }
 
+  it('should refuse control characters in the scenario name, which reaches terminals raw', () => {
+    const text = (name: string) => `apiVersion: kubesim/v1\nkind: Scenario\nmetadata:\n  name: "${name}"\nspec:\n  ${ONE_CLUSTER.replace(/\n(?=.)/g, '\n  ')}`;
+    // An escape sequence (ESC [ 31 m: red), a C1 control (U+009B, a one-byte CSI) and a right-to-left override.
+    for (const name of ['demo\\u001b[31mred', 'demo\\u009b31mred', 'demo\\u202eoverride']) {
+      const lines = problemsOf(text(name));
+      expect(lines, name).toHaveLength(1);
+      expect(lines[0]).toMatch(/^x\.yaml:4: metadata\.name: expected a name without control or bidirectional characters, found /);
+    }
+    expect(problemsOf(text('a name/with a slash is fine here'))).toEqual([]);
+  });
+
+  it('should refuse every JavaScript built-in as a tenant or datacenter name, as for clusters', () => {
+    for (const name of ['__proto__', 'toString', 'hasOwnProperty']) {
+      const spec = `datacenters:\n  - name: ${name}\nclusters:\n  - { name: prod, model: multi-tenant, tenants: [{ name: ${name} }] }\n`;
+      const lines = problemsOf(withSpec(spec));
+      expect(lines, name).toHaveLength(2);
+      for (const l of lines) expect(l).toMatch(/: expected a name without '\/', control or bidirectional characters, and not a JavaScript built-in such as constructor, found "/);
+    }
+  });
+
   it('should report the wrong apiVersion and kind', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\nspec:\n  ${ONE_CLUSTER.replace(/\n(?=.)/g, '\n  ')}`;
     expect(problemsOf(text)).toEqual(['x.yaml:1: apiVersion: expected "kubesim/v1", found "v1"', 'x.yaml:2: kind: expected "Scenario", found "Pod"']);
