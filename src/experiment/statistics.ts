@@ -24,14 +24,21 @@ export function tQuantile975(df: number): number {
  * The interval is clamped to [lo, hi] (availability cannot leave [0, 1]).
  */
 export function estimate(values: readonly number[], lo = -Infinity, hi = Infinity): Estimate {
+  const { mean, halfWidth } = meanAndHalfWidth(values);
+  if (values.length === 0) return { mean, ci95: [NaN, NaN] };
+  if (values.length === 1) return { mean, ci95: null };
+  return { mean, ci95: [Math.max(lo, mean - halfWidth), Math.min(hi, mean + halfWidth)] };
+}
+
+/** The mean and the Student t 95% half-width of independent observations: NaN for both with none, NaN half-width with one. */
+export function meanAndHalfWidth(values: readonly number[]): { readonly mean: number; readonly halfWidth: number } {
   const n = values.length;
-  if (n === 0) return { mean: NaN, ci95: [NaN, NaN] };
+  if (n === 0) return { mean: NaN, halfWidth: NaN };
   let sum = 0;
   for (const v of values) sum += v;
   const mean = sum / n;
-  if (n === 1) return { mean, ci95: null };
+  if (n === 1) return { mean, halfWidth: NaN };
   let ss = 0;
   for (const v of values) ss += (v - mean) * (v - mean);
-  const half = tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n);
-  return { mean, ci95: [Math.max(lo, mean - half), Math.min(hi, mean + half)] };
+  return { mean, halfWidth: tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n) };
 }

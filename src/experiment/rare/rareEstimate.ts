@@ -1,7 +1,8 @@
 /** The rare-event estimate from episode digests: per covered signal, unavailability with its CI, outage rate and mean outage length. */
 import { YEAR } from '../../kernel/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { tQuantile975 } from '../statistics.js';
+import { meanAndHalfWidth } from '../statistics.js';
+import { DOMINANT_OUTAGES } from '../trust.js';
 import type { Estimate } from '../Summary.js';
 import type { EpisodeDigest } from './EpisodeDigest.js';
 import { rareEventSupport } from './rareEventSupport.js';
@@ -72,27 +73,12 @@ export function rareEstimate(s: Scenario, digests: readonly EpisodeDigest[]): Ra
   return { episodes: n, signals };
 }
 
-function meanAndHalfWidth(ys: readonly number[]): { mean: number; halfWidth: number } {
-  const n = ys.length;
-  if (n === 0) return { mean: NaN, halfWidth: NaN };
-  let sum = 0;
-  for (const y of ys) sum += y;
-  const mean = sum / n;
-  if (n === 1) return { mean, halfWidth: NaN };
-  let ss = 0;
-  for (const y of ys) ss += (y - mean) * (y - mean);
-  return { mean, halfWidth: tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n) };
-}
-
 function topShare(ys: readonly number[]): number {
   const total = ys.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return 0;
-  const top = [...ys].sort((a, b) => b - a).slice(0, TOP);
+  const top = [...ys].sort((a, b) => b - a).slice(0, DOMINANT_OUTAGES);
   return top.reduce((a, b) => a + b, 0) / total;
 }
-
-/** How many of the largest contributions `topShare` adds up (the naive 'dominated' rule counts 3 outages). */
-const TOP = 3;
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));

@@ -1,7 +1,7 @@
 /** The rare-event estimate as SignalSummary values (method 'importance-sampling'), for the summary document. */
 import type { Scenario } from '../../scenario/Scenario.js';
 import type { SignalSummary, Trust } from '../Summary.js';
-import { FEW_OUTAGES } from '../trust.js';
+import { DOMINANT_OUTAGES, DOMINANT_SHARE, FEW_OUTAGES } from '../trust.js';
 import type { EpisodeDigest } from './EpisodeDigest.js';
 import { rareEstimate, type RareEstimate, type RareSignalEstimate } from './rareEstimate.js';
 
@@ -46,8 +46,8 @@ function rareTrust(e: RareSignalEstimate, episodes: number): Trust {
   if (episodes < 2) return { level: 'single-replication', outages, reason: 'one episode: no spread to estimate a confidence interval from' };
   if (outages === 0) return { level: 'no-outages', outages, reason: `none of ${episodes} biased episodes reached an outage of this signal` };
   if (outages < FEW_OUTAGES) return { level: 'few-outages', outages, reason: `only ${outages} of ${episodes} biased episodes reached an outage: the interval is rough` };
-  if (e.topShare > 0.5) {
-    return { level: 'dominated', outages, reason: `the 3 largest of ${episodes} weighted episodes hold ${Math.round(e.topShare * 100)}% of the estimate: run more episodes` };
+  if (e.topShare > DOMINANT_SHARE) {
+    return { level: 'dominated', outages, reason: `the ${DOMINANT_OUTAGES} largest of ${episodes} weighted episodes hold ${Math.round(e.topShare * 100)}% of the estimate: run more episodes` };
   }
   return { level: 'ok', outages, reason: `${outages} of ${episodes} biased episodes reached an outage (importance sampling)` };
 }
