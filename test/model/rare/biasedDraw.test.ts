@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, density, equilibriumDensity, equilibriumSurvival, survival, type Distribution } from '../../../src/kernel/index.js';
 import { logRatioCensored, logRatioFired, logRatioRepair } from '../../../src/model/rare/biasedDraw.js';
-
-/** Simpson's rule on a log scale (x = e^t) between from and to. */
-function integrateLog(f: (x: number) => number, from: number, to: number): number {
-  const a = Math.log(from);
-  const b = Math.log(to);
-  const n = 20_000;
-  const h = (b - a) / n;
-  let s = 0;
-  for (let i = 0; i <= n; i++) {
-    const x = Math.exp(a + i * h);
-    s += (i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2) * f(x) * x;
-  }
-  return (s * h) / 3;
-}
+import { integrateLog } from '../../integrateLog.js';
 
 const P = 0.5;
 /** A constant accelerated rate: Γ(x) = γ x. */
