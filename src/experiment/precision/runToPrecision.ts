@@ -158,19 +158,20 @@ async function adaptiveRun(s: Scenario, options: PrecisionRunOptions, source: Wo
   }
   // Rare-event phase, for the signals moved to it (a cap that stopped the naive phase stops this one too, but --max-replications).
   if (rare.size > 0 && (stop === 'precision' || stop === 'max-replications')) {
+    const naive = summary;
     const naiveStop = stop;
     let size = FIRST_EPISODE_BATCH;
     for (;;) {
       const count = Math.min(size, target.maxEpisodes - episodes.length);
       episodes = episodes.concat(await source.episodes(episodes.length, count));
-      const signals = precisionSignals(withRare(s, summary, episodes, rare), target).filter((x) => rare.has(keyOf(x)));
+      summary = withRare(s, naive, episodes, rare);
+      const signals = precisionSignals(summary, target).filter((x) => rare.has(keyOf(x)));
       options.onBatch?.({ batches, replications: digests.length, episodes: episodes.length, worst: worstOf(signals) });
       const reached = signals.every((x) => x.reached);
       stop = reached ? naiveStop : episodes.length >= target.maxEpisodes ? 'max-episodes' : outOfTime() ? 'max-time' : undefined;
       if (stop) break;
       size = nextBatch(FIRST_EPISODE_BATCH, episodes.length, signals, target.relative);
     }
-    summary = withRare(s, summary, episodes, rare);
   }
   const signals = precisionSignals(summary, target);
   const precision = { target: target.relative, reached: signals.every((x) => x.reached), stoppedBy: stop, batches, episodes: episodes.length, signals };
