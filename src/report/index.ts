@@ -17,7 +17,7 @@ export { outageSpec, type OutageOptions } from './charts/outageSpec.js';
 export { costBreakdownSpec, type LabelledSummary, type CostBreakdownOptions } from './charts/costBreakdownSpec.js';
 export { costVsAvailabilitySpec, type CostAvailabilityPoint, type CostVsAvailabilityOptions } from './charts/costVsAvailabilitySpec.js';
 export { traceIntervals, type Interval, type TimelineData } from './traceIntervals.js';
-export { FEW_OUTAGES, flagLines, legendLines, outagesSimulated, signalTables, SIGNAL_COLUMNS, type SignalTable, type SignalTableRow } from './signalTable.js';
+export { flagLines, legendLines, signalTables, SIGNAL_COLUMNS, type SignalTable, type SignalTableRow } from './signalTable.js';
 export { evidenceOf, trustTag, IS_LEGEND, type Evidence } from './evidence.js';
 export { describeScenario, describeDistribution, describeFault, type ScenarioGlance } from './describeScenario.js';
 export { escapeHtml, escapeMarkdown, jsonForScript } from './escape.js';

@@ -1,6 +1,5 @@
 /** The table of signals per cluster, formatted once from the summary for HTML, Markdown and the terminal. */
 import type { SignalSummary, Summary } from '../experiment/Summary.js';
-import { YEAR } from '../kernel/index.js';
 import { CLUSTER_SIGNALS } from '../scenario/signals.js';
 import { evidenceOf, IS_LEGEND, OUTSIDE_CI_LEGEND, type Evidence } from './evidence.js';
 import { formatEstimate, formatEstimateInterval, formatRate, formatSeconds } from './format.js';
@@ -47,14 +46,6 @@ export interface SignalTableRow {
   readonly evidence: Evidence;
   /** One formatted cell per column of the table's `head`. */
   readonly cells: readonly string[];
-}
-
-/** Below this many outages over all replications, a 95% CI across replications is too narrow to trust. */
-export const FEW_OUTAGES = 10;
-
-/** How many outages of a signal the replications saw in all (from the per-year rate). */
-export function outagesSimulated(s: SignalSummary, replications: number, horizonSeconds: number): number {
-  return Math.round((s.outagesPerYear * replications * horizonSeconds) / YEAR);
 }
 
 /**
