@@ -38,7 +38,12 @@ export async function runShard(
   const precision = target ? shardedPrecision(target, flags) : undefined;
   const job: RunJob = { command: 'run', scenarios: files.map((file) => ({ file, text: readScenarioFile(file) })), overrides, ...(precision ? { precision } : {}) };
   const scenarios = runScenariosOf(job);
-  if (precision) for (const s of scenarios) checkShardedPrecision(precision, s, flags);
+  if (precision) {
+    for (const s of scenarios) {
+      checkPrecisionSignals(precision, s);
+      checkShardedPrecision(precision, s, flags);
+    }
+  }
   const work = scenarios.map((s) => (precision ? precisionWork(s, precision) : { replications: s.replications, episodes: 0 }));
   const reps = shardReplications(
     work.map((w) => w.replications),
@@ -81,7 +86,6 @@ export function shardedPrecision(target: PrecisionTarget, flags: PrecisionFlags)
 
 /** The rare-event cap too, when the rare-event method could take over one of the scenario's requested signals. */
 export function checkShardedPrecision(target: PrecisionJob, s: Scenario, flags: PrecisionFlags): void {
-  checkPrecisionSignals(target, s);
   if (flags.maxEpisodes === undefined && mayUseRareEvents(s, target)) {
     throw new InputError(`--precision with --shard: give --max-episodes too (${s.name} may move signals to the rare-event method, whose episodes each shard runs its share of up front), or --no-rare-events`);
   }
