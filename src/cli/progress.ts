@@ -1,5 +1,6 @@
 /** Progress lines on stderr when stderr is a terminal; silent otherwise (CI, pipes, files). */
 import type { PrecisionProgress } from '../experiment/precision/runToPrecision.js';
+import { formatRelative } from '../report/format.js';
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -37,10 +38,10 @@ export function precisionProgress(label: string, target: number, stream: NodeJS.
     update(p) {
       shown = true;
       const r = p.worst.relativeHalfWidth;
-      const now = Number.isFinite(r) ? `±${(r * 100).toPrecision(2)}%` : 'no outage yet';
+      const now = Number.isFinite(r) ? formatRelative(r) : 'no outage yet';
       const work = `${p.replications} replications${p.episodes > 0 ? `, ${p.episodes} episodes` : ''}`;
       const secs = ((Date.now() - start) / 1000).toFixed(1);
-      const worst = p.worst.key === '' ? '' : `; ${p.worst.key} ${now} (target ±${(target * 100).toPrecision(2)}%)`;
+      const worst = p.worst.key === '' ? '' : `; ${p.worst.key} ${now} (target ${formatRelative(target)})`;
       stream.write(`\r\x1b[K${label}: ${work}${worst} ${secs}s`);
     },
     done() {

@@ -109,6 +109,11 @@ export function formatYears(years: number): string {
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(years)} y`;
 }
 
+/** A relative 95% half-width (0.081) as "±8.1%": two significant digits, never an exponent ("±150%"). */
+export function formatRelative(x: number): string {
+  return `±${Number((x * 100).toPrecision(2))}%`;
+}
+
 /** Nines as "4.89"; a signal that was never down has no finite nines: "∞". */
 export function formatNines(nines: number | null): string {
   if (nines === null || !Number.isFinite(nines)) return '∞';

@@ -21,5 +21,5 @@ export { flagLines, legendLines, signalTables, SIGNAL_COLUMNS, type SignalTable,
 export { evidenceOf, trustTag, IS_LEGEND, type Evidence } from './evidence.js';
 export { describeScenario, describeDistribution, describeFault, type ScenarioGlance } from './describeScenario.js';
 export { escapeHtml, escapeMarkdown, jsonForScript } from './escape.js';
-export { formatPercent, formatInterval, formatNines, formatSeconds, formatRate, formatMoney, percentDecimals, formatEstimate, formatEstimateInterval, formatEstimateNines, formatPercentDown, formatYears } from './format.js';
+export { formatPercent, formatInterval, formatNines, formatSeconds, formatRate, formatMoney, percentDecimals, formatEstimate, formatEstimateInterval, formatEstimateNines, formatPercentDown, formatYears, formatRelative } from './format.js';
 export { precisionLine } from './precisionLine.js';

@@ -30,3 +30,11 @@ describe('precisionProgress', () => {
     expect(err.text).toBe('');
   });
 });
+
+describe('precisionProgress, a half-width above 100%', () => {
+  it('should read "±150%", not an exponent', () => {
+    const err = stream(true);
+    precisionProgress('rare', 0.1, err).update({ batches: 1, replications: 4, episodes: 0, worst: { key: 'prod/apiWrite', relativeHalfWidth: 1.5 } });
+    expect(err.text).toContain('prod/apiWrite ±150% (target ±10%)');
+  });
+});
