@@ -44,6 +44,8 @@ export class ClusterModel {
   };
   private readonly voterUp: boolean[];
   private readonly voterGroup: Int32Array;
+  /** Members whose process is paused (the freeze fault): not up for anyone, but not restarted either. */
+  private readonly memberFrozen: Uint8Array;
   private readonly cpWrite: Uint8Array;
   /** Scratch: hosts of the load balancer instances up at the last evaluate. */
   private readonly lbHosts: Int32Array;
@@ -68,12 +70,14 @@ export class ClusterModel {
     const voters = layout.voters;
     this.voterUp = new Array<boolean>(voters).fill(true);
     this.voterGroup = new Int32Array(voters);
+    this.memberFrozen = new Uint8Array(layout.etcd.length);
     this.cpWrite = new Uint8Array(layout.controlPlane.length);
     this.lbHosts = new Int32Array(Math.max(1, layout.loadBalancers.length));
     const comp = (id: number) => topology.components[id]!;
     const hostDc = (id: number) => topology.hosts[comp(id).host]!.datacenter;
     const view: VoterView = {
       up: this.voterUp,
+      frozen: this.memberFrozen,
       group: this.voterGroup,
       rtt: (i, j) =>
         hostDc(layout.etcd[i]!) === hostDc(layout.etcd[j]!) ? scenario.raft.rttIntraDc : scenario.raft.rttInterDc,
@@ -110,6 +114,16 @@ export class ClusterModel {
     this.totalDesired = spec.workloads.reduce((a, w) => a + w.replicas, 0);
   }
 
+  /** Pauses or resumes etcd member `m` (0-based within this cluster); the caller wakes the world. */
+  freezeMember(m: number, frozen: boolean): void {
+    this.memberFrozen[m] = frozen ? 1 : 0;
+  }
+
+  /** Whether etcd member `m` runs: its component is up and its process is not paused. */
+  private memberRuns(m: number): boolean {
+    return this.infra.componentUp(this.layout.etcd[m]!) && this.memberFrozen[m] === 0;
+  }
+
   /** Worker host `w` (0-based within this cluster) changed state. */
   workerChanged(w: number, up: boolean): void {
     this.workloads.workerChanged(w, up);
@@ -121,7 +135,7 @@ export class ClusterModel {
     const comps = this.topology.components;
     for (let i = 0; i < layout.voters; i++) {
       const c = comps[layout.etcd[i]!]!;
-      this.voterUp[i] = infra.componentUp(c.id);
+      this.voterUp[i] = this.memberRuns(i);
       this.voterGroup[i] = network.group[c.host]!;
     }
     this.etcd.evaluate();
@@ -145,7 +159,7 @@ export class ClusterModel {
       let reachesLeader: boolean;
       let reachesMember: boolean;
       if (localMember !== undefined) {
-        const memberUp = infra.componentUp(localMember.id);
+        const memberUp = this.memberRuns(i);
         reachesLeader = localVoter && memberUp && network.group[localMember.host] === leaderGroup;
         // A learner serves no watch (etcd refuses stream RPCs on learners): no cache, no reads.
         reachesMember = localVoter && memberUp;
@@ -154,7 +168,7 @@ export class ClusterModel {
         reachesMember = false;
         for (let v = 0; v < layout.voters && !reachesMember; v++) {
           const m = layout.etcd[v]!;
-          reachesMember = infra.componentUp(m) && network.reach(comps[m]!.host, cp.host);
+          reachesMember = this.memberRuns(v) && network.reach(comps[m]!.host, cp.host);
         }
       }
       const canWrite = apiUp && writable && reachesLeader;

@@ -128,11 +128,15 @@ function rawFault(f: FaultDraw, dcs: readonly string[], clusters: readonly Clust
   switch (f.kind) {
     case 'crash':
       return { at, crash: pick(crashTargets(c)), for: span };
+    case 'freeze': {
+      const members = crashTargets(c).filter((x) => /\/etcd-(\d+|leader)$/.test(x));
+      return members.length > 0 ? { at, freeze: pick(members), for: span } : undefined;
+    }
     case 'outage':
       return { at, outage: pick(dcs), for: span };
     case 'partition': {
-      // Datacenters on one side, or one component cut off from the rest.
-      const side = f.flag ? [pick(dcs)] : [pick(crashTargets(c).filter((x) => !x.endsWith('etcd-leader')))];
+      // Datacenters on one side, or one component (the etcd leader of the moment too) cut off from the rest.
+      const side = f.flag ? [pick(dcs)] : [pick(crashTargets(c))];
       return { at, partition: [side], for: span };
     }
     case 'rollingUpgrade': {

@@ -203,13 +203,13 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     name: 'a fault of two kinds',
     spec: `${ONE_CLUSTER}faults:\n  - { at: 1d, crash: prod/cp-1, outage: dc-1, for: 1h }\n`,
     expected: [
-      'x.yaml:9: spec.faults[0]: expected exactly one of crash, outage, partition, rollingUpgrade, runaway, compromise, rollout in a fault, found crash and outage; split it into one fault per kind',
+      'x.yaml:9: spec.faults[0]: expected exactly one of crash, freeze, outage, partition, rollingUpgrade, runaway, compromise, rollout in a fault, found crash and outage; split it into one fault per kind',
     ],
   },
   {
     name: 'a fault of no kind',
     spec: `${ONE_CLUSTER}faults:\n  - { at: 1d, for: 1h }\n`,
-    expected: ['x.yaml:9: spec.faults[0]: expected exactly one of crash, outage, partition, rollingUpgrade, runaway, compromise, rollout in a fault, found none'],
+    expected: ['x.yaml:9: spec.faults[0]: expected exactly one of crash, freeze, outage, partition, rollingUpgrade, runaway, compromise, rollout in a fault, found none'],
   },
   {
     name: "a field that does not apply to the fault's kind, and one it lacks",

@@ -3,6 +3,7 @@ import type { Fault, FaultKind, FaultOf } from '../../scenario/Scenario.js';
 import type { FaultBehaviour, FaultContext } from './FaultContext.js';
 import { recordFault } from './FaultContext.js';
 import { startCrash } from './startCrash.js';
+import { startFreeze } from './startFreeze.js';
 import { startOutage } from './startOutage.js';
 import { startPartition } from './startPartition.js';
 import { startRollingUpgrade } from './startRollingUpgrade.js';
@@ -14,6 +15,7 @@ import { startTenantIncident } from './startTenantIncident.js';
  */
 export const FAULT_BEHAVIOURS: { readonly [K in FaultKind]: FaultBehaviour<FaultOf<K>> } = {
   crash: startCrash,
+  freeze: startFreeze,
   outage: startOutage,
   partition: startPartition,
   rollingUpgrade: startRollingUpgrade,

@@ -2,9 +2,10 @@
 import { formatDuration } from '../../kernel/index.js';
 import type { FaultOf } from '../../scenario/Scenario.js';
 import { recordFault, type FaultContext } from './FaultContext.js';
+import { leaderComponent, namesLeader } from './leaderTarget.js';
 
 export function startCrash(w: FaultContext, f: FaultOf<'crash'>): void {
-  const c = resolveCrashTarget(w, f.target);
+  const c = namesLeader(f.target) ? leaderComponent(w, f.target) : w.topology.componentByName.get(f.target);
   if (c === undefined) {
     recordFault(w, f, `crash ${f.target}: nothing to crash (no leader right now)`);
     return;
@@ -13,13 +14,4 @@ export function startCrash(w: FaultContext, f: FaultOf<'crash'>): void {
   recordFault(w, f, `crash ${name} for ${formatDuration(f.duration)}`);
   w.holdComponent(c, 1, `scripted crash of ${name}`);
   w.sim.schedule(f.duration, () => w.holdComponent(c, -1, `${name} restarts after its scripted crash`));
-}
-
-function resolveCrashTarget(w: FaultContext, target: string): number | undefined {
-  if (target.endsWith('/etcd-leader')) {
-    const cluster = w.clusters.find((c) => `${c.name}/etcd-leader` === target);
-    if (!cluster || cluster.etcd.leader < 0) return undefined;
-    return cluster.layout.etcd[cluster.etcd.leader];
-  }
-  return w.topology.componentByName.get(target);
 }

@@ -1,53 +1,102 @@
-/** Raft leadership of one etcd cluster over time: elections, check-quorum step-downs and pre-vote. */
+/** Raft leadership of one etcd cluster over time, member by member: ticks, leases, (pre-)votes and check-quorum. */
 import type { RandomStream, Simulation, SimTime } from '../../kernel/index.js';
 import type { RaftSettings } from '../../scenario/Scenario.js';
-import { findQuorum, quorumTime, type Quorum } from '../../quorum/index.js';
+import { findQuorum, quorumSize, type Quorum } from '../../quorum/index.js';
+import { TickClock } from './TickClock.js';
+import { VoteMessages, type VoteMessage } from './VoteMessages.js';
 
 /** What the cluster tells its observers when leadership changes. */
 export interface RaftListener {
   leaderChanged(leader: number, term: number, reason: string): void;
   /** Something worth narrating that does not change the leader (a stale leader stepping down). */
   note(text: string): void;
-  /** Ask for a re-evaluation at the current time (after a timer of this cluster fired). */
+  /** Ask for a re-evaluation at the current time (after a timer or message of this cluster). */
   wake(): void;
 }
 
 /** Where the voters are, as the rest of the model sees them right now. */
 export interface VoterView {
+  /** The member runs: its component is up and its process is not paused. */
   readonly up: ArrayLike<boolean>;
+  /** The member's process is paused (not up, but it resumes where it was instead of restarting); 1 or 0. */
+  readonly frozen: ArrayLike<number>;
   readonly group: ArrayLike<number>;
   /** Round trip between voters i and j, in seconds. */
   rtt(i: number, j: number): SimTime;
   name(i: number): string;
 }
 
+const FOLLOWER = 0;
+const PRE_CANDIDATE = 1;
+const CANDIDATE = 2;
+const LEADER = 3;
+/** Futile campaigns of a member cut off from any quorum replayed one by one; longer isolations skip ahead (see catchUp). */
+const MAX_REPLAYED_CAMPAIGNS = 10_000;
+
 /**
- * The model of Raft as etcd runs it (etcd-io/raft; timings from etcd's "Tuning" docs):
- * - A leader commits only while it reaches a quorum of live voters (its `writable` flag).
- * - Each follower keeps an election timer, reset by the leader's heartbeats, that fires after a
- *   random time in [electionTimeout, 2 * electionTimeout). Once a quorum of voters can reach
- *   each other and none of them hears a leader, the first timer to fire wins the election after
- *   one vote round trip (to the quorum-th closest voter) and a disk sync. Two candidates firing
- *   within half a round trip of each other split the vote, and a new round follows.
- * - Check-quorum: a leader cut off from a quorum steps down after [1, 2) election timeouts.
- * - Pre-vote (etcd >= 3.5 default): a voter that rejoins does not disturb a working leader.
- *   Without it, a voter that was cut off for longer than an election timeout has raised its
- *   term, and its return forces the leader to step down and a new election.
- * Terms only grow and each term has at most one leader (the election that starts it).
+ * etcd's Raft (etcd-io/raft raft.go, as etcd 3.4-3.5 configure it: check-quorum on, pre-vote a
+ * setting), member by member. Sources: docs/domain.md, "Elections, check-quorum and pre-vote".
+ * - Time is counted in ticks of one heartbeat interval, each member's ticker at its own phase. A
+ *   follower's election counter is reset by every message from its leader (under steady writes,
+ *   continuously: its last reset is the moment it loses the leader); it campaigns when the
+ *   counter reaches its randomized timeout of [E, 2E - 1] ticks (E = election timeout / heartbeat).
+ * - Check-quorum: a member that heard from its leader less than E ticks ago ignores (pre-)vote
+ *   requests ("in lease"); so a candidate that fires early can be refused, and tries again after a
+ *   new random timeout. Without pre-vote its term rises anyway: two such candidates split the vote
+ *   and a second round follows. A leader that did not hear from a quorum during a whole window of
+ *   E ticks steps down at the end of it.
+ * - Pre-vote: a candidate first asks whether it could win, without raising its term; a member cut
+ *   off from the quorum therefore keeps its term. Without pre-vote each futile campaign raises it,
+ *   and on its return the leader hears the higher term and steps down.
+ * - Votes go to candidates whose log is at least as up to date (last entry's term, then its
+ *   position: under steady writes, how long the member kept following a leader).
+ * - Messages take half a round trip; a member persists its term and vote (one fsync) before it
+ *   sends a vote request or grants a vote. A restarted member keeps its term, vote and log, and
+ *   advances its counter by E - 2 ticks once two peers answer (etcd's initial-election-tick-advance).
+ * Members cut off from every quorum are not simulated campaign by campaign while they cannot win:
+ * their futile campaigns are replayed when they could matter again (catchUp).
  */
 export class EtcdCluster {
+  /** The leader of the highest term that still leads (a stale leader when no newer one exists), or -1. */
   leader = -1;
+  /** The highest term any member has reached (the leader's own may be lower, briefly, until it hears of it). */
   term = 0;
   private readonly n: number;
-  private readonly timerOrigin: Float64Array;
-  private readonly contact: Uint8Array;
+  private readonly need: number;
+  private readonly clock: TickClock;
+  private readonly role: Uint8Array;
+  private readonly memberTerm: Int32Array;
+  private readonly vote: Int32Array;
+  private readonly lead: Int32Array;
+  /** The member hears its leader right now (its election counter stays at 0). */
+  private readonly heard: Uint8Array;
+  private readonly logTerm: Int32Array;
+  private readonly logTime: Float64Array;
+  /** The member's log follows a leader right now: its last entry is "now". */
+  private readonly liveLog: Uint8Array;
+  private readonly phase: Float64Array;
+  private readonly origin: Float64Array;
+  private readonly timeoutTicks: Int32Array;
+  private readonly advance: Int32Array;
+  private readonly timerEvent: Int32Array;
+  private readonly campaignId: Int32Array;
+  private readonly granted: Int32Array;
+  private readonly rejected: Int32Array;
   private readonly wasUp: Uint8Array;
-  private pendingElection = -1;
-  private pendingWinner = -1;
-  private stepDownEvent = -1;
+  private readonly leaderSince: Float64Array;
+  private readonly stepDownEvent: Int32Array;
+  /** When a paused member was paused, NaN for the others. */
+  private readonly frozenAt: Float64Array;
+  /** The term of the last leader announced: leaders of older terms are stale. */
+  private announcedTerm = 0;
+  /** The leader whose loss of writes was last narrated, so that it is told once. */
+  private cutOffNarrated = -1;
+  private readonly messages = new VoteMessages();
   private quorum: Quorum = { kind: 'lost', largest: 0 };
-  private readonly fireElection: () => void;
-  private readonly fireStepDown: () => void;
+  private readonly onTimer: (sim: Simulation, i: number) => void;
+  private readonly onMessage: (sim: Simulation, id: number) => void;
+  private readonly onCheckQuorum: (sim: Simulation, i: number) => void;
+  private readonly onSoloWin: (sim: Simulation, i: number) => void;
 
   constructor(
     private readonly sim: Simulation,
@@ -57,30 +106,63 @@ export class EtcdCluster {
     private readonly view: VoterView,
     private readonly listener: RaftListener,
   ) {
-    this.n = voters;
-    this.timerOrigin = new Float64Array(voters);
-    this.contact = new Uint8Array(voters);
-    this.wasUp = new Uint8Array(voters).fill(1);
+    const n = voters;
+    this.n = n;
+    this.need = quorumSize(n);
+    this.clock = new TickClock(raft.heartbeatInterval, raft.electionTimeout);
+    this.role = new Uint8Array(n);
+    this.memberTerm = new Int32Array(n);
+    this.vote = new Int32Array(n).fill(-1);
+    this.lead = new Int32Array(n).fill(-1);
+    this.heard = new Uint8Array(n);
+    this.logTerm = new Int32Array(n);
+    this.logTime = new Float64Array(n);
+    this.liveLog = new Uint8Array(n);
+    this.phase = new Float64Array(n);
+    this.origin = new Float64Array(n);
+    this.timeoutTicks = new Int32Array(n);
+    this.advance = new Int32Array(n);
+    this.timerEvent = new Int32Array(n).fill(-1);
+    this.campaignId = new Int32Array(n);
+    this.granted = new Int32Array(n);
+    this.rejected = new Int32Array(n);
+    this.wasUp = new Uint8Array(n).fill(1);
+    this.leaderSince = new Float64Array(n);
+    this.stepDownEvent = new Int32Array(n).fill(-1);
+    this.frozenAt = new Float64Array(n).fill(NaN);
     // Bootstrap: the cluster starts healthy with voter 0 leading term 1 (a convention that makes
-    // scripted timelines easy to follow; random failures start later anyway).
-    if (voters > 0) {
+    // scripted timelines easy to follow); every member's ticker gets its phase, and the leader's
+    // check-quorum window its offset.
+    for (let i = 0; i < n; i++) {
+      this.phase[i] = this.rng.next() * this.clock.interval;
+      this.memberTerm[i] = 1;
+      this.lead[i] = 0;
+      this.heard[i] = i === 0 ? 0 : 1;
+      this.logTerm[i] = 1;
+      this.liveLog[i] = 1;
+    }
+    if (n > 0) {
+      this.role[0] = LEADER;
+      this.vote[0] = 0;
+      this.leaderSince[0] = -this.rng.next() * this.clock.electionTicks * this.clock.interval;
       this.leader = 0;
       this.term = 1;
-      this.contact.fill(1);
+      this.announcedTerm = 1;
     }
-    this.fireElection = () => {
-      this.pendingElection = -1;
-      this.completeElection();
+    this.onTimer = (_sim, i) => {
+      this.timerEvent[i] = -1;
+      this.campaign(i);
+    };
+    this.onMessage = (_sim, id) => this.deliver(this.messages.take(id));
+    this.onCheckQuorum = (_sim, i) => {
+      this.stepDownEvent[i] = -1;
+      if (this.role[i] !== LEADER || this.followers(i) + 1 >= this.need) return;
+      this.becomeFollower(i, this.memberTerm[i]!, -1);
+      this.announce(`${this.view.name(i)} steps down: it did not hear from a quorum for a whole election timeout (check-quorum)`);
       this.listener.wake();
     };
-    this.fireStepDown = () => {
-      this.stepDownEvent = -1;
-      if (this.leader >= 0 && !this.writable) {
-        const who = this.view.name(this.leader);
-        this.leader = -1;
-        this.listener.leaderChanged(-1, this.term, `${who} steps down: it has not heard from a quorum for an election timeout (check-quorum)`);
-      }
-      this.listener.wake();
+    this.onSoloWin = (_sim, i) => {
+      if (this.role[i] === CANDIDATE && this.view.up[i]) this.becomeLeader(i);
     };
   }
 
@@ -92,162 +174,463 @@ export class EtcdCluster {
   /** Whether a leader exists that reaches a quorum: writes can commit. */
   get writable(): boolean {
     const q = this.quorum;
-    return this.leader >= 0 && q.kind === 'held' && this.view.up[this.leader] === true && this.view.group[this.leader] === q.group;
+    const l = this.leader;
+    return l >= 0 && q.kind === 'held' && this.role[l] === LEADER && this.view.up[l] === true && this.view.group[l] === q.group;
   }
 
-  /** Re-reads who is up and who reaches whom, and moves leadership on. Call after every change. */
+  /** etcd's request timeout: 5 s plus two election timeouts (etcd server config `ReqTimeout`). */
+  get requestTimeout(): SimTime {
+    return 5 + 2 * this.raft.electionTimeout;
+  }
+
+  /** Re-reads who is up and who reaches whom, and moves every member on. Call after every change. */
   evaluate(): void {
-    const now = this.sim.now;
-    const { up, group } = this.view;
-    this.quorum = findQuorum(up, group);
-    if (this.leader >= 0 && !up[this.leader]) {
-      const who = this.view.name(this.leader);
-      this.leader = -1;
-      this.listener.leaderChanged(-1, this.term, `${who} was the leader and went down: no leader until an election`);
-    }
-    // Who hears the leader; who lost or regained it. Restarts reset the election timer.
-    const lg = this.leader >= 0 ? group[this.leader] : -1;
-    let disrupted = -1;
+    const { up } = this.view;
+    this.quorum = findQuorum(up, this.view.group);
+    const { frozen } = this.view;
+    let resumed = -1;
     for (let i = 0; i < this.n; i++) {
-      if (!up[i]) {
-        this.wasUp[i] = 0;
-        this.contact[i] = 0;
+      if (!up[i] && this.wasUp[i]) {
+        if (frozen[i]) this.memberFreezes(i);
+        else this.memberDown(i);
+      } else if (!up[i] && !frozen[i] && !Number.isNaN(this.frozenAt[i]!)) {
+        // It crashed while paused: from now on it is down, and it will restart.
+        this.frozenAt[i] = NaN;
+        this.memberDown(i);
+      }
+    }
+    for (let i = 0; i < this.n; i++) {
+      if (!up[i] || this.wasUp[i]) continue;
+      if (Number.isNaN(this.frozenAt[i]!)) this.memberRestarts(i);
+      else if (this.memberThaws(i)) resumed = i;
+    }
+    for (let i = 0; i < this.n; i++) if (this.timerEvent[i]! < 0) this.catchUp(i);
+    for (let i = 0; i < this.n; i++) if (this.role[i] === LEADER && up[i]) this.yieldToHigherTerm(i);
+    if (resumed >= 0 && this.role[resumed] === LEADER) this.announce(`${this.view.name(resumed)} resumes and still leads term ${this.memberTerm[resumed]}`);
+    for (let i = 0; i < this.n; i++) if (up[i] && this.role[i] !== LEADER) this.updateContact(i);
+    for (let i = 0; i < this.n; i++) if (this.role[i] === LEADER && up[i]) this.watchQuorum(i);
+    for (let i = 0; i < this.n; i++) this.armTimer(i);
+    this.narrateCutOff();
+  }
+
+  // ---- membership changes seen by evaluate -------------------------------------------------
+
+  private memberDown(i: number): void {
+    const now = this.sim.now;
+    this.wasUp[i] = 0;
+    this.cancelTimer(i);
+    this.cancelStepDown(i);
+    this.freezeLog(i, now);
+    this.heard[i] = 0;
+    this.campaignId[i] = this.campaignId[i]! + 1;
+    if (this.role[i] === LEADER) {
+      this.role[i] = FOLLOWER;
+      this.announce(`${this.view.name(i)} was the leader and went down: no leader until an election`);
+    } else {
+      this.role[i] = FOLLOWER;
+    }
+  }
+
+  /** The process pauses: nothing is sent, received or counted until it resumes; a leader keeps its role meanwhile. */
+  private memberFreezes(i: number): void {
+    this.wasUp[i] = 0;
+    this.frozenAt[i] = this.sim.now;
+    this.cancelTimer(i);
+    this.cancelStepDown(i);
+    this.freezeLog(i, this.sim.now);
+    if (this.role[i] === LEADER) this.announce(`${this.view.name(i)} is frozen: it still leads term ${this.memberTerm[i]} but answers nobody; no leader until an election`);
+  }
+
+  /** The process resumes where it was: its counters lost the paused time (Go's ticker drops the missed ticks). Returns whether it leads. */
+  private memberThaws(i: number): boolean {
+    const paused = this.sim.now - this.frozenAt[i]!;
+    this.frozenAt[i] = NaN;
+    this.wasUp[i] = 1;
+    this.campaignId[i] = this.campaignId[i]! + 1;
+    this.origin[i] = this.origin[i]! + paused;
+    this.leaderSince[i] = this.leaderSince[i]! + paused;
+    return this.role[i] === LEADER;
+  }
+
+  private memberRestarts(i: number): void {
+    const now = this.sim.now;
+    this.wasUp[i] = 1;
+    // Term, vote and log are on disk; the leader is not known and the ticker starts afresh.
+    this.role[i] = FOLLOWER;
+    this.lead[i] = -1;
+    this.heard[i] = 0;
+    this.campaignId[i] = this.campaignId[i]! + 1;
+    this.phase[i] = this.rng.next() * this.clock.interval;
+    this.resetTimer(i, now);
+    // etcd's adjustTicks: a lone member advances E - 1 ticks; one that hears from two peers, E - 2.
+    const e = this.clock.electionTicks;
+    this.advance[i] = this.n === 1 ? e - 1 : this.reachablePeers(i) >= 2 ? Math.max(0, e - 2) : 0;
+  }
+
+  /** A leader in a group with a member of a higher term hears it (a heartbeat answered with that term) and steps down. */
+  private yieldToHigherTerm(l: number): void {
+    let top = -1;
+    for (let j = 0; j < this.n; j++) {
+      if (j !== l && this.reaches(l, j) && this.memberTerm[j]! > this.memberTerm[l]! && (top < 0 || this.memberTerm[j]! > this.memberTerm[top]!)) top = j;
+    }
+    if (top < 0) return;
+    const who = this.view.name(l);
+    const other = this.view.name(top);
+    const t = this.memberTerm[top]!;
+    const reason =
+      this.role[top] === LEADER
+        ? `${who} still led term ${this.memberTerm[l]} and hears of ${other}'s term ${t}: it steps down`
+        : `${who} hears of ${other}'s term ${t}, higher than its own term ${this.memberTerm[l]}${this.raft.preVote ? '' : ' (pre-vote is off: a member that campaigns where it cannot win still raises its term)'}: ${who} steps down and an election follows`;
+    this.becomeFollower(l, t, -1);
+    this.announce(reason);
+  }
+
+  /** A member finds the leader of its group (the highest term) or loses the one it heard. */
+  private updateContact(i: number): void {
+    let best = -1;
+    for (let l = 0; l < this.n; l++) {
+      if (this.role[l] === LEADER && this.reaches(i, l) && (best < 0 || this.memberTerm[l]! > this.memberTerm[best]!)) best = l;
+    }
+    if (best >= 0 && this.memberTerm[best]! >= this.memberTerm[i]!) {
+      if (!this.heard[i] || this.lead[i] !== best) {
+        if (this.role[i] === PRE_CANDIDATE && this.lead[i]! < 0 && this.memberTerm[i] === this.memberTerm[best]) {
+          this.listener.note(
+            `${this.view.name(i)} rejoins ${this.view.name(best)}: pre-vote kept its term at ${this.memberTerm[i]} while it was cut off, so the leader stays`,
+          );
+        }
+        this.becomeFollower(i, this.memberTerm[best]!, best);
+        this.heard[i] = 1;
+        this.cancelTimer(i);
+      }
+      this.logTerm[i] = this.memberTerm[best]!;
+      this.liveLog[i] = 1;
+    } else if (this.heard[i]) {
+      // The last message from the leader arrived now: the election counter starts here.
+      this.heard[i] = 0;
+      this.freezeLog(i, this.sim.now);
+      this.resetTimer(i, this.sim.now);
+    }
+  }
+
+  /** Check-quorum: a leader without a quorum of followers steps down at the end of the next whole window. */
+  private watchQuorum(l: number): void {
+    if (this.followers(l) + 1 >= this.need) {
+      this.cancelStepDown(l);
+      return;
+    }
+    if (this.stepDownEvent[l]! >= 0) return;
+    const { clock } = this;
+    const e = clock.electionTicks;
+    const first = clock.firstTickAfter(this.phase[l]!, this.leaderSince[l]!) + e - 1;
+    const now = this.sim.now;
+    const k = clock.firstTickAfter(this.phase[l]!, now);
+    // The first window end after now (it still saw the quorum), then one more window.
+    const windows = Math.max(0, Math.ceil((k - first) / e));
+    const at = clock.tickTime(this.phase[l]!, first + (windows + 1) * e);
+    this.stepDownEvent[l] = this.sim.at(at, this.onCheckQuorum, l);
+  }
+
+  /**
+   * A leader cut off from a quorum that works without it (partitioned, or frozen): clients whose
+   * writes went to it are not told at once. Told once per leader; not for a plain quorum loss.
+   */
+  private narrateCutOff(): void {
+    const l = this.leader;
+    const q = this.quorum;
+    if (l < 0 || this.writable) {
+      this.cutOffNarrated = -1;
+      return;
+    }
+    if (this.cutOffNarrated === l || q.kind !== 'held' || !this.view.up[l] || this.role[l] !== LEADER) return;
+    this.cutOffNarrated = l;
+    this.listener.note(
+      `writes already sent to ${this.view.name(l)} wait for etcd's request timeout (${this.requestTimeout} s) and then fail; ${this.view.name(l)} steps down at the end of its first check-quorum window without a quorum`,
+    );
+  }
+
+  // ---- timers and campaigns -----------------------------------------------------------------
+
+  /** A member that could take part in an election has a timer; one cut off from any quorum waits (catchUp replays it). */
+  private armTimer(i: number): void {
+    const active = this.view.up[i] === true && this.role[i] !== LEADER && !this.heard[i] && this.quorum.kind === 'held' && this.view.group[i] === this.quorum.group;
+    if (!active) {
+      this.cancelTimer(i);
+      return;
+    }
+    if (this.timerEvent[i]! >= 0) return;
+    this.timerEvent[i] = this.sim.at(this.fireTime(i), this.onTimer, i);
+  }
+
+  private fireTime(i: number): SimTime {
+    return this.clock.reach(this.phase[i]!, this.origin[i]!, this.timeoutTicks[i]!, this.advance[i]!);
+  }
+
+  /** Election counter back to 0 at `at`, with a new randomized timeout (etcd-io/raft `reset`). */
+  private resetTimer(i: number, at: SimTime): void {
+    this.origin[i] = at;
+    this.advance[i] = 0;
+    this.timeoutTicks[i] = this.clock.randomizedTimeout(this.rng.next());
+    if (this.timerEvent[i]! >= 0) {
+      this.cancelTimer(i);
+      this.armTimer(i);
+    }
+  }
+
+  /**
+   * Replays the campaigns a member cut off from every quorum made since its timer last started:
+   * each raises its term without pre-vote, none with it. After MAX_REPLAYED_CAMPAIGNS the rest of a
+   * very long isolation is skipped in bulk at the mean campaign length (an approximation of the
+   * term only; the timer's position is exact again from there).
+   */
+  private catchUp(i: number): void {
+    if (!this.view.up[i] || this.role[i] === LEADER || this.heard[i]) return;
+    const now = this.sim.now;
+    let replayed = 0;
+    for (let at = this.fireTime(i); at <= now; at = this.fireTime(i)) {
+      if (++replayed > MAX_REPLAYED_CAMPAIGNS) {
+        const mean = ((3 * this.clock.electionTicks - 1) / 2) * this.clock.interval;
+        const skip = Math.floor((now - at) / mean);
+        if (!this.raft.preVote) this.memberTerm[i] = this.memberTerm[i]! + skip;
+        const k = this.clock.firstTickAfter(this.phase[i]!, now - 2 * this.clock.electionTicks * this.clock.interval);
+        this.futileCampaign(i, this.clock.tickTime(this.phase[i]!, k));
+        replayed = 0;
         continue;
       }
-      if (!this.wasUp[i]) {
-        this.wasUp[i] = 1;
-        this.timerOrigin[i] = now;
-      }
-      const hears = this.leader >= 0 && group[i] === lg ? 1 : 0;
-      if (hears && !this.contact[i] && !this.raft.preVote && i !== this.leader && now - this.timerOrigin[i]! >= this.raft.electionTimeout) {
-        disrupted = i;
-      }
-      if (!hears && this.contact[i]) this.timerOrigin[i] = now;
-      this.contact[i] = hears;
-    }
-    if (disrupted >= 0) {
-      const who = this.view.name(this.leader);
-      this.leader = -1;
-      this.term++;
-      for (let i = 0; i < this.n; i++) {
-        this.contact[i] = 0;
-        this.timerOrigin[i] = now;
-      }
-      this.listener.leaderChanged(
-        -1,
-        this.term,
-        `${this.view.name(disrupted)} rejoins with a higher term (pre-vote is off): ${who} steps down and an election follows`,
-      );
-    }
-    const writable = this.writable;
-    // A leader cut off from the quorum steps down by check-quorum, unless contact returns first.
-    if (this.leader >= 0 && !writable) {
-      if (this.stepDownEvent < 0) this.stepDownEvent = this.sim.schedule(this.electionTimer(), this.fireStepDown);
-    } else if (this.stepDownEvent >= 0) {
-      this.sim.cancel(this.stepDownEvent);
-      this.stepDownEvent = -1;
-    }
-    const needElection = this.quorum.kind === 'held' && !writable;
-    if (!needElection) {
-      this.cancelElection();
-    } else if (this.pendingElection < 0) {
-      this.scheduleElection(now);
+      this.futileCampaign(i, at);
     }
   }
 
-  /** Draws the election: when the first candidate of the quorum group wins, and who it is. */
-  private scheduleElection(now: SimTime): void {
-    const q = this.quorum;
-    if (q.kind !== 'held') return;
-    const { up, group } = this.view;
-    const et = this.raft.electionTimeout;
-    const inGroup = (i: number) => up[i] === true && group[i] === q.group;
-    let { first, t1, second, t2 } = this.earliestTwo(inGroup, (i) => this.nextTimerFire(i, now));
-    // Split votes: a second candidate that fires before the first one's vote request reaches it.
-    // Both rounds fail and every candidate waits a fresh randomised timeout (bounded, to stay finite).
-    for (let round = 0; round < 16 && second >= 0 && t2 - t1 < this.view.rtt(first, second) / 2; round++) {
-      const restart = t2;
-      ({ first, t1, second, t2 } = this.earliestTwo(inGroup, () => restart + et * (1 + this.rng.next())));
+  private futileCampaign(i: number, at: SimTime): void {
+    this.lead[i] = -1;
+    this.campaignId[i] = this.campaignId[i]! + 1;
+    if (this.raft.preVote) {
+      // etcd-io/raft becomePreCandidate does not reset: same randomized timeout, counter at 0.
+      this.role[i] = PRE_CANDIDATE;
+      this.origin[i] = at;
+      this.advance[i] = 0;
+    } else {
+      this.role[i] = CANDIDATE;
+      this.memberTerm[i] = this.memberTerm[i]! + 1;
+      this.vote[i] = i;
+      this.resetTimer(i, at);
     }
-    const at = t1 + this.voteRoundTrip(first) + this.raft.fsync;
-    this.pendingWinner = first;
-    this.pendingElection = this.sim.at(at, this.fireElection);
   }
 
-  /** The two candidates whose timers fire first, in voter order for equal times. */
-  private earliestTwo(eligible: (i: number) => boolean, fire: (i: number) => SimTime) {
-    let first = -1;
-    let second = -1;
-    let t1 = Infinity;
-    let t2 = Infinity;
-    for (let i = 0; i < this.n; i++) {
-      if (!eligible(i)) continue;
-      const t = fire(i);
-      if (t < t1) {
-        t2 = t1;
-        second = first;
-        t1 = t;
-        first = i;
-      } else if (t < t2) {
-        t2 = t;
-        second = i;
+  /** Member i's election timer fired: it campaigns (pre-vote first when enabled). */
+  private campaign(i: number): void {
+    const now = this.sim.now;
+    if (this.raft.preVote) {
+      this.role[i] = PRE_CANDIDATE;
+      this.lead[i] = -1;
+      this.origin[i] = now;
+      this.advance[i] = 0;
+      this.campaignId[i] = this.campaignId[i]! + 1;
+      this.granted[i] = 1;
+      this.rejected[i] = 0;
+      if (this.granted[i]! >= this.need) this.becomeCandidate(i);
+      else this.ask(i, true, 0);
+    } else {
+      this.becomeCandidate(i);
+    }
+    this.armTimer(i);
+  }
+
+  private becomeCandidate(i: number): void {
+    this.role[i] = CANDIDATE;
+    this.memberTerm[i] = this.memberTerm[i]! + 1;
+    this.term = Math.max(this.term, this.memberTerm[i]!);
+    this.vote[i] = i;
+    this.lead[i] = -1;
+    this.campaignId[i] = this.campaignId[i]! + 1;
+    this.granted[i] = 1;
+    this.rejected[i] = 0;
+    this.cancelTimer(i);
+    this.resetTimer(i, this.sim.now);
+    this.armTimer(i);
+    // Term and vote are persisted before the requests leave.
+    if (this.granted[i]! >= this.need) {
+      this.sim.schedule(this.raft.fsync, this.onSoloWin, i);
+    } else {
+      this.ask(i, false, this.raft.fsync);
+    }
+  }
+
+  /** Sends (pre-)vote requests to every reachable live peer, `delay` after now. */
+  private ask(c: number, preVote: boolean, delay: SimTime): void {
+    const term = this.memberTerm[c]! + (preVote ? 1 : 0);
+    for (let j = 0; j < this.n; j++) {
+      if (j === c || !this.reaches(c, j)) continue;
+      this.send(delay + this.view.rtt(c, j) / 2, { from: c, to: j, term, preVote, response: false, granted: false, logTerm: this.logTerm[c]!, logTime: this.logTimeOf(c), campaign: this.campaignId[c]! });
+    }
+  }
+
+  private send(after: SimTime, m: VoteMessage): void {
+    this.sim.schedule(after, this.onMessage, this.messages.put(m));
+  }
+
+  // ---- message handling (etcd-io/raft Step) -------------------------------------------------
+
+  private deliver(m: VoteMessage): void {
+    if (!this.reaches(m.from, m.to)) return; // the receiver is down or cut off: the message is lost
+    if (m.response) this.answer(m);
+    else this.request(m);
+  }
+
+  private request(m: VoteMessage): void {
+    const j = m.to;
+    this.catchUp(j);
+    const now = this.sim.now;
+    const t = this.memberTerm[j]!;
+    if (m.term > t) {
+      if (this.inLease(j, now)) return; // ignored: it heard its leader less than an election timeout ago
+      if (!m.preVote) this.becomeFollower(j, m.term, -1);
+    } else if (m.term < t) {
+      if (m.preVote) this.reply(m, false, t, 0);
+      return;
+    }
+    const canVote = this.vote[j] === m.from || (this.vote[j] === -1 && this.lead[j] === -1) || (m.preVote && m.term > this.memberTerm[j]!);
+    const upToDate = m.logTerm > this.logTerm[j]! || (m.logTerm === this.logTerm[j] && m.logTime >= this.logTimeOf(j));
+    if (canVote && upToDate) {
+      if (m.preVote) {
+        this.reply(m, true, m.term, 0);
+      } else {
+        this.vote[j] = m.from;
+        this.cancelTimer(j);
+        this.origin[j] = now;
+        this.advance[j] = 0;
+        this.armTimer(j);
+        this.reply(m, true, this.memberTerm[j]!, this.raft.fsync);
       }
+    } else {
+      this.reply(m, false, this.memberTerm[j]!, 0);
     }
-    return { first, t1, second, t2 };
   }
 
-  private completeElection(): void {
-    const q = this.quorum;
-    const w = this.pendingWinner;
-    if (q.kind !== 'held' || this.writable) return;
-    if (w < 0 || !this.view.up[w] || this.view.group[w] !== q.group) return; // evaluate() draws again
+  private reply(m: VoteMessage, granted: boolean, term: number, delay: SimTime): void {
+    const j = m.to;
+    this.send(delay + this.view.rtt(m.from, j) / 2, { from: j, to: m.from, term, preVote: m.preVote, response: true, granted, logTerm: this.logTerm[j]!, logTime: this.logTimeOf(j), campaign: m.campaign });
+  }
+
+  private answer(m: VoteMessage): void {
+    const c = m.to;
+    if (m.term > this.memberTerm[c]! && !(m.preVote && m.granted)) {
+      this.becomeFollower(c, m.term, -1);
+      this.armTimer(c);
+      return;
+    }
+    const expected = m.preVote ? PRE_CANDIDATE : CANDIDATE;
+    if (this.role[c] !== expected || this.campaignId[c] !== m.campaign) return;
+    if (m.granted) this.granted[c] = this.granted[c]! + 1;
+    else this.rejected[c] = this.rejected[c]! + 1;
+    if (this.granted[c]! >= this.need) {
+      if (m.preVote) this.becomeCandidate(c);
+      else this.becomeLeader(c);
+    } else if (this.rejected[c]! > this.n - this.need) {
+      this.becomeFollower(c, this.memberTerm[c]!, -1);
+      this.armTimer(c);
+    }
+  }
+
+  private becomeLeader(c: number): void {
     const old = this.leader;
-    this.term++;
-    this.leader = w;
-    for (let i = 0; i < this.n; i++) this.contact[i] = this.view.up[i] && this.view.group[i] === q.group ? 1 : 0;
-    const stale = old >= 0 && old !== w ? `; ${this.view.name(old)} still thinks it leads an older term but cannot commit` : '';
-    this.listener.leaderChanged(w, this.term, `${this.view.name(w)} wins the election for term ${this.term}${stale}`);
+    this.role[c] = LEADER;
+    this.lead[c] = c;
+    this.cancelTimer(c);
+    this.leaderSince[c] = this.sim.now;
+    this.logTerm[c] = this.memberTerm[c]!;
+    this.liveLog[c] = 1;
+    this.term = Math.max(this.term, this.memberTerm[c]!);
+    const stale = old >= 0 && old !== c && this.role[old] === LEADER ? `; ${this.view.name(old)} still thinks it leads term ${this.memberTerm[old]} but cannot commit` : '';
+    this.announce(`${this.view.name(c)} wins the election for term ${this.memberTerm[c]}${stale}`);
+    this.listener.wake();
   }
 
-  private cancelElection(): void {
-    if (this.pendingElection >= 0) {
-      this.sim.cancel(this.pendingElection);
-      this.pendingElection = -1;
+
+  /** etcd-io/raft becomeFollower: the term (and a fresh vote) if higher, the leader if known, and a reset timer. */
+  private becomeFollower(i: number, term: number, lead: number): void {
+    if (term > this.memberTerm[i]!) {
+      this.memberTerm[i] = term;
+      this.vote[i] = -1;
+      this.term = Math.max(this.term, term);
+    }
+    if (this.role[i] === LEADER) {
+      this.cancelStepDown(i);
+      this.freezeLog(i, this.sim.now);
+    }
+    this.role[i] = FOLLOWER;
+    this.lead[i] = lead;
+    this.campaignId[i] = this.campaignId[i]! + 1;
+    this.resetTimer(i, this.sim.now);
+  }
+
+  // ---- small helpers ------------------------------------------------------------------------
+
+  /**
+   * The highest-term leader that still runs becomes the public leader, unless a newer term had a
+   * leader already (a stale leader is never announced again). A change is a leader event,
+   * anything else a note.
+   */
+  private announce(reason: string): void {
+    let best = -1;
+    for (let l = 0; l < this.n; l++) {
+      if (this.role[l] === LEADER && this.view.up[l] && (best < 0 || this.memberTerm[l]! > this.memberTerm[best]!)) best = l;
+    }
+    if (best >= 0 && this.memberTerm[best]! < this.announcedTerm) best = -1;
+    if (best !== this.leader) {
+      this.leader = best;
+      if (best >= 0) this.announcedTerm = this.memberTerm[best]!;
+      // A new leader's own term (a member elsewhere may already have a higher one); no leader: the highest.
+      this.listener.leaderChanged(best, best >= 0 ? this.memberTerm[best]! : this.term, reason);
+    } else {
+      this.listener.note(reason);
     }
   }
 
-  /**
-   * When voter i's election timer next fires. A timer started less than an election timeout ago
-   * fires a fresh draw after its origin. One that has been cycling for longer (the voter has been
-   * campaigning without success) is in the middle of a cycle: its residual time is drawn from the
-   * renewal process's equilibrium, length-biased cycle times times a uniform (an approximation
-   * that avoids simulating every failed campaign).
-   */
-  private nextTimerFire(i: number, now: SimTime): SimTime {
-    const et = this.raft.electionTimeout;
-    const origin = this.timerOrigin[i]!;
-    if (now - origin < et) return origin + et * (1 + this.rng.next());
-    const cycle = et * Math.sqrt(1 + 3 * this.rng.next()); // length-biased on [et, 2et)
-    return now + cycle * this.rng.next();
+  /** Whether j ignores a vote request from a higher term: a leader always does (check-quorum), a follower within E ticks of hearing its leader. */
+  private inLease(j: number, now: SimTime): boolean {
+    if (this.role[j] === LEADER) return true;
+    if (this.lead[j]! < 0) return false;
+    if (this.heard[j]) return true;
+    return now < this.clock.reach(this.phase[j]!, this.origin[j]!, this.clock.electionTicks);
   }
 
-  /** A random election timeout, for check-quorum step-downs. */
-  private electionTimer(): SimTime {
-    return this.raft.electionTimeout * (1 + this.rng.next());
+  /** Followers that hear leader l right now. */
+  private followers(l: number): number {
+    let k = 0;
+    for (let i = 0; i < this.n; i++) if (i !== l && this.heard[i] && this.lead[i] === l && this.view.up[i]) k++;
+    return k;
   }
 
-  /**
-   * How long the candidate waits for a majority of votes: its own at once, each other live voter
-   * of its group after a round trip, the rest never; the quorum-th arrival decides (quorumTime).
-   */
-  private voteRoundTrip(candidate: number): SimTime {
-    const q = this.quorum;
-    if (q.kind !== 'held') return 0;
-    const answers: number[] = [];
-    for (let i = 0; i < this.n; i++) {
-      if (i === candidate) answers.push(0);
-      else answers.push(this.view.up[i] && this.view.group[i] === q.group ? this.view.rtt(candidate, i) : Infinity);
+  private reaches(i: number, j: number): boolean {
+    return this.view.up[i] === true && this.view.up[j] === true && this.view.group[i] === this.view.group[j];
+  }
+
+  private reachablePeers(i: number): number {
+    let k = 0;
+    for (let j = 0; j < this.n; j++) if (j !== i && this.reaches(i, j)) k++;
+    return k;
+  }
+
+  private logTimeOf(i: number): SimTime {
+    return this.liveLog[i] ? this.sim.now : this.logTime[i]!;
+  }
+
+  private freezeLog(i: number, at: SimTime): void {
+    if (this.liveLog[i]) this.logTime[i] = at;
+    this.liveLog[i] = 0;
+  }
+
+  private cancelTimer(i: number): void {
+    if (this.timerEvent[i]! >= 0) {
+      this.sim.cancel(this.timerEvent[i]!);
+      this.timerEvent[i] = -1;
     }
-    return quorumTime(answers);
+  }
+
+  private cancelStepDown(i: number): void {
+    if (this.stepDownEvent[i]! >= 0) {
+      this.sim.cancel(this.stepDownEvent[i]!);
+      this.stepDownEvent[i] = -1;
+    }
   }
 }

@@ -1,6 +1,7 @@
 /** The registry of scripted fault kinds: the one list every parser, schema, report and behaviour derives from. */
 import { compromise } from './compromise.js';
 import { crash } from './crash.js';
+import { freeze } from './freeze.js';
 import type { FaultBase, FaultDefinition } from './FaultDefinition.js';
 import { outage } from './outage.js';
 import { partition } from './partition.js';
@@ -13,7 +14,7 @@ import { runaway } from './runaway.js';
  * them. To add a kind: write its definition beside these, add it here, and give it a behaviour
  * in src/model/faults/faultBehaviours.ts (which does not compile until it has one).
  */
-export const FAULT_KINDS = { crash, outage, partition, rollingUpgrade, runaway, compromise, rollout } as const;
+export const FAULT_KINDS = { crash, freeze, outage, partition, rollingUpgrade, runaway, compromise, rollout } as const;
 
 export type FaultKind = keyof typeof FAULT_KINDS;
 

@@ -19,7 +19,7 @@ export interface PartitionFault {
 export const partition: FaultDefinition<PartitionFault> = {
   schema: {
     description:
-      'Groups of datacenter or component names that cannot reach each other; places not named form one more group. Needs `for`.',
+      'Groups of datacenter or component names (<cluster>/etcd-leader: whoever leads when it starts) that cannot reach each other; places not named form one more group. Needs `for`.',
     type: 'array',
     minItems: 1,
     items: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
@@ -52,7 +52,7 @@ function readGroups(p: Problems, v: unknown, path: Path, t: FaultTargets): strin
       const problem = t.datacenters.names.includes(name)
         ? undefined
         : name.includes('/')
-          ? checkComponentName(name, t.clusters)
+          ? checkComponentName(name, t.clusters, { allowLeader: true })
           : `${unknownName('datacenter', name, t.datacenters.names)}; a partition groups datacenters or components (prod/etcd-1)`;
       if (problem !== undefined) {
         if (t.clustersComplete && t.datacenters.complete) p.add(at, problem);

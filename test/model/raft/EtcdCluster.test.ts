@@ -1,26 +1,30 @@
-/** Raft leadership of one etcd cluster, driven by hand: scripted draws, so every time is computed on paper. */
+/** Raft leadership of one etcd cluster, driven by hand: planned draws and tick phases, so every time is computed on paper. */
 import { describe, expect, it } from 'vitest';
 import { Simulation, type RandomStream } from '../../../src/kernel/index.js';
 import { EtcdCluster } from '../../../src/model/raft/EtcdCluster.js';
 import type { RaftSettings } from '../../../src/scenario/Scenario.js';
 
-const ET = 1; // election timeout, s
-// Binary fractions, so that every sum below is exact and times compare with toBe.
-const FSYNC = 1 / 512; // s
-const UNIT = 1 / 128; // s: the round trip between voters i and j is (i + j) units, so a wrong pair or order shows
+// Binary fractions, so that sums are exact: a heartbeat tick of 1/8 s and an election timeout of
+// 10 ticks (E = 10; randomized timeouts of 10..19 ticks).
+const H = 1 / 8;
+const ET = 10 * H;
+const FSYNC = 1 / 512;
+const RTT = 1 / 256; // between any two voters
 
-/** Uniform draws from a list, in order; fails loudly when the model draws more than the test planned. */
-function scripted(draws: readonly number[]): RandomStream & { readonly used: number } {
+/**
+ * Draws in the order the model asks: one tick phase per voter (as a fraction of H), the bootstrap
+ * leader's check-quorum offset, then randomized timeouts (u gives 10 + floor(10u) ticks) and the
+ * phases of restarted voters. After the plan, 0.99 (a 19-tick timeout: late) so that unplanned
+ * draws cannot win a race by accident.
+ */
+function planned(draws: readonly number[]): RandomStream & { readonly used: number } {
   let i = 0;
   return {
-    name: 'scripted',
+    name: 'planned',
     get used() {
       return i;
     },
-    next() {
-      if (i >= draws.length) throw new Error(`scripted stream: draw ${i + 1} was not planned`);
-      return draws[i++]!;
-    },
+    next: () => (i < draws.length ? draws[i++]! : (i++, 0.99)),
   };
 }
 
@@ -34,297 +38,257 @@ interface Change {
 /** A cluster of `n` voters with a view the test edits; wake() re-evaluates at the same instant, as the model does. */
 function harness(n: number, draws: readonly number[], raft: Partial<RaftSettings> = {}) {
   const sim = new Simulation();
-  const rng = scripted(draws);
+  const rng = planned(draws);
   const up = Array.from({ length: n }, () => true);
   const group = Array.from({ length: n }, () => 0);
-  const rtt = (i: number, j: number) => (i + j) * UNIT;
+  const frozen = Array.from({ length: n }, () => 0);
   const changes: Change[] = [];
-  const notes: string[] = [];
-  let wakes = 0;
-  const settings: RaftSettings = { heartbeatInterval: 0.1, electionTimeout: ET, preVote: true, rttIntraDc: 0.0005, rttInterDc: 0.05, fsync: FSYNC, ...raft };
-  const cluster: EtcdCluster = new EtcdCluster(sim, rng, settings, n, { up, group, rtt, name: (i) => `etcd-${i}` }, {
+  const notes: { at: number; text: string }[] = [];
+  const settings: RaftSettings = { heartbeatInterval: H, electionTimeout: ET, preVote: true, rttIntraDc: RTT, rttInterDc: RTT, fsync: FSYNC, ...raft };
+  const cluster: EtcdCluster = new EtcdCluster(sim, rng, settings, n, { up, frozen, group, rtt: () => RTT, name: (i) => `etcd-${i}` }, {
     leaderChanged: (leader, term, reason) => changes.push({ at: sim.now, leader, term, reason }),
-    note: (text) => notes.push(text),
-    wake: () => {
-      wakes++;
-      sim.schedule(0, () => cluster.evaluate());
-    },
+    note: (text) => notes.push({ at: sim.now, text }),
+    wake: () => sim.schedule(0, () => cluster.evaluate()),
   });
+  cluster.evaluate();
   /** At time `at`, applies `edit` to the view and evaluates. */
   const change = (at: number, edit: () => void) =>
     sim.at(at, () => {
       edit();
       cluster.evaluate();
     });
-  return { sim, rng, up, group, cluster, changes, notes, change, wakes: () => wakes };
+  return { sim, rng, up, frozen, group, cluster, changes, notes, change };
 }
 
+/** u for a randomized timeout of `ticks` (10..19). */
+const timeout = (ticks: number) => (ticks - 10) / 10 + 0.01;
+/** The k-th tick after t for a voter of phase fraction p, when t is a multiple of H. */
+const tick = (t: number, p: number, k: number) => t + p * H + (k - 1) * H + (p === 0 ? H : 0);
+
 describe('EtcdCluster', () => {
-  it('should start with voter 0 leading term 1 and writable once evaluated', () => {
-    // Arrange
+  it('should start with voter 0 leading term 1, writable once evaluated, with nothing pending', () => {
     const h = harness(3, []);
-    // Before the first evaluation nothing is known of the quorum: a leader, but no commits.
-    expect([h.cluster.leader, h.cluster.term, h.cluster.writable, h.cluster.currentQuorum]).toEqual([0, 1, false, { kind: 'lost', largest: 0 }]);
-    // Act
-    h.cluster.evaluate();
-    // Assert
     expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([0, 1, true]);
     expect(h.cluster.currentQuorum).toEqual({ kind: 'held', group: 0, members: 3 });
-    expect(h.sim.pending).toBe(0); // nothing to elect, nobody to step down
+    expect(h.sim.pending).toBe(0);
+    expect(h.rng.used).toBe(4); // three phases and the leader's check-quorum offset
   });
 
   it('should start an empty configuration with no leader, term 0 and no quorum', () => {
     const h = harness(0, []);
     expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([-1, 0, false]);
-    h.cluster.evaluate();
-    expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([-1, 0, false]);
     expect(h.cluster.currentQuorum).toEqual({ kind: 'lost', largest: 0 });
   });
 
-  it('should elect the first follower to time out, one vote round trip and one fsync after its timer fires', () => {
-    // Arrange: the leader dies at t = 10. Followers 1 and 2 lose it then, so their timers start
-    // at 10 and fire at 10 + ET (1 + u): u = 0.25 gives 11.25 for voter 1, u = 0.75 gives 11.75 for 2.
-    // Voter 1 needs one vote (quorum 2 of 3, minus its own): voter 2's, a round trip of 3 units.
-    // (No evaluation before the crash: the first one must find no election or step-down pending.)
-    const h = harness(3, [0.25, 0.75]);
+  it('should elect the first follower to reach its timeout: pre-vote and vote each a round trip, two fsyncs', () => {
+    // Phases: voter 1 at 1/4 tick, voter 2 at 1/2. The leader dies at 10; voter 1 draws 12 ticks,
+    // voter 2 draws 15. Voter 1 campaigns at its 12th tick after 10: 10 + 1/4 H + 11 H.
+    const h = harness(3, [0, 0.25, 0.5, 0, timeout(12), timeout(15)]);
     h.change(10, () => (h.up[0] = false));
-    // Act
-    h.sim.run(10.5);
-    const during = [h.cluster.leader, h.cluster.writable];
     h.sim.run(100);
-    // Assert
-    expect(during).toEqual([-1, false]);
+    const fire = tick(10, 0.25, 12);
     expect(h.changes).toEqual([
       { at: 10, leader: -1, term: 1, reason: 'etcd-0 was the leader and went down: no leader until an election' },
-      { at: 11.25 + 3 * UNIT + FSYNC, leader: 1, term: 2, reason: 'etcd-1 wins the election for term 2' },
+      // Pre-vote: a round trip. Vote: fsync, half a round trip, the voter's fsync, half back.
+      { at: fire + RTT + FSYNC + RTT + FSYNC, leader: 1, term: 2, reason: 'etcd-1 wins the election for term 2' },
     ]);
     expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([1, 2, true]);
-    expect(h.rng.used).toBe(2);
   });
 
-  it('should split the vote when two candidates fire within half a round trip, and redraw from the second firing', () => {
-    // Arrange: voters 1 and 2 fire at 11.25 and 11.25 + 1/1024, closer than half their round
-    // trip (1.5 units), so the vote splits. The next round restarts at the second firing: voter 1
-    // draws 0.5 (restart + 1.5), voter 2 draws 0.125 (restart + 1.125) and wins.
-    const restart = 11.25 + 1 / 1024;
-    const h = harness(3, [0.25, 0.25 + 1 / 1024, 0.5, 0.125]);
-    h.cluster.evaluate();
-    h.change(10, () => (h.up[0] = false));
-    // Act
-    h.sim.run(100);
-    // Assert: voter 2 wins after a round trip to voter 1 (3 units) and an fsync.
-    expect(h.changes.at(-1)).toEqual({ at: restart + 1.125 + 3 * UNIT + FSYNC, leader: 2, term: 2, reason: 'etcd-2 wins the election for term 2' });
-    expect(h.rng.used).toBe(4);
-  });
-
-  it('should not split the vote when the second candidate fires exactly half a round trip after the first', () => {
-    // Voter 1 fires at 11.25, voter 2 at 11.25 + 1.5 units: no second round (it would draw more).
-    const h = harness(3, [0.25, 0.25 + 1.5 * UNIT]);
-    h.cluster.evaluate();
+  it('should skip the pre-vote round trip when pre-vote is off', () => {
+    const h = harness(3, [0, 0.25, 0.5, 0, timeout(12), timeout(15)], { preVote: false });
     h.change(10, () => (h.up[0] = false));
     h.sim.run(100);
-    expect(h.changes.at(-1)).toEqual({ at: 11.25 + 3 * UNIT + FSYNC, leader: 1, term: 2, reason: 'etcd-1 wins the election for term 2' });
-    expect(h.rng.used).toBe(2);
+    expect(h.changes.at(-1)).toMatchObject({ at: tick(10, 0.25, 12) + FSYNC + RTT + FSYNC, leader: 1, term: 2 });
   });
 
-  it('should give up splitting after 16 more rounds and elect the lower-numbered of two tied candidates', () => {
-    // Every draw is 0.5: both candidates always fire together, so every round splits. The bound
-    // stops after 16 further rounds (2 + 16 * 2 draws). Round 0 fires at 11.5, each restart adds
-    // 1.5; of two equal times the lower voter comes first.
-    const h = harness(3, Array.from({ length: 34 }, () => 0.5));
-    h.cluster.evaluate();
+  it('should count the timeout in heartbeat ticks: a longer heartbeat means fewer, longer ticks', () => {
+    // heartbeat 1/4 s, election timeout 5/4 s: E = 5 ticks; u = 0.99 gives 9 ticks (2E - 1).
+    const h = harness(3, [0, 0, 0.5, 0, 0.99, 0.99], { heartbeatInterval: 0.25, electionTimeout: 1.25 });
     h.change(10, () => (h.up[0] = false));
     h.sim.run(100);
-    expect(h.rng.used).toBe(34);
-    expect(h.changes.at(-1)).toEqual({ at: 11.5 + 16 * 1.5 + 3 * UNIT + FSYNC, leader: 1, term: 2, reason: 'etcd-1 wins the election for term 2' });
+    // Voter 2 (phase 1/8 s) campaigns at its 9th tick after 10: 10 + 1/8 + 8/4 = 12.125 s, before
+    // voter 1's 9th (12.25 s); voter 1 left its lease at its 5th tick.
+    expect(h.changes.at(-1)).toMatchObject({ leader: 2, term: 2, at: 12.125 + RTT + FSYNC + RTT + FSYNC });
   });
 
-  it('should make a leader cut off from the quorum step down after one random election timeout (check-quorum)', () => {
-    // Arrange: voters 1 and 2 die at t = 5; the leader stays up without a quorum. Its step-down
-    // timer draws u = 0.25: it steps down at 5 + ET (1 + 0.25).
-    const h = harness(3, [0.25]);
-    h.change(5, () => {
-      h.up[1] = false;
-      h.up[2] = false;
+  describe('check-quorum leases', () => {
+    it('should refuse an early candidate whose peer still heard the leader, then split the vote and elect in a second round (pre-vote off)', () => {
+      // Both draw 10 ticks; voter 1's ticker runs 1/4 tick ahead of voter 2's. Voter 1 campaigns
+      // for term 2 at its 10th tick; voter 2's counter is at 9 then: in lease, it ignores the request.
+      // Voter 2 then campaigns for term 2 itself; voter 1 already voted for itself: refused. Each
+      // waits a new timeout: voter 1 draws 13 ticks (from its campaign), voter 2 draws 17, so voter 1
+      // campaigns for term 3 and voter 2, a candidate with no leader, grants it.
+      const h = harness(3, [0, 0.25, 0.5, 0, timeout(10), timeout(10), timeout(13), timeout(17)], { preVote: false });
+      h.change(10, () => (h.up[0] = false));
+      h.sim.run(100);
+      const first = tick(10, 0.25, 10);
+      const second = first + 13 * H;
+      expect(h.changes.at(-1)).toMatchObject({ leader: 1, term: 3 });
+      expect(h.changes.at(-1)!.at).toBeCloseTo(second + FSYNC + RTT + FSYNC, 12);
+      expect(h.changes.at(-1)!.at - 10).toBeGreaterThan(2); // the tail a single round cannot give
     });
-    // Act
-    h.sim.run(6);
-    const before = [h.cluster.leader, h.cluster.writable, h.cluster.currentQuorum];
-    h.sim.run(100);
-    // Assert
-    expect(before).toEqual([0, false, { kind: 'lost', largest: 1 }]);
-    expect(h.changes).toEqual([
-      { at: 6.25, leader: -1, term: 1, reason: 'etcd-0 steps down: it has not heard from a quorum for an election timeout (check-quorum)' },
-    ]);
-    expect(h.wakes()).toBe(1); // the step-down timer asks for a re-evaluation
-    expect(h.sim.pending).toBe(0); // no election without a quorum
-  });
 
-  it('should keep its leader when the quorum returns before the check-quorum timer fires', () => {
-    const h = harness(3, [0.25]);
-    h.cluster.evaluate();
-    h.change(5, () => {
-      h.up[1] = false;
-      h.up[2] = false;
+    it('should let the second candidate win at once when pre-vote is on (a refused pre-vote raises no term)', () => {
+      // Same phases and timeouts: voter 1's pre-vote is ignored (voter 2 in lease); voter 2 campaigns
+      // at its 10th tick, and voter 1, a pre-candidate with no leader, grants its pre-vote and vote.
+      const h = harness(3, [0, 0.25, 0.5, 0, timeout(10), timeout(10)]);
+      h.change(10, () => (h.up[0] = false));
+      h.sim.run(100);
+      expect(h.changes.at(-1)).toMatchObject({ leader: 2, term: 2 });
+      expect(h.changes.at(-1)!.at).toBeCloseTo(tick(10, 0.5, 10) + RTT + FSYNC + RTT + FSYNC, 12);
     });
-    h.change(5.5, () => (h.up[1] = true));
-    h.sim.run(100);
-    expect(h.changes).toEqual([]);
-    expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([0, 1, true]);
-    expect(h.wakes()).toBe(0); // the step-down timer was cancelled, not fired
-  });
 
-  it('should elect a new leader on the majority side of a partition, the old one knowing it cannot commit', () => {
-    // Arrange: at t = 20 the leader is cut off alone (group 1). Its step-down timer draws first
-    // (0.5: 21.5); voters 1 and 2 lost it at 20 and draw 0.375 and 0.875: voter 1 fires at 21.375.
-    const h = harness(3, [0.5, 0.375, 0.875]);
-    h.cluster.evaluate();
-    h.change(20, () => (h.group[0] = 1));
-    // Act
-    h.sim.run(21);
-    const stillLeader = [h.cluster.leader, h.cluster.writable];
-    h.sim.run(100);
-    // Assert
-    expect(stillLeader).toEqual([0, false]);
-    expect(h.changes).toEqual([
-      {
-        at: 21.375 + 3 * UNIT + FSYNC,
-        leader: 1,
-        term: 2,
-        reason: 'etcd-1 wins the election for term 2; etcd-0 still thinks it leads an older term but cannot commit',
-      },
-    ]); // and no check-quorum step-down: the new leader's quorum cancels the old one's timer
-    expect(h.cluster.writable).toBe(true);
-  });
-
-  it.each([
-    ['goes down', (h: ReturnType<typeof harness>) => (h.up[1] = false)],
-    ['is cut off from the quorum', (h: ReturnType<typeof harness>) => (h.group[1] = 1)],
-  ])('should not crown a winner that %s before its election completed, and draw again from mid-cycle timers', (_, lose) => {
-    // Arrange: five voters; the leader dies at 10 and the timers of 1..4 start then, drawing
-    // 0.25, 0.5, 0.625, 0.75 (fire at 11.25, 11.5, 11.625, 11.75). Voter 1 needs 2 more votes:
-    // the second-closest of 2, 3, 4 (4 units), so it would win at t1. It dies at 11.27 < t1;
-    // the quorum (2, 3, 4) remains, the election fires and finds its winner down, and a new one
-    // is drawn at t1. Voters 2..4 have campaigned for more than an election timeout: each is in
-    // mid-cycle, firing at t1 + ET sqrt(1 + 3u) u' (u = 0 gives a cycle of ET, u = 3/16 one of 1.25 ET).
-    const t1 = 11.25 + 4 * UNIT + FSYNC;
-    const h = harness(5, [0.25, 0.5, 0.625, 0.75, /* voter 2 */ 0, 0.5, /* voter 3 */ 3 / 16, 0.25, /* voter 4 */ 0, 0.75]);
-    h.cluster.evaluate();
-    h.change(10, () => (h.up[0] = false));
-    h.change(11.27, () => lose(h));
-    // Act
-    h.sim.run(100);
-    // Assert: voter 3 fires first (t1 + 0.3125) and needs both other live voters: 2 (5 units) and 4 (7 units).
-    expect(h.changes).toEqual([
-      { at: 10, leader: -1, term: 1, reason: 'etcd-0 was the leader and went down: no leader until an election' },
-      { at: t1 + 1.25 * 0.25 + 7 * UNIT + FSYNC, leader: 3, term: 2, reason: 'etcd-3 wins the election for term 2' },
-    ]);
-    expect(h.rng.used).toBe(10);
-  });
-
-  it('should restart the election timer of a voter that comes back up', () => {
-    // Voter 2 is down from 5 to 10.5; the leader dies at 10. At 10 only voter 1 is up (no quorum,
-    // no election). At 10.5 voter 2 is back: its timer starts then (10.5 + 1.125 with u = 0.125),
-    // voter 1's started at 10 (10 + 1.75 with u = 0.75): voter 2 fires first and wins.
-    const h = harness(3, [0.75, 0.125]);
-    h.cluster.evaluate();
-    h.change(5, () => (h.up[2] = false));
-    h.change(10, () => (h.up[0] = false));
-    h.change(10.5, () => (h.up[2] = true));
-    h.sim.run(100);
-    expect(h.changes.at(-1)).toEqual({ at: 11.625 + 3 * UNIT + FSYNC, leader: 2, term: 2, reason: 'etcd-2 wins the election for term 2' });
-    expect(h.rng.used).toBe(2);
-  });
-
-  it('should cancel a pending election when the quorum is lost, and hold a new one when it returns', () => {
-    // The leader dies at 10; voter 1 would win at 11.25 + 3 units + fsync, but voter 2 dies at 11.
-    // Voter 2 returns at 30: its timer starts then (draw 0.5: 31.5); voter 1 has campaigned since 10,
-    // so it is mid-cycle: 30 + ET sqrt(1 + 3 * 0) * 0.25 = 30.25. Voter 1 wins.
-    const h = harness(3, [0.25, 0.75, 0, 0.25, 0.5]);
-    h.cluster.evaluate();
-    h.change(10, () => (h.up[0] = false));
-    h.change(11, () => (h.up[2] = false));
-    h.change(30, () => (h.up[2] = true));
-    h.sim.run(100);
-    expect(h.changes).toEqual([
-      { at: 10, leader: -1, term: 1, reason: 'etcd-0 was the leader and went down: no leader until an election' },
-      { at: 30.25 + 3 * UNIT + FSYNC, leader: 1, term: 2, reason: 'etcd-1 wins the election for term 2' },
-    ]);
-    expect(h.rng.used).toBe(5);
-  });
-
-  it('should treat a timer started exactly one election timeout ago as mid-cycle', () => {
-    // Voter 2 is cut off at 9 (its timer starts then) and comes back at 10, the instant the leader
-    // dies; voter 1's timer starts at 10. Voter 1 draws once (u = 0.75: 11.75); voter 2, at exactly
-    // one timeout since 9, is mid-cycle and draws twice (u = 0, u' = 0.5: 10 + ET * 0.5): it wins.
-    const h = harness(3, [0.75, 0, 0.5]);
-    h.cluster.evaluate();
-    h.change(9, () => (h.group[2] = 1));
-    h.change(10, () => {
-      h.group[2] = 0;
-      h.up[0] = false;
+    it('should grant the early candidate when the peer left its lease first (its 10th tick came earlier)', () => {
+      // Voter 2's ticker now runs ahead: by voter 1's 10th tick voter 2 counted 10 ticks too, so it is
+      // out of lease but has not reached its own 14-tick timeout: it grants.
+      const h = harness(3, [0, 0.5, 0.25, 0, timeout(10), timeout(14)], { preVote: false });
+      h.change(10, () => (h.up[0] = false));
+      h.sim.run(100);
+      expect(h.changes.at(-1)).toMatchObject({ leader: 1, term: 2, at: tick(10, 0.5, 10) + FSYNC + RTT + FSYNC });
     });
-    h.sim.run(100);
-    expect(h.changes.at(-1)).toEqual({ at: 10.5 + 3 * UNIT + FSYNC, leader: 2, term: 2, reason: 'etcd-2 wins the election for term 2' });
-    expect(h.rng.used).toBe(3);
+
+    it('should make a leader cut off from the quorum step down at the end of its first whole window without one', () => {
+      // Leader 0: phase 0, check-quorum windows of 10 ticks from its offset (-0.5 of a window, so
+      // window ends at 5/8, 15/8, ... s). Cut off at 10 (window ending 10 + 5/8 still saw the
+      // quorum): it steps down at 10 + 5/8 + 10 H.
+      const h = harness(3, [0, 0.5, 0.5, 0.5]);
+      h.change(10, () => (h.group[0] = 1));
+      h.sim.run(100);
+      // Nobody else leads yet (the others draw 19 ticks): the step-down is a leader change.
+      expect(h.changes[0]).toEqual({ at: 10 + 5 / 8 + ET, leader: -1, term: 1, reason: 'etcd-0 steps down: it did not hear from a quorum for a whole election timeout (check-quorum)' });
+      expect(h.notes[0]!.text).toMatch(/^writes already sent to etcd-0 wait for etcd's request timeout \(7\.5 s\)/);
+    });
+
+    it('should keep its leader when the quorum returns before the end of the window', () => {
+      const h = harness(3, [0, 0.5, 0.5, 0.5]);
+      h.change(10, () => (h.group[0] = 1));
+      h.change(10.5, () => (h.group[0] = 0));
+      h.sim.run(100);
+      expect(h.changes).toEqual([]);
+      expect([h.cluster.leader, h.cluster.term, h.cluster.writable]).toEqual([0, 1, true]);
+    });
   });
 
-  describe('pre-vote', () => {
-    /** Voter 2 is cut off (group 1) from t = 10 to t = 10 + away, then comes back. */
-    function rejoin(preVote: boolean, away: number) {
-      const h = harness(3, [0.25, 0.75, 0.5], { preVote });
-      h.cluster.evaluate();
+  describe('partitions', () => {
+    it('should elect on the majority side while the old leader leads on, stale; on healing it hears the newer term and steps down', () => {
+      const h = harness(3, [0, 0.25, 0.5, 0.99, timeout(11), timeout(16)]);
+      h.change(10, () => (h.group[0] = 1));
+      h.change(30, () => (h.group[0] = 0));
+      h.sim.run(100);
+      const won = h.changes.find((c) => c.leader === 1)!;
+      expect(won.reason).toMatch(/^etcd-1 wins the election for term 2(; etcd-0 still thinks it leads term 1 but cannot commit)?$/);
+      expect(h.cluster.leader).toBe(1);
+      expect(h.cluster.term).toBe(2);
+      expect([...h.notes.map((n) => n.text), ...h.changes.map((c) => c.reason)]).toContain(
+        'etcd-0 steps down: it did not hear from a quorum for a whole election timeout (check-quorum)',
+      );
+    });
+
+    it('should make a stale leader that rejoins step down on hearing the newer term, without a second election', () => {
+      // Voter 1 (11 ticks) wins term 2 at about 11.3 s; the old leader's check-quorum windows end at
+      // 11.25 and 12.5 (offset 0.99), so it still leads, stale, when the partition heals at 12.
+      const h = harness(3, [0, 0.25, 0.5, 0.99, timeout(11), timeout(16)]);
+      h.change(10, () => (h.group[0] = 1));
+      h.change(12, () => (h.group[0] = 0));
+      h.sim.run(100);
+      expect(h.notes.map((n) => n.text)).toContain("etcd-0 still led term 1 and hears of etcd-1's term 2: it steps down");
+      expect(h.cluster.leader).toBe(1);
+      expect(h.changes.filter((c) => c.leader >= 0)).toHaveLength(1);
+    });
+  });
+
+  describe('a follower cut off for 1.5 s (12 ticks)', () => {
+    const cut = (preVote: boolean, ticks: number) => {
+      const h = harness(3, [0, 0, 0.5, 0, timeout(ticks)], { preVote });
       h.change(10, () => (h.group[2] = 1));
-      h.change(10 + away, () => (h.group[2] = 0));
+      h.change(11.5, () => (h.group[2] = 0));
       h.sim.run(100);
       return h;
-    }
+    };
 
-    it('should let a voter back in without disturbing the leader when pre-vote is on', () => {
-      const h = rejoin(true, 5);
-      expect(h.changes).toEqual([]);
-      expect([h.cluster.leader, h.cluster.term]).toEqual([0, 1]);
-    });
-
-    it('should make the leader step down when a voter away longer than an election timeout rejoins without pre-vote', () => {
-      // Arrange / Act: back at 15, after 5 s away (> ET): its term is higher. All timers restart at
-      // 15: voters 0, 1, 2 draw 0.25, 0.75, 0.5; voter 0 fires first (16.25) and wins with the
-      // closest vote, voter 1's (1 unit).
-      const h = rejoin(false, 5);
-      // Assert
+    it('should disrupt the leader without pre-vote when its timer fired while cut off (12 ticks: at 11.4375)', () => {
+      const h = cut(false, 12);
       expect(h.changes[0]).toEqual({
-        at: 15,
+        at: 11.5,
         leader: -1,
         term: 2,
-        reason: 'etcd-2 rejoins with a higher term (pre-vote is off): etcd-0 steps down and an election follows',
+        reason:
+          "etcd-0 hears of etcd-2's term 2, higher than its own term 1 (pre-vote is off: a member that campaigns where it cannot win still raises its term): etcd-0 steps down and an election follows",
       });
-      expect(h.changes[1]).toEqual({ at: 16.25 + UNIT + FSYNC, leader: 0, term: 3, reason: 'etcd-0 wins the election for term 3' });
-      expect(h.changes).toHaveLength(2);
+      expect(h.changes.at(-1)!.leader).toBeGreaterThanOrEqual(0);
+      expect(h.cluster.writable).toBe(true);
     });
 
-    it('should make the leader step down when the voter was away for exactly an election timeout', () => {
-      const h = rejoin(false, ET);
-      expect(h.changes[0]).toMatchObject({ at: 10 + ET, leader: -1, term: 2 });
-    });
-
-    it('should split the vote between the old leader and another candidate that fire close together', () => {
-      // Back at 15 without pre-vote: every timer restarts at 15. Voter 1 fires at 16.25, voter 0
-      // (now second) 1/1024 later, within half their round trip (0.5 unit): a split. Voter 2 fires
-      // later (16.875) and never becomes the second. The next round restarts at 16.25 + 1/1024:
-      // voters 0, 1, 2 draw 0.5, 0.125, 0.75; voter 1 wins with voter 0's vote (1 unit).
-      const h = harness(3, [0.25 + 1 / 1024, 0.25, 0.875, 0.5, 0.125, 0.75], { preVote: false });
-      h.cluster.evaluate();
-      h.change(10, () => (h.group[2] = 1));
-      h.change(15, () => (h.group[2] = 0));
-      h.sim.run(100);
-      expect(h.changes.at(-1)).toEqual({ at: 16.25 + 1 / 1024 + 1.125 + UNIT + FSYNC, leader: 1, term: 3, reason: 'etcd-1 wins the election for term 3' });
-      expect(h.rng.used).toBe(6);
-    });
-
-    it('should not disturb the leader when the voter was away for less than an election timeout, even without pre-vote', () => {
-      const h = rejoin(false, 0.5);
+    it('should not disrupt the leader without pre-vote when its timer had not fired (13 ticks: at 11.5625)', () => {
+      const h = cut(false, 13);
       expect(h.changes).toEqual([]);
       expect(h.cluster.term).toBe(1);
+    });
+
+    it('should not disrupt the leader with pre-vote, and say so', () => {
+      const h = cut(true, 12);
+      expect(h.changes).toEqual([]);
+      expect(h.notes.map((n) => n.text)).toEqual(['etcd-2 rejoins etcd-0: pre-vote kept its term at 1 while it was cut off, so the leader stays']);
+    });
+  });
+
+  describe('a frozen leader (its process paused)', () => {
+    const pause = (seconds: number) => {
+      const h = harness(3, [0, 0.25, 0.5, 0.5, timeout(11), timeout(16)], { preVote: false });
+      const set = (on: boolean) => () => {
+        h.up[0] = !on;
+        h.frozen[0] = on ? 1 : 0;
+      };
+      h.change(10, set(true));
+      h.change(10 + seconds, set(false));
+      h.sim.run(100);
+      return h;
+    };
+
+    it('should elect another leader, and on resuming step down on hearing the newer term without disrupting anyone', () => {
+      // Paused for 5 s it counts no ticks, so it neither steps down nor campaigns: its term is
+      // still 1 when it resumes (a partitioned leader without pre-vote would have campaigned).
+      const h = pause(5);
+      expect(h.changes.map((c) => [c.at, c.leader, c.term])).toEqual([
+        [10, -1, 1],
+        [tick(10, 0.25, 11) + FSYNC + RTT + FSYNC, 1, 2],
+      ]);
+      expect(h.changes[0]!.reason).toBe('etcd-0 is frozen: it still leads term 1 but answers nobody; no leader until an election');
+      expect(h.notes.map((n) => n.text)).toEqual(["etcd-0 still led term 1 and hears of etcd-1's term 2: it steps down"]);
+    });
+
+    it('should lead on after a pause shorter than the election timeout', () => {
+      const h = pause(0.5);
+      expect(h.changes).toEqual([
+        { at: 10, leader: -1, term: 1, reason: 'etcd-0 is frozen: it still leads term 1 but answers nobody; no leader until an election' },
+        { at: 10.5, leader: 0, term: 1, reason: 'etcd-0 resumes and still leads term 1' },
+      ]);
+      expect(h.cluster.writable).toBe(true);
+    });
+  });
+
+  describe('restarts and quorum loss', () => {
+    it('should campaign E - 2 ticks early after a restart that finds two peers (etcd initial-election-tick-advance)', () => {
+      // Two of three die at 10 and return at 20. The survivor (voter 0, the leader) steps down by
+      // check-quorum at 11.875 and draws 19 ticks; its pre-votes fail in vain every 19 ticks (the
+      // next at 21.375). The returning voters draw a phase and a timeout each: voter 1, phase 1/4 and
+      // 10 ticks, advanced by 8, campaigns at its 2nd tick after 20. The survivor refuses (its log
+      // has entries after 10 that never committed); voter 2's vote makes the quorum.
+      const h = harness(3, [0, 0, 0, 0.5, timeout(19), 0.25, timeout(10), 0.75, timeout(19)]);
+      h.change(10, () => {
+        h.up[1] = false;
+        h.up[2] = false;
+      });
+      h.change(20, () => {
+        h.up[1] = true;
+        h.up[2] = true;
+      });
+      h.sim.run(100);
+      expect(h.changes).toEqual([
+        { at: 11.875, leader: -1, term: 1, reason: 'etcd-0 steps down: it did not hear from a quorum for a whole election timeout (check-quorum)' },
+        { at: tick(20, 0.25, 2) + RTT + FSYNC + RTT + FSYNC, leader: 1, term: 2, reason: 'etcd-1 wins the election for term 2' },
+      ]);
     });
   });
 });
