@@ -25,7 +25,8 @@ describe.skipIf(!built)('kubesim explain (the built CLI; run `npm run build` fir
     const r = kubesim('explain', LESSON, '--json');
     expect(r.code).toBe(0);
     const steps = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { t: number; line: string; clusters: { quorumHeld: boolean; membersUp: number; quorum: number }[] });
-    expect(steps.length).toBe(10);
+    // Ten changes, and the returning etcd-3's pre-vote refused by etcd-1 (its log is behind): 11 steps.
+    expect(steps.length).toBe(11);
     const lost = steps.find((s) => s.t === 600)!;
     expect(lost.clusters[0]).toMatchObject({ quorumHeld: false, membersUp: 1, quorum: 2 });
     expect(lost.line).toContain('QUORUM LOST');

@@ -19,6 +19,6 @@ export function startFreeze(w: FaultContext, f: FaultOf<'freeze'>): void {
     w.record({ t: w.sim.now, kind: 'component', name, up: !frozen, cause });
     w.wake();
   };
-  set(true, `${name} is frozen for ${formatDuration(f.duration)} (its process is paused: it neither answers nor counts time)`);
+  set(true, `${name}'s process is paused for ${formatDuration(f.duration)} (it neither answers nor counts time)`);
   w.sim.schedule(f.duration, () => set(false, `${name} resumes where it was`));
 }

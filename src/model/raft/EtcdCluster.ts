@@ -238,7 +238,7 @@ export class EtcdCluster {
     this.cancelTimer(i);
     this.cancelStepDown(i);
     this.freezeLog(i, this.sim.now);
-    if (this.role[i] === LEADER) this.announce(`${this.view.name(i)} is frozen: it still leads term ${this.memberTerm[i]} but answers nobody; no leader until an election`);
+    if (this.role[i] === LEADER) this.announce(`${this.view.name(i)} led term ${this.memberTerm[i]} when it paused: no leader until an election`);
   }
 
   /** The process resumes where it was: its counters lost the paused time (Go's ticker drops the missed ticks). Returns whether it leads. */
@@ -482,7 +482,10 @@ export class EtcdCluster {
     const now = this.sim.now;
     const t = this.memberTerm[j]!;
     if (m.term > t) {
-      if (this.inLease(j, now)) return; // ignored: it heard its leader less than an election timeout ago
+      if (this.inLease(j, now)) {
+        if (this.role[j] !== LEADER) this.refusal(m, 'ignores', 'it heard its leader less than an election timeout ago (check-quorum lease)');
+        return;
+      }
       if (!m.preVote) this.becomeFollower(j, m.term, -1);
     } else if (m.term < t) {
       if (m.preVote) this.reply(m, false, t, 0);
@@ -502,8 +505,17 @@ export class EtcdCluster {
         this.reply(m, true, this.memberTerm[j]!, this.raft.fsync);
       }
     } else {
+      if (!canVote) this.refusal(m, 'refuses', this.vote[j] === j ? `it is a candidate for term ${this.memberTerm[j]} itself: the vote splits` : `it already voted in term ${this.memberTerm[j]}`);
+      else this.refusal(m, 'refuses', `its log is ahead of ${this.view.name(m.from)}'s`);
       this.reply(m, false, this.memberTerm[j]!, 0);
     }
+  }
+
+  /** Narrates a vote that did not go to a candidate while there is no leader: what makes elections run long. */
+  private refusal(m: VoteMessage, verb: string, why: string): void {
+    if (this.leader >= 0) return;
+    const kind = m.preVote ? 'pre-vote' : 'vote';
+    this.listener.note(`${this.view.name(m.to)} ${verb} ${this.view.name(m.from)}'s ${kind} request for term ${m.term}: ${why}`);
   }
 
   private reply(m: VoteMessage, granted: boolean, term: number, delay: SimTime): void {

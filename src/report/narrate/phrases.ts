@@ -43,7 +43,7 @@ export function happenedPhrases(events: readonly TraceEvent[], short: Shorten): 
         break;
       case 'partition':
         if (e.active && partitionFault) break;
-        add(e.active ? `network partition ${groupsText(e.groups)}` : `the partition ${groupsText(e.groups)} heals`);
+        add(short(e.active ? `network partition ${groupsText(e.groups)}` : `the partition ${groupsText(e.groups)} heals`));
         break;
       case 'datacenter':
       case 'component': {
