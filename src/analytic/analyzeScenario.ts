@@ -108,7 +108,7 @@ function notes(s: Scenario, faults: number): string[] {
   const out = [
     'Each datacenter, failure domain, host and stacked etcd process is an independent alternating renewal process with its own repairer: P(up) = E[ttf] / (E[ttf] + E[ttr]) for any distributions (renewal theory), so the availabilities are exact for any distributions.',
     'Outage rates and mean outage lengths are long-run averages (Ross, systems with repair), also for any distributions; a simulated run starts with everything up, so a short horizon sees slightly fewer outages. Anything about the timing of outages beyond their mean (lengths, percentiles, the mean time to quorum loss) needs exponential distributions.',
-    'apiWrite leaves out leader elections (about 1-2 s after each loss of the etcd leader), which the simulation includes: the simulated apiWrite is slightly lower.',
+    'apiWrite leaves out leader elections (about 1-2 s after each loss of the etcd leader, 2-3 s when a second round follows), which the simulation includes: the simulated apiWrite is slightly lower.',
   ];
   if (faults > 0) {
     const one = faults === 1;

@@ -62,10 +62,11 @@ export function rareEventSupport(s: Scenario, bias: BiasOptions = {}): RareSuppo
  * The quiet time that ends an episode after the last repair: longer than the longest chain of
  * timers that can still move a covered signal once everything is up: a lease that runs out
  * (leaseDuration) after its holder stopped renewing (renewDeadline), the jittered retry that takes
- * it (retryPeriod · 2.2) and an etcd election (at most two election timeouts). 31 s by default.
+ * it (retryPeriod · 2.2) and an etcd election (the first candidate within two election timeouts,
+ * a second round after a refused or split vote within two more). 33 s by default.
  * Node grace periods and pod evictions move only workloads, which are not covered.
  */
 export function settleSeconds(s: Scenario): SimTime {
   const k = s.kubernetes;
-  return k.leaseDuration + k.renewDeadline + k.retryPeriod * (1 + LEASE_JITTER) + 2 * s.raft.electionTimeout;
+  return k.leaseDuration + k.renewDeadline + k.retryPeriod * (1 + LEASE_JITTER) + 4 * s.raft.electionTimeout;
 }
