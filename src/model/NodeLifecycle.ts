@@ -1,8 +1,8 @@
-/** The node lifecycle controller: NotReady from the kubelet's last lease renewal, then rate-limited NoExecute taints per zone, then eviction after the toleration. */
+/** The node lifecycle controller: NotReady from the kubelet's last lease renewal, then rate-limited NoExecute taints per zone (ZoneTainter), then eviction after the toleration. */
 import { formatClock, formatDuration, type Simulation, type SimTime } from '../kernel/index.js';
 import type { KubernetesSettings } from '../scenario/Scenario.js';
-import { zoneEvictionRate, zoneState, type ZoneState } from './evictionRate.js';
 import { lastRenewal, notReadyAt } from './nodeHeartbeat.js';
+import { ZoneTainter } from './ZoneTainter.js';
 
 export interface NodeLifecycleListener {
   /** Worker w has been tainted for the toleration (300 s by default): its pods are to be evicted. */
@@ -40,12 +40,10 @@ export interface KubeletLeases {
  * kubelet and the controller alike, evicts nothing: the kubelets renew as soon as writes work
  * again, before any grace period counted from the new leader's start can run out.
  *
- * NotReady nodes are tainted NoExecute one zone at a time through a token bucket of burst 1 at
- * the zone's rate (evictionRate.ts: 0.1 nodes/s normally, slower or not at all when a zone is
- * partly disrupted, nothing anywhere when every zone is fully disrupted, which also lifts the
- * taints already set; leaving that mode resets every node's timestamp). A tainted node's pods
- * are evicted when their toleration runs out. A kubelet that renews again makes its node Ready at
- * once (it writes its own status) and the taint goes.
+ * NotReady nodes are tainted and their pods evicted zone by zone (ZoneTainter); when the
+ * controller leaves its all-zones-disrupted mode it resets every node's timestamp to now
+ * (handleDisruption). A kubelet that renews again makes its node Ready at once (it writes its
+ * own status) and the taint goes.
  */
 export class NodeLifecycle {
   private readonly silent: Uint8Array;
@@ -53,50 +51,38 @@ export class NodeLifecycle {
   private readonly phase: Float64Array;
   private readonly dueAt: Float64Array;
   private readonly notReady: Uint8Array;
-  private readonly taintedAt: Float64Array;
-  private readonly zoneSize: Int32Array;
-  private readonly notReadyIn: Int32Array;
-  private readonly queue: number[][];
-  private readonly rate: Float64Array;
-  private readonly state: ZoneState[];
-  private readonly nextToken: Float64Array;
-  private readonly pumpAt: Float64Array;
-  private suspended = false;
+  private readonly zones: ZoneTainter;
   private silentCount = 0;
   /** When the controller started watching: its leader's start, or its leaving the all-disrupted mode. */
   private observedSince: SimTime = 0;
   private acting: boolean;
   private tenureSeen: number;
   private readonly fireCheck: (sim: Simulation, w: number) => void;
-  private readonly fireToleration: (sim: Simulation, w: number) => void;
-  private readonly firePump: (sim: Simulation, z: number) => void;
 
   constructor(
     private readonly sim: Simulation,
     private readonly k8s: KubernetesSettings,
     private readonly leases: KubeletLeases,
     /** Zone (index into zoneNames) of each worker. */
-    private readonly zoneOf: Int32Array,
-    private readonly zoneNames: readonly string[],
+    zoneOf: Int32Array,
+    zoneNames: readonly string[],
     private readonly controller: NodeController,
     private readonly listener: NodeLifecycleListener,
   ) {
     const n = zoneOf.length;
-    const zones = zoneNames.length;
     this.silent = new Uint8Array(n);
     this.lastRenew = new Float64Array(n);
     this.phase = Float64Array.from(leases.phase);
     this.dueAt = new Float64Array(n).fill(NaN);
     this.notReady = new Uint8Array(n);
-    this.taintedAt = new Float64Array(n).fill(NaN);
-    this.zoneSize = new Int32Array(zones);
-    for (const z of zoneOf) this.zoneSize[z]!++;
-    this.notReadyIn = new Int32Array(zones);
-    this.queue = Array.from({ length: zones }, () => []);
-    this.rate = new Float64Array(zones).fill(k8s.nodeEvictionRate);
-    this.state = Array.from({ length: zones }, (): ZoneState => 'normal');
-    this.nextToken = new Float64Array(zones).fill(-Infinity);
-    this.pumpAt = new Float64Array(zones).fill(NaN);
+    this.zones = new ZoneTainter(sim, k8s, zoneOf, zoneNames, () => controller.canAct(), {
+      tolerationExpired: (w) => listener.tolerationExpired(w),
+      note: (text) => listener.note(text),
+      leftAllDisrupted: () => {
+        this.observedSince = this.sim.now;
+        this.rescheduleSilent();
+      },
+    });
     this.tenureSeen = controller.tenure();
     this.acting = controller.canAct();
     this.fireCheck = (_sim, w) => {
@@ -104,14 +90,6 @@ export class NodeLifecycle {
       this.dueAt[w] = NaN;
       // A controller that cannot write marks nothing; resume() schedules the check again.
       if (this.controller.canAct()) this.markNotReady(w);
-    };
-    this.fireToleration = (_sim, w) => {
-      const t = this.taintedAt[w]!;
-      if (this.silent[w] && !Number.isNaN(t) && this.sim.now >= t + this.k8s.podEvictionTimeout) this.listener.tolerationExpired(w);
-    };
-    this.firePump = (_sim, z) => {
-      this.pumpAt[z] = NaN;
-      this.pump(z);
     };
   }
 
@@ -135,16 +113,10 @@ export class NodeLifecycle {
     // The lease controller retries a failed renewal until it succeeds, then waits a full interval.
     if (lastRenewal(this.phase[w]!, interval, now) > this.lastRenew[w]!) this.phase[w] = now % interval;
     if (!this.notReady[w]) return;
-    const z = this.zoneOf[w]!;
     this.notReady[w] = 0;
-    this.notReadyIn[z]!--;
-    this.taintedAt[w] = NaN;
-    const q = this.queue[z]!;
-    const i = q.indexOf(w);
-    if (i >= 0) q.splice(i, 1);
     this.listener.readyChanged(w, true);
     this.listener.note(`${this.listener.name(w)}: its kubelet renews its lease again: Ready`);
-    this.update();
+    this.zones.ready(w);
   }
 
   /** Whether worker w is Ready in the cluster's view. */
@@ -166,7 +138,7 @@ export class NodeLifecycle {
       }
     }
     this.acting = acting;
-    for (let z = 0; z < this.queue.length; z++) if (this.queue[z]!.length > 0) this.pump(z);
+    this.zones.pumpAll();
   }
 
   private scheduleCheck(w: number): void {
@@ -184,87 +156,12 @@ export class NodeLifecycle {
   }
 
   private markNotReady(w: number): void {
-    const z = this.zoneOf[w]!;
     this.notReady[w] = 1;
-    this.notReadyIn[z]!++;
-    this.queue[z]!.push(w);
     this.listener.readyChanged(w, false);
     const last = this.lastRenew[w]!;
     const since = last >= this.observedSince ? '' : `, but the node controller counts from ${formatClock(this.observedSince)}, when it started watching`;
     const timing = `grace ${formatDuration(this.k8s.nodeMonitorGracePeriod)}, checked every ${formatDuration(this.k8s.nodeMonitorPeriod)}`;
     this.listener.note(`${this.listener.name(w)}: its kubelet last renewed its lease at ${formatClock(Math.max(0, last))}${since}; NotReady at ${formatClock(this.sim.now)} (${timing})`);
-    this.update();
-  }
-  /** Zone states and rates after a change of readiness; entering or leaving the all-disrupted mode. */
-  private update(): void {
-    const zones = this.queue.length;
-    const states = this.state.map((_, z) => zoneState(this.zoneSize[z]! - this.notReadyIn[z]!, this.notReadyIn[z]!, this.k8s.unhealthyZoneThreshold));
-    const all = states.every((st, z) => st === 'fullDisruption' || this.zoneSize[z] === 0);
-    for (let z = 0; z < zones; z++) {
-      if (states[z] !== this.state[z] && !all) this.noteZone(z, states[z]!);
-      this.state[z] = states[z]!;
-    }
-    if (all && !this.suspended) {
-      this.suspended = true;
-      this.listener.note('node controller: every zone has lost all its nodes; it suspects its own network and stops evicting, lifting the taints it set');
-      this.requeueTainted();
-    } else if (!all && this.suspended) {
-      // Leaving the mode, the controller resets every node's timestamp to now (handleDisruption).
-      this.suspended = false;
-      this.observedSince = this.sim.now;
-      this.rescheduleSilent();
-    }
-    for (let z = 0; z < zones; z++) {
-      const rate = zoneEvictionRate(this.state[z]!, this.zoneSize[z]!, this.suspended, this.k8s);
-      // A new limiter starts with its one token unless the old one had none, as a stopped one
-      // never has (SwapLimiter in the controller's rate-limited queue).
-      const drained = this.rate[z] === 0 || this.nextToken[z]! > this.sim.now;
-      if (rate !== this.rate[z] && rate > 0 && drained) this.nextToken[z] = this.sim.now + 1 / rate;
-      this.rate[z] = rate;
-    }
-    this.resume();
-  }
-
-  /** Taints the heads of zone z's queue as its token bucket allows, and waits for the next token. */
-  private pump(z: number): void {
-    const q = this.queue[z]!;
-    const rate = this.rate[z]!;
-    if (q.length === 0 || rate <= 0 || !this.controller.canAct()) return;
-    const now = this.sim.now;
-    while (q.length > 0 && this.nextToken[z]! <= now) {
-      const w = q.shift()!;
-      this.taintedAt[w] = now;
-      this.nextToken[z] = now + 1 / rate;
-      this.sim.schedule(this.k8s.podEvictionTimeout, this.fireToleration, w);
-    }
-    const next = this.nextToken[z]!;
-    if (q.length > 0 && !(this.pumpAt[z] === next)) {
-      this.pumpAt[z] = next;
-      this.sim.at(next, this.firePump, z);
-    }
-  }
-
-  /** Every tainted node loses its taint and waits in its zone's queue again, in worker order. */
-  private requeueTainted(): void {
-    for (let w = 0; w < this.taintedAt.length; w++) {
-      if (!Number.isNaN(this.taintedAt[w]!)) {
-        this.taintedAt[w] = NaN;
-        this.queue[this.zoneOf[w]!]!.push(w);
-      }
-    }
-    for (const q of this.queue) q.sort((a, b) => a - b);
-  }
-
-  private noteZone(z: number, state: ZoneState): void {
-    const name = this.zoneNames[z]!;
-    const counts = `${this.notReadyIn[z]} of ${this.zoneSize[z]} nodes NotReady`;
-    if (state === 'partialDisruption') {
-      const small = this.zoneSize[z]! <= this.k8s.largeClusterSizeThreshold;
-      this.listener.note(`node controller: zone ${name} is partly disrupted (${counts}): evictions there ${small ? 'stop (a zone this small)' : `slow to ${this.k8s.secondaryNodeEvictionRate} nodes/s`}`);
-    } else if (state === 'fullDisruption') {
-      this.listener.note(`node controller: zone ${name} is fully disrupted (${counts}): its pods are evicted at ${this.k8s.nodeEvictionRate} nodes/s to move to other zones`);
-    } else if (this.state[z] !== 'normal') {
-      this.listener.note(`node controller: zone ${name} is back to normal (${counts})`);
-    }
+    this.zones.notReady(w);
   }
 }
