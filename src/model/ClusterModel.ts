@@ -15,6 +15,8 @@ import { Workloads } from './Workloads.js';
 export interface ClusterListener {
   wake(): void;
   note(text: string): void;
+  /** Whether notes are recorded (a trace was asked for); frequent notes are not even written otherwise. */
+  readonly narrating?: boolean;
   leader(cluster: string, leader: string | null, term: number, reason: string): void;
 }
 
@@ -114,7 +116,7 @@ export class ClusterModel {
       scenario.kubernetes,
       zoneOf,
       spec.datacenters,
-      { wake: () => listener.wake(), note: (t) => listener.note(t) },
+      { wake: () => listener.wake(), note: (t) => listener.note(t), narrating: listener.narrating !== false },
       { canAct: () => this.signals.apiWrite && this.controllerManager.active, tenure: () => this.controllerManager.tenure },
       () => this.signals.scheduling,
       leases,

@@ -10,6 +10,8 @@ export interface NodeLifecycleListener {
   /** Worker w turned NotReady (false) or Ready again (true) in the cluster's view. */
   readyChanged(w: number, ready: boolean): void;
   note(text: string): void;
+  /** Whether notes are recorded: the per-node lines are written only then (they are frequent). */
+  readonly narrating: boolean;
   /** Worker w's name, for the narration. */
   name(w: number): string;
 }
@@ -115,7 +117,7 @@ export class NodeLifecycle {
     if (!this.notReady[w]) return;
     this.notReady[w] = 0;
     this.listener.readyChanged(w, true);
-    this.listener.note(`${this.listener.name(w)}: its kubelet renews its lease again: Ready`);
+    if (this.listener.narrating) this.listener.note(`${this.listener.name(w)}: its kubelet renews its lease again: Ready`);
     this.zones.ready(w);
   }
 
@@ -158,10 +160,14 @@ export class NodeLifecycle {
   private markNotReady(w: number): void {
     this.notReady[w] = 1;
     this.listener.readyChanged(w, false);
+    if (this.listener.narrating) this.narrateNotReady(w);
+    this.zones.notReady(w);
+  }
+
+  private narrateNotReady(w: number): void {
     const last = this.lastRenew[w]!;
     const since = last >= this.observedSince ? '' : `, but the node controller counts from ${formatClock(this.observedSince)}, when it started watching`;
     const timing = `grace ${formatDuration(this.k8s.nodeMonitorGracePeriod)}, checked every ${formatDuration(this.k8s.nodeMonitorPeriod)}`;
     this.listener.note(`${this.listener.name(w)}: its kubelet last renewed its lease at ${formatClock(Math.max(0, last))}${since}; NotReady at ${formatClock(this.sim.now)} (${timing})`);
-    this.zones.notReady(w);
   }
 }

@@ -6,6 +6,8 @@ import { NodeLifecycle, type KubeletLeases, type NodeController } from './NodeLi
 export interface WorkloadsListener {
   wake(): void;
   note(text: string): void;
+  /** Whether notes are recorded; the per-node ones are not written otherwise. */
+  readonly narrating?: boolean;
 }
 
 /**
@@ -91,6 +93,7 @@ export class Workloads {
         this.listener.wake();
       },
       note: (text) => this.listener.note(text.startsWith('node controller') ? `${spec.name} ${text}` : text),
+      narrating: listener.narrating !== false,
       name: (w) => `${spec.name}/worker-${w + 1}`,
     });
     // Initial placement: replicas spread round-robin, all running at time 0.

@@ -40,6 +40,7 @@ describe('NodeLifecycle', () => {
             }
           },
           note: () => undefined,
+          narrating: true,
           name: (w) => `w${w}`,
         });
         const change = (w: number, d: number) => {
@@ -98,6 +99,7 @@ function controller(zoneOf: readonly number[], zoneNames: readonly string[], ctl
       // The per-node lines are checked through readyChanged; keep the zone-level ones here.
       if (text.startsWith('node controller')) notes.push(`${sim.now}: ${text}`);
     },
+    narrating: true,
     name: (w) => `w${w}`,
   });
   const down = (at: number, ...ws: number[]) => sim.at(at, () => ws.forEach((w) => nodes.kubeletSilent(w)));
@@ -280,6 +282,7 @@ describe('NodeLifecycle: NotReady from the last lease renewal', () => {
       tolerationExpired: () => undefined,
       readyChanged: () => undefined,
       note: (text) => notes.push(text),
+      narrating: true,
       name: (w) => `prod/worker-${w + 1}`,
     });
     sim.at(720, () => nodes.kubeletSilent(0));
