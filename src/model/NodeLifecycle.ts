@@ -101,7 +101,10 @@ export class NodeLifecycle {
     this.silent[w] = 1;
     this.silentCount++;
     this.lastRenew[w] = lastRenewal(this.phase[w]!, this.leases.interval, this.sim.now);
-    this.scheduleCheck(w);
+    // A controller that cannot act now checks nothing; resume() schedules the check when it can.
+    // (Why here: a quorum loss or an election silences every kubelet at once, and a check event
+    // for each of thousands of nodes would only find the controller unable.)
+    if (this.controller.canAct()) this.scheduleCheck(w);
   }
 
   /** Worker w's kubelet renews again: at once, and every interval from now on if it missed one. */

@@ -88,9 +88,14 @@ export class Workloads {
         this.listener.wake();
       },
       readyChanged: (w, ready) => {
+        // Only a node whose pods still run changes what the cluster counts (a crashed one has none).
         const base = w * this.k;
-        for (let j = 0; j < this.k; j++) this.running[j]! += (ready ? 1 : -1) * this.runningOn[base + j]!;
-        this.listener.wake();
+        let pods = 0;
+        for (let j = 0; j < this.k; j++) {
+          pods += this.runningOn[base + j]!;
+          this.running[j]! += (ready ? 1 : -1) * this.runningOn[base + j]!;
+        }
+        if (pods > 0) this.listener.wake();
       },
       note: (text) => this.listener.note(text.startsWith('node controller') ? `${spec.name} ${text}` : text),
       narrating: listener.narrating !== false,
