@@ -58,6 +58,8 @@ export class NodeLifecycle {
   /** When the controller started watching: its leader's start, or its leaving the all-disrupted mode. */
   private observedSince: SimTime = 0;
   private acting: boolean;
+  /** Whether a node fell silent while the controller could not act, and waits for a check. */
+  private unchecked = false;
   private tenureSeen: number;
   private readonly fireCheck: (sim: Simulation, w: number) => void;
 
@@ -105,6 +107,7 @@ export class NodeLifecycle {
     // (Why here: a quorum loss or an election silences every kubelet at once, and a check event
     // for each of thousands of nodes would only find the controller unable.)
     if (this.controller.canAct()) this.scheduleCheck(w);
+    else this.unchecked = true;
   }
 
   /** Worker w's kubelet renews again: at once, and every interval from now on if it missed one. */
@@ -138,7 +141,7 @@ export class NodeLifecycle {
         this.tenureSeen = tenure;
         this.observedSince = this.sim.now;
         this.rescheduleSilent();
-      } else if (!this.acting) {
+      } else if (!this.acting || this.unchecked) {
         this.rescheduleSilent();
       }
     }
@@ -156,6 +159,7 @@ export class NodeLifecycle {
 
   /** Checks again every silent node still Ready (the controller restarted or can act again). */
   private rescheduleSilent(): void {
+    this.unchecked = false;
     if (this.silentCount === 0) return;
     for (let w = 0; w < this.silent.length; w++) if (this.silent[w] && !this.notReady[w]) this.scheduleCheck(w);
   }

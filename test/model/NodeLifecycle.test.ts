@@ -335,6 +335,21 @@ describe('NodeLifecycle: NotReady from the last lease renewal', () => {
     expect(c.evicted).toEqual(['w0@750']);
   });
 
+  it('should still check a node that fell silent in the instant the controller could not act', () => {
+    // The controller cannot act only around w0 falling silent at 100, and the next resume()
+    // finds it acting as before: w0 must still be checked (renewal at 100: NotReady at 150).
+    const { state, ctl } = switchable();
+    const c = controller([0, 0], ['a'], ctl);
+    c.sim.at(100, () => {
+      state.acting = false;
+      c.nodes.kubeletSilent(0);
+      state.acting = true;
+      c.nodes.resume();
+    });
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@150']);
+  });
+
   it('should evict nothing after a quorum loss that silences every kubelet and the controller alike', () => {
     // Every kubelet and the controller lose the API at 100 for 20 minutes. At 1300 the kubelets
     // renew at once; the controller-manager, which gave its lease up, is back at 1317 as a new
