@@ -23,8 +23,8 @@ export const MODULES = [
   },
   {
     name: 'lifecycle',
-    mutate: ['src/model/NodeLifecycle.ts', 'src/model/evictionRate.ts'],
-    tests: ['test/model/NodeLifecycle.test.ts', 'test/model/evictionRate.test.ts'],
+    mutate: ['src/model/NodeLifecycle.ts', 'src/model/ZoneTainter.ts', 'src/model/nodeHeartbeat.ts', 'src/model/evictionRate.ts'],
+    tests: ['test/model/NodeLifecycle.test.ts', 'test/model/nodeHeartbeat.test.ts', 'test/model/evictionRate.test.ts'],
   },
   {
     name: 'statistics',

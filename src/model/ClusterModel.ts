@@ -3,16 +3,20 @@ import type { RandomStreams, Simulation, SimTime } from '../kernel/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { ClusterSignal } from '../scenario/signals.js';
 import type { Infrastructure } from './Infrastructure.js';
+import { KubeletReach } from './KubeletReach.js';
 import { LeaseElection, type Candidates } from './LeaseElection.js';
 import type { Network } from './Network.js';
 import { EtcdCluster, type VoterView } from './raft/EtcdCluster.js';
 import type { ClusterLayout, Topology } from './Topology.js';
+import { kubeletPhases } from './nodeHeartbeat.js';
 import { Workloads } from './Workloads.js';
 
 /** Receives what a cluster wants narrated, and its requests to be evaluated again. */
 export interface ClusterListener {
   wake(): void;
   note(text: string): void;
+  /** Whether notes are recorded (a trace was asked for); frequent notes are not even written otherwise. */
+  readonly narrating?: boolean;
   leader(cluster: string, leader: string | null, term: number, reason: string): void;
 }
 
@@ -27,7 +31,10 @@ export interface ClusterListener {
  * - apiRead: the load balancer routes to an apiserver that reaches a live etcd member: reads with
  *   resourceVersion="0" are served from the watch cache, possibly stale, even without quorum.
  * - scheduling: apiWrite, and both the controller-manager and the scheduler have a working leader.
- * - workloads: every workload has its desired replicas running.
+ * - workloads: every workload has its desired replicas running, as the cluster sees them (pods
+ *   on a NotReady node do not count: Workloads). Kubelets renew their node leases through the
+ *   load balancer like any client (KubeletReach), so a zone cut off from every apiserver that
+ *   can write goes NotReady and is evicted after the grace period and the tolerations.
  */
 export class ClusterModel {
   readonly name: string;
@@ -53,6 +60,7 @@ export class ClusterModel {
   private lastFractionAt: SimTime = 0;
   private lastFraction = 1;
   private readonly totalDesired: number;
+  private readonly kubelets: KubeletReach;
 
   constructor(
     private readonly sim: Simulation,
@@ -101,16 +109,23 @@ export class ClusterModel {
     });
     this.controllerManager = new LeaseElection(sim, streams.get(`${prefix}lease/${spec.name}/kcm`), scenario.kubernetes, candidates, 'kube-controller-manager', leaseListener('kube-controller-manager'));
     this.scheduler = new LeaseElection(sim, streams.get(`${prefix}lease/${spec.name}/scheduler`), scenario.kubernetes, candidates, 'kube-scheduler', leaseListener('kube-scheduler'));
+    const zoneOf = Int32Array.from(layout.workers, (w) => spec.datacenters.indexOf(topology.datacenters[hostDc(w)]!));
+    // One setting for the kubelet's renewal (spec.etcdLoad.leaseRenewInterval), read by the load
+    // model and here; each kubelet's phase from its cluster's own stream.
+    const interval = scenario.etcdLoad.leaseRenewInterval;
+    const leases = { interval, phase: kubeletPhases(streams.get(`${prefix}kubelet/${spec.name}`), layout.workers.length, interval) };
     this.workloads = new Workloads(
       sim,
       spec,
       scenario.kubernetes,
-      Int32Array.from(layout.workers, (w) => spec.datacenters.indexOf(topology.datacenters[hostDc(w)]!)),
+      zoneOf,
       spec.datacenters,
-      { wake: () => listener.wake(), note: (t) => listener.note(t) },
-      () => this.signals.apiWrite && this.controllerManager.active,
+      { wake: () => listener.wake(), note: (t) => listener.note(t), narrating: listener.narrating !== false },
+      { canAct: () => this.signals.apiWrite && this.controllerManager.active, tenure: () => this.controllerManager.tenure },
       () => this.signals.scheduling,
+      leases,
     );
+    this.kubelets = new KubeletReach(topology, layout, network, this.workloads, zoneOf, spec.datacenters, (t) => listener.note(t));
     this.totalDesired = spec.workloads.reduce((a, w) => a + w.replicas, 0);
   }
 
@@ -185,6 +200,7 @@ export class ClusterModel {
     this.controllerManager.evaluate();
     this.scheduler.evaluate();
     this.signals.scheduling = this.signals.apiWrite && this.controllerManager.active && this.scheduler.active;
+    this.kubelets.update(this.cpWrite, lbHosts, lbCount, canWriteViaLb);
     this.workloads.evaluate();
     this.signals.workloads = this.allReplicas();
     this.trackFraction();

@@ -29,6 +29,8 @@ export interface LeaseListener {
  */
 export class LeaseElection {
   holder = -1;
+  /** Counts the leaderships: a new holder, or the same one after giving the lease up, is a new tenure (a restarted process). */
+  tenure = 0;
   private leaseExpiry: SimTime = 0;
   private unableSince: SimTime = -1;
   private acquireEvent = -1;
@@ -109,6 +111,7 @@ export class LeaseElection {
     // The candidate whose retry fires first wins; all are alike, so draw one.
     const w = able[Math.floor(this.rng.next() * able.length)]!;
     this.holder = w;
+    this.tenure++;
     this.unableSince = -1;
     this.listener.holderChanged(w, `${this.label} on ${c.name(w)} acquires the lease`);
   }

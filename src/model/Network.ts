@@ -18,6 +18,10 @@ export interface ResolvedPartition {
  */
 export class Network {
   readonly group: Int32Array;
+  /** Counts the changes of the groups, so that a caller can tell whether its view is stale. */
+  version = 0;
+  /** How many groups there are: group numbers run from 0 to groups - 1. */
+  groups = 1;
   private readonly active: ResolvedPartition[] = [];
 
   constructor(private readonly topology: Topology) {
@@ -61,8 +65,10 @@ export class Network {
   }
 
   private recompute(): void {
+    this.version++;
     if (this.active.length === 0) {
       this.group.fill(0);
+      this.groups = 1;
       return;
     }
     const ids = new Map<string, number>();
@@ -77,5 +83,6 @@ export class Network {
       }
       this.group[h.id] = id;
     }
+    this.groups = Math.max(1, ids.size);
   }
 }

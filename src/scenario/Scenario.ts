@@ -100,7 +100,10 @@ export interface KubernetesSettings {
   readonly leaseDuration: SimTime;
   readonly renewDeadline: SimTime;
   readonly retryPeriod: SimTime;
+  /** How long a node whose kubelet stopped renewing its Lease stays Ready (--node-monitor-grace-period). */
   readonly nodeMonitorGracePeriod: SimTime;
+  /** How often the node lifecycle controller checks the nodes (--node-monitor-period). */
+  readonly nodeMonitorPeriod: SimTime;
   readonly podEvictionTimeout: SimTime;
   readonly podStartup: SimTime;
   /** Nodes a second the node controller taints for eviction, per zone (--node-eviction-rate). */
@@ -116,7 +119,8 @@ export interface KubernetesSettings {
 /**
  * What the etcd load and latency model (capacity planning) assumes about a cluster's write
  * traffic and its etcd leader; defaults and their sources in scenario/defaults.ts and README,
- * "Capacity planning". Only the sweep's load and latency figures use them, never availability.
+ * "Capacity planning". Only the sweep's load and latency figures use them, except
+ * leaseRenewInterval, which the node lifecycle also reads.
  */
 export interface EtcdLoadSettings {
   /** Pods on an average worker (capped by each cluster's workers.podsPerNode). */
@@ -129,7 +133,10 @@ export interface EtcdLoadSettings {
   readonly eventsPerPod: number;
   /** Whether events go to an etcd of their own (then they load this one not at all). */
   readonly eventsInSeparateEtcd: boolean;
-  /** How often each kubelet renews its node Lease. */
+  /**
+   * How often each kubelet renews its node Lease. Also the node lifecycle's heartbeat (when a
+   * silent node's last renewal was): one setting for one kubelet flag, kept here where it was first.
+   */
   readonly leaseRenewInterval: SimTime;
   /** How often a kubelet writes an unchanged node status. */
   readonly nodeStatusReportInterval: SimTime;

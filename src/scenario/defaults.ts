@@ -33,6 +33,9 @@ export const KUBERNETES_DEFAULTS: KubernetesSettings = {
   retryPeriod: 2,
   // kube-controller-manager --node-monitor-grace-period: 50s since Kubernetes 1.32 (40s before).
   nodeMonitorGracePeriod: 50,
+  // kube-controller-manager --node-monitor-period: 5s, how often the node lifecycle controller
+  // checks every node's lease (kube-controller-manager reference).
+  nodeMonitorPeriod: 5,
   // The DefaultTolerationSeconds admission plugin gives every pod not-ready and unreachable
   // tolerations of 300 s, after which the pods of a NotReady node are evicted.
   podEvictionTimeout: 300,

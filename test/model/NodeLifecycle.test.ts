@@ -2,38 +2,54 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/kernel/index.js';
-import { NodeLifecycle } from '../../src/model/NodeLifecycle.js';
+import { NodeLifecycle, type NodeController } from '../../src/model/NodeLifecycle.js';
 import { KUBERNETES_DEFAULTS as K } from '../../src/scenario/defaults.js';
 import { runs } from '../runs.js';
+
+/** The kubelet's lease renewal interval (spec.etcdLoad.leaseRenewInterval, 10 s). */
+const RENEW = 10;
+const ALWAYS: NodeController = { canAct: () => true, tenure: () => 0 };
 
 /** Random down/up periods of workers spread over zones, driven through a NodeLifecycle. */
 const cases = fc.record({
   zones: fc.integer({ min: 1, max: 3 }),
   workers: fc.integer({ min: 1, max: 12 }),
+  phases: fc.array(fc.double({ min: 0, max: RENEW, maxExcluded: true, noNaN: true }), { minLength: 12, maxLength: 12 }),
   outages: fc.array(fc.record({ w: fc.nat(11), at: fc.integer({ min: 0, max: 3000 }), length: fc.integer({ min: 1, max: 2000 }) }), { maxLength: 25 }),
 });
 
 describe('NodeLifecycle', () => {
-  it('should evict only workers down for grace + toleration, and at most one node a zone every 1/rate seconds', () => {
+  it('should mark NotReady on a monitor check within one renewal of down + grace, evict only after the toleration, and at most one node a zone every 1/rate seconds', () => {
     fc.assert(
-      fc.property(cases, ({ zones, workers, outages }) => {
+      fc.property(cases, ({ zones, workers, phases, outages }) => {
         // Arrange
         const sim = new Simulation();
         const zoneOf = Int32Array.from({ length: workers }, (_, w) => w % zones);
         const holds = new Int32Array(workers);
         const downSince = new Float64Array(workers);
         const expired: { w: number; t: number }[] = [];
-        const nodes = new NodeLifecycle(sim, K, zoneOf, ['a', 'b', 'c'].slice(0, zones), () => true, {
+        const checks: string[] = [];
+        const leases = { interval: RENEW, phase: Float64Array.from(phases.slice(0, workers)) };
+        const nodes = new NodeLifecycle(sim, K, leases, zoneOf, ['a', 'b', 'c'].slice(0, zones), ALWAYS, {
           tolerationExpired: (w) => expired.push({ w, t: sim.now }),
+          readyChanged: (w, ready) => {
+            const t = sim.now;
+            // The last renewal lies within one interval before the kubelet fell silent.
+            if (!ready && (t % K.nodeMonitorPeriod !== 0 || t < downSince[w]! - RENEW + K.nodeMonitorGracePeriod || t > downSince[w]! + K.nodeMonitorGracePeriod + K.nodeMonitorPeriod)) {
+              checks.push(`worker ${w} NotReady at ${t}, down since ${downSince[w]}`);
+            }
+          },
           note: () => undefined,
+          narrating: true,
+          name: (w) => `w${w}`,
         });
         const change = (w: number, d: number) => {
           const was = holds[w]! > 0;
           holds[w]! += d;
           if (!was && holds[w]! > 0) {
             downSince[w] = sim.now;
-            nodes.workerDown(w);
-          } else if (was && holds[w] === 0) nodes.workerUp(w);
+            nodes.kubeletSilent(w);
+          } else if (was && holds[w] === 0) nodes.kubeletRenews(w);
         };
         for (const o of outages) {
           const w = o.w % workers;
@@ -41,12 +57,11 @@ describe('NodeLifecycle', () => {
           sim.at(o.at + o.length, () => change(w, -1));
         }
         // Act: the checks run at each expiry, while the state is the one it saw.
-        const checks: string[] = [];
         const lastInZone = new Float64Array(zones).fill(-Infinity);
         const original = expired.push.bind(expired);
         expired.push = (e) => {
           if (holds[e.w]! === 0) checks.push(`worker ${e.w} evicted while up at ${e.t}`);
-          if (e.t < downSince[e.w]! + K.nodeMonitorGracePeriod + K.podEvictionTimeout) checks.push(`worker ${e.w} evicted early at ${e.t}`);
+          if (e.t < downSince[e.w]! - RENEW + K.nodeMonitorGracePeriod + K.podEvictionTimeout) checks.push(`worker ${e.w} evicted early at ${e.t}`);
           const z = zoneOf[e.w]!;
           if (e.t - lastInZone[z]! < 1 / K.nodeEvictionRate - 1e-9) checks.push(`zone ${z} evicted twice within 10 s at ${e.t}`);
           lastInZone[z] = e.t;
@@ -67,20 +82,35 @@ describe('NodeLifecycle', () => {
 });
 
 /**
- * One controller with scripted outages. Defaults: grace 50 s, toleration 300 s, 0.1 nodes/s
- * (a token every 10 s), 0.01 nodes/s in a partly disrupted large zone (> 50 nodes), 55%.
+ * One controller with scripted outages. Defaults: grace 50 s, checks every 5 s, toleration
+ * 300 s, 0.1 nodes/s (a token every 10 s), 0.01 nodes/s in a partly disrupted large zone
+ * (> 50 nodes), 55%. Kubelets renew every 10 s at phase 0 unless told (so a kubelet silent from
+ * a multiple of 10 s renewed last at that instant, and NotReady comes exactly 50 s later).
  */
-function controller(zoneOf: readonly number[], zoneNames: readonly string[], canAct: () => boolean = () => true) {
+function controller(zoneOf: readonly number[], zoneNames: readonly string[], ctl: NodeController = ALWAYS, phase: readonly number[] = zoneOf.map(() => 0)) {
   const sim = new Simulation();
   const evicted: string[] = [];
   const notes: string[] = [];
-  const nodes = new NodeLifecycle(sim, K, Int32Array.from(zoneOf), zoneNames, canAct, {
+  const notReady: string[] = [];
+  const nodes = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.from(phase) }, Int32Array.from(zoneOf), zoneNames, ctl, {
     tolerationExpired: (w) => evicted.push(`w${w}@${sim.now}`),
-    note: (text) => notes.push(`${sim.now}: ${text}`),
+    readyChanged: (w, ready) => notReady.push(`w${w} ${ready ? 'Ready' : 'NotReady'}@${sim.now}`),
+    note: (text) => {
+      // The per-node lines are checked through readyChanged; keep the zone-level ones here.
+      if (text.startsWith('node controller')) notes.push(`${sim.now}: ${text}`);
+    },
+    narrating: true,
+    name: (w) => `w${w}`,
   });
-  const down = (at: number, ...ws: number[]) => sim.at(at, () => ws.forEach((w) => nodes.workerDown(w)));
-  const up = (at: number, ...ws: number[]) => sim.at(at, () => ws.forEach((w) => nodes.workerUp(w)));
-  return { sim, nodes, evicted, notes, down, up };
+  const down = (at: number, ...ws: number[]) => sim.at(at, () => ws.forEach((w) => nodes.kubeletSilent(w)));
+  const up = (at: number, ...ws: number[]) => sim.at(at, () => ws.forEach((w) => nodes.kubeletRenews(w)));
+  return { sim, nodes, evicted, notes, notReady, down, up };
+}
+
+/** A controller-manager that can be stopped and restarted (a new tenure) from the test. */
+function switchable() {
+  const state = { acting: true, tenure: 0 };
+  return { state, ctl: { canAct: () => state.acting, tenure: () => state.tenure } satisfies NodeController };
 }
 
 describe('NodeLifecycle timelines', () => {
@@ -120,15 +150,19 @@ describe('NodeLifecycle timelines', () => {
     expect(c.evicted).toEqual(['w0@850']);
   });
 
-  it('should evict nothing while the controller cannot act, then taint when told to resume', () => {
-    let acting = false;
-    const c = controller([0, 0], ['a'], () => acting);
+  it('should mark nothing NotReady while the same controller cannot act, then mark the overdue node when it can', () => {
+    // The same leader throughout (tenure 0): its timestamp for w0 is the renewal at 100, so at
+    // 400 w0 is long overdue: NotReady at once (400 is a check), tainted, evicted at 700.
+    const { state, ctl } = switchable();
+    state.acting = false;
+    const c = controller([0, 0], ['a'], ctl);
     c.down(100, 0);
     c.sim.at(400, () => {
-      acting = true;
+      state.acting = true;
       c.nodes.resume();
     });
     c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@400']);
     expect(c.evicted).toEqual(['w0@700']);
   });
 
@@ -220,5 +254,140 @@ describe('NodeLifecycle timelines', () => {
     c.down(100, ...Array.from({ length: 28 }, (_, w) => w));
     c.sim.run(200);
     expect(c.notes).toEqual(['150: node controller: zone a is partly disrupted (28 of 50 nodes NotReady): evictions there stop (a zone this small)']);
+  });
+});
+
+describe('NodeLifecycle: NotReady from the last lease renewal', () => {
+  it('should mark a silent node NotReady at the first check after its last renewal + grace (phase 4: 94 + 50 -> 145)', () => {
+    // Renewals at 4, 14, ..., 94; silent from 100: last renewal 94, grace ends 144, checks every
+    // 5 s: NotReady at 145, tainted at once, evicted at 145 + 300.
+    const c = controller([0, 0], ['a'], ALWAYS, [4, 0]);
+    c.down(100, 0);
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@145']);
+    expect(c.evicted).toEqual(['w0@445']);
+  });
+
+  it('should wait for the next check when grace ends between two (phase 7.5: 97.5 + 50 -> 150)', () => {
+    const c = controller([0, 0], ['a'], ALWAYS, [7.5, 0]);
+    c.down(100, 0);
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@150']);
+  });
+
+  it('should narrate the last renewal, the NotReady time and the two timings', () => {
+    const sim = new Simulation();
+    const notes: string[] = [];
+    const nodes = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.of(4, 0) }, Int32Array.of(0, 0), ['a'], ALWAYS, {
+      tolerationExpired: () => undefined,
+      readyChanged: () => undefined,
+      note: (text) => notes.push(text),
+      narrating: true,
+      name: (w) => `prod/worker-${w + 1}`,
+    });
+    sim.at(720, () => nodes.kubeletSilent(0));
+    sim.at(800, () => nodes.kubeletRenews(0));
+    sim.run(1000);
+    expect(notes).toEqual([
+      'prod/worker-1: its kubelet last renewed its lease at 00:11:54; NotReady at 00:12:45 (grace 50s, checked every 5s)',
+      'prod/worker-1: its kubelet renews its lease again: Ready',
+    ]);
+  });
+
+  it('should renew a full interval after a kubelet comes back from missing a renewal (phase moves to the return)', () => {
+    // Phase 0: silent at 103 (last 100), back at 125 (missed 110 and 120): renews at 125, then
+    // 135, ... Silent again at 131: last renewal 125, NotReady at 175 (not 180 as with phase 0).
+    const c = controller([0, 0], ['a']);
+    c.down(103, 0);
+    c.up(125, 0);
+    c.down(131, 0);
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@175']);
+  });
+
+  it('should keep the phase of a kubelet silent for less than an interval', () => {
+    // Phase 0: silent 101-108 misses nothing; silent again at 115: last renewal 110, NotReady at 160.
+    const c = controller([0, 0], ['a']);
+    c.down(101, 0);
+    c.up(108, 0);
+    c.down(115, 0);
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@160']);
+  });
+
+  it('should count the grace period from a new controller-manager leader start, not from the last renewal', () => {
+    // w0 dies at 100 (last renewal 100); the controller-manager is lost from 110 and a new leader
+    // (tenure 1) starts at 400: it assumes now for every node, so NotReady at 450, evicted at 750.
+    const { state, ctl } = switchable();
+    const c = controller([0, 0], ['a'], ctl);
+    c.down(100, 0);
+    c.sim.at(110, () => {
+      state.acting = false;
+      c.nodes.resume();
+    });
+    c.sim.at(400, () => {
+      state.acting = true;
+      state.tenure = 1;
+      c.nodes.resume();
+    });
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@450']);
+    expect(c.evicted).toEqual(['w0@750']);
+  });
+
+  it('should still check a node that fell silent in the instant the controller could not act', () => {
+    // The controller cannot act only around w0 falling silent at 100, and the next resume()
+    // finds it acting as before: w0 must still be checked (renewal at 100: NotReady at 150).
+    const { state, ctl } = switchable();
+    const c = controller([0, 0], ['a'], ctl);
+    c.sim.at(100, () => {
+      state.acting = false;
+      c.nodes.kubeletSilent(0);
+      state.acting = true;
+      c.nodes.resume();
+    });
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@150']);
+  });
+
+  it('should evict nothing after a quorum loss that silences every kubelet and the controller alike', () => {
+    // Every kubelet and the controller lose the API at 100 for 20 minutes. At 1300 the kubelets
+    // renew at once; the controller-manager, which gave its lease up, is back at 1317 as a new
+    // leader. Nobody was ever NotReady.
+    const { state, ctl } = switchable();
+    const c = controller([0, 0, 1, 1], ['a', 'b'], ctl, [1, 3, 5, 7]);
+    c.sim.at(100, () => {
+      state.acting = false;
+      [0, 1, 2, 3].forEach((w) => c.nodes.kubeletSilent(w));
+      c.nodes.resume();
+    });
+    c.sim.at(1300, () => {
+      [0, 1, 2, 3].forEach((w) => c.nodes.kubeletRenews(w));
+      c.nodes.resume();
+    });
+    c.sim.at(1317, () => {
+      state.acting = true;
+      state.tenure = 1;
+      c.nodes.resume();
+    });
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual([]);
+    expect(c.evicted).toEqual([]);
+  });
+
+  it('should give every silent node a fresh grace period when the controller leaves the all-disrupted mode', () => {
+    // One zone of 3, phase 0. w0 and w1 die at 100: NotReady at 150; w2 is silent from 148 (last
+    // renewal 140, due at 190). The zone is not fully disrupted until w2 is NotReady at 190, when
+    // the taint of w0 (set at 150) is lifted. w1 is back at 300: the controller leaves the mode and
+    // takes 300 as the time it last heard from every node. w2 renews at 320; w0, requeued, is
+    // tainted when the new limiter gives its first token (310) and evicted at 610.
+    const c = controller([0, 0, 0], ['a']);
+    c.down(100, 0, 1);
+    c.down(148, 2);
+    c.up(300, 1);
+    c.up(320, 2);
+    c.sim.run(10_000);
+    expect(c.notReady).toEqual(['w0 NotReady@150', 'w1 NotReady@150', 'w2 NotReady@190', 'w1 Ready@300', 'w2 Ready@320']);
+    expect(c.evicted).toEqual(['w0@610']);
   });
 });

@@ -1,5 +1,7 @@
 /** Scripted faults with hand-checkable outcomes: the exact timelines the model must produce. */
 import { describe, expect, it } from 'vitest';
+import { createStream } from '../../src/kernel/index.js';
+import { kubeletPhases, lastRenewal, notReadyAt } from '../../src/model/nodeHeartbeat.js';
 import { runReplication, type ReplicationResult } from '../../src/model/Replication.js';
 import { buildTopology } from '../../src/model/Topology.js';
 import type { Fault, Scenario } from '../../src/scenario/Scenario.js';
@@ -21,6 +23,16 @@ function signal(r: ReplicationResult, cluster: string, name: string) {
 }
 
 const crash = (at: number, target: string, duration: number): Fault => ({ kind: 'crash', at, target, duration });
+
+/**
+ * When worker w (0-based) of a cluster goes NotReady if its kubelet falls silent at `t`, with
+ * the default timings (renewal 10 s, grace 50 s, checks every 5 s), the controller acting
+ * throughout: from the phases the replication draws (stream `r<rep>/kubelet/<cluster>`).
+ */
+function notReadyTime(s: Scenario, cluster: string, workers: number, w: number, t: number, rep = 0, controllerSince = 0): number {
+  const phase = kubeletPhases(createStream(s.seed, `r${rep}/kubelet/${cluster}`), workers, 10)[w]!;
+  return notReadyAt(Math.max(lastRenewal(phase, 10, t), controllerSince), 50, 5, t);
+}
 
 describe('scripted timelines', () => {
   it('should lose writes for exactly the quorum loss plus one election when 2 of 3 members die for 10 minutes', () => {
@@ -87,15 +99,24 @@ describe('scripted timelines', () => {
       faults: [crash(600, 'prod/worker-1', 3600)],
     });
     const r = run(s);
-    // One replica lives on worker-1; it is gone from 600 until 600 + 50 + 300 + 10 (startup).
-    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(50 + 300 + 10, 6);
+    // One replica lives on worker-1; it is gone from 600 until its node is NotReady (the first
+    // 5 s check at or after its kubelet's last renewal + 50 s, within 40-55 s of the crash), then
+    // tainted at once, evicted 300 s later and run elsewhere after 10 s of startup.
+    const notReady = notReadyTime(s, 'prod', 3, 0, 600);
+    expect(notReady - 600).toBeGreaterThanOrEqual(40);
+    expect(notReady - 600).toBeLessThanOrEqual(55);
+    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(notReady - 600 + 300 + 10, 6);
   });
 
   it('should evict a dead zone at 0.1 nodes a second, one node every 10 s', () => {
     // 12 workers round-robin over three datacenters, one replica each: dc-a holds workers 1, 4, 7
-    // and 10. dc-a goes dark at 600: its nodes are NotReady at 650 and its zone is fully
-    // disrupted, so they are tainted at 650, 660, 670 and 680 and their pods evicted 300 s later;
-    // the last replacement runs at 680 + 300 + 10.
+    // and 10. dc-a goes dark at 600, and with it cp-1, which held the controller-manager's lease:
+    // a new leader takes over about 17-19 s later and, having seen no node yet, counts every
+    // node's grace period from its own start. Each dc-a node is thus NotReady at the first 5 s
+    // check after max(its last renewal, the new leader's start) + 50 s. The first is tainted at
+    // once; the zone is fully disrupted once all four are NotReady, and still evicts at 0.1
+    // nodes/s (other zones are healthy): one taint a token, each token 10 s after the last, in
+    // NotReady order; evictions 300 s after the taints.
     const s = scenario({
       horizon: 7200,
       clusters: [
@@ -104,9 +125,15 @@ describe('scripted timelines', () => {
       faults: [{ kind: 'outage', at: 600, target: 'dc-a', duration: 3600 }],
     });
     const r = run(s);
-    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(390, 6);
+    const acquired = r.trace!.events.find((e) => e.kind === 'note' && /kube-controller-manager on prod\/cp-\d acquires the lease/.test(e.text))!.t;
+    expect(acquired - 600).toBeGreaterThanOrEqual(15 + 2);
+    expect(acquired - 600).toBeLessThanOrEqual(15 + 4.4 + 1e-9);
+    const ready = [0, 3, 6, 9].map((w) => notReadyTime(s, 'prod', 12, w, 600, 0, acquired)).sort((a, b) => a - b);
+    const tainted: number[] = [];
+    for (const t of ready) tainted.push(Math.max(t, (tainted.at(-1) ?? -Infinity) + 10));
     const evictions = r.trace!.events.filter((e) => e.kind === 'note' && /evicts/.test(e.text)).map((e) => e.t);
-    expect(evictions).toEqual([950, 960, 970, 980]);
+    expect(evictions).toEqual(tainted.map((t) => t + 300));
+    expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(tainted.at(-1)! + 300 + 10 - 600, 6);
     expect(r.trace!.events.some((e) => e.kind === 'note' && /zone dc-a is fully disrupted \(4 of 4 nodes NotReady\)/.test(e.text))).toBe(true);
   });
 

@@ -29,6 +29,7 @@ describe('scenario defaults', () => {
       renewDeadline: 10,
       retryPeriod: 2,
       nodeMonitorGracePeriod: 50,
+      nodeMonitorPeriod: 5,
       podEvictionTimeout: 300,
       podStartup: 10,
       nodeEvictionRate: 0.1,

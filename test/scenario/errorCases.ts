@@ -276,6 +276,11 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     ],
   },
   {
+    name: 'a node monitor that never checks',
+    spec: `${ONE_CLUSTER}kubernetes: { nodeMonitorPeriod: 0s }\n`,
+    expected: ['x.yaml:8: spec.kubernetes.nodeMonitorPeriod: expected a positive duration like "90s", "15m", "4h", "30d", "1y" or "1h30m", or a number of seconds, found "0s"'],
+  },
+  {
     name: 'etcd load figures that cannot be (a zero pod lifetime, a negative cost, no leader capacity)',
     spec: `${ONE_CLUSTER}etcdLoad: { podLifetime: 0s, writeCost: -1, leaderWritesPerSecond: 0 }\n`,
     expected: [

@@ -46,6 +46,7 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const listener = {
     wake,
     note,
+    narrating: trace,
     leader: (cluster: string, leader: string | null, term: number, reason: string) =>
       recorder.record({ t: sim.now, kind: 'leader', cluster, leader, term, reason }),
   };

@@ -42,6 +42,7 @@ export function readKubernetes(p: Problems, v: unknown, path: Path): KubernetesS
     renewDeadline: d('renewDeadline', true) ?? KUBERNETES_DEFAULTS.renewDeadline,
     retryPeriod: d('retryPeriod', true) ?? KUBERNETES_DEFAULTS.retryPeriod,
     nodeMonitorGracePeriod: d('nodeMonitorGracePeriod', true) ?? KUBERNETES_DEFAULTS.nodeMonitorGracePeriod,
+    nodeMonitorPeriod: d('nodeMonitorPeriod', true) ?? KUBERNETES_DEFAULTS.nodeMonitorPeriod,
     podEvictionTimeout: d('podEvictionTimeout') ?? KUBERNETES_DEFAULTS.podEvictionTimeout,
     podStartup: d('podStartup') ?? KUBERNETES_DEFAULTS.podStartup,
     nodeEvictionRate: readNumber(p, field(obj, 'nodeEvictionRate'), [...path, 'nodeEvictionRate']) ?? KUBERNETES_DEFAULTS.nodeEvictionRate,
