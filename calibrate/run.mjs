@@ -124,6 +124,7 @@ for (const n of plan.members) {
       console.log(`  kubesim ${name} n=${n}: the current model refuses the scenario: ${k.refused}`);
       continue;
     }
+    if (k.multiOutage > 0) console.log(`  kubesim ${name} n=${n}: ${k.multiOutage} of ${plan.replications} replications had more than one apiWrite outage (the gap is the longest)`);
     resultRows.push(statsRow('kubesim', n, name, summarize(k.gaps), version));
   }
 }
