@@ -74,6 +74,10 @@ function steady(successTimes, t) {
  * measurement; leaves the cluster healthy again (killed members restarted) for the next one.
  */
 export async function runRound(cluster, load, caseName) {
+  // Requests left hanging by the last round (up to their 10 s timeout) settle first: otherwise
+  // this round's fault would answer them (a reset when it kills the member holding them) and
+  // the last round's outcomes would describe this one.
+  while (load.pending() > 0) await sleep(100);
   const before = await cluster.waitHealthy(60_000);
   load.reset();
   const tReset = now();
