@@ -17,7 +17,7 @@ export function ensureEtcd() {
   if (process.getuid?.() !== 0) throw new Error(`calibrate: ${ETCD} is missing and installing it needs root: run 'apt-get install -y etcd-server' as root`);
   console.log('calibrate: installing etcd-server (Debian) ...');
   for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'etcd-server']]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit' });
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (r.status !== 0) throw new Error(`calibrate: apt-get ${args.join(' ')} failed (exit ${r.status})`);
   }
 }
