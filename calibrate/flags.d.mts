@@ -3,8 +3,10 @@ export declare const CASES: readonly string[];
 export declare const MAX_ROUNDS: number;
 export declare const MAX_MINUTES: number;
 export declare class FlagError extends Error {}
+export declare const DEFAULT_ROUNDS: Readonly<Record<string, number>>;
 export interface CalibrationPlan {
-  readonly rounds: number;
+  /** --rounds, when given. */
+  readonly rounds: number | undefined;
   readonly members: readonly number[];
   readonly cases: readonly { readonly name: string; readonly rounds: number }[];
   readonly maxMinutes: number;

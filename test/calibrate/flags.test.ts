@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CASES, FlagError, MAX_ROUNDS, parseFlags } from '../../calibrate/flags.mjs';
+import { CASES, DEFAULT_ROUNDS, FlagError, MAX_ROUNDS, parseFlags } from '../../calibrate/flags.mjs';
 
 describe('parseFlags', () => {
-  it('should default to both sizes, every case, the same rounds for each and a bounded run', () => {
+  it("should default to both sizes, every case with its own default rounds, and a bounded run", () => {
     const plan = parseFlags([]);
     expect(plan.members).toEqual([3, 5]);
-    expect(plan.cases.map((c) => c.name)).toEqual([...CASES]);
-    expect(plan.cases.every((c) => c.rounds === plan.rounds)).toBe(true);
-    expect(plan.rounds).toBeLessThanOrEqual(MAX_ROUNDS);
+    expect(plan.cases).toEqual(CASES.map((name) => ({ name, rounds: DEFAULT_ROUNDS[name] })));
+    expect(plan.cases.every((c) => c.rounds >= 1 && c.rounds <= MAX_ROUNDS)).toBe(true);
     expect(plan.maxMinutes).toBe(15);
     expect(plan.out).toBe('calibrate/results.csv');
+  });
+
+  it('should give every case the rounds of --rounds', () => {
+    expect(parseFlags(['--rounds', '7']).cases.every((c) => c.rounds === 7)).toBe(true);
   });
 
   it('should read every flag, with a round count of its own for a case', () => {
