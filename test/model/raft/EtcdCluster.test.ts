@@ -254,14 +254,14 @@ describe('EtcdCluster', () => {
         [10, -1, 1],
         [tick(10, 0.25, 11) + FSYNC + RTT + FSYNC, 1, 2],
       ]);
-      expect(h.changes[0]!.reason).toBe('etcd-0 is frozen: it still leads term 1 but answers nobody; no leader until an election');
+      expect(h.changes[0]!.reason).toBe('etcd-0 led term 1 when it paused: no leader until an election');
       expect(h.notes.map((n) => n.text)).toEqual(["etcd-0 still led term 1 and hears of etcd-1's term 2: it steps down"]);
     });
 
     it('should lead on after a pause shorter than the election timeout', () => {
       const h = pause(0.5);
       expect(h.changes).toEqual([
-        { at: 10, leader: -1, term: 1, reason: 'etcd-0 is frozen: it still leads term 1 but answers nobody; no leader until an election' },
+        { at: 10, leader: -1, term: 1, reason: 'etcd-0 led term 1 when it paused: no leader until an election' },
         { at: 10.5, leader: 0, term: 1, reason: 'etcd-0 resumes and still leads term 1' },
       ]);
       expect(h.cluster.writable).toBe(true);
