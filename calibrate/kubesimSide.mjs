@@ -17,8 +17,6 @@ export function scenarioFile(caseName, members) {
  * so this is its apiWrite downtime whenever the fault causes one outage; where the model
  * answers one fault with two outages (a rejoining member forcing a second election), the
  * longest is what a client would have measured, and `multiOutage` counts such replications.
- * A scenario the current model refuses (leader-freeze's partition of `c/etcd-leader`, until
- * the model accepts it) gives `{ refused: message }` instead.
  */
 export async function kubesimGaps(caseName, members, replications) {
   const dist = `${ROOT}dist/`;
@@ -26,12 +24,7 @@ export async function kubesimGaps(caseName, members, replications) {
   const { loadScenario } = await import(`${dist}scenario/index.js`);
   const { buildTopology } = await import(`${dist}model/Topology.js`);
   const { runReplication } = await import(`${dist}model/Replication.js`);
-  let scenario;
-  try {
-    scenario = loadScenario(scenarioFile(caseName, members));
-  } catch (e) {
-    return { refused: String(e.message).split('\n').slice(0, 3).join(' ') };
-  }
+  const scenario = loadScenario(scenarioFile(caseName, members));
   const topology = buildTopology(scenario);
   const gaps = [];
   const outages = [];

@@ -117,11 +117,8 @@ for (const n of plan.members) {
     try {
       k = await kubesimGaps(name, n, plan.replications);
     } catch (e) {
-      console.log(`  kubesim side skipped: ${e.message}`);
-      break;
-    }
-    if ('refused' in k) {
-      console.log(`  kubesim ${name} n=${n}: the current model refuses the scenario: ${k.refused}`);
+      console.error(`calibrate: kubesim's side of ${name} (n=${n}) failed: ${String(e.message).split('\n')[0]}`);
+      process.exitCode = 1;
       continue;
     }
     if (k.multiOutage > 0) console.log(`  kubesim ${name} n=${n}: ${k.multiOutage} of ${plan.replications} replications had more than one apiWrite outage (the gap is the longest)`);

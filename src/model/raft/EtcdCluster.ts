@@ -89,8 +89,8 @@ export class EtcdCluster {
   private readonly frozenAt: Float64Array;
   /** The term of the last leader announced: leaders of older terms are stale. */
   private announcedTerm = 0;
-  /** The leader whose loss of writes was last narrated, so that it is told once. */
-  private cutOffNarrated = -1;
+  /** Whether writes could commit at the last evaluation, to tell when they stop. */
+  private wasWritable = false;
   private readonly messages = new VoteMessages();
   private quorum: Quorum = { kind: 'lost', largest: 0 };
   private readonly onTimer: (sim: Simulation, i: number) => void;
@@ -210,7 +210,7 @@ export class EtcdCluster {
     for (let i = 0; i < this.n; i++) if (up[i] && this.role[i] !== LEADER) this.updateContact(i);
     for (let i = 0; i < this.n; i++) if (this.role[i] === LEADER && up[i]) this.watchQuorum(i);
     for (let i = 0; i < this.n; i++) this.armTimer(i);
-    this.narrateCutOff();
+    this.narrateStall();
   }
 
   // ---- membership changes seen by evaluate -------------------------------------------------
@@ -331,21 +331,24 @@ export class EtcdCluster {
   }
 
   /**
-   * A leader cut off from a quorum that works without it (partitioned, or frozen): clients whose
-   * writes went to it are not told at once. Told once per leader; not for a plain quorum loss.
+   * Writes stop while a quorum could elect (a leader crashed, paused or cut off): clients are not
+   * told at once. Requests sent meanwhile wait for etcd's request timeout and then fail (measured
+   * by `npm run calibrate`), so a client that does not give up sooner sees more than the gap.
+   * Told once per outage; not for a plain quorum loss, where writes fail for longer anyway.
    */
-  private narrateCutOff(): void {
+  private narrateStall(): void {
+    const writable = this.writable;
+    const started = this.wasWritable && !writable;
+    this.wasWritable = writable;
+    if (!started || this.quorum.kind !== 'held') return;
     const l = this.leader;
-    const q = this.quorum;
-    if (l < 0 || this.writable) {
-      this.cutOffNarrated = -1;
-      return;
+    const timeout = `etcd's request timeout (${this.requestTimeout} s)`;
+    if (l >= 0 && this.view.up[l] && this.role[l] === LEADER) {
+      const who = this.view.name(l);
+      this.listener.note(`writes sent to ${who} or through its followers wait for ${timeout} and then fail; ${who} steps down at the end of its first check-quorum window without a quorum`);
+    } else {
+      this.listener.note(`writes sent until a new leader is elected wait for ${timeout} and then fail`);
     }
-    if (this.cutOffNarrated === l || q.kind !== 'held' || !this.view.up[l] || this.role[l] !== LEADER) return;
-    this.cutOffNarrated = l;
-    this.listener.note(
-      `writes already sent to ${this.view.name(l)} wait for etcd's request timeout (${this.requestTimeout} s) and then fail; ${this.view.name(l)} steps down at the end of its first check-quorum window without a quorum`,
-    );
   }
 
   // ---- timers and campaigns -----------------------------------------------------------------

@@ -157,7 +157,7 @@ describe('EtcdCluster', () => {
       h.sim.run(100);
       // Nobody else leads yet (the others draw 19 ticks): the step-down is a leader change.
       expect(h.changes[0]).toEqual({ at: 10 + 5 / 8 + ET, leader: -1, term: 1, reason: 'etcd-0 steps down: it did not hear from a quorum for a whole election timeout (check-quorum)' });
-      expect(h.notes[0]!.text).toMatch(/^writes already sent to etcd-0 wait for etcd's request timeout \(7\.5 s\)/);
+      expect(h.notes[0]!.text).toMatch(/^writes sent to etcd-0 or through its followers wait for etcd's request timeout \(7\.5 s\)/);
     });
 
     it('should keep its leader when the quorum returns before the end of the window', () => {
@@ -255,7 +255,10 @@ describe('EtcdCluster', () => {
         [tick(10, 0.25, 11) + FSYNC + RTT + FSYNC, 1, 2],
       ]);
       expect(h.changes[0]!.reason).toBe('etcd-0 led term 1 when it paused: no leader until an election');
-      expect(h.notes.map((n) => n.text)).toEqual(["etcd-0 still led term 1 and hears of etcd-1's term 2: it steps down"]);
+      expect(h.notes.map((n) => n.text)).toEqual([
+        "writes sent until a new leader is elected wait for etcd's request timeout (7.5 s) and then fail",
+        "etcd-0 still led term 1 and hears of etcd-1's term 2: it steps down",
+      ]);
     });
 
     it('should lead on after a pause shorter than the election timeout', () => {
