@@ -14,5 +14,7 @@ export interface CalibrationPlan {
   readonly gapsOut: string;
   readonly replications: number;
   readonly skipEtcd: boolean;
+  /** Add the real rounds to those of --gaps-out, and compute the etcd rows from all of them. */
+  readonly append: boolean;
 }
 export declare function parseFlags(argv: readonly string[]): CalibrationPlan;

@@ -23,6 +23,7 @@ export const DEFAULTS = {
   gapsOut: 'calibrate/etcd-gaps.csv',
   replications: 2000,
   skipEtcd: false,
+  append: false,
 };
 
 export class FlagError extends Error {}
@@ -56,6 +57,7 @@ export function parseFlags(argv) {
       case '--out': plan.out = takeValue(); break;
       case '--gaps-out': plan.gapsOut = takeValue(); break;
       case '--skip-etcd': plan.skipEtcd = true; break;
+      case '--append': plan.append = true; break;
       case '--members': {
         const v = takeValue();
         const members = v.split(',').map((m) => m.trim());
@@ -76,7 +78,7 @@ export function parseFlags(argv) {
         break;
       }
       default:
-        throw new FlagError(`calibrate: unknown flag '${flag}'; known: --rounds N, --members 3,5, --cases a[=N],b, --max-minutes M, --out FILE, --gaps-out FILE, --replications N, --skip-etcd`);
+        throw new FlagError(`calibrate: unknown flag '${flag}'; known: --rounds N, --members 3,5, --cases a[=N],b, --max-minutes M, --out FILE, --gaps-out FILE, --replications N, --skip-etcd, --append`);
     }
   }
   plan.cases = plan.cases.map((c) => ({ name: c.name, rounds: c.rounds ?? plan.rounds ?? DEFAULT_ROUNDS[c.name] }));

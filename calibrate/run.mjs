@@ -3,7 +3,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import { EtcdCluster, TIMINGS, ensureEtcd, etcdVersion } from './EtcdCluster.mjs';
-import { FlagError, parseFlags } from './flags.mjs';
+import { CASES, FlagError, parseFlags } from './flags.mjs';
 import { GAP_COLUMNS, RESULT_COLUMNS, parseCsv, toCsv } from './csv.mjs';
 import { kubesimGaps } from './kubesimSide.mjs';
 import { runRound } from './realRounds.mjs';
@@ -55,10 +55,29 @@ const statsRow = (source, members, caseName, s, version) => ({
 
 const deadline = Date.now() + plan.maxMinutes * 60_000;
 const resultRows = [];
-const gapRows = [];
+// With --append, the rounds already measured come first and this run's continue their numbering.
+const gapRows = plan.append && existsSync(plan.gapsOut) ? parseCsv(readFileSync(plan.gapsOut, 'utf8')).rows : [];
+const earlierRounds = (n, name) => gapRows.filter((r) => Number(r.members) === n && r.case === name).length;
 let version = 'unknown';
 
-if (plan.skipEtcd) {
+/** The etcd rows of every size and case the rounds hold, computed from all of them (--append). */
+function etcdRowsFrom(rows, etcdVersion) {
+  const out = [];
+  for (const n of [...new Set(rows.map((r) => Number(r.members)))].sort((a, b) => a - b)) {
+    for (const name of CASES) {
+      const gaps = rows.filter((r) => Number(r.members) === n && r.case === name).map((r) => (String(r.censored) === 'true' ? NaN : Number(r.gap_s)));
+      if (gaps.length > 0) out.push(statsRow('etcd', n, name, summarize(gaps), etcdVersion));
+    }
+  }
+  return out;
+}
+
+if (plan.skipEtcd && plan.append) {
+  // No new rounds: the etcd rows recomputed from every committed round, the etcd version kept.
+  const earlier = existsSync(plan.out) ? parseCsv(readFileSync(plan.out, 'utf8')).rows.find((r) => r.source === 'etcd') : undefined;
+  version = earlier?.etcd_version ?? version;
+  resultRows.push(...etcdRowsFrom(gapRows, version));
+} else if (plan.skipEtcd) {
   // Keep the real measurement on file and recompute only kubesim's side (after a model change).
   if (!existsSync(plan.out)) {
     console.error(`calibrate: --skip-etcd reuses the etcd rows of ${plan.out}, which does not exist`);
@@ -78,10 +97,12 @@ if (plan.skipEtcd) {
       const load = new WriteLoad(cluster);
       load.start();
       for (const { name, rounds } of plan.cases) {
-        const gaps = [];
-        for (let round = 1; round <= rounds; round++) {
+        // With --append, the statistics cover every round measured so far, earlier runs' too.
+        const gaps = gapRows.filter((r) => Number(r.members) === n && r.case === name).map((r) => (String(r.censored) === 'true' ? NaN : Number(r.gap_s)));
+        const first = earlierRounds(n, name) + 1;
+        for (let round = first; round < first + rounds; round++) {
           if (Date.now() > deadline) {
-            console.log(`  time cap of ${plan.maxMinutes} min reached: ${name} n=${n} stops after ${round - 1} rounds`);
+            console.log(`  time cap of ${plan.maxMinutes} min reached: ${name} n=${n} stops after ${round - first} rounds`);
             break;
           }
           const r = await runRound(cluster, load, name);
@@ -109,6 +130,7 @@ if (plan.skipEtcd) {
     if (Date.now() > deadline) break outer;
   }
   writeFileSync(plan.gapsOut, toCsv(GAP_COLUMNS, gapRows));
+  if (plan.append) resultRows.splice(0, resultRows.length, ...etcdRowsFrom(gapRows, version));
 }
 
 for (const n of plan.members) {

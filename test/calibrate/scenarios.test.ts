@@ -33,5 +33,4 @@ describe("the calibration's kubesim scenarios", () => {
     const s = loadScenario(file('leader-freeze', members));
     expect(s.faults).toEqual([{ kind: 'freeze', at: 10, target: 'c/etcd-leader', duration: 5 }]);
   });
-  });
 });
