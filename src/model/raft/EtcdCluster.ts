@@ -481,7 +481,7 @@ export class EtcdCluster {
 
   private request(m: VoteMessage): void {
     const j = m.to;
-    this.catchUp(j);
+    if (this.timerEvent[j]! < 0) this.catchUp(j); // a member waiting out of any quorum: its missed campaigns first
     const now = this.sim.now;
     const t = this.memberTerm[j]!;
     if (m.term > t) {
