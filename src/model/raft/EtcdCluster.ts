@@ -2,6 +2,7 @@
 import type { RandomStream, Simulation, SimTime } from '../../kernel/index.js';
 import type { RaftSettings } from '../../scenario/Scenario.js';
 import { findQuorum, quorumSize, type Quorum } from '../../quorum/index.js';
+import { CANDIDATE, FOLLOWER, LEADER, PRE_CANDIDATE, RaftMembers } from './RaftMembers.js';
 import { TickClock } from './TickClock.js';
 import { VoteMessages, type VoteMessage } from './VoteMessages.js';
 
@@ -26,10 +27,6 @@ export interface VoterView {
   name(i: number): string;
 }
 
-const FOLLOWER = 0;
-const PRE_CANDIDATE = 1;
-const CANDIDATE = 2;
-const LEADER = 3;
 /** Futile campaigns of a member cut off from any quorum replayed one by one; longer isolations skip ahead (see catchUp). */
 const MAX_REPLAYED_CAMPAIGNS = 10_000;
 
@@ -64,29 +61,8 @@ export class EtcdCluster {
   private readonly n: number;
   private readonly need: number;
   private readonly clock: TickClock;
-  private readonly role: Uint8Array;
-  private readonly memberTerm: Int32Array;
-  private readonly vote: Int32Array;
-  private readonly lead: Int32Array;
-  /** The member hears its leader right now (its election counter stays at 0). */
-  private readonly heard: Uint8Array;
-  private readonly logTerm: Int32Array;
-  private readonly logTime: Float64Array;
-  /** The member's log follows a leader right now: its last entry is "now". */
-  private readonly liveLog: Uint8Array;
-  private readonly phase: Float64Array;
-  private readonly origin: Float64Array;
-  private readonly timeoutTicks: Int32Array;
-  private readonly advance: Int32Array;
-  private readonly timerEvent: Int32Array;
-  private readonly campaignId: Int32Array;
-  private readonly granted: Int32Array;
-  private readonly rejected: Int32Array;
-  private readonly wasUp: Uint8Array;
-  private readonly leaderSince: Float64Array;
-  private readonly stepDownEvent: Int32Array;
-  /** When a paused member was paused, NaN for the others. */
-  private readonly frozenAt: Float64Array;
+  /** What each member knows and counts. */
+  private readonly m: RaftMembers;
   /** The term of the last leader announced: leaders of older terms are stale. */
   private announcedTerm = 0;
   /** Whether writes could commit at the last evaluation, to tell when they stop. */
@@ -110,59 +86,40 @@ export class EtcdCluster {
     this.n = n;
     this.need = quorumSize(n);
     this.clock = new TickClock(raft.heartbeatInterval, raft.electionTimeout);
-    this.role = new Uint8Array(n);
-    this.memberTerm = new Int32Array(n);
-    this.vote = new Int32Array(n).fill(-1);
-    this.lead = new Int32Array(n).fill(-1);
-    this.heard = new Uint8Array(n);
-    this.logTerm = new Int32Array(n);
-    this.logTime = new Float64Array(n);
-    this.liveLog = new Uint8Array(n);
-    this.phase = new Float64Array(n);
-    this.origin = new Float64Array(n);
-    this.timeoutTicks = new Int32Array(n);
-    this.advance = new Int32Array(n);
-    this.timerEvent = new Int32Array(n).fill(-1);
-    this.campaignId = new Int32Array(n);
-    this.granted = new Int32Array(n);
-    this.rejected = new Int32Array(n);
-    this.wasUp = new Uint8Array(n).fill(1);
-    this.leaderSince = new Float64Array(n);
-    this.stepDownEvent = new Int32Array(n).fill(-1);
-    this.frozenAt = new Float64Array(n).fill(NaN);
+    this.m = new RaftMembers(n);
     // Bootstrap: the cluster starts healthy with voter 0 leading term 1 (a convention that makes
     // scripted timelines easy to follow); every member's ticker gets its phase, and the leader's
     // check-quorum window its offset.
     for (let i = 0; i < n; i++) {
-      this.phase[i] = this.rng.next() * this.clock.interval;
-      this.memberTerm[i] = 1;
-      this.lead[i] = 0;
-      this.heard[i] = i === 0 ? 0 : 1;
-      this.logTerm[i] = 1;
-      this.liveLog[i] = 1;
+      this.m.phase[i] = this.rng.next() * this.clock.interval;
+      this.m.memberTerm[i] = 1;
+      this.m.lead[i] = 0;
+      this.m.heard[i] = i === 0 ? 0 : 1;
+      this.m.logTerm[i] = 1;
+      this.m.liveLog[i] = 1;
     }
     if (n > 0) {
-      this.role[0] = LEADER;
-      this.vote[0] = 0;
-      this.leaderSince[0] = -this.rng.next() * this.clock.electionTicks * this.clock.interval;
+      this.m.role[0] = LEADER;
+      this.m.vote[0] = 0;
+      this.m.leaderSince[0] = -this.rng.next() * this.clock.electionTicks * this.clock.interval;
       this.leader = 0;
       this.term = 1;
       this.announcedTerm = 1;
     }
     this.onTimer = (_sim, i) => {
-      this.timerEvent[i] = -1;
+      this.m.timerEvent[i] = -1;
       this.campaign(i);
     };
     this.onMessage = (_sim, id) => this.deliver(this.messages.take(id));
     this.onCheckQuorum = (_sim, i) => {
-      this.stepDownEvent[i] = -1;
-      if (this.role[i] !== LEADER || this.followers(i) + 1 >= this.need) return;
-      this.becomeFollower(i, this.memberTerm[i]!, -1);
+      this.m.stepDownEvent[i] = -1;
+      if (this.m.role[i] !== LEADER || this.followers(i) + 1 >= this.need) return;
+      this.becomeFollower(i, this.m.memberTerm[i]!, -1);
       this.announce(`${this.view.name(i)} steps down: it did not hear from a quorum for a whole election timeout (check-quorum)`);
       this.listener.wake();
     };
     this.onSoloWin = (_sim, i) => {
-      if (this.role[i] === CANDIDATE && this.view.up[i]) this.becomeLeader(i);
+      if (this.m.role[i] === CANDIDATE && this.view.up[i]) this.becomeLeader(i);
     };
   }
 
@@ -175,7 +132,7 @@ export class EtcdCluster {
   get writable(): boolean {
     const q = this.quorum;
     const l = this.leader;
-    return l >= 0 && q.kind === 'held' && this.role[l] === LEADER && this.view.up[l] === true && this.view.group[l] === q.group;
+    return l >= 0 && q.kind === 'held' && this.m.role[l] === LEADER && this.view.up[l] === true && this.view.group[l] === q.group;
   }
 
   /** etcd's request timeout: 5 s plus two election timeouts (etcd server config `ReqTimeout`). */
@@ -190,25 +147,25 @@ export class EtcdCluster {
     const { frozen } = this.view;
     let resumed = -1;
     for (let i = 0; i < this.n; i++) {
-      if (!up[i] && this.wasUp[i]) {
+      if (!up[i] && this.m.wasUp[i]) {
         if (frozen[i]) this.memberFreezes(i);
         else this.memberDown(i);
-      } else if (!up[i] && !frozen[i] && !Number.isNaN(this.frozenAt[i]!)) {
+      } else if (!up[i] && !frozen[i] && !Number.isNaN(this.m.frozenAt[i]!)) {
         // It crashed while paused: from now on it is down, and it will restart.
-        this.frozenAt[i] = NaN;
+        this.m.frozenAt[i] = NaN;
         this.memberDown(i);
       }
     }
     for (let i = 0; i < this.n; i++) {
-      if (!up[i] || this.wasUp[i]) continue;
-      if (Number.isNaN(this.frozenAt[i]!)) this.memberRestarts(i);
+      if (!up[i] || this.m.wasUp[i]) continue;
+      if (Number.isNaN(this.m.frozenAt[i]!)) this.memberRestarts(i);
       else if (this.memberThaws(i)) resumed = i;
     }
-    for (let i = 0; i < this.n; i++) if (this.timerEvent[i]! < 0) this.catchUp(i);
-    for (let i = 0; i < this.n; i++) if (this.role[i] === LEADER && up[i]) this.yieldToHigherTerm(i);
-    if (resumed >= 0 && this.role[resumed] === LEADER) this.announce(`${this.view.name(resumed)} resumes and still leads term ${this.memberTerm[resumed]}`);
-    for (let i = 0; i < this.n; i++) if (up[i] && this.role[i] !== LEADER) this.updateContact(i);
-    for (let i = 0; i < this.n; i++) if (this.role[i] === LEADER && up[i]) this.watchQuorum(i);
+    for (let i = 0; i < this.n; i++) if (this.m.timerEvent[i]! < 0) this.catchUp(i);
+    for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.yieldToHigherTerm(i);
+    if (resumed >= 0 && this.m.role[resumed] === LEADER) this.announce(`${this.view.name(resumed)} resumes and still leads term ${this.m.memberTerm[resumed]}`);
+    for (let i = 0; i < this.n; i++) if (up[i] && this.m.role[i] !== LEADER) this.updateContact(i);
+    for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.watchQuorum(i);
     for (let i = 0; i < this.n; i++) this.armTimer(i);
     this.narrateStall();
   }
@@ -217,70 +174,70 @@ export class EtcdCluster {
 
   private memberDown(i: number): void {
     const now = this.sim.now;
-    this.wasUp[i] = 0;
+    this.m.wasUp[i] = 0;
     this.cancelTimer(i);
     this.cancelStepDown(i);
-    this.freezeLog(i, now);
-    this.heard[i] = 0;
-    this.campaignId[i] = this.campaignId[i]! + 1;
-    if (this.role[i] === LEADER) {
-      this.role[i] = FOLLOWER;
+    this.m.freezeLog(i, now);
+    this.m.heard[i] = 0;
+    this.m.campaignId[i] = this.m.campaignId[i]! + 1;
+    if (this.m.role[i] === LEADER) {
+      this.m.role[i] = FOLLOWER;
       this.announce(`${this.view.name(i)} was the leader and went down: no leader until an election`);
     } else {
-      this.role[i] = FOLLOWER;
+      this.m.role[i] = FOLLOWER;
     }
   }
 
   /** The process pauses: nothing is sent, received or counted until it resumes; a leader keeps its role meanwhile. */
   private memberFreezes(i: number): void {
-    this.wasUp[i] = 0;
-    this.frozenAt[i] = this.sim.now;
+    this.m.wasUp[i] = 0;
+    this.m.frozenAt[i] = this.sim.now;
     this.cancelTimer(i);
     this.cancelStepDown(i);
-    this.freezeLog(i, this.sim.now);
-    if (this.role[i] === LEADER) this.announce(`${this.view.name(i)} led term ${this.memberTerm[i]} when it paused: no leader until an election`);
+    this.m.freezeLog(i, this.sim.now);
+    if (this.m.role[i] === LEADER) this.announce(`${this.view.name(i)} led term ${this.m.memberTerm[i]} when it paused: no leader until an election`);
   }
 
   /** The process resumes where it was: its counters lost the paused time (Go's ticker drops the missed ticks). Returns whether it leads. */
   private memberThaws(i: number): boolean {
-    const paused = this.sim.now - this.frozenAt[i]!;
-    this.frozenAt[i] = NaN;
-    this.wasUp[i] = 1;
-    this.campaignId[i] = this.campaignId[i]! + 1;
-    this.origin[i] = this.origin[i]! + paused;
-    this.leaderSince[i] = this.leaderSince[i]! + paused;
-    return this.role[i] === LEADER;
+    const paused = this.sim.now - this.m.frozenAt[i]!;
+    this.m.frozenAt[i] = NaN;
+    this.m.wasUp[i] = 1;
+    this.m.campaignId[i] = this.m.campaignId[i]! + 1;
+    this.m.origin[i] = this.m.origin[i]! + paused;
+    this.m.leaderSince[i] = this.m.leaderSince[i]! + paused;
+    return this.m.role[i] === LEADER;
   }
 
   private memberRestarts(i: number): void {
     const now = this.sim.now;
-    this.wasUp[i] = 1;
+    this.m.wasUp[i] = 1;
     // Term, vote and log are on disk; the leader is not known and the ticker starts afresh.
-    this.role[i] = FOLLOWER;
-    this.lead[i] = -1;
-    this.heard[i] = 0;
-    this.campaignId[i] = this.campaignId[i]! + 1;
-    this.phase[i] = this.rng.next() * this.clock.interval;
+    this.m.role[i] = FOLLOWER;
+    this.m.lead[i] = -1;
+    this.m.heard[i] = 0;
+    this.m.campaignId[i] = this.m.campaignId[i]! + 1;
+    this.m.phase[i] = this.rng.next() * this.clock.interval;
     this.resetTimer(i, now);
     // etcd's adjustTicks: a lone member advances E - 1 ticks; one that hears from two peers, E - 2.
     const e = this.clock.electionTicks;
-    this.advance[i] = this.n === 1 ? e - 1 : this.reachablePeers(i) >= 2 ? Math.max(0, e - 2) : 0;
+    this.m.advance[i] = this.n === 1 ? e - 1 : this.reachablePeers(i) >= 2 ? Math.max(0, e - 2) : 0;
   }
 
   /** A leader in a group with a member of a higher term hears it (a heartbeat answered with that term) and steps down. */
   private yieldToHigherTerm(l: number): void {
     let top = -1;
     for (let j = 0; j < this.n; j++) {
-      if (j !== l && this.reaches(l, j) && this.memberTerm[j]! > this.memberTerm[l]! && (top < 0 || this.memberTerm[j]! > this.memberTerm[top]!)) top = j;
+      if (j !== l && this.reaches(l, j) && this.m.memberTerm[j]! > this.m.memberTerm[l]! && (top < 0 || this.m.memberTerm[j]! > this.m.memberTerm[top]!)) top = j;
     }
     if (top < 0) return;
     const who = this.view.name(l);
     const other = this.view.name(top);
-    const t = this.memberTerm[top]!;
+    const t = this.m.memberTerm[top]!;
     const reason =
-      this.role[top] === LEADER
-        ? `${who} still led term ${this.memberTerm[l]} and hears of ${other}'s term ${t}: it steps down`
-        : `${who} hears of ${other}'s term ${t}, higher than its own term ${this.memberTerm[l]}${this.raft.preVote ? '' : ' (pre-vote is off: a member that campaigns where it cannot win still raises its term)'}: ${who} steps down and an election follows`;
+      this.m.role[top] === LEADER
+        ? `${who} still led term ${this.m.memberTerm[l]} and hears of ${other}'s term ${t}: it steps down`
+        : `${who} hears of ${other}'s term ${t}, higher than its own term ${this.m.memberTerm[l]}${this.raft.preVote ? '' : ' (pre-vote is off: a member that campaigns where it cannot win still raises its term)'}: ${who} steps down and an election follows`;
     this.becomeFollower(l, t, -1);
     this.announce(reason);
   }
@@ -289,25 +246,25 @@ export class EtcdCluster {
   private updateContact(i: number): void {
     let best = -1;
     for (let l = 0; l < this.n; l++) {
-      if (this.role[l] === LEADER && this.reaches(i, l) && (best < 0 || this.memberTerm[l]! > this.memberTerm[best]!)) best = l;
+      if (this.m.role[l] === LEADER && this.reaches(i, l) && (best < 0 || this.m.memberTerm[l]! > this.m.memberTerm[best]!)) best = l;
     }
-    if (best >= 0 && this.memberTerm[best]! >= this.memberTerm[i]!) {
-      if (!this.heard[i] || this.lead[i] !== best) {
-        if (this.role[i] === PRE_CANDIDATE && this.lead[i]! < 0 && this.memberTerm[i] === this.memberTerm[best]) {
+    if (best >= 0 && this.m.memberTerm[best]! >= this.m.memberTerm[i]!) {
+      if (!this.m.heard[i] || this.m.lead[i] !== best) {
+        if (this.m.role[i] === PRE_CANDIDATE && this.m.lead[i]! < 0 && this.m.memberTerm[i] === this.m.memberTerm[best]) {
           this.listener.note(
-            `${this.view.name(i)} rejoins ${this.view.name(best)}: pre-vote kept its term at ${this.memberTerm[i]} while it was cut off, so the leader stays`,
+            `${this.view.name(i)} rejoins ${this.view.name(best)}: pre-vote kept its term at ${this.m.memberTerm[i]} while it was cut off, so the leader stays`,
           );
         }
-        this.becomeFollower(i, this.memberTerm[best]!, best);
-        this.heard[i] = 1;
+        this.becomeFollower(i, this.m.memberTerm[best]!, best);
+        this.m.heard[i] = 1;
         this.cancelTimer(i);
       }
-      this.logTerm[i] = this.memberTerm[best]!;
-      this.liveLog[i] = 1;
-    } else if (this.heard[i]) {
+      this.m.logTerm[i] = this.m.memberTerm[best]!;
+      this.m.liveLog[i] = 1;
+    } else if (this.m.heard[i]) {
       // The last message from the leader arrived now: the election counter starts here.
-      this.heard[i] = 0;
-      this.freezeLog(i, this.sim.now);
+      this.m.heard[i] = 0;
+      this.m.freezeLog(i, this.sim.now);
       this.resetTimer(i, this.sim.now);
     }
   }
@@ -318,16 +275,16 @@ export class EtcdCluster {
       this.cancelStepDown(l);
       return;
     }
-    if (this.stepDownEvent[l]! >= 0) return;
+    if (this.m.stepDownEvent[l]! >= 0) return;
     const { clock } = this;
     const e = clock.electionTicks;
-    const first = clock.firstTickAfter(this.phase[l]!, this.leaderSince[l]!) + e - 1;
+    const first = clock.firstTickAfter(this.m.phase[l]!, this.m.leaderSince[l]!) + e - 1;
     const now = this.sim.now;
-    const k = clock.firstTickAfter(this.phase[l]!, now);
+    const k = clock.firstTickAfter(this.m.phase[l]!, now);
     // The first window end after now (it still saw the quorum), then one more window.
     const windows = Math.max(0, Math.ceil((k - first) / e));
-    const at = clock.tickTime(this.phase[l]!, first + (windows + 1) * e);
-    this.stepDownEvent[l] = this.sim.at(at, this.onCheckQuorum, l);
+    const at = clock.tickTime(this.m.phase[l]!, first + (windows + 1) * e);
+    this.m.stepDownEvent[l] = this.sim.at(at, this.onCheckQuorum, l);
   }
 
   /**
@@ -343,7 +300,7 @@ export class EtcdCluster {
     if (!started || this.quorum.kind !== 'held') return;
     const l = this.leader;
     const timeout = `etcd's request timeout (${this.requestTimeout} s)`;
-    if (l >= 0 && this.view.up[l] && this.role[l] === LEADER) {
+    if (l >= 0 && this.view.up[l] && this.m.role[l] === LEADER) {
       const who = this.view.name(l);
       this.listener.note(`writes sent to ${who} or through its followers wait for ${timeout} and then fail; ${who} steps down at the end of its first check-quorum window without a quorum`);
     } else {
@@ -355,25 +312,25 @@ export class EtcdCluster {
 
   /** A member that could take part in an election has a timer; one cut off from any quorum waits (catchUp replays it). */
   private armTimer(i: number): void {
-    const active = this.view.up[i] === true && this.role[i] !== LEADER && !this.heard[i] && this.quorum.kind === 'held' && this.view.group[i] === this.quorum.group;
+    const active = this.view.up[i] === true && this.m.role[i] !== LEADER && !this.m.heard[i] && this.quorum.kind === 'held' && this.view.group[i] === this.quorum.group;
     if (!active) {
       this.cancelTimer(i);
       return;
     }
-    if (this.timerEvent[i]! >= 0) return;
-    this.timerEvent[i] = this.sim.at(this.fireTime(i), this.onTimer, i);
+    if (this.m.timerEvent[i]! >= 0) return;
+    this.m.timerEvent[i] = this.sim.at(this.fireTime(i), this.onTimer, i);
   }
 
   private fireTime(i: number): SimTime {
-    return this.clock.reach(this.phase[i]!, this.origin[i]!, this.timeoutTicks[i]!, this.advance[i]!);
+    return this.clock.reach(this.m.phase[i]!, this.m.origin[i]!, this.m.timeoutTicks[i]!, this.m.advance[i]!);
   }
 
   /** Election counter back to 0 at `at`, with a new randomized timeout (etcd-io/raft `reset`). */
   private resetTimer(i: number, at: SimTime): void {
-    this.origin[i] = at;
-    this.advance[i] = 0;
-    this.timeoutTicks[i] = this.clock.randomizedTimeout(this.rng.next());
-    if (this.timerEvent[i]! >= 0) {
+    this.m.origin[i] = at;
+    this.m.advance[i] = 0;
+    this.m.timeoutTicks[i] = this.clock.randomizedTimeout(this.rng.next());
+    if (this.m.timerEvent[i]! >= 0) {
       this.cancelTimer(i);
       this.armTimer(i);
     }
@@ -386,16 +343,16 @@ export class EtcdCluster {
    * term only; the timer's position is exact again from there).
    */
   private catchUp(i: number): void {
-    if (!this.view.up[i] || this.role[i] === LEADER || this.heard[i]) return;
+    if (!this.view.up[i] || this.m.role[i] === LEADER || this.m.heard[i]) return;
     const now = this.sim.now;
     let replayed = 0;
     for (let at = this.fireTime(i); at <= now; at = this.fireTime(i)) {
       if (++replayed > MAX_REPLAYED_CAMPAIGNS) {
         const mean = ((3 * this.clock.electionTicks - 1) / 2) * this.clock.interval;
         const skip = Math.floor((now - at) / mean);
-        if (!this.raft.preVote) this.memberTerm[i] = this.memberTerm[i]! + skip;
-        const k = this.clock.firstTickAfter(this.phase[i]!, now - 2 * this.clock.electionTicks * this.clock.interval);
-        this.futileCampaign(i, this.clock.tickTime(this.phase[i]!, k));
+        if (!this.raft.preVote) this.m.memberTerm[i] = this.m.memberTerm[i]! + skip;
+        const k = this.clock.firstTickAfter(this.m.phase[i]!, now - 2 * this.clock.electionTicks * this.clock.interval);
+        this.futileCampaign(i, this.clock.tickTime(this.m.phase[i]!, k));
         replayed = 0;
         continue;
       }
@@ -404,17 +361,17 @@ export class EtcdCluster {
   }
 
   private futileCampaign(i: number, at: SimTime): void {
-    this.lead[i] = -1;
-    this.campaignId[i] = this.campaignId[i]! + 1;
+    this.m.lead[i] = -1;
+    this.m.campaignId[i] = this.m.campaignId[i]! + 1;
     if (this.raft.preVote) {
       // etcd-io/raft becomePreCandidate does not reset: same randomized timeout, counter at 0.
-      this.role[i] = PRE_CANDIDATE;
-      this.origin[i] = at;
-      this.advance[i] = 0;
+      this.m.role[i] = PRE_CANDIDATE;
+      this.m.origin[i] = at;
+      this.m.advance[i] = 0;
     } else {
-      this.role[i] = CANDIDATE;
-      this.memberTerm[i] = this.memberTerm[i]! + 1;
-      this.vote[i] = i;
+      this.m.role[i] = CANDIDATE;
+      this.m.memberTerm[i] = this.m.memberTerm[i]! + 1;
+      this.m.vote[i] = i;
       this.resetTimer(i, at);
     }
   }
@@ -423,14 +380,14 @@ export class EtcdCluster {
   private campaign(i: number): void {
     const now = this.sim.now;
     if (this.raft.preVote) {
-      this.role[i] = PRE_CANDIDATE;
-      this.lead[i] = -1;
-      this.origin[i] = now;
-      this.advance[i] = 0;
-      this.campaignId[i] = this.campaignId[i]! + 1;
-      this.granted[i] = 1;
-      this.rejected[i] = 0;
-      if (this.granted[i]! >= this.need) this.becomeCandidate(i);
+      this.m.role[i] = PRE_CANDIDATE;
+      this.m.lead[i] = -1;
+      this.m.origin[i] = now;
+      this.m.advance[i] = 0;
+      this.m.campaignId[i] = this.m.campaignId[i]! + 1;
+      this.m.granted[i] = 1;
+      this.m.rejected[i] = 0;
+      if (this.m.granted[i]! >= this.need) this.becomeCandidate(i);
       else this.ask(i, true, 0);
     } else {
       this.becomeCandidate(i);
@@ -439,19 +396,19 @@ export class EtcdCluster {
   }
 
   private becomeCandidate(i: number): void {
-    this.role[i] = CANDIDATE;
-    this.memberTerm[i] = this.memberTerm[i]! + 1;
-    this.term = Math.max(this.term, this.memberTerm[i]!);
-    this.vote[i] = i;
-    this.lead[i] = -1;
-    this.campaignId[i] = this.campaignId[i]! + 1;
-    this.granted[i] = 1;
-    this.rejected[i] = 0;
+    this.m.role[i] = CANDIDATE;
+    this.m.memberTerm[i] = this.m.memberTerm[i]! + 1;
+    this.term = Math.max(this.term, this.m.memberTerm[i]!);
+    this.m.vote[i] = i;
+    this.m.lead[i] = -1;
+    this.m.campaignId[i] = this.m.campaignId[i]! + 1;
+    this.m.granted[i] = 1;
+    this.m.rejected[i] = 0;
     this.cancelTimer(i);
     this.resetTimer(i, this.sim.now);
     this.armTimer(i);
     // Term and vote are persisted before the requests leave.
-    if (this.granted[i]! >= this.need) {
+    if (this.m.granted[i]! >= this.need) {
       this.sim.schedule(this.raft.fsync, this.onSoloWin, i);
     } else {
       this.ask(i, false, this.raft.fsync);
@@ -460,10 +417,10 @@ export class EtcdCluster {
 
   /** Sends (pre-)vote requests to every reachable live peer, `delay` after now. */
   private ask(c: number, preVote: boolean, delay: SimTime): void {
-    const term = this.memberTerm[c]! + (preVote ? 1 : 0);
+    const term = this.m.memberTerm[c]! + (preVote ? 1 : 0);
     for (let j = 0; j < this.n; j++) {
       if (j === c || !this.reaches(c, j)) continue;
-      this.send(delay + this.view.rtt(c, j) / 2, { from: c, to: j, term, preVote, response: false, granted: false, logTerm: this.logTerm[c]!, logTime: this.logTimeOf(c), campaign: this.campaignId[c]! });
+      this.send(delay + this.view.rtt(c, j) / 2, { from: c, to: j, term, preVote, response: false, granted: false, logTerm: this.m.logTerm[c]!, logTime: this.m.logTimeOf(c, this.sim.now), campaign: this.m.campaignId[c]! });
     }
   }
 
@@ -481,12 +438,12 @@ export class EtcdCluster {
 
   private request(m: VoteMessage): void {
     const j = m.to;
-    if (this.timerEvent[j]! < 0) this.catchUp(j); // a member waiting out of any quorum: its missed campaigns first
+    if (this.m.timerEvent[j]! < 0) this.catchUp(j); // a member waiting out of any quorum: its missed campaigns first
     const now = this.sim.now;
-    const t = this.memberTerm[j]!;
+    const t = this.m.memberTerm[j]!;
     if (m.term > t) {
       if (this.inLease(j, now)) {
-        if (this.role[j] !== LEADER) this.refusal(m, 'ignores', 'it heard its leader less than an election timeout ago (check-quorum lease)');
+        if (this.m.role[j] !== LEADER) this.refusal(m, 'ignores', 'it heard its leader less than an election timeout ago (check-quorum lease)');
         return;
       }
       if (!m.preVote) this.becomeFollower(j, m.term, -1);
@@ -494,23 +451,23 @@ export class EtcdCluster {
       if (m.preVote) this.reply(m, false, t, 0);
       return;
     }
-    const canVote = this.vote[j] === m.from || (this.vote[j] === -1 && this.lead[j] === -1) || (m.preVote && m.term > this.memberTerm[j]!);
-    const upToDate = m.logTerm > this.logTerm[j]! || (m.logTerm === this.logTerm[j] && m.logTime >= this.logTimeOf(j));
+    const canVote = this.m.vote[j] === m.from || (this.m.vote[j] === -1 && this.m.lead[j] === -1) || (m.preVote && m.term > this.m.memberTerm[j]!);
+    const upToDate = m.logTerm > this.m.logTerm[j]! || (m.logTerm === this.m.logTerm[j] && m.logTime >= this.m.logTimeOf(j, this.sim.now));
     if (canVote && upToDate) {
       if (m.preVote) {
         this.reply(m, true, m.term, 0);
       } else {
-        this.vote[j] = m.from;
+        this.m.vote[j] = m.from;
         this.cancelTimer(j);
-        this.origin[j] = now;
-        this.advance[j] = 0;
+        this.m.origin[j] = now;
+        this.m.advance[j] = 0;
         this.armTimer(j);
-        this.reply(m, true, this.memberTerm[j]!, this.raft.fsync);
+        this.reply(m, true, this.m.memberTerm[j]!, this.raft.fsync);
       }
     } else {
-      if (!canVote) this.refusal(m, 'refuses', this.vote[j] === j ? `it is a candidate for term ${this.memberTerm[j]} itself: the vote splits` : `it already voted in term ${this.memberTerm[j]}`);
+      if (!canVote) this.refusal(m, 'refuses', this.m.vote[j] === j ? `it is a candidate for term ${this.m.memberTerm[j]} itself: the vote splits` : `it already voted in term ${this.m.memberTerm[j]}`);
       else this.refusal(m, 'refuses', `its log is ahead of ${this.view.name(m.from)}'s`);
-      this.reply(m, false, this.memberTerm[j]!, 0);
+      this.reply(m, false, this.m.memberTerm[j]!, 0);
     }
   }
 
@@ -523,58 +480,58 @@ export class EtcdCluster {
 
   private reply(m: VoteMessage, granted: boolean, term: number, delay: SimTime): void {
     const j = m.to;
-    this.send(delay + this.view.rtt(m.from, j) / 2, { from: j, to: m.from, term, preVote: m.preVote, response: true, granted, logTerm: this.logTerm[j]!, logTime: this.logTimeOf(j), campaign: m.campaign });
+    this.send(delay + this.view.rtt(m.from, j) / 2, { from: j, to: m.from, term, preVote: m.preVote, response: true, granted, logTerm: this.m.logTerm[j]!, logTime: this.m.logTimeOf(j, this.sim.now), campaign: m.campaign });
   }
 
   private answer(m: VoteMessage): void {
     const c = m.to;
-    if (m.term > this.memberTerm[c]! && !(m.preVote && m.granted)) {
+    if (m.term > this.m.memberTerm[c]! && !(m.preVote && m.granted)) {
       this.becomeFollower(c, m.term, -1);
       this.armTimer(c);
       return;
     }
     const expected = m.preVote ? PRE_CANDIDATE : CANDIDATE;
-    if (this.role[c] !== expected || this.campaignId[c] !== m.campaign) return;
-    if (m.granted) this.granted[c] = this.granted[c]! + 1;
-    else this.rejected[c] = this.rejected[c]! + 1;
-    if (this.granted[c]! >= this.need) {
+    if (this.m.role[c] !== expected || this.m.campaignId[c] !== m.campaign) return;
+    if (m.granted) this.m.granted[c] = this.m.granted[c]! + 1;
+    else this.m.rejected[c] = this.m.rejected[c]! + 1;
+    if (this.m.granted[c]! >= this.need) {
       if (m.preVote) this.becomeCandidate(c);
       else this.becomeLeader(c);
-    } else if (this.rejected[c]! > this.n - this.need) {
-      this.becomeFollower(c, this.memberTerm[c]!, -1);
+    } else if (this.m.rejected[c]! > this.n - this.need) {
+      this.becomeFollower(c, this.m.memberTerm[c]!, -1);
       this.armTimer(c);
     }
   }
 
   private becomeLeader(c: number): void {
     const old = this.leader;
-    this.role[c] = LEADER;
-    this.lead[c] = c;
+    this.m.role[c] = LEADER;
+    this.m.lead[c] = c;
     this.cancelTimer(c);
-    this.leaderSince[c] = this.sim.now;
-    this.logTerm[c] = this.memberTerm[c]!;
-    this.liveLog[c] = 1;
-    this.term = Math.max(this.term, this.memberTerm[c]!);
-    const stale = old >= 0 && old !== c && this.role[old] === LEADER ? `; ${this.view.name(old)} still thinks it leads term ${this.memberTerm[old]} but cannot commit` : '';
-    this.announce(`${this.view.name(c)} wins the election for term ${this.memberTerm[c]}${stale}`);
+    this.m.leaderSince[c] = this.sim.now;
+    this.m.logTerm[c] = this.m.memberTerm[c]!;
+    this.m.liveLog[c] = 1;
+    this.term = Math.max(this.term, this.m.memberTerm[c]!);
+    const stale = old >= 0 && old !== c && this.m.role[old] === LEADER ? `; ${this.view.name(old)} still thinks it leads term ${this.m.memberTerm[old]} but cannot commit` : '';
+    this.announce(`${this.view.name(c)} wins the election for term ${this.m.memberTerm[c]}${stale}`);
     this.listener.wake();
   }
 
 
   /** etcd-io/raft becomeFollower: the term (and a fresh vote) if higher, the leader if known, and a reset timer. */
   private becomeFollower(i: number, term: number, lead: number): void {
-    if (term > this.memberTerm[i]!) {
-      this.memberTerm[i] = term;
-      this.vote[i] = -1;
+    if (term > this.m.memberTerm[i]!) {
+      this.m.memberTerm[i] = term;
+      this.m.vote[i] = -1;
       this.term = Math.max(this.term, term);
     }
-    if (this.role[i] === LEADER) {
+    if (this.m.role[i] === LEADER) {
       this.cancelStepDown(i);
-      this.freezeLog(i, this.sim.now);
+      this.m.freezeLog(i, this.sim.now);
     }
-    this.role[i] = FOLLOWER;
-    this.lead[i] = lead;
-    this.campaignId[i] = this.campaignId[i]! + 1;
+    this.m.role[i] = FOLLOWER;
+    this.m.lead[i] = lead;
+    this.m.campaignId[i] = this.m.campaignId[i]! + 1;
     this.resetTimer(i, this.sim.now);
   }
 
@@ -588,14 +545,14 @@ export class EtcdCluster {
   private announce(reason: string): void {
     let best = -1;
     for (let l = 0; l < this.n; l++) {
-      if (this.role[l] === LEADER && this.view.up[l] && (best < 0 || this.memberTerm[l]! > this.memberTerm[best]!)) best = l;
+      if (this.m.role[l] === LEADER && this.view.up[l] && (best < 0 || this.m.memberTerm[l]! > this.m.memberTerm[best]!)) best = l;
     }
-    if (best >= 0 && this.memberTerm[best]! < this.announcedTerm) best = -1;
+    if (best >= 0 && this.m.memberTerm[best]! < this.announcedTerm) best = -1;
     if (best !== this.leader) {
       this.leader = best;
-      if (best >= 0) this.announcedTerm = this.memberTerm[best]!;
+      if (best >= 0) this.announcedTerm = this.m.memberTerm[best]!;
       // A new leader's own term (a member elsewhere may already have a higher one); no leader: the highest.
-      this.listener.leaderChanged(best, best >= 0 ? this.memberTerm[best]! : this.term, reason);
+      this.listener.leaderChanged(best, best >= 0 ? this.m.memberTerm[best]! : this.term, reason);
     } else {
       this.listener.note(reason);
     }
@@ -603,16 +560,16 @@ export class EtcdCluster {
 
   /** Whether j ignores a vote request from a higher term: a leader always does (check-quorum), a follower within E ticks of hearing its leader. */
   private inLease(j: number, now: SimTime): boolean {
-    if (this.role[j] === LEADER) return true;
-    if (this.lead[j]! < 0) return false;
-    if (this.heard[j]) return true;
-    return now < this.clock.reach(this.phase[j]!, this.origin[j]!, this.clock.electionTicks);
+    if (this.m.role[j] === LEADER) return true;
+    if (this.m.lead[j]! < 0) return false;
+    if (this.m.heard[j]) return true;
+    return now < this.clock.reach(this.m.phase[j]!, this.m.origin[j]!, this.clock.electionTicks);
   }
 
   /** Followers that hear leader l right now. */
   private followers(l: number): number {
     let k = 0;
-    for (let i = 0; i < this.n; i++) if (i !== l && this.heard[i] && this.lead[i] === l && this.view.up[i]) k++;
+    for (let i = 0; i < this.n; i++) if (i !== l && this.m.heard[i] && this.m.lead[i] === l && this.view.up[i]) k++;
     return k;
   }
 
@@ -626,26 +583,17 @@ export class EtcdCluster {
     return k;
   }
 
-  private logTimeOf(i: number): SimTime {
-    return this.liveLog[i] ? this.sim.now : this.logTime[i]!;
-  }
-
-  private freezeLog(i: number, at: SimTime): void {
-    if (this.liveLog[i]) this.logTime[i] = at;
-    this.liveLog[i] = 0;
-  }
-
   private cancelTimer(i: number): void {
-    if (this.timerEvent[i]! >= 0) {
-      this.sim.cancel(this.timerEvent[i]!);
-      this.timerEvent[i] = -1;
+    if (this.m.timerEvent[i]! >= 0) {
+      this.sim.cancel(this.m.timerEvent[i]!);
+      this.m.timerEvent[i] = -1;
     }
   }
 
   private cancelStepDown(i: number): void {
-    if (this.stepDownEvent[i]! >= 0) {
-      this.sim.cancel(this.stepDownEvent[i]!);
-      this.stepDownEvent[i] = -1;
+    if (this.m.stepDownEvent[i]! >= 0) {
+      this.sim.cancel(this.m.stepDownEvent[i]!);
+      this.m.stepDownEvent[i] = -1;
     }
   }
 }
