@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { KUBESIM_VERSION } from '../experiment/version.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './commands/lab.js';
-import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS } from './precisionDefaults.js';
+import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS, WORK_BUDGET_TEXT } from './precisionDefaults.js';
 
 // Each command's module is imported when the command runs: mathjs (analytic), the chart
 // libraries (reports) and esbuild (lab) cost seconds to load, and `validate` needs none of them.
@@ -31,6 +31,9 @@ function withPrecision(command: Command): Command {
     .option('--no-rare-events', 'with --precision: keep every signal with the naive method, however rare its outages');
 }
 
+/** The work budget (docs/limits.md), on every command that simulates. */
+const MAX_WORK: [string, string] = ['--max-work <events>', `the work budget: runs whose estimate passes it are refused before they start (default ${WORK_BUDGET_TEXT} events; docs/limits.md)`];
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -55,6 +58,7 @@ export function buildProgram(): Command {
       .option('--no-report', 'do not write report files')
       .addOption(new Option('--jobs <n>', 'worker threads (default: the number of cores)'))
       .option('--shard <i/n>', 'run only the i-th of n slices of the replications and write a partial result for `kubesim merge`')
+      .option(...MAX_WORK)
       .action(lazy(() => import('./commands/run.js'), 'runCommand')),
   );
 
@@ -73,6 +77,7 @@ export function buildProgram(): Command {
       .option('--out <dir>', 'report directory (default reports/<scenario-name>-sweep); with --shard, where the partial result goes')
       .option('--json', 'print the sweep summary JSON to stdout and nothing else')
       .option('--shard <i/n>', 'run only the i-th of n slices of the (point, replication) pairs and write a partial result')
+      .option(...MAX_WORK)
       .action(lazy(() => import('./commands/sweep.js'), 'sweepCommand')),
   );
 
@@ -103,6 +108,7 @@ export function buildProgram(): Command {
       .option('--json', 'print [{label, summary}] as JSON to stdout and nothing else')
       .option('--no-report', 'do not write report files')
       .option('--jobs <n>', 'worker threads (default: the number of cores)')
+      .option(...MAX_WORK)
       .action(lazy(() => import('./commands/compare.js'), 'compareCommand')),
   );
 
@@ -118,6 +124,7 @@ export function buildProgram(): Command {
     .option('--any-distribution', 'answer steady-state availability for non-exponential distributions too (renewal theory)')
     .option('--ignore-faults', 'drop the scenario\'s scripted faults, from the analytic and the simulated side alike')
     .option('--json', 'print the answers as JSON')
+    .option(...MAX_WORK)
     .action(lazy(() => import('./commands/analytic.js'), 'analyticCommand'));
 
   program
@@ -138,6 +145,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the steps as JSON lines and nothing else')
     .option('--ascii', 'draw the strip chart with ASCII characters (the default when the locale is not UTF-8)')
     .option('--width <n>', 'columns of the strip chart (default: fit the terminal)')
+    .option(...MAX_WORK)
     .action(lazy(() => import('./commands/explain.js'), 'explainCommand'));
 
   program

@@ -29,6 +29,27 @@ export class Simulation {
   // schedule exactly one follow-up) instead of a pop and a push. Every other entry point removes
   // it first (settle), so nothing outside can tell.
   private topSpent = false;
+  // The watchdog: every CHECK_EVERY events run() looks up from the hot loop (see checkpoint).
+  private nextCheck = CHECK_EVERY;
+  private checkedAt: SimTime = 0;
+  private sameInstant = 0;
+  private sameInstantFrom = 0;
+  private limit = Infinity;
+  private stopped = false;
+
+  /**
+   * Stops run() once this many events have been processed in all (the clock stays where the last
+   * event left it): for measuring a scenario's pace on a slice of it. Infinity by default.
+   */
+  set eventLimit(n: number) {
+    this.limit = n;
+    this.nextCheck = Math.min(this.nextCheck, Math.max(this.processed + 1, n));
+  }
+
+  /** Whether run() stopped at the event limit rather than at `until` or an empty queue. */
+  get limitReached(): boolean {
+    return this.stopped;
+  }
 
   /** The current simulated time, in seconds. */
   get now(): SimTime {
@@ -85,6 +106,7 @@ export class Simulation {
     if (!(until >= this.clock)) throw timeBeforeNow('Simulation.run: until', until, this.clock);
     const q = this.heap;
     const cancelled = this.cancelled;
+    this.stopped = false;
     // The hot loop. It stays small on purpose: V8 inlines the handler into it when it can.
     for (;;) {
       if (this.topSpent) this.settle();
@@ -95,6 +117,7 @@ export class Simulation {
         q.pop();
         continue;
       }
+      if (this.processed === this.nextCheck && !this.checkpoint(t)) return;
       const handler = q.handlers[0]!;
       const payload = q.payloads[0]!;
       this.topSpent = true;
@@ -103,6 +126,24 @@ export class Simulation {
       handler(this, payload);
     }
     if (until !== Infinity) this.clock = until;
+  }
+
+  /**
+   * The watchdog, before the event at `t` runs: false when the event limit is reached; throws
+   * EventStormError when time has not moved for MAX_SAME_INSTANT events (a model that schedules
+   * without end at one instant would otherwise run silently forever).
+   */
+  private checkpoint(t: SimTime): boolean {
+    if (this.processed >= this.limit) {
+      this.stopped = true;
+      return false;
+    }
+    this.sameInstant = t === this.checkedAt ? this.sameInstant + (this.processed - this.sameInstantFrom) : 0;
+    this.sameInstantFrom = this.processed;
+    this.checkedAt = t;
+    if (this.sameInstant >= MAX_SAME_INSTANT) throw new EventStormError(t, this.sameInstant);
+    this.nextCheck = Math.min(this.processed + CHECK_EVERY, Math.max(this.processed + 1, this.limit));
+    return true;
   }
 
   /** Runs exactly the next event; returns false when the queue is empty. */
@@ -152,6 +193,22 @@ export class Simulation {
   private dropCancelled(): void {
     const q = this.heap;
     while (q.count > 0 && this.cancelled.size > 0 && this.cancelled.delete(q.seqs[0]!)) q.pop();
+  }
+}
+
+/** How often run() looks up from the hot loop, in events. */
+const CHECK_EVERY = 1 << 20;
+/** Events at one instant past which time is taken to be stuck. */
+export const MAX_SAME_INSTANT = 1 << 24;
+
+/** Thrown by run() when the clock has not moved for MAX_SAME_INSTANT events: an event storm. */
+export class EventStormError extends Error {
+  override name = 'EventStormError';
+  constructor(
+    readonly at: SimTime,
+    readonly events: number,
+  ) {
+    super(`event storm: ${events.toLocaleString('en-US')} events at t=${at} s without time moving on; the model schedules without end at one instant`);
   }
 }
 

@@ -7,6 +7,8 @@ import type { SignalResult } from './replication/SignalRecorder.js';
 import { worldFaultContext } from './replication/worldFaultContext.js';
 import type { Topology } from './Topology.js';
 import type { Trace } from './Trace.js';
+import type { SimTime } from '../kernel/index.js';
+import type { TraceWindow } from './replication/TraceRecorder.js';
 
 export type { SignalResult } from './replication/SignalRecorder.js';
 
@@ -37,6 +39,8 @@ export interface ReplicationResult {
 export interface ReplicationOptions {
   /** Record a Trace of everything that happened (for reports and `explain`). */
   readonly trace?: boolean;
+  /** A span the trace keeps whole (up to its cap), besides the windows around faults: what `explain` narrates. */
+  readonly traceWindow?: TraceWindow;
 }
 
 /**
@@ -50,24 +54,11 @@ export interface ReplicationOptions {
  * (TraceRecorder). Scripted faults act through a FaultContext over those parts.
  */
 export function runReplication(s: Scenario, topology: Topology, rep: number, options: ReplicationOptions = {}): ReplicationResult {
-  const prefix = `r${rep}/`;
-  const { sim, streams, trace, network, settle, clusters, tenancy, federation, signals, causes } = buildWorld(s, topology, prefix, options.trace === true);
-  const processes = buildProcesses(s, topology, streams, prefix);
-  startProcesses(sim, processes, (p, down) => causes.applyProcess(p, down));
-  const context = worldFaultContext({ s, sim, topology, network, clusters, tenancy, federation }, causes, trace, settle);
-  for (const f of s.faults) sim.at(f.at, () => startFault(context, f));
-  // The bootstrap leader, so that a timeline knows who leads from the start.
-  for (const c of clusters) {
-    if (c.etcd.leader >= 0) {
-      const name = topology.components[c.layout.etcd[c.etcd.leader]!]!.name;
-      trace.record({ t: 0, kind: 'leader', cluster: c.name, leader: name, term: c.etcd.term, reason: `${name} leads term ${c.etcd.term} from the start` });
-    }
-  }
-  settle.wake();
-
+  const { sim, trace, clusters, tenancy, federation, signals } = startReplication(s, topology, rep, options.trace === true, options.traceWindow);
   const horizon = s.horizon;
   sim.run(horizon);
   signals.finish(horizon);
+  const omitted = trace.finish(horizon);
   return {
     replication: rep,
     signals: signals.results,
@@ -82,8 +73,57 @@ export function runReplication(s: Scenario, topology: Topology, rep: number, opt
             events: trace.events,
             components: topology.components.map((c) => c.name),
             signals: signals.results.map((r) => `${r.cluster}/${r.signal}`),
+            ...(omitted ? { gaps: trace.gaps, omitted } : {}),
           },
         }
       : {}),
   };
+}
+
+/** How fast a replication makes events: `events` processed in the first `simulated` seconds. */
+export interface Pace {
+  readonly events: number;
+  readonly simulated: SimTime;
+  /** Whether the whole horizon was run (then `events` is exact for this replication). */
+  readonly complete: boolean;
+  /** Where the run stood halfway through its events, for a pace past the start-up transients. */
+  readonly half: { readonly events: number; readonly simulated: SimTime };
+}
+
+/**
+ * Runs replication `rep` until `maxEvents` events or the horizon, whichever comes first, and
+ * says how far it got: the pace a work estimate extrapolates from.
+ */
+export function measurePace(s: Scenario, topology: Topology, rep: number, maxEvents: number): Pace {
+  const { sim } = startReplication(s, topology, rep, false);
+  const horizon = s.horizon;
+  sim.eventLimit = Math.ceil(maxEvents / 2);
+  sim.run(horizon);
+  const half = { events: sim.eventsProcessed, simulated: sim.limitReached ? sim.now : horizon };
+  if (sim.limitReached) {
+    sim.eventLimit = maxEvents;
+    sim.run(horizon);
+  }
+  const complete = !sim.limitReached;
+  return { events: sim.eventsProcessed, simulated: complete ? horizon : sim.now, complete, half };
+}
+
+/** The world of replication `rep`, with its failure processes and scripted faults started. */
+function startReplication(s: Scenario, topology: Topology, rep: number, traced: boolean, window?: TraceWindow) {
+  const prefix = `r${rep}/`;
+  const world = buildWorld(s, topology, prefix, traced, window ? [window] : []);
+  const { sim, streams, trace, network, settle, clusters, tenancy, federation, causes } = world;
+  const processes = buildProcesses(s, topology, streams, prefix);
+  startProcesses(sim, processes, (p, down) => causes.applyProcess(p, down));
+  const context = worldFaultContext({ s, sim, topology, network, clusters, tenancy, federation }, causes, trace, settle);
+  for (const f of s.faults) sim.at(f.at, () => startFault(context, f));
+  // The bootstrap leader, so that a timeline knows who leads from the start.
+  for (const c of clusters) {
+    if (c.etcd.leader >= 0) {
+      const name = topology.components[c.layout.etcd[c.etcd.leader]!]!.name;
+      trace.record({ t: 0, kind: 'leader', cluster: c.name, leader: name, term: c.etcd.term, reason: `${name} leads term ${c.etcd.term} from the start` });
+    }
+  }
+  settle.wake();
+  return world;
 }

@@ -21,6 +21,19 @@ export type TraceEvent =
   | { readonly t: SimTime; readonly kind: 'fault'; readonly fault: FaultKind; readonly text: string }
   | { readonly t: SimTime; readonly kind: 'note'; readonly text: string };
 
+/** A span in which the trace was paused: only the state at its end was recorded. */
+export interface TraceGap {
+  readonly start: SimTime;
+  readonly end: SimTime;
+}
+
+/** What a bounded trace left out (see TraceRecorder). */
+export interface TraceOmitted {
+  readonly events: number;
+  readonly byKind: Readonly<Record<string, number>>;
+  readonly limits: { readonly free: number; readonly max: number };
+}
+
 /** A recording of one replication. */
 export interface Trace {
   readonly horizon: SimTime;
@@ -28,4 +41,7 @@ export interface Trace {
   /** Every component and signal name in a stable order, for charts. */
   readonly components: readonly string[];
   readonly signals: readonly string[];
+  /** Present only when the trace was bounded: the paused spans and what they left out. */
+  readonly gaps?: readonly TraceGap[];
+  readonly omitted?: TraceOmitted;
 }

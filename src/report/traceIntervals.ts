@@ -1,6 +1,6 @@
 /** Turns a trace's events into intervals per lane (down spans, leaders, signal states) for the timeline chart. */
 import type { SimTime } from '../kernel/index.js';
-import type { Trace } from '../model/Trace.js';
+import type { Trace, TraceGap } from '../model/Trace.js';
 import { componentLanes } from './_internals/componentLanes.js';
 
 export interface Interval {
@@ -25,6 +25,8 @@ export interface TimelineData {
   readonly signalLanes: readonly string[];
   readonly signals: readonly Interval[];
   readonly faults: readonly { readonly t: SimTime; readonly text: string }[];
+  /** Where a bounded trace was paused (empty for a whole trace). */
+  readonly gaps: readonly TraceGap[];
 }
 
 export const PARTITION_LANE = 'network partition';
@@ -103,6 +105,15 @@ export function traceIntervals(trace: Trace): TimelineData {
   for (const [lane, o] of leaderOpen) if (end > o.start) leaders.push({ lane, ...o, end });
   for (const [key, o] of signalOpen) if (end > o.start) signals.push(signalInterval(key, o.start, end, o.up));
 
+  const gaps = trace.gaps ?? [];
+  if (gaps.length > 0) {
+    // A bounded trace's paused spans show as "not recorded" rather than as the state before them.
+    const paused = (lane: string) => gaps.map((g) => ({ lane, start: g.start, end: g.end, state: NOT_RECORDED, detail: 'the trace was paused here (docs/reports.md, "Timelines")' }));
+    down.splice(0, down.length, ...outsideGaps(down, gaps));
+    const lanes = (list: Interval[]) => [...new Set(list.map((l) => l.lane))];
+    leaders.splice(0, leaders.length, ...outsideGaps(leaders, gaps), ...lanes(leaders).flatMap(paused));
+    signals.splice(0, signals.length, ...outsideGaps(signals, gaps), ...lanes(signals).flatMap(paused));
+  }
   const rows = componentLanes(trace.components, datacenters, down, PARTITION_LANE);
   // A leader lane whose first record comes after the start: who led until then is not in the trace.
   for (const lane of leaderOpen.keys()) {
@@ -124,7 +135,23 @@ export function traceIntervals(trace: Trace): TimelineData {
     signalLanes: [...new Set([...trace.signals, ...signalOpen.keys()])],
     signals,
     faults,
+    gaps,
   };
+}
+
+/** The parts of the intervals outside the gaps (both sorted lists of disjoint spans per lane). */
+function outsideGaps(intervals: readonly Interval[], gaps: readonly TraceGap[]): Interval[] {
+  const out: Interval[] = [];
+  for (const i of intervals) {
+    let start = i.start;
+    for (const g of gaps) {
+      if (g.end <= start || g.start >= i.end) continue;
+      if (g.start > start) out.push({ ...i, start, end: g.start });
+      start = Math.max(start, g.end);
+    }
+    if (i.end > start) out.push({ ...i, start });
+  }
+  return out;
 }
 
 function signalInterval(lane: string, start: SimTime, end: SimTime, up: boolean): Interval {

@@ -11,9 +11,10 @@ import { ANALYTIC_SIGNALS } from '../../scenario/signals.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
+import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
 
-export interface AnalyticFlags extends OverrideFlags {
+export interface AnalyticFlags extends OverrideFlags, BudgetFlags {
   readonly json?: boolean;
   readonly jobs?: string;
   readonly route?: string;
@@ -44,6 +45,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
       );
     }
   }
+  checkWork([{ scenario: s, replications: s.replications }], jobs, flags);
   const bar = progress(s.name);
   const sim = await runExperiment(s, { costModel: clusterCost, jobs, onProgress: (d, t) => bar.update(d, t) });
   bar.done();

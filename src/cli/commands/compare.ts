@@ -10,10 +10,11 @@ import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { precisionProgress, progress } from '../progress.js';
 import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
+import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
 import { checkReportDir, wantsReport, writeReportDir } from '../writeReport.js';
 
-export interface CompareFlags extends OverrideFlags, PrecisionFlags {
+export interface CompareFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly jobs?: string;
@@ -30,6 +31,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   const writeReport = wantsReport(flags);
   const dir = flags.out ?? join('reports', 'compare');
   if (writeReport) await checkReportDir(dir);
+  checkWork(scenarios.map((s) => ({ scenario: s, replications: workReplications(s, target) })), jobs, flags);
   const entries: CompareEntry[] = [];
   for (const [i, s] of scenarios.entries()) {
     if (target) {

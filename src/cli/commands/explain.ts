@@ -4,10 +4,11 @@ import { explanation } from '../../report/narrate/explanation.js';
 import { stepJson, type NarratedStep } from '../../report/narrate/narrate.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
+import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides } from '../scenarioInput.js';
 import { stepThrough } from '../stepThrough.js';
 
-export interface ExplainFlags {
+export interface ExplainFlags extends BudgetFlags {
   readonly replication?: string;
   readonly seed?: string;
   readonly from?: string;
@@ -28,6 +29,7 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
   if (to > scenario.horizon) throw new InputError(`--to: ${flags.to} is after the end of the run (${formatDuration(scenario.horizon)})`);
   if (!(from < to)) throw new InputError(`--from: expected a time before --to (${formatDuration(to)}), found ${flags.from}`);
 
+  checkWork([{ scenario, replications: 1 }], 1, flags);
   const out = process.stdout;
   const color = out.isTTY === true && process.env['NO_COLOR'] === undefined && !flags.json;
   const e = explanation(scenario, {

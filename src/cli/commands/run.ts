@@ -15,8 +15,9 @@ import { terminalSummary } from '../terminal.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
 import { join } from 'node:path';
 import { runShard } from './runShard.js';
+import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
 
-export interface RunFlags extends OverrideFlags, PrecisionFlags {
+export interface RunFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly report?: boolean;
@@ -32,12 +33,15 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
   const scenarios = loadWithOverrides(files, flags);
   if (target) for (const s of scenarios) checkPrecisionSignals(target, s);
   if (wantsReport(flags)) for (const s of scenarios) await checkReportDir(reportDir(s, flags.out, scenarios.length));
+  checkWork(scenarios.map((s) => ({ scenario: s, replications: workReplications(s, target) })), jobs, flags);
+  // Replication 0's trace feeds the report's timeline; without a report nobody reads it.
+  const trace = wantsReport(flags) ? { traceReplication: TRACE_REPLICATION } : {};
   const results: RunOutcome[] = [];
   for (const s of scenarios) {
     let result: ExperimentResult;
     if (target) {
       const line = precisionProgress(s.name, target.relative);
-      const r = await runToPrecision(s, { costModel: clusterCost, target, jobs, traceReplication: TRACE_REPLICATION, onBatch: (p) => line.update(p) });
+      const r = await runToPrecision(s, { costModel: clusterCost, target, jobs, ...trace, onBatch: (p) => line.update(p) });
       line.done();
       result = adaptiveResult(s, r);
     } else {
@@ -45,7 +49,7 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
       result = await runExperiment(s, {
         costModel: clusterCost,
         jobs,
-        traceReplication: TRACE_REPLICATION,
+        ...trace,
         onProgress: (d, t) => bar.update(d, t),
       });
       bar.done();

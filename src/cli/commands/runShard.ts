@@ -16,6 +16,7 @@ import { checkPrecisionSignals, type PrecisionFlags } from '../precisionFlags.js
 import { partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
 import { progress } from '../progress.js';
 import { TRACE_REPLICATION } from '../reportFiles.js';
+import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { reportFolderName, type OverrideFlags } from '../scenarioInput.js';
 
 /** The scenarios of a run job, as `run` loads them: what a shard runs and what `merge` rebuilds. */
@@ -29,7 +30,7 @@ export function runScenariosOf(job: RunJob): Scenario[] {
  */
 export async function runShard(
   files: readonly string[],
-  flags: OverrideFlags & PrecisionFlags & { readonly out?: string; readonly json?: boolean },
+  flags: OverrideFlags & PrecisionFlags & BudgetFlags & { readonly out?: string; readonly json?: boolean },
   shard: Shard,
   jobs: number,
   target?: PrecisionTarget,
@@ -49,6 +50,7 @@ export async function runShard(
     work.map((w) => w.replications),
     shard,
   );
+  checkWork(scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!.length })), jobs, flags);
   const name = reportFolderName(scenarios[0]!.name) + (scenarios.length > 1 ? `-and-${scenarios.length - 1}-more` : '');
   const bar = progress(`${name} shard ${shard.index}/${shard.count}`);
   const results = await runTasks(

@@ -15,10 +15,11 @@ import type { OverrideFlags } from '../scenarioInput.js';
 import { checkObjectiveSignals, parseObjectives } from '../sweep/objectiveFlags.js';
 import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
+import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
 import { buildSweepPoints, parseSetFlags } from '../sweep/sweepPoints.js';
 import { checkShardedPrecision, shardEpisodes, shardedPrecision, writeShardResult } from './runShard.js';
 
-export interface SweepFlags extends OverrideFlags, PrecisionFlags {
+export interface SweepFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
   readonly set?: string[];
   readonly slo?: string[];
   readonly maxWriteP99?: string;
@@ -50,6 +51,9 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   if (target) for (const p of points) checkPrecisionSignals(target, p.scenario);
   if (precision) for (const p of points) checkShardedPrecision(precision, p.scenario, flags);
   if (!shard && wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
+  // A shard runs about 1/n of the grid's replications (shardReplications spreads them evenly).
+  const share = shard ? 1 / shard.count : 1;
+  checkWork(points.map((p) => ({ scenario: p.scenario, replications: Math.ceil(share * workReplications(p.scenario, target)) })), jobs, flags);
 
   if (precision && shard) {
     // Each shard runs its share of every point's caps; merge stops each point where a serial run would.

@@ -6,6 +6,9 @@ import { parseOverride, parseScenarioDocument, scenarioFromRaw, setPath, Scenari
 import { InputError } from '../errors.js';
 import { applyOverrides } from '../overrides.js';
 
+/** Points a sweep's grid may have (docs/limits.md): each is a validated scenario held in memory. */
+export const MAX_SWEEP_POINTS = 10_000;
+
 /**
  * Reads `--set path=v1,v2` flags (values as YAML: `5` is a number, `30d` a string). A flag
  * without `=`, with an empty value, a path given twice or a value repeated is an InputError.
@@ -19,6 +22,10 @@ export function parseSetFlags(flags: readonly string[]): SweepParameter[] {
     const twice = values.find((v, i) => values.findIndex((w) => isDeepStrictEqual(v, w)) !== i);
     if (twice !== undefined) throw new InputError(`--set ${text}: the value ${JSON.stringify(twice)} is given twice`);
     out.push({ path, values });
+  }
+  const points = out.reduce((n, p) => n * p.values.length, 1);
+  if (points > MAX_SWEEP_POINTS) {
+    throw new InputError(`--set: the grid has ${points.toLocaleString('en-US')} points (${out.map((p) => p.values.length).join(' × ')}), more than the ${MAX_SWEEP_POINTS.toLocaleString('en-US')} a sweep may have; sweep fewer values, or split the grid over several sweeps (docs/limits.md)`);
   }
   return out;
 }

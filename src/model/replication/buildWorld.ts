@@ -10,7 +10,8 @@ import type { Topology } from '../Topology.js';
 import { CauseTracker } from './CauseTracker.js';
 import { SettleScheduler } from './SettleScheduler.js';
 import { SignalRecorder } from './SignalRecorder.js';
-import { TraceRecorder } from './TraceRecorder.js';
+import { TraceRecorder, type TraceWindow } from './TraceRecorder.js';
+import { traceWindows } from './traceWindows.js';
 
 /** A freshly built world: every host up, each etcd cluster led by voter 0, each lease held by candidate 0. */
 export interface World {
@@ -32,10 +33,10 @@ export interface World {
  * for rare-event episode 3). Shared by runReplication and the rare-event episodes, which then
  * start the failure processes their own way.
  */
-export function buildWorld(s: Scenario, topology: Topology, prefix: string, trace: boolean): World {
+export function buildWorld(s: Scenario, topology: Topology, prefix: string, trace: boolean, windows: readonly TraceWindow[] = []): World {
   const sim = new Simulation();
   const streams = new RandomStreams(s.seed);
-  const recorder = new TraceRecorder(sim, trace);
+  const recorder = new TraceRecorder(sim, trace, trace ? [...traceWindows(s), ...windows] : []);
   const infra = new Infrastructure(topology);
   const network = new Network(topology);
   // The settle event needs the signals, which need the clusters, which need to wake it: the

@@ -22,6 +22,7 @@ import {
 const THIN = 0.004;
 const ROW = 18;
 const MAX_CAUSES = 8;
+const NOT_RECORDED_COLOR = '#dadce0';
 
 export interface TimelineOptions {
   readonly title?: string;
@@ -95,6 +96,13 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     a.localeCompare(b, 'en', { numeric: true }),
   );
   const unrecorded = data.leaders.some((d) => d.state === NOT_RECORDED);
+  const paused = data.gaps.length > 0;
+  const omitted = trace.omitted;
+  const bounded = omitted
+    ? [
+        `A bounded trace: ${omitted.events.toLocaleString('en-US')} events outside the windows around faults and outages are counted, not drawn (grey: not recorded).`,
+      ]
+    : [];
   const timeTitle = `Simulated time (${unit.name})`;
   const hidden =
     data.hiddenComponents > 0
@@ -104,7 +112,7 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title ?? 'Timeline of one replication',
-      subtitle: [`${formatSeconds(data.horizon)} of simulated time; dashed lines mark injected faults (hover for details).`, ...hidden],
+      subtitle: [`${formatSeconds(data.horizon)} of simulated time; dashed lines mark injected faults (hover for details).`, ...hidden, ...bounded],
     },
     config: CONFIG,
     spacing: 18,
@@ -121,14 +129,14 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
         type: 'nominal',
         scale: {
           domain: [...leaderNames, NO_LEADER, ...(unrecorded ? [NOT_RECORDED] : [])],
-          range: [...palette(leaderNames.length), DOWN_COLOR, ...(unrecorded ? ['#dadce0'] : [])],
+          range: [...palette(leaderNames.length), DOWN_COLOR, ...(unrecorded ? [NOT_RECORDED_COLOR] : [])],
         },
         legend: { title: 'Leading member', orient: 'right', labelLimit: 160 },
       }, null),
       strip('Availability signals', data.signalLanes, data.signals, {
         field: 'state',
         type: 'nominal',
-        scale: { domain: ['up', 'down'], range: [UP_COLOR, DOWN_COLOR] },
+        scale: { domain: ['up', 'down', ...(paused ? [NOT_RECORDED] : [])], range: [UP_COLOR, DOWN_COLOR, ...(paused ? [NOT_RECORDED_COLOR] : [])] },
         legend: { title: 'Signal', orient: 'right' },
       }, timeTitle),
     ],

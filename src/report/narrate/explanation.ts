@@ -1,6 +1,7 @@
 /** What `kubesim explain` shows for one replication: a heading, the narrated steps and the strip chart. */
 import { formatClock, formatDuration, type SimTime } from '../../kernel/index.js';
 import { runReplication } from '../../model/Replication.js';
+import type { Trace } from '../../model/Trace.js';
 import { buildTopology } from '../../model/Topology.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { narrateSteps, type NarratedStep } from './narrate.js';
@@ -28,11 +29,11 @@ export interface Explanation {
 /** Runs the replication with a trace, and narrates and charts the window [from, to]. */
 export function explanation(scenario: Scenario, o: ExplanationOptions): Explanation {
   const topology = buildTopology(scenario);
-  const trace = runReplication(scenario, topology, o.replication, { trace: true }).trace!;
+  const trace = runReplication(scenario, topology, o.replication, { trace: true, traceWindow: { start: o.from, end: o.to } }).trace!;
   const replayed = replaySteps(trace, topology);
   const window = `${formatClock(o.from)} to ${formatClock(o.to)} of a ${formatDuration(scenario.horizon)} run`;
   return {
-    heading: `${scenario.name}, replication ${o.replication} (seed ${scenario.seed}), ${window}`,
+    heading: `${scenario.name}, replication ${o.replication} (seed ${scenario.seed}), ${window}${bounded(trace)}`,
     steps: narrateSteps(replayed, { from: o.from, to: o.to }),
     chart: stripChart(replayed, { from: o.from, to: o.to, width: o.chartWidth, unicode: o.unicode, color: o.color }),
   };
@@ -41,4 +42,11 @@ export function explanation(scenario: Scenario, o: ExplanationOptions): Explanat
 /** The whole explanation as plain text, as `kubesim explain` prints it without --step. */
 export function explanationText(e: Explanation): string {
   return `${e.heading}\n\n${e.steps.map((s) => `${s.line}\n`).join('')}\n${e.chart}`;
+}
+
+/** What a bounded trace left out, for the heading (docs/reports.md, "Timelines"). */
+function bounded(trace: Trace): string {
+  const o = trace.omitted;
+  if (!o) return '';
+  return `; the trace is bounded: ${o.events.toLocaleString('en-US')} events outside this window and the faults' were counted, not recorded`;
 }

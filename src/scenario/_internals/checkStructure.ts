@@ -58,7 +58,8 @@ export function expectation(node: SchemaNode): string {
   if (hasType(node, 'boolean')) phrases.push('true or false');
   if (hasType(node, 'array')) {
     const n = node.minItems ?? 0;
-    phrases.push(n > 0 ? `a list of at least ${n} ${n === 1 ? 'item' : 'items'}` : 'a list');
+    const most = node.maxItems === undefined ? '' : `${n > 0 ? ' and' : ''} at most ${node.maxItems}`;
+    phrases.push(n > 0 || most !== '' ? `a list of${n > 0 ? ` at least ${n}` : ''}${most} ${n === 1 && most === '' ? 'item' : 'items'}` : 'a list');
   }
   if (hasType(node, 'object')) phrases.push('an object');
   return phrases.length > 0 ? phrases.join(' or ') : 'a valid value';

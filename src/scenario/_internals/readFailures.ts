@@ -6,6 +6,12 @@ import type { Path } from './Path.js';
 import type { Problems } from './Problems.js';
 import { field, isRawObject, need, readDuration, readNumber, readObject } from './read.js';
 
+/**
+ * The shortest mean time to failure a failure process may have: with it, every component's
+ * cycle takes a second on average, so simulated time always moves on (docs/limits.md).
+ */
+export const MIN_MTTF_SECONDS = 1;
+
 const KINDS = ['exponential', 'weibull', 'lognormal', 'uniform', 'fixed'] as const;
 
 /** A bare duration (the mean of an exponential) or `{ <kind>: parameters }`. */
@@ -68,8 +74,11 @@ export function readFailureProcess(p: Problems, v: unknown, path: Path): Failure
   if (obj === undefined) return undefined;
   const mttf = readDistribution(p, need(p, obj, path, 'mttf'), [...path, 'mttf']);
   const mttr = readDistribution(p, need(p, obj, path, 'mttr'), [...path, 'mttr']);
-  if (mttf !== undefined && !(mean(mttf) > 0)) {
-    p.invalid([...path, 'mttf'], `expected a time to failure with a positive mean, found ${describeValue(field(obj, 'mttf'))} (a mean of 0 would fail without end)`);
+  if (mttf !== undefined && !(mean(mttf) >= MIN_MTTF_SECONDS)) {
+    p.invalid(
+      [...path, 'mttf'],
+      `expected a time to failure with a mean of at least ${MIN_MTTF_SECONDS} s, found ${describeValue(field(obj, 'mttf'))} (failures faster than that are an event storm, not a failure model)`,
+    );
     return undefined;
   }
   return mttf === undefined || mttr === undefined ? undefined : { mttf, mttr };

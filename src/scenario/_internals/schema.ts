@@ -13,6 +13,7 @@ export interface SchemaNode {
   readonly exclusiveMinimum?: number;
   readonly minLength?: number;
   readonly minItems?: number;
+  readonly maxItems?: number;
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly items?: SchemaNode;
   readonly $ref?: string;
