@@ -40,7 +40,7 @@ export function checkWork(items: readonly WorkItem[], jobs: number, flags: Budge
   const worlds = worldEstimate(items, jobs);
   if (worlds.memoryBytes > MEMORY_BUDGET) {
     throw new InputError(
-      `this run would need about ${gib(worlds.memoryBytes)} of memory (a world of ${count(worlds.components)} components per thread on ${jobs} thread${jobs === 1 ? '' : 's'}, and the results of ${count(worlds.replications)} replications), past the limit of ${gib(MEMORY_BUDGET)}; simulate fewer clusters, workers or replications, or use fewer --jobs (docs/limits.md)`,
+      `this run would need about ${gib(worlds.memoryBytes)} of memory (a world of ${count(worlds.components)} components per thread on ${jobs} thread${jobs === 1 ? '' : 's'}, and the results of ${plural(worlds.replications, 'replication')}), past the limit of ${gib(MEMORY_BUDGET)}; simulate fewer clusters, workers or replications, or use fewer --jobs (docs/limits.md)`,
     );
   }
   if (worlds.work > budget) throw tooMuch(worlds, budget);
@@ -50,9 +50,9 @@ export function checkWork(items: readonly WorkItem[], jobs: number, flags: Budge
 }
 
 function tooMuch(e: WorkEstimate, budget: number): InputError {
-  const what = e.events > 0 ? `about ${sci(e.events)} events over ${count(e.replications)} replications` : `${count(e.replications)} replications of ${count(e.components)} components`;
+  const what = e.events > 0 ? `about ${sci(e.events)} events over ${plural(e.replications, 'replication')}` : `${plural(e.replications, 'replication')} of ${count(e.components)} components`;
   return new InputError(
-    `this run is too big: ${what}, about ${sci(e.work)} units of work (${duration(e.work / UNITS_PER_SECOND)} on one core), past the budget of ${sci(budget)}; run fewer replications or a shorter horizon, or raise the budget with --max-work ${sci(Math.ceil(e.work * 1.1))} (docs/limits.md)`,
+    `this run is too big: ${what}, about ${sci(e.work)} units of work (${duration(e.work / UNITS_PER_SECOND)} on one core), past the budget of ${sci(budget)}; run fewer replications or a shorter horizon, or raise the budget with --max-work ${flagValue(e.work * 1.1)} (docs/limits.md)`,
   );
 }
 
@@ -60,6 +60,18 @@ function sci(n: number): string {
   if (n < 1e6) return Math.round(n).toLocaleString('en-US');
   const [m, x] = n.toExponential(1).split('e');
   return `${m}e${Number(x)}`;
+}
+
+/** A value --max-work accepts, at least `n`: 331360, or 2.6e11 (rounded up). */
+export function flagValue(n: number): string {
+  if (n < 1e6) return String(Math.ceil(n));
+  const exponent = Math.floor(Math.log10(n));
+  const mantissa = Math.ceil(n / 10 ** (exponent - 1)) / 10;
+  return mantissa >= 10 ? `1e${exponent + 1}` : `${mantissa}e${exponent}`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function count(n: number): string {

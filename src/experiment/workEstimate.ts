@@ -11,6 +11,7 @@
  */
 import { measurePace } from '../model/Replication.js';
 import { buildTopology } from '../model/Topology.js';
+import { MODEL_PRESETS } from '../scenario/presets.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
 /** Events the pilot of one scenario runs at most. */
@@ -58,8 +59,9 @@ export interface WorkEstimate {
 export function componentCount(s: Scenario): number {
   let n = 0;
   for (const c of s.clusters) {
-    const etcd = c.etcd.topology === 'external' || c.model === 'single-server' ? c.etcd.members + c.etcd.learners : 0;
-    n += c.controlPlane.nodes + etcd + c.workers.nodes + (c.loadBalancer.enabled ? c.loadBalancer.datacenters.length : 0);
+    // A single-host cluster is cp-1, etcd-1 and worker-1 on one host (model/Topology.ts).
+    if (MODEL_PRESETS[c.model].singleHost) n += 3;
+    else n += c.controlPlane.nodes + c.etcd.members + c.etcd.learners + c.workers.nodes + (c.loadBalancer.enabled ? c.loadBalancer.datacenters.length : 0);
   }
   return n;
 }
