@@ -120,7 +120,13 @@ export class ClusterModel {
       scenario.kubernetes,
       zoneOf,
       spec.datacenters,
-      { wake: () => listener.wake(), note: (t) => listener.note(t), narrating: listener.narrating !== false },
+      {
+        wake: () => listener.wake(),
+        note: (t) => listener.note(t),
+        get narrating() {
+          return listener.narrating !== false;
+        },
+      },
       { canAct: () => this.signals.apiWrite && this.controllerManager.active, tenure: () => this.controllerManager.tenure },
       () => this.signals.scheduling,
       leases,

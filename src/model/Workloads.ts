@@ -98,7 +98,9 @@ export class Workloads {
         if (pods > 0) this.listener.wake();
       },
       note: (text) => this.listener.note(text.startsWith('node controller') ? `${spec.name} ${text}` : text),
-      narrating: listener.narrating !== false,
+      get narrating() {
+        return listener.narrating !== false;
+      },
       name: (w) => `${spec.name}/worker-${w + 1}`,
     });
     // Initial placement: replicas spread round-robin, all running at time 0.

@@ -108,7 +108,7 @@ export function traceIntervals(trace: Trace): TimelineData {
   const gaps = trace.gaps ?? [];
   if (gaps.length > 0) {
     // A bounded trace's paused spans show as "not recorded" rather than as the state before them.
-    const paused = (lane: string) => gaps.map((g) => ({ lane, start: g.start, end: g.end, state: NOT_RECORDED, detail: 'the trace was paused here (docs/reports.md, "Timelines")' }));
+    const paused = (lane: string) => gaps.map((g) => ({ lane, start: g.start, end: g.end, state: NOT_RECORDED, detail: 'the trace was paused here (docs/limits.md, "Traces")' }));
     down.splice(0, down.length, ...outsideGaps(down, gaps));
     const lanes = (list: Interval[]) => [...new Set(list.map((l) => l.lane))];
     leaders.splice(0, leaders.length, ...outsideGaps(leaders, gaps), ...lanes(leaders).flatMap(paused));

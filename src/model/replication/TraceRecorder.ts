@@ -1,6 +1,6 @@
 /**
  * Records a replication's trace events when a report or `explain` asks for them, and nothing
- * otherwise; a long or busy replication keeps a bounded trace (docs/reports.md, "Timelines").
+ * otherwise; a long or busy replication keeps a bounded trace (docs/limits.md, "Traces").
  *
  * The first `free` events are all kept. After that only windows are: around each scripted fault,
  * and while any signal is down (an outage, whichever comes); between windows the recorder pauses.
@@ -101,6 +101,11 @@ export class TraceRecorder {
     events.push(e);
     this.actual.apply(e);
     this.told.apply(e);
+  }
+
+  /** Whether a line of narration written now would be kept (models skip composing it otherwise). */
+  get narrating(): boolean {
+    return this.events !== undefined && this.keeps({ t: this.sim.now, kind: 'note', text: '' }, this.events.length);
   }
 
   /** A line of narration at the current instant. */

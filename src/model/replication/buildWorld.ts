@@ -47,7 +47,10 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const listener = {
     wake,
     note,
-    narrating: trace,
+    // Read at each note: a bounded trace that is paused keeps no narration, so none is written.
+    get narrating() {
+      return recorder.narrating;
+    },
     leader: (cluster: string, leader: string | null, term: number, reason: string) =>
       recorder.record({ t: sim.now, kind: 'leader', cluster, leader, term, reason }),
   };

@@ -44,7 +44,7 @@ export function explanationText(e: Explanation): string {
   return `${e.heading}\n\n${e.steps.map((s) => `${s.line}\n`).join('')}\n${e.chart}`;
 }
 
-/** What a bounded trace left out, for the heading (docs/reports.md, "Timelines"). */
+/** What a bounded trace left out, for the heading (docs/limits.md, "Traces"). */
 function bounded(trace: Trace): string {
   const o = trace.omitted;
   if (!o) return '';
