@@ -1,5 +1,6 @@
 /** The exact steady-state answer for the signals of a scenario that have one (README, "kubesim analytic"). */
 import type { Scenario } from '../scenario/Scenario.js';
+import { nameRecordOf } from '../scenario/nameRecord.js';
 import { answer, refuse, type Answer } from './Answer.js';
 import type { AnalyticResult, AnalyzeOptions, ClusterResult, Method, Route, SignalAnswer } from './AnalyticResult.js';
 import { failuresTolerated } from '../quorum/index.js';
@@ -27,7 +28,7 @@ export function analyzeScenario(s: Scenario, options: AnalyzeOptions = {}): Anal
     );
   }
   const route = options.route ?? 'auto';
-  const clusters = Object.fromEntries(s.clusters.map((c, ci) => [c.name, analyzeCluster(s, ci, route)] as const));
+  const clusters = nameRecordOf(s.clusters.map((c, ci) => [c.name, analyzeCluster(s, ci, route)] as const));
   return { ok: true, scenario: s.name, clusters, notes: notes(s, faults) };
 }
 

@@ -2,6 +2,7 @@
 import { LogHistogram, YEAR } from '../kernel/index.js';
 import { buildTopology } from '../model/Topology.js';
 import { failuresTolerated } from '../quorum/index.js';
+import { nameRecord, ownEntry } from '../scenario/nameRecord.js';
 import type { ClusterSpec, Scenario } from '../scenario/Scenario.js';
 import { availabilityInterval } from './availabilityInterval.js';
 import type { ReplicationDigest, SignalDigest } from './Digest.js';
@@ -35,14 +36,14 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
   // Everything below depends on the scenario alone, never on which replications ran where.
   const context: SignalContext = { horizon, assumedOutageSeconds: assumedOutageSeconds(s, buildTopology(s)), exact: exactAvailabilities(s) };
   const signalsOf = (cluster: string): Record<string, SignalSummary> => {
-    const out: Record<string, SignalSummary> = {};
+    const out = nameRecord<SignalSummary>();
     for (const [key, list] of bySignal) {
       const [c, name] = key.split('\u0000') as [string, string];
       if (c === cluster) out[name] = summarizeSignal(list, context, context.exact.get(key));
     }
     return out;
   };
-  const clusters: Record<string, ClusterSummary> = {};
+  const clusters = nameRecord<ClusterSummary>();
   let totalCost = 0;
   let totalDowntimeCost = 0;
   const currency = s.cost.currency;
@@ -98,8 +99,8 @@ interface SignalContext {
 /** The global signals, those that are a cluster's apiWrite (management, configPush) as sure as that cluster's quorum. */
 function globalSignals(s: Scenario, signals: Record<string, SignalSummary>, clusters: Readonly<Record<string, ClusterSummary>>): Record<string, SignalSummary> {
   let out = signals;
-  if (s.management) out = withQuorumEvidence(out, clusters[s.management.cluster]?.signals['etcdQuorum'], ['management']);
-  if (s.federation) out = withQuorumEvidence(out, clusters[s.federation.hostCluster]?.signals['etcdQuorum'], ['configPush']);
+  if (s.management) out = withQuorumEvidence(out, ownEntry(clusters, s.management.cluster)?.signals['etcdQuorum'], ['management']);
+  if (s.federation) out = withQuorumEvidence(out, ownEntry(clusters, s.federation.hostCluster)?.signals['etcdQuorum'], ['configPush']);
   return out;
 }
 
@@ -162,7 +163,7 @@ function summarizeSignal(list: readonly SignalDigest[], context: SignalContext, 
 
 function tenantSummaries(spec: ClusterSpec, digests: readonly ReplicationDigest[], horizon: number): Record<string, TenantSummary> | undefined {
   if (spec.tenants.length === 0) return undefined;
-  const out: Record<string, TenantSummary> = {};
+  const out = nameRecord<TenantSummary>();
   for (const t of spec.tenants) {
     let harmed = 0;
     let exposed = 0;

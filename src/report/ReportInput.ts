@@ -1,4 +1,5 @@
 /** What the report functions take: the results of one scenario, or several side by side. */
+import { ownEntry } from '../scenario/nameRecord.js';
 import type { ReplicationRow, SignalSummary, Summary } from '../experiment/Summary.js';
 import type { Trace } from '../model/Trace.js';
 import type { Scenario } from '../scenario/Scenario.js';
@@ -58,9 +59,9 @@ export function headlineOf(summary: Summary, headline: Headline = {}): { readonl
   const signal = headline.signal ?? 'apiWrite';
   const clusters = headline.cluster === undefined ? Object.keys(summary.clusters) : [headline.cluster];
   for (const cluster of clusters) {
-    const value = summary.clusters[cluster]?.signals[signal];
+    const value = ownEntry(ownEntry(summary.clusters, cluster)?.signals, signal);
     if (value) return { where: cluster, signal, value };
   }
-  const global = headline.cluster === undefined || headline.cluster === 'global' ? summary.global.signals[signal] : undefined;
+  const global = headline.cluster === undefined || headline.cluster === 'global' ? ownEntry(summary.global.signals, signal) : undefined;
   return global ? { where: 'global', signal, value: global } : undefined;
 }

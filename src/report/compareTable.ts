@@ -1,4 +1,5 @@
 /** The tables of a comparison, formatted once for HTML and Markdown: configurations, and signals side by side. */
+import { ownEntry } from '../scenario/nameRecord.js';
 import type { SignalSummary } from '../experiment/Summary.js';
 import { costPerAddedNine, hostCounts } from './cost.js';
 import { evidenceOf, valueWithTag, type Evidence } from './evidence.js';
@@ -102,7 +103,7 @@ export function signalsSideBySide(input: CompareInput): {
   const rows = keys.map(([cluster, signal]) => ({
     label: `${cluster} · ${signal}`,
     cells: input.entries.map((e) => {
-      const s = cluster === 'global' ? e.summary.global.signals[signal] : e.summary.clusters[cluster]?.signals[signal];
+      const s = cluster === 'global' ? ownEntry(e.summary.global.signals, signal) : ownEntry(ownEntry(e.summary.clusters, cluster)?.signals, signal);
       if (!s) return { text: '—' };
       const ev = evidenceOf(s);
       return { text: valueWithTag(ev), summary: s, evidence: ev };

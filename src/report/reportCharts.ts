@@ -5,6 +5,7 @@ import { costBreakdownSpec } from './charts/costBreakdownSpec.js';
 import { costVsAvailabilitySpec } from './charts/costVsAvailabilitySpec.js';
 import { outageSpec } from './charts/outageSpec.js';
 import { timelineSpec } from './charts/timelineSpec.js';
+import { vegaSafeChart } from './charts/vegaSafe.js';
 import { headlineOf, type CompareInput, type ReportInput } from './ReportInput.js';
 
 export interface Chart {
@@ -26,7 +27,7 @@ export function reportCharts(input: ReportInput): Chart[] {
     charts.push({ id: 'timeline', title: 'Timeline of one replication', spec: timelineSpec(trace, { title: `Timeline of one replication${which}` }) });
   }
   charts.push({ id: 'cost', title: 'Monthly cost by role', spec: costBreakdownSpec([{ label: summary.scenario, summary }]) });
-  return charts;
+  return charts.map(vegaSafeChart);
 }
 
 export function compareCharts(input: CompareInput): Chart[] {
@@ -38,7 +39,7 @@ export function compareCharts(input: CompareInput): Chart[] {
       : [];
   });
   const signal = input.headline?.signal ?? 'apiWrite';
-  return [
+  const charts: Chart[] = [
     { id: 'cost-vs-availability', title: 'Availability against cost', spec: costVsAvailabilitySpec(points, { currency, signal }) },
     {
       id: 'availability',
@@ -50,4 +51,5 @@ export function compareCharts(input: CompareInput): Chart[] {
     },
     { id: 'cost', title: 'Monthly cost by role', spec: costBreakdownSpec(input.entries) },
   ];
+  return charts.map(vegaSafeChart);
 }

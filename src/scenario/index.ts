@@ -14,3 +14,4 @@ export { SCENARIO_DEFAULTS, RAFT_DEFAULTS, KUBERNETES_DEFAULTS, ETCD_LOAD_DEFAUL
 export { FAULT_KINDS, FAULT_KIND_NAMES, faultDefinition } from './faults/faultKinds.js';
 export { faultSchema, faultsDescription, withFaultSchema } from './faults/faultSchema.js';
 export type { FaultDefinition, FaultBase, FaultField, FaultReading, SchemaFragment } from './faults/FaultDefinition.js';
+export { nameRecord, nameRecordOf, ownEntry } from './nameRecord.js';

@@ -1,4 +1,5 @@
 /** `kubesim analytic`: the exact steady-state answer beside the simulated one, and whether the CI holds it. */
+import { ownEntry } from '../../scenario/index.js';
 import { analyzeScenario, type ClusterAnswer, type Route, type SignalAnswer } from '../../analytic/index.js';
 import { withinCi } from '../../experiment/exactValues.js';
 import { defaultJobs } from '../../experiment/pool.js';
@@ -52,7 +53,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
   const rows = Object.entries(exact.clusters).flatMap(([cluster, c]) =>
     ANALYTIC_SIGNALS.map((signal) => {
       const a = (c as ClusterAnswer).signals[signal];
-      const simulated = sim.summary.clusters[cluster]!.signals[signal]!;
+      const simulated = ownEntry(sim.summary.clusters, cluster)!.signals[signal]!;
       const ok = withinCi(a.availability, simulated.availability.ci95) === true;
       return { cluster, signal, exact: a, simulated, inCi: ok, verdict: verdict(signal, ok, a, simulated) };
     }),

@@ -1,6 +1,7 @@
 /** Adaptive runs (`--precision`): batches until every requested signal is precise enough, or a cap stops it; rare outages go to the rare-event method. */
 import type { Trace } from '../../model/Trace.js';
 import type { Scenario } from '../../scenario/Scenario.js';
+import { nameRecordOf, ownEntry } from '../../scenario/nameRecord.js';
 import { aggregate, type CostModel } from '../aggregate.js';
 import type { ReplicationDigest } from '../Digest.js';
 import { exactAvailabilities, exactValue } from '../exactValues.js';
@@ -205,16 +206,16 @@ function withRare(s: Scenario, summary: Summary, episodes: readonly EpisodeDiges
   const estimates = rareSignalSummaries(s, episodes).signals;
   const exact = exactAvailabilities(s);
   const replace = (cluster: string, signals: Readonly<Record<string, SignalSummary>>): Record<string, SignalSummary> =>
-    Object.fromEntries(
+    nameRecordOf(
       Object.entries(signals).map(([name, naive]) => {
-        const e = estimates[cluster]?.[name];
+        const e = ownEntry(ownEntry(estimates, cluster), name);
         if (!rare.has(`${cluster}/${name}`) || !e) return [name, naive];
         return [name, { ...e, exact: exactValue(exact.get(`${cluster}\u0000${name}`), e.availability.ci95) }];
       }),
     );
   return {
     ...summary,
-    clusters: Object.fromEntries(Object.entries(summary.clusters).map(([name, c]) => [name, { ...c, signals: replace(name, c.signals) }])),
+    clusters: nameRecordOf(Object.entries(summary.clusters).map(([name, c]) => [name, { ...c, signals: replace(name, c.signals) }])),
     global: { ...summary.global, signals: replace('global', summary.global.signals) },
   };
 }
@@ -239,7 +240,7 @@ export function precisionSignals(summary: Summary, target: PrecisionTarget): Pre
   const places = [...Object.entries(summary.clusters).map(([name, c]) => [name, c.signals] as const), ['global', summary.global.signals] as const];
   for (const [cluster, signals] of places) {
     for (const name of target.signals) {
-      const s = signals[name];
+      const s = ownEntry(signals, name);
       if (!s) continue;
       const rhw = relativeHalfWidth(s);
       out.push({
@@ -257,7 +258,7 @@ export function precisionSignals(summary: Summary, target: PrecisionTarget): Pre
 }
 
 function signalOf(summary: Summary, cluster: string, signal: string): SignalSummary | undefined {
-  return cluster === 'global' ? summary.global.signals[signal] : summary.clusters[cluster]?.signals[signal];
+  return cluster === 'global' ? ownEntry(summary.global.signals, signal) : ownEntry(ownEntry(summary.clusters, cluster)?.signals, signal);
 }
 
 function keyOf(x: { readonly cluster: string; readonly signal: string }): string {

@@ -1,4 +1,5 @@
 /** The rare-event estimate as SignalSummary values (method 'importance-sampling'), for the summary document. */
+import { nameRecord } from '../../scenario/nameRecord.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import type { SignalSummary, Trust } from '../Summary.js';
 import { DOMINANT_OUTAGES, DOMINANT_SHARE, FEW_OUTAGES } from '../trust.js';
@@ -13,8 +14,8 @@ export interface RareSummaries {
 
 export function rareSignalSummaries(s: Scenario, digests: readonly EpisodeDigest[]): RareSummaries {
   const estimate = rareEstimate(s, digests);
-  const signals: Record<string, Record<string, SignalSummary>> = {};
-  for (const e of estimate.signals) (signals[e.cluster] ??= {})[e.signal] = rareSignalSummary(e, estimate.episodes);
+  const signals = nameRecord<Record<string, SignalSummary>>();
+  for (const e of estimate.signals) (signals[e.cluster] ??= nameRecord())[e.signal] = rareSignalSummary(e, estimate.episodes);
   return { estimate, signals };
 }
 

@@ -1,4 +1,5 @@
 /** The etcd performance of every cluster of a scenario, from its topology and raft settings. */
+import { nameRecord } from '../../scenario/nameRecord.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { buildTopology, type Topology } from '../Topology.js';
 import { etcdModelAssumptions, etcdPerformance, type EtcdModelAssumptions, type EtcdPerformance } from './etcdPerformance.js';
@@ -10,7 +11,7 @@ import { etcdModelAssumptions, etcdPerformance, type EtcdModelAssumptions, type 
  * capacity assumptions are the scenario's spec.etcdLoad unless `a` is given.
  */
 export function etcdPerformanceOf(s: Scenario, topology: Topology = buildTopology(s), a: EtcdModelAssumptions = etcdModelAssumptions(s.etcdLoad)): Record<string, EtcdPerformance> {
-  const out: Record<string, EtcdPerformance> = {};
+  const out = nameRecord<EtcdPerformance>();
   for (const layout of topology.clusters) {
     const spec = layout.spec;
     const dcOf = (component: number) => topology.hosts[topology.components[component]!.host]!.datacenter;

@@ -1,4 +1,5 @@
 /** The recommendation in words: which configuration to pick and why, or why none fits. */
+import { ownEntry } from '../../scenario/nameRecord.js';
 import { describeObjective, rejectedCheaper, type Check, type GroupRecommendation, type SweepSummary } from '../../experiment/sweep/index.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { evidenceOf } from '../evidence.js';
@@ -83,7 +84,7 @@ function signalOf(summary: SweepSummary, point: number, c: Check): SignalSummary
   if (c.kind !== 'availability') return undefined;
   const s = summary.points[point]?.summary;
   if (!s) return undefined;
-  return c.where === 'global' ? s.global.signals[c.signal] : s.clusters[c.where]?.signals[c.signal];
+  return c.where === 'global' ? ownEntry(s.global.signals, c.signal) : ownEntry(ownEntry(s.clusters, c.where)?.signals, c.signal);
 }
 
 function untrusted(s: SignalSummary | undefined): boolean {

@@ -1,4 +1,5 @@
 /** points.csv: one row per sweep point and cluster, with the swept values, availability of every signal, etcd figures and cost. */
+import { ownEntry } from '../../scenario/nameRecord.js';
 import type { SweepSummary } from '../../experiment/sweep/index.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { csvField } from '../renderCsv.js';
@@ -45,7 +46,7 @@ export function renderSweepCsv(summary: SweepSummary): string {
   const lines = [head.map(csvField).join(',')];
   for (const p of summary.points) {
     for (const [cluster, c] of Object.entries(p.summary.clusters)) {
-      const e = p.etcd[cluster];
+      const e = ownEntry(p.etcd, cluster);
       const ok = e?.write.kind === 'ok' ? e.write : undefined;
       const row: (string | number)[] = [
         ...summary.parameters.map((param) => {

@@ -2,6 +2,7 @@
 import type { SweepPointSummary, SweepSummary } from '../../experiment/sweep/index.js';
 import { costVsAvailabilitySpec } from '../charts/costVsAvailabilitySpec.js';
 import { ninesLabelExpr } from '../charts/theme.js';
+import { vegaSafeChart } from '../charts/vegaSafe.js';
 import { formatMoney, ninesOf } from '../format.js';
 import type { Chart } from '../reportCharts.js';
 import { evidenceOf } from '../evidence.js';
@@ -48,7 +49,7 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
   if (signal !== 'etcdQuorum' && summary.points.some((p) => headlineAvailability(p, 'etcdQuorum'))) {
     availabilityCharts.push(availabilityChart(summary, 'etcdQuorum', 'quorum-by-size', base));
   }
-  return [
+  const charts: Chart[] = [
     ...availabilityCharts,
     {
       id: 'write-latency',
@@ -75,6 +76,7 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
     },
     ...pareto,
   ];
+  return charts.map(vegaSafeChart);
 }
 
 /** A signal's availability on an axis of nines against the x path; a never-down point sits at the top edge. */
