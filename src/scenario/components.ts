@@ -1,6 +1,7 @@
 /** Component names (`prod/cp-1`, `prod/etcd-2`, `prod/worker-7`, `prod/lb`) and where hosts are placed. */
 import { listNames, unknownName } from './_internals/describe.js';
 import type { ClusterSpec } from './Scenario.js';
+import { quoteValue } from '../kernel/quoteValue.js';
 
 /** Every component of a cluster, numbered from 1; etcd learners are the last etcd numbers. */
 export function componentNames(cluster: ClusterSpec): string[] {
@@ -48,7 +49,7 @@ export function checkComponentName(
   options: { readonly allowLeader?: boolean } = {},
 ): string | undefined {
   const slash = name.indexOf('/');
-  if (slash < 0) return `expected a component name like prod/etcd-1 (<cluster>/<component>), found "${name}"`;
+  if (slash < 0) return `expected a component name like prod/etcd-1 (<cluster>/<component>), found ${quoteValue(name)}`;
   const clusterName = name.slice(0, slash);
   const local = name.slice(slash + 1);
   const cluster = clusters.get(clusterName);

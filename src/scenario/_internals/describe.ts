@@ -1,4 +1,5 @@
 /** Words for what a file holds ("found ...") and "did you mean" suggestions. */
+import { quoteValue } from '../../kernel/quoteValue.js';
 
 /** A short description of a raw value, for "found ..." in messages. */
 export function describeValue(v: unknown): string {
@@ -7,7 +8,7 @@ export function describeValue(v: unknown): string {
   if (typeof v === 'string') {
     // Not text (a binary file read as UTF-8): say so rather than print the bytes to a terminal.
     if (/[\uFFFD\u0000-\u0008\u000E-\u001F\u007F]/.test(v)) return 'binary data, not text';
-    return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+    return quoteValue(v);
   }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${v.length} ${v.length === 1 ? 'item' : 'items'}`;

@@ -1,5 +1,5 @@
 /** Reads distributions of durations and failure processes (mttf and mttr). */
-import { checkDistribution, mean, type Distribution } from '../../kernel/index.js';
+import { checkDistribution, logGamma, mean, type Distribution } from '../../kernel/index.js';
 import { ROLES, type FailureProcess, type RoleFailures } from '../Scenario.js';
 import { describeValue } from './describe.js';
 import type { Path } from './Path.js';
@@ -68,11 +68,41 @@ export function readFailureProcess(p: Problems, v: unknown, path: Path): Failure
   if (obj === undefined) return undefined;
   const mttf = readDistribution(p, need(p, obj, path, 'mttf'), [...path, 'mttf']);
   const mttr = readDistribution(p, need(p, obj, path, 'mttr'), [...path, 'mttr']);
+  const huge = (d: Distribution | undefined) => d !== undefined && !Number.isFinite(mean(d)) && Number.isFinite(logMean(d));
+  for (const [key, d] of [['mttf', mttf], ['mttr', mttr]] as const) {
+    if (huge(d)) {
+      const years = Math.floor((logMean(d!) - Math.log(SECONDS_PER_YEAR)) / Math.LN10);
+      p.invalid([...path, key], `expected a distribution whose mean can be simulated, found ${describeValue(field(obj, key))}: its mean is about 10^${years} years, beyond what can be simulated`);
+      return undefined;
+    }
+  }
   if (mttf !== undefined && !(mean(mttf) > 0)) {
     p.invalid([...path, 'mttf'], `expected a time to failure with a positive mean, found ${describeValue(field(obj, 'mttf'))} (a mean of 0 would fail without end)`);
     return undefined;
   }
+  if (mttf !== undefined && !Number.isFinite(1 / mean(mttf))) {
+    // 1/mttf is the failure rate of the Markov chains and of the work estimate: it must be a number.
+    p.invalid([...path, 'mttf'], `expected a time to failure with a mean of at least ${MIN_MEAN_SECONDS} s, found ${describeValue(field(obj, 'mttf'))} (its rate 1/mttf is not a finite number)`);
+    return undefined;
+  }
   return mttf === undefined || mttr === undefined ? undefined : { mttf, mttr };
+}
+
+const SECONDS_PER_YEAR = 365 * 86_400;
+
+/** The smallest mean time to failure whose rate (1/mean) is a finite double. */
+const MIN_MEAN_SECONDS = 1e-308;
+
+/** ln of the distribution's mean, finite even where the mean itself overflows to Infinity. */
+function logMean(d: Distribution): number {
+  switch (d.kind) {
+    case 'weibull':
+      return Math.log(d.scale) + logGamma(1 + 1 / d.shape);
+    case 'lognormal':
+      return Math.log(d.median) + (d.sigma * d.sigma) / 2;
+    default:
+      return Math.log(mean(d));
+  }
 }
 
 /** Failures by role; a role left out never fails at random. */
