@@ -39,7 +39,7 @@ export function parseDuration(input: unknown): SimTime {
   const text = input.trim();
   if (text.length === 0) throw new DurationError('expected a duration like "90s", found an empty string');
   if (text.startsWith('-')) throw new DurationError(`expected a duration that is not negative, found ${quoteValue(input)}`);
-  if (NUMBER.test(text)) return Number(text);
+  if (NUMBER.test(text)) return finiteDuration(Number(text), input);
   let total = 0;
   let pos = 0;
   while (pos < text.length) {
@@ -53,7 +53,13 @@ export function parseDuration(input: unknown): SimTime {
     total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
     pos = PART.lastIndex;
   }
-  return total;
+  return finiteDuration(total, input);
+}
+
+/** A duration written with too many digits ("1" and 400 zeros) parses to Infinity: refused here, once, for files and flags. */
+function finiteDuration(seconds: number, input: string): SimTime {
+  if (!Number.isFinite(seconds)) throw new DurationError(`expected a finite duration, found ${quoteValue(input)} (too large to be a number of seconds)`);
+  return seconds;
 }
 
 /** Formats seconds compactly for people: "45s", "2h 5m", "3d 4h", "1.5y". */

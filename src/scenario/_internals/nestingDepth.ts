@@ -1,10 +1,12 @@
 /**
  * How deeply a YAML or JSON text nests, found by a scan of the text alone, before any parser
  * sees it: the parser recurses once per level, so a JSON list nested 1,000,000 deep would end in
- * a stack overflow (reported at a wrong column) or worse. The scan is a close upper-bound
- * estimate, not a parser: it counts flow brackets (`[`, `{`) outside quotes and comments,
- * block indentation levels, and compact sequence entries (`- - a`), and skips block scalars
- * (`|`, `>`) and quoted text.
+ * a stack overflow (reported at a wrong column) or worse. The scan is an estimate, not a
+ * parser: it counts flow brackets (`[`, `{`) outside quotes and comments (exact on JSON), and
+ * in block YAML the enclosing indentation levels plus the entries a line opens (`- `, `key: `),
+ * skipping block scalars (`|`, `>`) and quoted text. On YAML it may count a level or two too
+ * many (`- - a`), or one too few for a list written at its key's indentation; either way the
+ * parser never sees a document much deeper than the limit.
  */
 
 /** Where the text first nests deeper than the limit: the 1-based line and the depth reached there. */
@@ -19,6 +21,7 @@ export function findTooDeep(text: string, limit: number): TooDeep | undefined {
   let flow = 0; // open flow brackets
   let quote: '"' | "'" | undefined; // inside a quoted scalar (which may span lines)
   let blockScalarIndent: number | undefined; // inside a `|` or `>` block scalar opened at this indent
+  let block = 0; // block levels open at this point of the line
   const lines = text.split(/\r\n|\r|\n/);
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
@@ -29,12 +32,12 @@ export function findTooDeep(text: string, limit: number): TooDeep | undefined {
       if (blank || indent > blockScalarIndent) continue;
       blockScalarIndent = undefined;
     }
-    let block = 0;
     if (quote === undefined && flow === 0) {
       if (blank) continue;
       while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
       if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
-      block = indents.length;
+      // The levels that enclose this line; its own `- ` and `key: ` open one more each.
+      block = indents.length - 1;
       i = indent;
     }
     let tokenStart = quote === undefined && flow === 0;
@@ -55,6 +58,9 @@ export function findTooDeep(text: string, limit: number): TooDeep | undefined {
       const atStart = tokenStart || (flow > 0 && (last === '' || '[{,:'.includes(last)));
       if (flow === 0 && tokenStart && (c === '-' || c === '?') && (i + 1 === line.length || line[i + 1] === ' ')) {
         block++; // a compact block entry: `- - a` nests one level per dash
+        // What follows the dash sits at its own indentation: lines below aligned with it are inside.
+        const content = i + 1 + /^ */.exec(line.slice(i + 1))![0].length;
+        if (indents[indents.length - 1]! < content) indents.push(content);
       } else if ((c === '"' || c === "'") && atStart) {
         quote = c;
         tokenStart = false;
@@ -68,9 +74,11 @@ export function findTooDeep(text: string, limit: number): TooDeep | undefined {
         blockScalarIndent = indent;
         break;
       } else if (flow === 0) {
-        // A plain scalar or key: the next token starts after `: `.
+        // A plain scalar or key: a key opens a mapping level, and the value starts after `: `.
         tokenStart = c === ':' && (i + 1 === line.length || line[i + 1] === ' ');
+        if (tokenStart) block++;
         last = c;
+        if (block + flow > limit) return { line: n + 1, depth: block + flow };
         continue;
       }
       if (block + flow > limit) return { line: n + 1, depth: block + flow };
