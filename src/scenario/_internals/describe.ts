@@ -7,7 +7,8 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'string') {
     // Not text (a binary file read as UTF-8): say so rather than print the bytes to a terminal.
-    if (/[\uFFFD\u0000-\u0008\u000E-\u001F\u007F]/.test(v)) return 'binary data, not text';
+    // Other control characters (a YAML "\e") are text: quoteValue escapes them.
+    if (/[\uFFFD\u0000]/.test(v)) return 'binary data, not text';
     return quoteValue(v);
   }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
