@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import { durationFlag, intFlag } from './flags.js';
 import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS } from './precisionDefaults.js';
 import { signalNames } from './signalNames.js';
-import { quoteValue } from '../kernel/quoteValue.js';
+import { quoteName, quoteValue } from '../kernel/quoteValue.js';
 
 export interface PrecisionFlags {
   readonly precision?: string;
@@ -59,6 +59,6 @@ export function precisionFlag(value: string): number {
 export function checkPrecisionSignals(target: PrecisionTarget, scenario: Scenario): void {
   const known = signalNames(scenario);
   for (const name of target.signals) {
-    if (!known.includes(name)) throw new InputError(`--signals: ${scenario.name} has no signal '${name}'; its signals: ${known.join(', ')}`);
+    if (!known.includes(name)) throw new InputError(`--signals: ${scenario.name} has no signal ${quoteName(name)}; its signals: ${known.join(', ')}`);
   }
 }

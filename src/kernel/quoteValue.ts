@@ -22,10 +22,15 @@ export function escapeControls(s: string): string {
  * ellipsis and the full length when longer: `"aaaa…" (5,000 characters)`. Characters are code
  * points, so a cut never splits a surrogate pair.
  */
-export function quoteValue(value: string, max = QUOTE_MAX_CHARACTERS): string {
+export function quoteValue(value: string, max = QUOTE_MAX_CHARACTERS, mark: '"' | "'" = '"'): string {
   const chars = [...value];
   // Backslashes and quotes first, as JSON writes them, so an escape added below is never ambiguous.
-  const quote = (s: string) => escapeControls(s.replace(/[\\"]/g, (c) => `\\${c}`));
-  if (chars.length <= max) return `"${quote(value)}"`;
-  return `"${quote(chars.slice(0, max).join(''))}…" (${chars.length.toLocaleString('en-US')} characters)`;
+  const quote = (s: string) => escapeControls(s.replace(mark === '"' ? /[\\"]/g : /[\\']/g, (c) => `\\${c}`));
+  if (chars.length <= max) return `${mark}${quote(value)}${mark}`;
+  return `${mark}${quote(chars.slice(0, max).join(''))}…${mark} (${chars.length.toLocaleString('en-US')} characters)`;
+}
+
+/** A name or a field key in single quotes, as messages show them (`unknown cluster 'prd'`), escaped and cut like quoteValue. */
+export function quoteName(name: string): string {
+  return quoteValue(name, QUOTE_MAX_CHARACTERS, "'");
 }

@@ -53,7 +53,7 @@ export function checkComponentName(
   const clusterName = name.slice(0, slash);
   const local = name.slice(slash + 1);
   const cluster = clusters.get(clusterName);
-  if (cluster === undefined) return `${unknownName('cluster', clusterName, [...clusters.keys()])} in "${name}"`;
+  if (cluster === undefined) return `${unknownName('cluster', clusterName, [...clusters.keys()])} in ${quoteValue(name)}`;
   if (local === 'etcd-leader' && options.allowLeader === true) return undefined;
   const lbs = loadBalancerNames(cluster);
   if (lbs.includes(local)) return undefined;
@@ -61,7 +61,7 @@ export function checkComponentName(
   const m = LOCAL.exec(local);
   const counts = { cp: cluster.controlPlane.nodes, etcd: cluster.etcd.members + cluster.etcd.learners, worker: cluster.workers.nodes };
   if (m !== null && Number(m[2]) <= counts[m[1] as keyof typeof counts]) return undefined;
-  return `unknown component "${name}": ${clusterName} has ${describeComponents(cluster, options.allowLeader === true)}`;
+  return `unknown component ${quoteValue(name)}: ${clusterName} has ${describeComponents(cluster, options.allowLeader === true)}`;
 }
 
 /** "cp-1..cp-3, etcd-1..etcd-3, worker-1..worker-120 and lb". */

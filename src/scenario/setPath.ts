@@ -6,7 +6,7 @@ import { formatPath } from './_internals/Path.js';
 import { isRawObject } from './_internals/read.js';
 import { deref, hasType, scenarioSchema, type SchemaNode } from './_internals/schema.js';
 import { ScenarioError } from './ScenarioError.js';
-import { quoteValue } from '../kernel/quoteValue.js';
+import { quoteName, quoteValue } from '../kernel/quoteValue.js';
 
 type Segment = { readonly key: string } | { readonly index: number } | { readonly all: true };
 
@@ -73,9 +73,9 @@ function resolve(segments: Segment[], fail: (m: string) => never): Segment[] {
   if (spec.includes(first.key)) return [{ key: 'spec' }, ...segments];
   const known = [...cluster, ...spec.filter((k) => !cluster.includes(k))];
   const mean = didYouMean(first.key, known);
-  if (mean !== '') return fail(`unknown field '${first.key}'${mean}`);
+  if (mean !== '') return fail(`unknown field ${quoteName(first.key)}${mean}`);
   return fail(
-    `unknown field '${first.key}'; a path starts with a cluster field (${listNames(cluster, 20)}), a spec field (${listNames(spec, 20)}), spec. or metadata.`,
+    `unknown field ${quoteName(first.key)}; a path starts with a cluster field (${listNames(cluster, 20)}), a spec field (${listNames(spec, 20)}), spec. or metadata.`,
   );
 }
 
@@ -91,7 +91,7 @@ function checkAgainstSchema(segments: readonly Segment[], fail: (m: string) => n
         const known = Object.keys(props);
         if (known.length === 0) return fail(`${where} has no fields`);
         const mean = didYouMean(seg.key, known);
-        return fail(`unknown field '${seg.key}' in ${where}${mean === '' ? `; expected one of ${listNames(known, 20)}` : mean}`);
+        return fail(`unknown field ${quoteName(seg.key)} in ${where}${mean === '' ? `; expected one of ${listNames(known, 20)}` : mean}`);
       }
       node = deref(next);
       shown = shown === '' ? seg.key : `${shown}.${seg.key}`;

@@ -146,12 +146,16 @@ describe('values echoed in error lines', () => {
     expect(UNSAFE.test(r.stderr), JSON.stringify(r.stderr)).toBe(false);
   });
 
-  it('should cut a 5,000-character value to 60 characters with its length', () => {
-    const f = file('long.yaml', scenario('long').replace('model: multi-master', `model: ${'m'.repeat(5000)}`));
-    const r = kubesim(['validate', f]);
+  it('should cut a 5,000-character value, or a 1,000-character field name (YAML's longest key), to 60 characters with its length', () => {
+    const value = file('long.yaml', scenario('long').replace('model: multi-master', `model: ${'m'.repeat(5000)}`));
+    const key = file('long-key.yaml', scenario('long').replace('  replications: 2', `  ${'k'.repeat(1000)}: 2\n  replications: 2`));
+    const r = kubesim(['validate', value, key]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`found "${'m'.repeat(60)}…" (5,000 characters)`);
-    expect(r.stderr.length).toBeLessThan(500);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(`found "${'m'.repeat(60)}…" (5,000 characters)`);
+    expect(lines[1]).toContain(`unknown field '${'k'.repeat(60)}…' (1,000 characters)`);
+    for (const line of lines) expect(line.length).toBeLessThan(500);
   });
 
   it('should escape and cut a flag value too', () => {

@@ -1,7 +1,7 @@
 /** quoteValue and escapeControls: what every error line uses to echo a user's value. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeControls, QUOTE_MAX_CHARACTERS, quoteValue, UNSAFE_CHARACTERS } from '../../src/kernel/index.js';
+import { escapeControls, QUOTE_MAX_CHARACTERS, quoteName, quoteValue, UNSAFE_CHARACTERS } from '../../src/kernel/index.js';
 
 const UNSAFE = new RegExp(UNSAFE_CHARACTERS.source); // without the g flag: test() keeps no state
 
@@ -48,6 +48,14 @@ describe('quoteValue', () => {
         expect(JSON.parse(quoteValue(s))).toBe(s);
       }),
     );
+  });
+});
+
+describe('quoteName', () => {
+  it('should single-quote a name as messages show names, escaped and cut alike', () => {
+    expect(quoteName('prd')).toBe("'prd'");
+    expect(quoteName("o'brien\u202e")).toBe("'o\\'brien\\u{202e}'");
+    expect(quoteName('k'.repeat(5000))).toBe(`'${'k'.repeat(60)}…' (5,000 characters)`);
   });
 });
 

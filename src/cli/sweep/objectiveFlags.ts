@@ -4,7 +4,7 @@ import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
 import { durationFlag } from '../flags.js';
 import { signalNames } from '../signalNames.js';
-import { quoteValue } from '../../kernel/quoteValue.js';
+import { quoteName, quoteValue } from '../../kernel/quoteValue.js';
 
 const SLO = /^([A-Za-z][\w:.-]*)=(\d+(?:\.\d+)?)%?$/;
 
@@ -33,6 +33,6 @@ export function checkObjectiveSignals(objectives: Objectives, scenario: Scenario
   if (objectives.availability.length === 0) return;
   const known = signalNames(scenario);
   for (const o of objectives.availability) {
-    if (!known.includes(o.signal)) throw new InputError(`--slo: ${scenario.name} has no signal '${o.signal}'; its signals: ${known.join(', ')}`);
+    if (!known.includes(o.signal)) throw new InputError(`--slo: ${scenario.name} has no signal ${quoteName(o.signal)}; its signals: ${known.join(', ')}`);
   }
 }

@@ -1,5 +1,5 @@
 /** Words for what a file holds ("found ...") and "did you mean" suggestions. */
-import { quoteValue } from '../../kernel/quoteValue.js';
+import { quoteName, quoteValue } from '../../kernel/quoteValue.js';
 
 /** A short description of a raw value, for "found ..." in messages. */
 export function describeValue(v: unknown): string {
@@ -42,13 +42,13 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 /** `unknown cluster 'prd'; did you mean 'prod'? (expected one of prod and dev)`. */
 export function unknownName(what: string, name: string, known: readonly string[]): string {
   const list = known.length === 0 ? `there is no ${what}` : `expected one of ${listNames(known)}`;
-  return `unknown ${what} '${name}'${didYouMean(name, known)} (${list})`;
+  return `unknown ${what} ${quoteName(name)}${didYouMean(name, known)} (${list})`;
 }
 
 /** "; did you mean 'x'?" or "". */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const s = suggest(word, candidates);
-  return s === undefined ? '' : `; did you mean '${s}'?`;
+  return s === undefined ? '' : `; did you mean ${quoteName(s)}?`;
 }
 
 /** "a, b and c" (each name once), at most `max` names before "...". */
