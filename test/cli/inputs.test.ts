@@ -146,7 +146,7 @@ describe('values echoed in error lines', () => {
     expect(UNSAFE.test(r.stderr), JSON.stringify(r.stderr)).toBe(false);
   });
 
-  it('should cut a 5,000-character value, or a 1,000-character field name (YAML's longest key), to 60 characters with its length', () => {
+  it('should cut a 5,000-character value, or a 1,000-character field name (the longest implicit key YAML takes), to 60 characters with its length', () => {
     const value = file('long.yaml', scenario('long').replace('model: multi-master', `model: ${'m'.repeat(5000)}`));
     const key = file('long-key.yaml', scenario('long').replace('  replications: 2', `  ${'k'.repeat(1000)}: 2\n  replications: 2`));
     const r = kubesim(['validate', value, key]);
