@@ -30,7 +30,9 @@ export function kOfN(n: number, k: number, a: number, b: number = 1 - a): Split 
   if (k <= 0) return { up: 1, down: 0 };
   if (k > n) return { up: 0, down: 1 };
   const terms = binomialTerms(n, a, b);
-  return { up: sumAscending(terms.slice(k)), down: sumAscending(terms.slice(0, k)) };
+  // A tail near 1 can round a few ulps above it (a member down almost always: 1.0000000000000002),
+  // and a probability above 1 makes log1p(-down) NaN downstream.
+  return { up: Math.min(1, sumAscending(terms.slice(k))), down: Math.min(1, sumAscending(terms.slice(0, k))) };
 }
 
 /** C(n,i) a^i b^(n-i) for i = 0..n. */

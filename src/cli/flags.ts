@@ -1,12 +1,24 @@
 /** Parsing of the CLI's flag values, each failing with a one-line InputError that names the flag. */
-import { DurationError, parseDuration, type SimTime } from '../kernel/index.js';
+import { DurationError, parseDuration, quoteValue, type SimTime } from '../kernel/index.js';
 import { InputError } from './errors.js';
 
 export function intFlag(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value);
   if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
-    throw new InputError(`${flag}: expected a whole number ${range}, found "${value}"`);
+    throw new InputError(`${flag}: expected a whole number ${range}, found ${quoteValue(value)}`);
+  }
+  return n;
+}
+
+/** The seeds a scenario file and `--seed` accept alike: every whole number a double holds exactly. */
+export const SEED_MAX = Number.MAX_SAFE_INTEGER;
+
+/** `--seed N`, with the range and the wording of the scenario file's `spec.seed`. */
+export function seedFlag(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > SEED_MAX) {
+    throw new InputError(`--seed: expected a whole number from 0 to ${SEED_MAX}, found ${quoteValue(value)}`);
   }
   return n;
 }
@@ -14,7 +26,7 @@ export function intFlag(flag: string, value: string, min: number, max = Number.M
 export function durationFlag(flag: string, value: string): SimTime {
   try {
     const d = parseDuration(value);
-    if (d <= 0) throw new DurationError(`expected a positive duration, found "${value}"`);
+    if (d <= 0) throw new DurationError(`expected a positive duration, found ${quoteValue(value)}`);
     return d;
   } catch (e) {
     if (e instanceof DurationError) throw new InputError(`${flag}: ${e.message}`);
@@ -28,7 +40,7 @@ export function shardFlag(value: string): { index: number; count: number } {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) {
-    throw new InputError(`--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found "${value}"`);
+    throw new InputError(`--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found ${quoteValue(value)}`);
   }
   return { index, count };
 }

@@ -2,13 +2,13 @@
 import type { Overrides } from '../experiment/partial/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { InputError } from './errors.js';
-import { durationFlag, intFlag } from './flags.js';
+import { durationFlag, intFlag, seedFlag } from './flags.js';
 import type { OverrideFlags } from './scenarioInput.js';
 
 /** Reads the flags with the same rules as `kubesim run` (scenarioInput.ts). */
 export function parseOverrides(flags: OverrideFlags): Overrides {
   return {
-    ...(flags.seed !== undefined ? { seed: intFlag('--seed', flags.seed, 0, 2 ** 31 - 1) } : {}),
+    ...(flags.seed !== undefined ? { seed: seedFlag(flags.seed) } : {}),
     ...(flags.replications !== undefined ? { replications: intFlag('--replications', flags.replications, 1, 1_000_000) } : {}),
     ...(flags.horizon !== undefined ? { horizon: durationFlag('--horizon', flags.horizon) } : {}),
   };

@@ -5,6 +5,7 @@ import { InputError } from './errors.js';
 import { durationFlag, intFlag } from './flags.js';
 import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS } from './precisionDefaults.js';
 import { signalNames } from './signalNames.js';
+import { quoteName, quoteValue } from '../kernel/quoteValue.js';
 
 export interface PrecisionFlags {
   readonly precision?: string;
@@ -33,7 +34,7 @@ export function parsePrecision(flags: PrecisionFlags): PrecisionTarget | undefin
     return undefined;
   }
   const signals = (flags.signals ?? 'apiWrite').split(',').map((x) => x.trim());
-  if (signals.some((x) => x === '')) throw new InputError(`--signals: expected comma-separated signal names like apiWrite,etcdQuorum, found "${flags.signals}"`);
+  if (signals.some((x) => x === '')) throw new InputError(`--signals: expected comma-separated signal names like apiWrite,etcdQuorum, found ${quoteValue(String(flags.signals))}`);
   return {
     relative: precisionFlag(flags.precision),
     signals: [...new Set(signals)],
@@ -49,7 +50,7 @@ export function precisionFlag(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(value);
   const x = m ? Number(m[1]) / (m[2] === '%' ? 100 : 1) : NaN;
   if (!m || !(x > 0 && x < 1)) {
-    throw new InputError(`--precision: expected a relative 95% half-width above 0 and below 100%, like 10% or 0.1, found "${value}"`);
+    throw new InputError(`--precision: expected a relative 95% half-width above 0 and below 100%, like 10% or 0.1, found ${quoteValue(value)}`);
   }
   return x;
 }
@@ -58,6 +59,6 @@ export function precisionFlag(value: string): number {
 export function checkPrecisionSignals(target: PrecisionTarget, scenario: Scenario): void {
   const known = signalNames(scenario);
   for (const name of target.signals) {
-    if (!known.includes(name)) throw new InputError(`--signals: ${scenario.name} has no signal '${name}'; its signals: ${known.join(', ')}`);
+    if (!known.includes(name)) throw new InputError(`--signals: ${scenario.name} has no signal ${quoteName(name)}; its signals: ${known.join(', ')}`);
   }
 }

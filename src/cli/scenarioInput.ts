@@ -1,8 +1,9 @@
 /** Loads scenarios for the commands, with the overrides that flags make (seed, replications, horizon). */
-import { loadScenario } from '../scenario/index.js';
+import { parseScenario } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
-import { durationFlag, intFlag } from './flags.js';
+import { durationFlag, intFlag, seedFlag } from './flags.js';
 import { InputError } from './errors.js';
+import { readInputFile } from './inputFile.js';
 
 export interface OverrideFlags {
   readonly seed?: string;
@@ -12,11 +13,11 @@ export interface OverrideFlags {
 
 /** Reads and validates the flags first (a bad flag fails before any file is read), then each file. */
 export function loadWithOverrides(files: readonly string[], flags: OverrideFlags): Scenario[] {
-  const seed = flags.seed === undefined ? undefined : intFlag('--seed', flags.seed, 0, 2 ** 31 - 1);
+  const seed = flags.seed === undefined ? undefined : seedFlag(flags.seed);
   const replications = flags.replications === undefined ? undefined : intFlag('--replications', flags.replications, 1, 1_000_000);
   const horizon = flags.horizon === undefined ? undefined : durationFlag('--horizon', flags.horizon);
   return files.map((f) => {
-    const s = loadScenario(f);
+    const s = parseScenario(readInputFile(f), f);
     if (horizon !== undefined) {
       const late = s.faults.find((x) => x.at >= horizon);
       if (late) throw new InputError(`--horizon: ${flags.horizon} ends before a scripted fault of ${f} (at ${late.at} s)`);

@@ -44,7 +44,9 @@ export function mean(d: Distribution): SimTime {
     case 'exponential':
       return d.mean;
     case 'weibull':
-      return d.scale * gamma(1 + 1 / d.shape);
+      // Through the logarithm: Γ(1 + 1/k) overflows for a shape k below about 0.006, where the
+      // mean is astronomically large (Infinity), not 0 or NaN as scale · Γ would make it.
+      return 1 + 1 / d.shape < 100 ? d.scale * gamma(1 + 1 / d.shape) : Math.exp(Math.log(d.scale) + logGamma(1 + 1 / d.shape));
     case 'lognormal':
       return d.median * Math.exp((d.sigma * d.sigma) / 2);
     case 'uniform':
@@ -128,4 +130,12 @@ export function gamma(z: number): number {
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (x + i);
   return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a;
+}
+
+/** ln Γ(a) for a > 0: from the Lanczos gamma where it does not overflow, by Stirling's series beyond. */
+export function logGamma(a: number): number {
+  if (a < 100) return Math.log(gamma(a));
+  const inv = 1 / a;
+  const inv2 = inv * inv;
+  return (a - 0.5) * Math.log(a) - a + 0.5 * Math.log(2 * Math.PI) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
 }

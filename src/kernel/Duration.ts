@@ -1,5 +1,6 @@
 /** Durations with units ("90s", "15m", "4h", "30d", "1y", "1h30m") parsed to seconds, and back. */
 import { DAY, HOUR, MINUTE, WEEK, YEAR, type SimTime } from './SimTime.js';
+import { quoteValue } from './quoteValue.js';
 
 /** Seconds per unit. A year is 365 days, a month is not a unit (its length varies). */
 export const DURATION_UNITS: Readonly<Record<string, number>> = {
@@ -37,8 +38,8 @@ export function parseDuration(input: unknown): SimTime {
   }
   const text = input.trim();
   if (text.length === 0) throw new DurationError('expected a duration like "90s", found an empty string');
-  if (text.startsWith('-')) throw new DurationError(`expected a duration that is not negative, found "${input}"`);
-  if (NUMBER.test(text)) return Number(text);
+  if (text.startsWith('-')) throw new DurationError(`expected a duration that is not negative, found ${quoteValue(input)}`);
+  if (NUMBER.test(text)) return finiteDuration(Number(text), input);
   let total = 0;
   let pos = 0;
   while (pos < text.length) {
@@ -46,13 +47,19 @@ export function parseDuration(input: unknown): SimTime {
     const m = PART.exec(text);
     if (m === null) {
       throw new DurationError(
-        `expected a duration like "90s", "15m", "4h", "30d" or "1y" (units: ${Object.keys(DURATION_UNITS).join(', ')}), found "${input}"`,
+        `expected a duration like "90s", "15m", "4h", "30d" or "1y" (units: ${Object.keys(DURATION_UNITS).join(', ')}), found ${quoteValue(input)}`,
       );
     }
     total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
     pos = PART.lastIndex;
   }
-  return total;
+  return finiteDuration(total, input);
+}
+
+/** A duration written with too many digits ("1" and 400 zeros) parses to Infinity: refused here, once, for files and flags. */
+function finiteDuration(seconds: number, input: string): SimTime {
+  if (!Number.isFinite(seconds)) throw new DurationError(`expected a finite duration, found ${quoteValue(input)} (too large to be a number of seconds)`);
+  return seconds;
 }
 
 /** Formats seconds compactly for people: "45s", "2h 5m", "3d 4h", "1.5y". */

@@ -8,3 +8,4 @@ export * from './LogHistogram.js';
 export * from './SignalStats.js';
 export * from './specialFunctions.js';
 export * from './distributionFunctions.js';
+export * from './quoteValue.js';

@@ -1,5 +1,5 @@
 /** Special functions: the regularised incomplete gamma (rare-event likelihood ratios, Poisson intervals), erfc and the normal tail. */
-import { gamma } from './Distribution.js';
+import { logGamma } from './Distribution.js';
 
 /** Relative precision the series and the continued fraction stop at. */
 const EPS = 1e-15;
@@ -58,14 +58,6 @@ function incompleteGamma(a: number, x: number): { readonly lower: number; readon
   }
   const upper = Math.min(1, Math.exp(logPrefix) * f);
   return { lower: Math.max(0, 1 - upper), upper };
-}
-
-/** ln Γ(a) for a > 0: from the Lanczos gamma where it does not overflow, by Stirling's series beyond. */
-export function logGamma(a: number): number {
-  if (a < 100) return Math.log(gamma(a));
-  const inv = 1 / a;
-  const inv2 = inv * inv;
-  return (a - 0.5) * Math.log(a) - a + 0.5 * Math.log(2 * Math.PI) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
 }
 
 /** The complementary error function: erfc(x) = Q(1/2, x²) for x >= 0, and 2 - erfc(-x) below 0. */

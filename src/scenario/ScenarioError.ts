@@ -1,4 +1,5 @@
 /** Problems found in a scenario file, all reported at once: file, line, path inside it and what was wrong. */
+import { escapeControls } from '../kernel/quoteValue.js';
 
 /** One problem. `path` is where inside the document (`spec.clusters[0].etcd.members`), `''` for the document itself. */
 export interface Problem {
@@ -25,10 +26,9 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Escapes control characters (a key or value with a newline in it) so that a problem stays on one line. */
+/** Escapes control and bidi characters (a key or value with a newline or an ESC in it) so that a problem stays one visible line. */
 function oneLine(p: Problem): Problem {
-  const escape = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-  return { ...p, path: escape(p.path), message: escape(p.message) };
+  return { ...p, file: escapeControls(p.file), path: escapeControls(p.path), message: escapeControls(p.message) };
 }
 
 /** One line: `scenarios/x.yaml:12: spec.clusters[0].etcd.members: expected ..., found "three"`. */

@@ -1,6 +1,7 @@
 /** Component names (`prod/cp-1`, `prod/etcd-2`, `prod/worker-7`, `prod/lb`) and where hosts are placed. */
 import { listNames, unknownName } from './_internals/describe.js';
 import type { ClusterSpec } from './Scenario.js';
+import { quoteValue } from '../kernel/quoteValue.js';
 
 /** Every component of a cluster, numbered from 1; etcd learners are the last etcd numbers. */
 export function componentNames(cluster: ClusterSpec): string[] {
@@ -48,11 +49,11 @@ export function checkComponentName(
   options: { readonly allowLeader?: boolean } = {},
 ): string | undefined {
   const slash = name.indexOf('/');
-  if (slash < 0) return `expected a component name like prod/etcd-1 (<cluster>/<component>), found "${name}"`;
+  if (slash < 0) return `expected a component name like prod/etcd-1 (<cluster>/<component>), found ${quoteValue(name)}`;
   const clusterName = name.slice(0, slash);
   const local = name.slice(slash + 1);
   const cluster = clusters.get(clusterName);
-  if (cluster === undefined) return `${unknownName('cluster', clusterName, [...clusters.keys()])} in "${name}"`;
+  if (cluster === undefined) return `${unknownName('cluster', clusterName, [...clusters.keys()])} in ${quoteValue(name)}`;
   if (local === 'etcd-leader' && options.allowLeader === true) return undefined;
   const lbs = loadBalancerNames(cluster);
   if (lbs.includes(local)) return undefined;
@@ -60,7 +61,7 @@ export function checkComponentName(
   const m = LOCAL.exec(local);
   const counts = { cp: cluster.controlPlane.nodes, etcd: cluster.etcd.members + cluster.etcd.learners, worker: cluster.workers.nodes };
   if (m !== null && Number(m[2]) <= counts[m[1] as keyof typeof counts]) return undefined;
-  return `unknown component "${name}": ${clusterName} has ${describeComponents(cluster, options.allowLeader === true)}`;
+  return `unknown component ${quoteValue(name)}: ${clusterName} has ${describeComponents(cluster, options.allowLeader === true)}`;
 }
 
 /** "cp-1..cp-3, etcd-1..etcd-3, worker-1..worker-120 and lb". */

@@ -2,7 +2,7 @@
 export * from './Scenario.js';
 export { ScenarioError, formatProblem, type Problem } from './ScenarioError.js';
 export { parseScenario, loadScenario, readScenarioFile } from './parseScenario.js';
-export { parseScenarioDocument } from './parseScenarioDocument.js';
+export { parseScenarioDocument, MAX_NESTING_DEPTH } from './parseScenarioDocument.js';
 export { scenarioFromRaw } from './scenarioFromRaw.js';
 export { setPath, parseOverride } from './setPath.js';
 export { componentNames, checkComponentName, datacenterOf } from './components.js';

@@ -1,7 +1,11 @@
 /** Parses YAML or JSON text into a raw document, remembering the line of every value for messages. */
 import { LineCounter, parseDocument } from 'yaml';
 import { attachLocator, yamlLocator } from './_internals/locate.js';
+import { findTooDeep } from './_internals/nestingDepth.js';
 import { ScenarioError, type Problem } from './ScenarioError.js';
+
+/** The deepest nesting of lists and objects a scenario may have (the shipped ones reach about 8). */
+export const MAX_NESTING_DEPTH = 64;
 
 /**
  * The raw document (plain objects, lists and scalars), before any check. JSON is read by the
@@ -9,6 +13,12 @@ import { ScenarioError, type Problem } from './ScenarioError.js';
  * ScenarioError with each error's line.
  */
 export function parseScenarioDocument(text: string, file: string): unknown {
+  // Before the parser, which recurses once per level: JSON nested 1,000,000 deep must not reach it.
+  const deep = findTooDeep(text, MAX_NESTING_DEPTH);
+  if (deep !== undefined) {
+    const message = `nested deeper than the limit of ${MAX_NESTING_DEPTH} levels (${deep.depth} here); a scenario needs about 8`;
+    throw new ScenarioError([{ file, path: '', line: deep.line, message }]);
+  }
   const lines = new LineCounter();
   // logLevel 'error': the parser would otherwise print warnings on stderr ('silent' would also
   // drop the error for a second document). merge: `<<: *base` merge keys, to share settings.

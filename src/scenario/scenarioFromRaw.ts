@@ -65,7 +65,7 @@ function build(p: Problems, raw: RawObject, file: string): Scenario {
     file,
     horizon,
     replications: readInteger(p, field(spec, 'replications'), [...S, 'replications'], 1, 1_000_000) ?? SCENARIO_DEFAULTS.replications,
-    seed: readInteger(p, field(spec, 'seed'), [...S, 'seed'], Number.MIN_SAFE_INTEGER) ?? SCENARIO_DEFAULTS.seed,
+    seed: readInteger(p, field(spec, 'seed'), [...S, 'seed'], 0) ?? SCENARIO_DEFAULTS.seed,
     datacenters: dcs.specs,
     failureDomains: domains.specs,
     failures: readRoleFailures(p, field(spec, 'failures'), [...S, 'failures']),

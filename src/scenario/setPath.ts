@@ -6,6 +6,7 @@ import { formatPath } from './_internals/Path.js';
 import { isRawObject } from './_internals/read.js';
 import { deref, hasType, scenarioSchema, type SchemaNode } from './_internals/schema.js';
 import { ScenarioError } from './ScenarioError.js';
+import { quoteName, quoteValue } from '../kernel/quoteValue.js';
 
 type Segment = { readonly key: string } | { readonly index: number } | { readonly all: true };
 
@@ -24,7 +25,7 @@ export function setPath(raw: unknown, path: string, value: unknown, source = '--
   const fail = (message: string): never => {
     throw new ScenarioError([{ file: source, path, message }]);
   };
-  const segments = resolve(parseSegments(path) ?? fail(`expected a path like etcd.members, workers.nodes or spec.horizon, found "${path}"`), fail);
+  const segments = resolve(parseSegments(path) ?? fail(`expected a path like etcd.members, workers.nodes or spec.horizon, found ${quoteValue(path)}`), fail);
   checkAgainstSchema(segments, fail);
   if (!isRawObject(raw)) return fail(`cannot set a field: the document is ${describeValue(raw)}, not a scenario`);
   const copy = structuredClone(raw) as Record<string, unknown>;
@@ -42,7 +43,7 @@ export function parseOverride(text: string, source = '--set'): { path: string; v
   const path = text.slice(0, Math.max(eq, 0)).trim();
   const parts = eq < 0 ? [] : splitTopLevel(text.slice(eq + 1));
   if (path === '' || parts.length === 0 || parts.some((v) => v.trim() === '')) {
-    throw new ScenarioError([{ file: source, path: '', message: `expected path=value[,value...] like etcd.members=3,5, found "${text}"` }]);
+    throw new ScenarioError([{ file: source, path: '', message: `expected path=value[,value...] like etcd.members=3,5, found ${quoteValue(text)}` }]);
   }
   return { path, values: parts.map(readValue) };
 }
@@ -72,9 +73,9 @@ function resolve(segments: Segment[], fail: (m: string) => never): Segment[] {
   if (spec.includes(first.key)) return [{ key: 'spec' }, ...segments];
   const known = [...cluster, ...spec.filter((k) => !cluster.includes(k))];
   const mean = didYouMean(first.key, known);
-  if (mean !== '') return fail(`unknown field '${first.key}'${mean}`);
+  if (mean !== '') return fail(`unknown field ${quoteName(first.key)}${mean}`);
   return fail(
-    `unknown field '${first.key}'; a path starts with a cluster field (${listNames(cluster, 20)}), a spec field (${listNames(spec, 20)}), spec. or metadata.`,
+    `unknown field ${quoteName(first.key)}; a path starts with a cluster field (${listNames(cluster, 20)}), a spec field (${listNames(spec, 20)}), spec. or metadata.`,
   );
 }
 
@@ -90,7 +91,7 @@ function checkAgainstSchema(segments: readonly Segment[], fail: (m: string) => n
         const known = Object.keys(props);
         if (known.length === 0) return fail(`${where} has no fields`);
         const mean = didYouMean(seg.key, known);
-        return fail(`unknown field '${seg.key}' in ${where}${mean === '' ? `; expected one of ${listNames(known, 20)}` : mean}`);
+        return fail(`unknown field ${quoteName(seg.key)} in ${where}${mean === '' ? `; expected one of ${listNames(known, 20)}` : mean}`);
       }
       node = deref(next);
       shown = shown === '' ? seg.key : `${shown}.${seg.key}`;

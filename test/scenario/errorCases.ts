@@ -102,10 +102,10 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     expected: ['x.yaml:7: spec.clusters[0].name: expected a name without \'/\', control or bidirectional characters, other than global, found "global"'],
   },
   {
-    // A right-to-left override would reorder what a terminal shows after it.
+    // A right-to-left override would reorder what a terminal shows after it: the message shows it escaped.
     name: 'a name with a bidirectional override',
     spec: 'clusters:\n  - { name: "prod\\u202Eue", model: multi-master }\n',
-    expected: ['x.yaml:7: spec.clusters[0].name: expected a name without \'/\', control or bidirectional characters, found "prod\u202eue"'],
+    expected: ['x.yaml:7: spec.clusters[0].name: expected a name without \'/\', control or bidirectional characters, found "prod\\u{202e}ue"'],
   },
   {
     name: 'an unknown datacenter',

@@ -33,7 +33,7 @@ describe('loadScenario', () => {
     writeFileSync(path, JSON.stringify(doc, null, 2));
     expect(loadScenario(path).clusters[0]!.controlPlane.nodes).toBe(1);
     writeFileSync(path, JSON.stringify({ ...doc, spec: { ...doc.spec, seed: 'x' } }, null, 2));
-    expect(problemsOfFile(path)).toEqual([`${path}:14: spec.seed: expected a whole number, found "x"`]);
+    expect(problemsOfFile(path)).toEqual([`${path}:14: spec.seed: expected a whole number from 0 to 9007199254740991, found "x"`]);
   });
 
   it('should keep the file name on the scenario and every problem in the message', () => {

@@ -62,7 +62,7 @@ export function closedForm(st: ClusterStructure, blocks: readonly Block[]): Clos
     return { split, rate: blockRate(b.k, parts), text: `${b.symbol} = ${describe(b.k, parts, same)}` };
   });
   const up = solved.reduce((a, b) => a * b.split.up, 1);
-  const down = 0 - Math.expm1(solved.reduce((a, b) => a + Math.log1p(-b.split.down), 0));
+  const down = 0 - Math.expm1(solved.reduce((a, b) => a + Math.log1p(-Math.min(1, b.split.down)), 0));
   const outagesPerSecond = solved.reduce((sum, b, i) => sum + b.rate * solved.reduce((a, o, j) => (j === i ? a : a * o.split.up), 1), 0);
   const formula = `A = ${blocks.map((b) => b.symbol).join(' × ') || '1'}; ${solved.map((b) => b.text).join('; ')}`;
   return { totals: { up, down, outagesPerSecond }, formula };

@@ -14,6 +14,7 @@ import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
 import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
+import { quoteValue } from '../../kernel/quoteValue.js';
 
 export interface AnalyticFlags extends OverrideFlags, BudgetFlags {
   readonly json?: boolean;
@@ -29,7 +30,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   const route = (flags.route ?? 'auto') as Route;
   if (!['auto', 'enumeration', 'ctmc'].includes(route)) {
-    throw new InputError(`--route: expected auto, enumeration or ctmc, found "${flags.route}"`);
+    throw new InputError(`--route: expected auto, enumeration or ctmc, found ${quoteValue(String(flags.route))}`);
   }
   const [loaded] = loadWithOverrides([file], flags) as [Scenario];
   // Ignoring faults drops them from both sides, so the two answers stay comparable.

@@ -8,9 +8,10 @@ import { mayUseRareEvents, precisionWork, type PrecisionTarget } from '../../exp
 import type { EpisodeDigest } from '../../experiment/rare/EpisodeDigest.js';
 import { shardRange, shardReplications, type Shard } from '../../experiment/shard.js';
 import type { Trace } from '../../model/Trace.js';
-import { parseScenario, readScenarioFile } from '../../scenario/index.js';
+import { parseScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
+import { readInputFile } from '../inputFile.js';
 import { applyOverrides, parseOverrides } from '../overrides.js';
 import { checkPrecisionSignals, type PrecisionFlags } from '../precisionFlags.js';
 import { partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
@@ -37,7 +38,7 @@ export async function runShard(
 ): Promise<void> {
   const overrides = parseOverrides(flags);
   const precision = target ? shardedPrecision(target, flags) : undefined;
-  const job: RunJob = { command: 'run', scenarios: files.map((file) => ({ file, text: readScenarioFile(file) })), overrides, ...(precision ? { precision } : {}) };
+  const job: RunJob = { command: 'run', scenarios: files.map((file) => ({ file, text: readInputFile(file) })), overrides, ...(precision ? { precision } : {}) };
   const scenarios = runScenariosOf(job);
   if (precision) {
     for (const s of scenarios) {

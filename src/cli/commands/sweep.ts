@@ -7,8 +7,8 @@ import { shardReplications } from '../../experiment/shard.js';
 import type { Summary } from '../../experiment/Summary.js';
 import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { clusterCost } from '../../report/cost.js';
-import { readScenarioFile } from '../../scenario/index.js';
 import { intFlag, shardFlag } from '../flags.js';
+import { readInputFile } from '../inputFile.js';
 import { parseOverrides } from '../overrides.js';
 import { precisionProgress, progress } from '../progress.js';
 import type { OverrideFlags } from '../scenarioInput.js';
@@ -45,7 +45,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   const slos = objectives.availability.map((o) => o.signal).join(',');
   const target = parsePrecision({ ...flags, ...(flags.precision !== undefined && flags.signals === undefined && slos !== '' ? { signals: slos } : {}) });
   const precision = target && shard ? shardedPrecision(target, flags) : undefined;
-  const job: SweepJob = { command: 'sweep', scenario: { file, text: readScenarioFile(file) }, overrides, parameters, objectives, ...(precision ? { precision } : {}) };
+  const job: SweepJob = { command: 'sweep', scenario: { file, text: readInputFile(file) }, overrides, parameters, objectives, ...(precision ? { precision } : {}) };
   const { name, points } = sweepPointsOf(job);
   checkObjectiveSignals(objectives, points[0]!.scenario);
   if (target) for (const p of points) checkPrecisionSignals(target, p.scenario);

@@ -1,4 +1,5 @@
 /** Paths inside a raw scenario document, as keys and indexes, and their display form. */
+import { QUOTE_MAX_CHARACTERS, quoteValue } from '../../kernel/quoteValue.js';
 
 export type Path = readonly (string | number)[];
 
@@ -9,8 +10,8 @@ export function formatPath(path: Path): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (IDENTIFIER.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+    else if (IDENTIFIER.test(seg) && seg.length <= QUOTE_MAX_CHARACTERS) out += out === '' ? seg : `.${seg}`;
+    else out += `[${quoteValue(seg)}]`; // a long or odd key: escaped and cut, as any echoed value
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { describeValue, didYouMean, listNames } from './describe.js';
 import { pointerToPath } from './Path.js';
 import type { Problems } from './Problems.js';
 import { deref, hasType, scenarioSchema, type SchemaNode } from './schema.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -43,7 +44,7 @@ export function checkStructure(raw: unknown, problems: Problems): void {
 
 function unknownField(key: string, known: readonly string[]): string {
   const mean = didYouMean(key, known);
-  return mean !== '' ? `unknown field '${key}'${mean}` : `unknown field '${key}'; expected one of ${listNames(known, 20)}`;
+  return mean !== '' ? `unknown field ${quoteName(key)}${mean}` : `unknown field ${quoteName(key)}; expected one of ${listNames(known, 20)}`;
 }
 
 /** What a schema node accepts, in words: its title, or a phrase built from its type and limits. */

@@ -1,4 +1,5 @@
 /** Words for what a file holds ("found ...") and "did you mean" suggestions. */
+import { quoteName, quoteValue } from '../../kernel/quoteValue.js';
 
 /** A short description of a raw value, for "found ..." in messages. */
 export function describeValue(v: unknown): string {
@@ -6,8 +7,9 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'string') {
     // Not text (a binary file read as UTF-8): say so rather than print the bytes to a terminal.
-    if (/[\uFFFD\u0000-\u0008\u000E-\u001F\u007F]/.test(v)) return 'binary data, not text';
-    return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+    // Other control characters (a YAML "\e") are text: quoteValue escapes them.
+    if (/[\uFFFD\u0000]/.test(v)) return 'binary data, not text';
+    return quoteValue(v);
   }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${v.length} ${v.length === 1 ? 'item' : 'items'}`;
@@ -40,13 +42,13 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 /** `unknown cluster 'prd'; did you mean 'prod'? (expected one of prod and dev)`. */
 export function unknownName(what: string, name: string, known: readonly string[]): string {
   const list = known.length === 0 ? `there is no ${what}` : `expected one of ${listNames(known)}`;
-  return `unknown ${what} '${name}'${didYouMean(name, known)} (${list})`;
+  return `unknown ${what} ${quoteName(name)}${didYouMean(name, known)} (${list})`;
 }
 
 /** "; did you mean 'x'?" or "". */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const s = suggest(word, candidates);
-  return s === undefined ? '' : `; did you mean '${s}'?`;
+  return s === undefined ? '' : `; did you mean ${quoteName(s)}?`;
 }
 
 /** "a, b and c" (each name once), at most `max` names before "...". */

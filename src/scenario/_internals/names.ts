@@ -2,6 +2,7 @@
 import { unknownName } from './describe.js';
 import { formatPath, type Path } from './Path.js';
 import type { Problems } from './Problems.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 /** Declared names; `complete` is false when some declaration was unreadable (then unknown references stay silent). */
 export interface NameSet {
@@ -22,6 +23,6 @@ export function checkUnique(p: Problems, entries: readonly { readonly name: stri
   for (const e of entries) {
     const earlier = first.get(e.name);
     if (earlier === undefined) first.set(e.name, e.path);
-    else p.add(e.path, `duplicate ${what} '${e.name}' (already declared at ${formatPath(earlier)})`);
+    else p.add(e.path, `duplicate ${what} ${quoteName(e.name)} (already declared at ${formatPath(earlier)})`);
   }
 }

@@ -7,6 +7,7 @@ import type { Problems } from './Problems.js';
 import { readRoleFailures } from './readFailures.js';
 import { readSizes } from './readSizes.js';
 import { field, need, readBoolean, readEnum, readInteger, readList, readObject, readString } from './read.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 /** One cluster; `datacenters` are the scenario's, in order (the default placement). */
 export function readCluster(p: Problems, v: unknown, path: Path, datacenters: NameSet): ClusterSpec | undefined {
@@ -66,7 +67,7 @@ function readDatacenterList(p: Problems, raw: unknown, at: Path, all: NameSet): 
   readList(p, raw, at).forEach((item, i) => {
     const dc = readString(p, item, [...at, i]);
     if (dc === undefined) return;
-    if (names.includes(dc)) p.add([...at, i], `datacenter '${dc}' is listed twice`);
+    if (names.includes(dc)) p.add([...at, i], `datacenter ${quoteName(dc)} is listed twice`);
     else if (checkReference(p, dc, all, [...at, i], 'datacenter')) names.push(dc);
   });
   return names;
@@ -116,7 +117,7 @@ function readWorkloads(p: Problems, v: unknown, path: Path, tenants: readonly Te
     const replicas = readInteger(p, need(p, obj, at, 'replicas'), [...at, 'replicas'], 1, 150_000);
     const tenant = readString(p, field(obj, 'tenant'), [...at, 'tenant']);
     if (tenant !== undefined && tenants.length === 0) {
-      p.add([...at, 'tenant'], `unknown tenant '${tenant}': the cluster declares no tenants (add it under 'tenants')`);
+      p.add([...at, 'tenant'], `unknown tenant ${quoteName(tenant)}: the cluster declares no tenants (add it under 'tenants')`);
     } else if (tenant !== undefined) {
       checkReference(p, tenant, tenantNames, [...at, 'tenant'], 'tenant');
     }

@@ -1,5 +1,5 @@
 /** Reads distributions of durations and failure processes (mttf and mttr). */
-import { checkDistribution, mean, type Distribution } from '../../kernel/index.js';
+import { checkDistribution, logGamma, mean, type Distribution } from '../../kernel/index.js';
 import { ROLES, type FailureProcess, type RoleFailures } from '../Scenario.js';
 import { describeValue } from './describe.js';
 import type { Path } from './Path.js';
@@ -74,6 +74,15 @@ export function readFailureProcess(p: Problems, v: unknown, path: Path): Failure
   if (obj === undefined) return undefined;
   const mttf = readDistribution(p, need(p, obj, path, 'mttf'), [...path, 'mttf']);
   const mttr = readDistribution(p, need(p, obj, path, 'mttr'), [...path, 'mttr']);
+  const huge = (d: Distribution | undefined) => d !== undefined && !Number.isFinite(mean(d)) && Number.isFinite(logMean(d));
+  for (const [key, d] of [['mttf', mttf], ['mttr', mttr]] as const) {
+    if (huge(d)) {
+      const years = Math.floor((logMean(d!) - Math.log(SECONDS_PER_YEAR)) / Math.LN10);
+      p.invalid([...path, key], `expected a distribution whose mean can be simulated, found ${describeValue(field(obj, key))}: its mean is about 10^${years} years, beyond what can be simulated`);
+      return undefined;
+    }
+  }
+  // Also keeps 1/mttf, the failure rate of the Markov chains, a finite number.
   if (mttf !== undefined && !(mean(mttf) >= MIN_MTTF_SECONDS)) {
     p.invalid(
       [...path, 'mttf'],
@@ -82,6 +91,21 @@ export function readFailureProcess(p: Problems, v: unknown, path: Path): Failure
     return undefined;
   }
   return mttf === undefined || mttr === undefined ? undefined : { mttf, mttr };
+}
+
+const SECONDS_PER_YEAR = 365 * 86_400;
+
+
+/** ln of the distribution's mean, finite even where the mean itself overflows to Infinity. */
+function logMean(d: Distribution): number {
+  switch (d.kind) {
+    case 'weibull':
+      return Math.log(d.scale) + logGamma(1 + 1 / d.shape);
+    case 'lognormal':
+      return Math.log(d.median) + (d.sigma * d.sigma) / 2;
+    default:
+      return Math.log(mean(d));
+  }
 }
 
 /** Failures by role; a role left out never fails at random. */

@@ -7,6 +7,7 @@ import { describeValue } from './describe.js';
 import type { Path } from './Path.js';
 import type { Problems } from './Problems.js';
 import { field, need, readDuration, readList, readObject, readString } from './read.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 export type { FaultTargets } from '../faults/FaultTargets.js';
 
@@ -40,7 +41,7 @@ function readFault(p: Problems, v: unknown, path: Path, t: FaultTargets): Fault 
   for (const extra of EXTRAS) {
     if (Object.hasOwn(obj, extra) && !Object.hasOwn(fields, extra)) {
       const users = FAULT_KIND_NAMES.filter((k) => Object.hasOwn(FAULT_KINDS[k].fields, extra));
-      p.add([...path, extra], `'${extra}' does not apply to a ${kind} fault (it applies to ${users.join(', ')})`);
+      p.add([...path, extra], `${quoteName(extra)} does not apply to a ${kind} fault (it applies to ${users.join(', ')})`);
     }
   }
   const valuePath = [...path, kind];

@@ -7,6 +7,7 @@ import type { Path } from './Path.js';
 import type { Problems } from './Problems.js';
 import { readFailureProcess } from './readFailures.js';
 import { field, need, readList, readObject, readString } from './read.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 /** spec.datacenters; one datacenter `dc-1` when absent. */
 export function readDatacenters(p: Problems, v: unknown, path: Path): { specs: DatacenterSpec[]; names: NameSet } {
@@ -47,7 +48,7 @@ export function readFailureDomains(
     const obj = readObject(p, item, at);
     const name = obj === undefined ? undefined : readString(p, need(p, obj, at, 'name'), [...at, 'name']);
     if (name !== undefined && datacenters.names.includes(name)) {
-      p.add([...at, 'name'], `'${name}' is already a datacenter; an outage fault could not tell the two apart`);
+      p.add([...at, 'name'], `${quoteName(name)} is already a datacenter; an outage fault could not tell the two apart`);
     }
     const members: string[] = [];
     readList(p, obj === undefined ? undefined : need(p, obj, at, 'members'), [...at, 'members']).forEach((m, j) => {

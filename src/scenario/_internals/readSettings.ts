@@ -6,6 +6,7 @@ import { checkReference, type NameSet } from './names.js';
 import type { Path } from './Path.js';
 import type { Problems } from './Problems.js';
 import { field, need, readBoolean, readDuration, readEnum, readInteger, readList, readNumber, readObject, readString } from './read.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 export function readRaft(p: Problems, v: unknown, path: Path): RaftSettings {
   const obj = readObject(p, v, path);
@@ -128,7 +129,7 @@ export function readFederation(p: Problems, v: unknown, path: Path, clusters: Na
     readList(p, field(obj, 'members'), membersPath).forEach((item, i) => {
       const name = readString(p, item, [...membersPath, i]);
       if (name === undefined) return;
-      if (members.includes(name)) p.add([...membersPath, i], `member '${name}' is listed twice`);
+      if (members.includes(name)) p.add([...membersPath, i], `member ${quoteName(name)} is listed twice`);
       else if (checkReference(p, name, clusters, [...membersPath, i], 'cluster')) members.push(name);
     });
   }

@@ -3,6 +3,7 @@ import type { SimTime } from '../../kernel/index.js';
 import type { NameSet } from '../_internals/names.js';
 import { unknownName } from '../_internals/describe.js';
 import type { ClusterSpec } from '../Scenario.js';
+import { quoteValue } from '../../kernel/quoteValue.js';
 
 export interface FaultTargets {
   readonly horizon: SimTime;
@@ -16,5 +17,5 @@ export interface FaultTargets {
 
 /** The problem with a name whose cluster part (`prod` in `prod/team-a`) is unknown. */
 export function unknownCluster(clusterName: string, name: string, t: FaultTargets): string {
-  return `${unknownName('cluster', clusterName, [...t.clusters.keys()])} in "${name}"`;
+  return `${unknownName('cluster', clusterName, [...t.clusters.keys()])} in ${quoteValue(name)}`;
 }

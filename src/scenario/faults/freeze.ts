@@ -2,6 +2,7 @@
 import type { SimTime } from '../../kernel/index.js';
 import { checkComponentName } from '../components.js';
 import { FOR_FIELD, type FaultDefinition } from './FaultDefinition.js';
+import { quoteValue } from '../../kernel/quoteValue.js';
 
 /** `target` is an etcd member (`prod/etcd-2`) or `<cluster>/etcd-leader`. */
 export interface FreezeFault {
@@ -28,7 +29,7 @@ export const freeze: FaultDefinition<FreezeFault> = {
       name === undefined
         ? undefined
         : (checkComponentName(name, r.targets.clusters, { allowLeader: true }) ??
-          (ETCD_MEMBER.test(name) ? undefined : `only an etcd member can be frozen (<cluster>/etcd-<i> or <cluster>/etcd-leader), found "${name}"`));
+          (ETCD_MEMBER.test(name) ? undefined : `only an etcd member can be frozen (<cluster>/etcd-<i> or <cluster>/etcd-leader), found ${quoteValue(name)}`));
     const good = r.ok(name, problem);
     return good && r.at !== undefined && d !== undefined ? { kind: 'freeze', at: r.at, target: name, duration: d } : undefined;
   },

@@ -7,6 +7,7 @@ import type { Problems } from '../_internals/Problems.js';
 import { readList, readString } from '../_internals/read.js';
 import { FOR_FIELD, type FaultDefinition } from './FaultDefinition.js';
 import type { FaultTargets } from './FaultTargets.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 export interface PartitionFault {
   readonly kind: 'partition';
@@ -58,7 +59,7 @@ function readGroups(p: Problems, v: unknown, path: Path, t: FaultTargets): strin
         if (t.clustersComplete && t.datacenters.complete) p.add(at, problem);
         good = false;
       } else if (seen.has(name)) {
-        p.add(at, `'${name}' is in more than one group; partition groups must be disjoint`);
+        p.add(at, `${quoteName(name)} is in more than one group; partition groups must be disjoint`);
         good = false;
       }
       seen.add(name);

@@ -4,6 +4,7 @@ import { didYouMean } from '../_internals/describe.js';
 import { field, need, readDuration, readInteger } from '../_internals/read.js';
 import type { FaultDefinition } from './FaultDefinition.js';
 import { unknownCluster, type FaultTargets } from './FaultTargets.js';
+import { quoteValue } from '../../kernel/quoteValue.js';
 
 export interface RollingUpgradeFault {
   readonly kind: 'rollingUpgrade';
@@ -49,7 +50,7 @@ const UPGRADE_PARTS = ['controlPlane', 'etcd', 'workers'] as const;
 /** `<cluster>/controlPlane`, `<cluster>/etcd` or `<cluster>/workers`. */
 function checkUpgradeTarget(name: string, t: FaultTargets): string | undefined {
   const [clusterName, part, ...rest] = name.split('/');
-  const expected = `expected <cluster>/controlPlane, <cluster>/etcd or <cluster>/workers, found "${name}"`;
+  const expected = `expected <cluster>/controlPlane, <cluster>/etcd or <cluster>/workers, found ${quoteValue(name)}`;
   if (part === undefined || rest.length > 0) return expected;
   const cluster = t.clusters.get(clusterName!);
   if (cluster === undefined) return unknownCluster(clusterName!, name, t);

@@ -3,6 +3,7 @@ import type { SimTime } from '../../kernel/index.js';
 import { unknownName } from '../_internals/describe.js';
 import { FOR_FIELD, type FaultDefinition } from './FaultDefinition.js';
 import { unknownCluster, type FaultTargets } from './FaultTargets.js';
+import { quoteName, quoteValue } from '../../kernel/quoteValue.js';
 
 /** A fault that a tenant (`<cluster>/<tenant>`) causes to its neighbours. */
 export interface TenantIncident<K extends string> {
@@ -32,13 +33,13 @@ export function tenantIncident<K extends string>(kind: K, description: string, w
 /** `<cluster>/<tenant>`. */
 function checkTenant(name: string, t: FaultTargets): string | undefined {
   const slash = name.indexOf('/');
-  if (slash < 0) return `expected <cluster>/<tenant>, found "${name}"`;
+  if (slash < 0) return `expected <cluster>/<tenant>, found ${quoteValue(name)}`;
   const clusterName = name.slice(0, slash);
   const tenant = name.slice(slash + 1);
   const cluster = t.clusters.get(clusterName);
   if (cluster === undefined) return unknownCluster(clusterName, name, t);
   const tenants = cluster.tenants.map((x) => x.name);
   if (tenants.includes(tenant)) return undefined;
-  if (tenants.length === 0) return `unknown tenant '${tenant}': cluster ${clusterName} declares no tenants`;
+  if (tenants.length === 0) return `unknown tenant ${quoteName(tenant)}: cluster ${clusterName} declares no tenants`;
   return `${unknownName('tenant', tenant, tenants)} in cluster ${clusterName}`;
 }

@@ -1,0 +1,114 @@
+/** Reads a scenario file safely: regular files only, a size limit, bounded reads and strict UTF-8. */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { ScenarioError } from '../scenario/ScenarioError.js';
+
+/**
+ * The largest scenario file read, in bytes (4 MiB). The largest shipped scenario is a few
+ * kilobytes; a 50 MB YAML took 42 s and 2.7 GB to parse, so the limit keeps validation fast
+ * and its memory small while leaving room for generated scenarios of thousands of lines.
+ */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The text of a scenario file, or a ScenarioError naming the file and the reason. The file is
+ * opened without blocking (a named pipe with no writer would otherwise wait forever), checked
+ * with fstat to be a regular file no larger than the limit, then read with a bounded buffer so
+ * a file that grows meanwhile (or lies about its size, as /proc files do) cannot pass it.
+ */
+export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): string {
+  const fail = (message: string): never => {
+    throw new ScenarioError([{ file: path, path: '', message }]);
+  };
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return fail(`cannot read the file: ${reason(e)}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) fail(`cannot read the file: it is ${kindOf(stat)}, not a regular file`);
+    if (stat.size > maxBytes) fail(`the file is ${bytes(stat.size)}, above the limit of ${bytes(maxBytes)} for a scenario`);
+    // One byte more than the limit: filling it proves the file grew past the limit while read.
+    const buffer = Buffer.allocUnsafe(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, length, buffer.length - length, null);
+      } catch (e) {
+        return fail(`cannot read the file: ${reason(e)}`);
+      }
+      if (n === 0) break;
+      length += n;
+      if (length > maxBytes) fail(`the file grew past the limit of ${bytes(maxBytes)} for a scenario while it was read`);
+    }
+    return decode(buffer.subarray(0, length), fail);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Strict UTF-8 (an optional byte-order mark is dropped); NUL bytes are refused, as no text file holds them. */
+function decode(data: Buffer, fail: (m: string) => never): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return fail(`the file is not valid UTF-8 text (byte ${firstInvalidUtf8(data)}): a scenario is YAML or JSON text`);
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) fail(`the file holds a NUL byte (character ${nul + 1}): a scenario is YAML or JSON text, not binary data`);
+  return text;
+}
+
+/** The 1-based offset of the first byte that is not valid UTF-8 (found by decoding growing prefixes). */
+function firstInvalidUtf8(data: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = data.length;
+  // The longest prefix that decodes with at most 3 bytes of an unfinished character at its end.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(data.subarray(0, mid), { stream: true });
+      decoder.decode();
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low + 1;
+}
+
+function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a file';
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const mib = n / (1024 * 1024);
+  return mib >= 1 ? `${n.toLocaleString('en-US')} bytes (${mib.toFixed(1)} MiB)` : `${n.toLocaleString('en-US')} bytes`;
+}
+
+function reason(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory, not a regular file';
+    case 'ENXIO':
+      return 'it is a socket or a device, not a regular file';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
