@@ -9,7 +9,7 @@ export const FUZZ_CHILD = fileURLToPath(new URL('../../../scripts/fuzz/child.mjs
 interface Worker {
   readonly proc: ChildProcess;
   readonly ready: Promise<void>;
-  pending?: { id: number; resolve: (r: FuzzResult) => void };
+  pending: { id: number; resolve: (r: FuzzResult) => void } | undefined;
 }
 
 export class FuzzPool {
@@ -36,7 +36,7 @@ export class FuzzPool {
     });
     proc.on('error', () => {});
     let markReady!: () => void;
-    const w: Worker = { proc, ready: new Promise((r) => (markReady = r)) };
+    const w: Worker = { proc, ready: new Promise((r) => (markReady = r)), pending: undefined };
     proc.on('message', (m: { ready?: boolean; id?: number; result?: FuzzResult }) => {
       if (m.ready) markReady();
       else if (w.pending && m.id === w.pending.id && m.result) {
