@@ -1,0 +1,132 @@
+// The fuzzer's worker process: runs kubesim's CLI program in-process (built dist/) on cases sent
+// over IPC, capturing stdout, stderr and the exit code as src/cli/main.ts would map them. The
+// parent kills it when a case passes its time limit, so a hang costs one process, not the run.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const MAIN = join(DIST, 'cli/main.js');
+const { buildProgram } = await import(join(DIST, 'cli/program.js'));
+const { ScenarioError, formatProblem } = await import(join(DIST, 'scenario/ScenarioError.js'));
+const { InputError } = await import(join(DIST, 'cli/errors.js'));
+const { CommanderError } = await import('commander');
+
+/** Output kept per stream: enough to check, bounded so a runaway print cannot exhaust memory. */
+const CAPTURE_LIMIT = 4 << 20;
+const home = mkdtempSync(join(tmpdir(), 'kubesim-fuzz-'));
+process.on('exit', () => rmSync(home, { recursive: true, force: true }));
+
+let out = '';
+let err = '';
+const capture = (which) => (chunk, encoding, cb) => {
+  const s = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+  if (which === 'out') out = (out + s).slice(0, CAPTURE_LIMIT);
+  else err = (err + s).slice(0, CAPTURE_LIMIT);
+  const done = typeof encoding === 'function' ? encoding : cb;
+  if (done) done();
+  return true;
+};
+const realOut = process.stdout.write.bind(process.stdout);
+const realErr = process.stderr.write.bind(process.stderr);
+
+/** The exit code and stderr lines src/cli/main.ts's report() gives an error (kept in step with it). */
+function report(e) {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    err += `kubesim: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`;
+    return 2;
+  }
+  if (e instanceof ScenarioError) {
+    for (const p of e.problems) err += `kubesim: ${formatProblem(p)}\n`;
+    return 2;
+  }
+  if (e instanceof InputError) {
+    for (const line of e.lines) err += `kubesim: ${line}\n`;
+    return 2;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  err += `kubesim: run failed: ${message.split('\n')[0]}\n`;
+  // Not part of what a user sees, but what a bug report needs.
+  return { code: 1, stack: e instanceof Error ? String(e.stack).split('\n').slice(0, 8).join('\n') : undefined };
+}
+
+async function inProcess(args, cwd) {
+  out = '';
+  err = '';
+  process.exitCode = undefined;
+  process.chdir(cwd);
+  process.stdout.write = capture('out');
+  process.stderr.write = capture('err');
+  let code;
+  let stack;
+  try {
+    await buildProgram().parseAsync(['node', 'kubesim', ...args]);
+    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    const r = report(e);
+    if (typeof r === 'number') code = r;
+    else ({ code, stack } = r);
+  } finally {
+    process.stdout.write = realOut;
+    process.stderr.write = realErr;
+    process.exitCode = undefined;
+  }
+  return { code, stdout: out, stderr: err, stack };
+}
+
+function viaCli(args, cwd, timeoutMs) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: timeoutMs,
+    maxBuffer: CAPTURE_LIMIT,
+  });
+  return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', signal: r.signal ?? undefined };
+}
+
+/** Writes the case's files in a fresh folder, then runs its command (twice when it asks for a determinism check). */
+async function runCase(c) {
+  const cwd = join(home, `case-${c.id}`);
+  mkdirSync(cwd, { recursive: true });
+  try {
+    for (const f of c.files) {
+      if (f.kind === 'dir') mkdirSync(join(cwd, f.name), { recursive: true });
+      else writeFileSync(join(cwd, f.name), f.content);
+    }
+    const start = Date.now();
+    const run = () => (c.viaCli ? viaCli(c.args, cwd, c.timeoutMs) : inProcess(c.args, cwd));
+    const first = await run();
+    const ms = Date.now() - start;
+    const second = c.repeat && first.code === 0 ? await run() : undefined;
+    return { ...first, ms, repeatStdout: second?.stdout, repeatCode: second?.code };
+  } finally {
+    process.chdir(home);
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+// An error escaping a case (a timer or a worker thread throwing later) is that case's crash.
+let current;
+const escaped = (e) => {
+  if (current === undefined) return;
+  const id = current;
+  current = undefined;
+  process.send({ id, result: { code: 1, stdout: out, stderr: `${err}kubesim: run failed: escaped ${e?.message ?? e}\n`, ms: 0, stack: String(e?.stack ?? e) } });
+};
+process.on('uncaughtException', escaped);
+process.on('unhandledRejection', escaped);
+
+process.on('message', async (c) => {
+  current = c.id;
+  const result = await runCase(c).catch((e) => ({ code: 1, stdout: out, stderr: `harness: ${e?.message ?? e}\n`, ms: 0 }));
+  if (current === c.id) {
+    current = undefined;
+    process.send({ id: c.id, result });
+  }
+});
+process.send({ ready: true });
