@@ -5,7 +5,7 @@
  * controls (U+0080–U+009F, U+009B is a one-byte CSI) and the bidirectional controls that reorder
  * what is shown (U+061C, U+200E/U+200F, U+202A–U+202E, U+2066–U+2069).
  */
-export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 /** The longest part of a value echoed in a message, in characters, before it is cut. */
 export const QUOTE_MAX_CHARACTERS = 60;

@@ -27,7 +27,7 @@ export const BASE_NAMES: Names = {
 export const BUILTIN_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', '__defineGetter__'];
 
 // The schema's rule for names (definitions.name): no '/', no control or bidirectional characters.
-const NAME_RULE = /^[^/\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/;
+const NAME_RULE = /^[^/\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029]+$/;
 
 /** Any name the schema accepts, built-ins often. */
 export const arbName = fc.oneof(fc.constantFrom(...BUILTIN_NAMES), fc.string({ minLength: 1, maxLength: 8, unit: 'grapheme' }).filter((s) => NAME_RULE.test(s)));

@@ -14,7 +14,7 @@ export interface Violation {
 
 /** C0 controls but newline and tab, DEL, C1 controls, bidi embeddings, overrides, isolates and marks, line and paragraph separators. */
 // eslint-disable-next-line no-control-regex
-export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 /** An error line longer than this echoes a value whole (issue 12 item 10). */
 export const MAX_ERROR_LINE = 400;
