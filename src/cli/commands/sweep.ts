@@ -8,7 +8,7 @@ import type { Summary } from '../../experiment/Summary.js';
 import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { clusterCost } from '../../report/cost.js';
 import { readScenarioFile } from '../../scenario/index.js';
-import { intFlag, shardFlag } from '../flags.js';
+import { checkShardCount, intFlag, shardFlag } from '../flags.js';
 import { parseOverrides } from '../overrides.js';
 import { precisionProgress, progress } from '../progress.js';
 import type { OverrideFlags } from '../scenarioInput.js';
@@ -50,6 +50,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   if (target) for (const p of points) checkPrecisionSignals(target, p.scenario);
   if (precision) for (const p of points) checkShardedPrecision(precision, p.scenario, flags);
   if (!shard && wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
+  if (shard) checkShardCount(shard, points.reduce((n, p) => n + (precision ? precisionWork(p.scenario, precision).replications : p.scenario.replications), 0), '(point, replication) pairs');
 
   if (precision && shard) {
     // Each shard runs its share of every point's caps; merge stops each point where a serial run would.
