@@ -1,5 +1,6 @@
 /** Parsing of the CLI's flag values, each failing with a one-line InputError that names the flag. */
 import { DurationError, parseDuration, quoteValue, type SimTime } from '../kernel/index.js';
+import { MAX_SHARDS } from '../experiment/shard.js';
 import { InputError } from './errors.js';
 
 export function intFlag(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -34,7 +35,7 @@ export function durationFlag(flag: string, value: string): SimTime {
   }
 }
 
-/** `--shard i/n` with 1 <= i <= n. */
+/** `--shard i/n` with 1 <= i <= n <= MAX_SHARDS. */
 export function shardFlag(value: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = m ? Number(m[1]) : NaN;
@@ -42,5 +43,11 @@ export function shardFlag(value: string): { index: number; count: number } {
   if (!m || count < 1 || index < 1 || index > count) {
     throw new InputError(`--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found ${quoteValue(value)}`);
   }
+  if (count > MAX_SHARDS) throw new InputError(`--shard: expected at most ${MAX_SHARDS} shards, found ${quoteValue(value)}`);
   return { index, count };
+}
+
+/** More shards than work units would leave some with nothing to do: refused before any work. */
+export function checkShardCount(shard: { readonly count: number }, units: number, what: string): void {
+  if (shard.count > units) throw new InputError(`--shard: ${shard.count} shards but only ${units} ${what} to share among them: use at most ${units} shards`);
 }

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PARTIAL_FORMAT, type NamedPartial, type PartialResult } from '../experiment/partial/index.js';
-import type { Shard } from '../experiment/shard.js';
+import { PARTIAL_FORMAT, checkPartial, partialChecksum, printable, type NamedPartial, type PartialResult } from '../experiment/partial/index.js';
+import { MAX_SHARDS, type Shard } from '../experiment/shard.js';
 import { InputError } from './errors.js';
 
 /** `etcd-sizing.shard-2-of-4.json`: what a shard writes into its --out folder. */
@@ -50,7 +50,18 @@ export async function writePartialFile(path: string, partial: PartialResult): Pr
   }
 }
 
-/** The partial files named on the command line; a folder stands for the *.shard-i-of-n.json files in it. */
+/**
+ * The largest partial file merge reads: 256 MiB. A shard's file holds its digests (a few hundred
+ * bytes per signal and replication) and at most one recorded replication per scenario; a file
+ * past this is not one kubesim wrote, and reading it whole would take gigabytes.
+ */
+export const MAX_PARTIAL_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The partial files named on the command line; a folder stands for the *.shard-i-of-n.json files
+ * in it. Every file is checked before any is read: at most MAX_SHARDS of them, each named once, a
+ * regular file of at most MAX_PARTIAL_BYTES.
+ */
 export function readPartials(args: readonly string[]): NamedPartial[] {
   const files = args.flatMap((arg) => {
     let isDir = false;
@@ -64,45 +75,44 @@ export function readPartials(args: readonly string[]): NamedPartial[] {
     if (found.length === 0) throw new InputError(`merge: ${arg}: the folder holds no partial results (*.shard-<i>-of-<n>.json)`);
     return found;
   });
-  return files.map((name) => ({ name, partial: readPartial(name) }));
-}
-
-function readPartial(file: string): PartialResult {
-  let doc: unknown;
-  try {
-    doc = parsePartialJson(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`merge: ${file}: not a kubesim partial result (${e instanceof SyntaxError ? 'invalid JSON' : e instanceof Error ? e.message : String(e)})`);
+  if (files.length > MAX_SHARDS) throw new InputError(`merge: ${files.length} partial files given, at most ${MAX_SHARDS} (the most shards a run may have)`);
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new InputError(`merge: ${file}: not a regular file`);
+    if (stat.size > MAX_PARTIAL_BYTES) throw new InputError(`merge: ${file}: ${stat.size} bytes, above the limit of ${MAX_PARTIAL_BYTES} bytes (256 MiB) for a partial result`);
+    const key = `${stat.dev}:${stat.ino}`;
+    const other = seen.get(key);
+    if (other !== undefined) throw new InputError(other === file ? `merge: ${file} is named twice` : `merge: ${file} and ${other} are the same file`);
+    seen.set(key, file);
   }
-  const p = doc as Partial<PartialResult> | null;
-  const format: unknown = p !== null && typeof p === 'object' ? p.format : undefined;
-  if (typeof format === 'string' && format.startsWith('kubesim/partial-') && format !== PARTIAL_FORMAT) {
-    throw new InputError(`merge: ${file}: is in format ${format}, but this kubesim reads ${PARTIAL_FORMAT}: run the shards again with this version`);
-  }
-  if (p === null || typeof p !== 'object' || p.format !== PARTIAL_FORMAT || !p.job || !p.shard || !Array.isArray(p.digests) || !Array.isArray(p.traces) || !Array.isArray(p.episodes)) {
-    throw new InputError(`merge: ${file}: not a kubesim partial result (expected "format": "${PARTIAL_FORMAT}", as written by --shard)`);
-  }
-  const problem = precisionProblem((p.job as { precision?: unknown }).precision);
-  if (problem) throw new InputError(`merge: ${file}: job.precision${problem}`);
-  return p as PartialResult;
+  return files.map((name) => ({ name, partial: readPartialText(readFileSync(name, 'utf8'), name) }));
 }
 
 /**
- * What is wrong with an adaptive job's target, as `.<field>: expected ..., found ...` (or `: ...`
- * for the whole); undefined when it is absent or what --precision and its caps would have given.
+ * A partial file's text as a checked PartialResult, or an InputError naming the file and the
+ * first problem: not JSON, another format version, a field of the wrong type or range (with its
+ * JSON path), or a checksum that does not match (an edited or damaged file).
  */
-function precisionProblem(x: unknown): string | undefined {
-  if (x === undefined) return undefined;
-  if (x === null || typeof x !== 'object' || Array.isArray(x)) return `: expected an object, found ${JSON.stringify(x)}`;
-  const t = x as Record<string, unknown>;
-  const found = (v: unknown) => `found ${JSON.stringify(v) ?? 'nothing'}`;
-  if (typeof t['relative'] !== 'number' || !(t['relative'] > 0 && t['relative'] < 1)) return `.relative: expected a number above 0 and below 1, ${found(t['relative'])}`;
-  for (const cap of ['maxReplications', 'maxEpisodes']) {
-    const v = t[cap];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) return `.${cap}: expected a whole number at least 1, ${found(v)}`;
+export function readPartialText(text: string, file: string): PartialResult {
+  let doc: unknown;
+  try {
+    doc = parsePartialJson(text);
+  } catch (e) {
+    // A file that starts as partial files start but does not parse was cut short (a full disk, a killed copy).
+    if (e instanceof SyntaxError && text.startsWith('{"format":"kubesim/partial-')) throw new InputError(`merge: ${file}: invalid JSON (truncated?): run the shard again`);
+    throw new InputError(`merge: ${file}: not a kubesim partial result (${e instanceof SyntaxError ? 'invalid JSON' : e instanceof Error ? e.message : String(e)})`);
   }
-  const signals = t['signals'];
-  if (!Array.isArray(signals) || signals.length === 0 || !signals.every((n) => typeof n === 'string' && n !== '')) return `.signals: expected a list of signal names, ${found(signals)}`;
-  if (t['rareEvents'] !== undefined && typeof t['rareEvents'] !== 'boolean') return `.rareEvents: expected true or false, ${found(t['rareEvents'])}`;
-  return undefined;
+  const format: unknown = doc !== null && typeof doc === 'object' ? (doc as { format?: unknown }).format : undefined;
+  if (typeof format === 'string' && format.startsWith('kubesim/partial-') && format !== PARTIAL_FORMAT) {
+    throw new InputError(`merge: ${file}: is in format ${printable(format)}, but this kubesim reads ${PARTIAL_FORMAT}: run the shards again with this version`);
+  }
+  if (format !== PARTIAL_FORMAT) {
+    throw new InputError(`merge: ${file}: not a kubesim partial result (expected "format": "${PARTIAL_FORMAT}", as written by --shard)`);
+  }
+  const problem = checkPartial(doc);
+  if (problem !== undefined) throw new InputError(`merge: ${file}: ${problem}`);
+  const partial = doc as PartialResult;
+  if (partialChecksum(partial) !== partial.checksum) throw new InputError(`merge: ${file}: checksum does not match its content (edited or truncated?): run the shard again`);
+  return partial;
 }

@@ -1,5 +1,12 @@
 /** Slicing a piece of work into n shards: which replications of which task each shard runs. */
 
+/**
+ * The most shards a run may be cut into (`--shard i/n`, and files `merge` reads): ten thousand
+ * machines is already far past any cluster a sweep is spread over, and the bound keeps a merge's
+ * bookkeeping (and its messages) small whatever a file claims.
+ */
+export const MAX_SHARDS = 10_000;
+
 /** Shard `index` of `count`, numbered from 1 as on the command line (`--shard 2/4`). */
 export interface Shard {
   readonly index: number;

@@ -1,6 +1,6 @@
 /** `kubesim merge`: combines the partial results of every shard into the summary and report a single run gives. */
 import { KUBESIM_VERSION } from '../../experiment/version.js';
-import { checkShardSet, gatherDigests, gatherEpisodes, type NamedPartial } from '../../experiment/partial/index.js';
+import { checkAgainstJob, checkShardSet, gatherDigests, gatherEpisodes, type NamedPartial } from '../../experiment/partial/index.js';
 import { precisionWork, recordedWork, runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { summarize } from '../../experiment/runExperiment.js';
 import { summarizePoints, summarizeSweep } from '../../experiment/sweep/index.js';
@@ -19,8 +19,9 @@ export interface MergeFlags {
 }
 
 /**
- * Refuses partials of different runs, versions or shard counts, and incomplete or repeated
- * sets; then rebuilds the job from the scenario texts the partials carry and summarises the
+ * Refuses damaged or edited partials (schema and checksum, partialFiles.ts), partials of
+ * different runs, versions or shard counts, incomplete or repeated sets, and digests that do not
+ * fit the job (checkAgainstJob); then rebuilds the job from the scenario texts the partials carry and summarises the
  * digests exactly as the unsharded command does, so the output is the same byte for byte.
  */
 export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise<void> {
@@ -32,6 +33,7 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
   if (job.command === 'sweep') {
     const { name, points } = sweepPointsOf(job);
     const def = { scenario: name, parameters: job.parameters, objectives: job.objectives, points };
+    checked(parts, points.map((p) => p.scenario.horizon));
     let summary;
     if (precision) {
       const work = points.map((p) => precisionWork(p.scenario, precision));
@@ -53,6 +55,7 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
     return;
   }
   const scenarios = runScenariosOf(job);
+  checked(parts, scenarios.map((s) => s.horizon));
   const work = scenarios.map((s) => (precision ? precisionWork(s, precision) : { replications: s.replications, episodes: 0 }));
   const digests = gathered(parts, work.map((w) => w.replications));
   const episodes = gatheredEpisodes(parts, work.map((w) => w.episodes));
@@ -67,6 +70,11 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
     results.push(await finishScenario(s, result, runFlags, scenarios.length));
   }
   printRunResults(results, runFlags);
+}
+
+function checked(parts: readonly NamedPartial[], horizons: readonly number[]): void {
+  const problem = checkAgainstJob(parts, horizons);
+  if (problem !== undefined) throw new InputError(`merge: ${problem}`);
 }
 
 function gathered(parts: readonly NamedPartial[], counts: readonly number[]) {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { KUBESIM_VERSION } from '../../experiment/version.js';
 import type { ReplicationDigest } from '../../experiment/Digest.js';
-import { PARTIAL_FORMAT, type Job, type PartialResult, type PrecisionJob, type RunJob } from '../../experiment/partial/index.js';
+import { PARTIAL_FORMAT, partialChecksum, type Job, type PartialResult, type PrecisionJob, type RunJob } from '../../experiment/partial/index.js';
 import { runEpisodeBatch, runTasks } from '../../experiment/pool.js';
 import { mayUseRareEvents, precisionWork, type PrecisionTarget } from '../../experiment/precision/runToPrecision.js';
 import type { EpisodeDigest } from '../../experiment/rare/EpisodeDigest.js';
@@ -12,6 +12,7 @@ import { parseScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
 import { readInputFile } from '../inputFile.js';
+import { checkShardCount } from '../flags.js';
 import { applyOverrides, parseOverrides } from '../overrides.js';
 import { checkPrecisionSignals, type PrecisionFlags } from '../precisionFlags.js';
 import { partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
@@ -47,6 +48,7 @@ export async function runShard(
     }
   }
   const work = scenarios.map((s) => (precision ? precisionWork(s, precision) : { replications: s.replications, episodes: 0 }));
+  checkShardCount(shard, work.reduce((n, w) => n + w.replications, 0), 'replications');
   const reps = shardReplications(
     work.map((w) => w.replications),
     shard,
@@ -117,7 +119,8 @@ export async function writeShardResult(
   flags: { readonly out?: string; readonly json?: boolean },
   episodes: readonly (readonly EpisodeDigest[])[] = digests.map(() => []),
 ): Promise<void> {
-  const partial: PartialResult = { format: PARTIAL_FORMAT, kubesim: KUBESIM_VERSION, shard, job, digests, traces, episodes };
+  const content = { format: PARTIAL_FORMAT, kubesim: KUBESIM_VERSION, shard, job, digests, traces, episodes } as const;
+  const partial: PartialResult = { ...content, checksum: partialChecksum(content) };
   const dir = flags.out ?? (flags.json ? undefined : join('reports', `${reportFolderName(name)}-shards`));
   const file = dir === undefined ? undefined : join(dir, partialFileName(reportFolderName(name), shard));
   if (file !== undefined) await writePartialFile(file, partial);

@@ -7,7 +7,7 @@ import { shardReplications } from '../../experiment/shard.js';
 import type { Summary } from '../../experiment/Summary.js';
 import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { clusterCost } from '../../report/cost.js';
-import { intFlag, shardFlag } from '../flags.js';
+import { checkShardCount, intFlag, shardFlag } from '../flags.js';
 import { readInputFile } from '../inputFile.js';
 import { parseOverrides } from '../overrides.js';
 import { precisionProgress, progress } from '../progress.js';
@@ -54,6 +54,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   // A shard runs about 1/n of the grid's replications (shardReplications spreads them evenly).
   const share = shard ? 1 / shard.count : 1;
   checkWork(points.map((p) => ({ scenario: p.scenario, replications: Math.ceil(share * workReplications(p.scenario, target)) })), jobs, flags);
+  if (shard) checkShardCount(shard, points.reduce((n, p) => n + (precision ? precisionWork(p.scenario, precision).replications : p.scenario.replications), 0), '(point, replication) pairs');
 
   if (precision && shard) {
     // Each shard runs its share of every point's caps; merge stops each point where a serial run would.

@@ -10,9 +10,10 @@ import type { SweepParameter } from '../sweep/SweepSummary.js';
 /**
  * The format marker and version of partial files; merge refuses anything else. v2: each signal
  * digest carries `longestOutages` (the replication's 3 longest, for the "dominated" verdict).
- * v3: adaptive runs (`precision` in the job) and their rare-event episodes.
+ * v3: adaptive runs (`precision` in the job) and their rare-event episodes. v4: a `checksum`
+ * over everything else, and a schema check of every field before merging.
  */
-export const PARTIAL_FORMAT = 'kubesim/partial-v3';
+export const PARTIAL_FORMAT = 'kubesim/partial-v4';
 
 /** An adaptive run's target as a shard runs it: no wall-clock cap (it would depend on the machine). */
 export type PrecisionJob = Omit<PrecisionTarget, 'maxSeconds'>;
@@ -63,4 +64,6 @@ export interface PartialResult {
   readonly traces: readonly { readonly task: number; readonly trace: Trace }[];
   /** Per task, this shard's block of rare-event episodes (adaptive runs; empty otherwise). */
   readonly episodes: readonly (readonly EpisodeDigest[])[];
+  /** `sha256:<hex>` over a canonical serialisation of every other field (partialChecksum.ts). */
+  readonly checksum: string;
 }

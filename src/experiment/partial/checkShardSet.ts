@@ -42,9 +42,16 @@ export function checkShardSet(parts: readonly NamedPartial[], version: string): 
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0) {
-    return { ok: false, message: `incomplete set of shards: missing ${missing.map((i) => `${i}/${count}`).join(', ')} (have ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')})` };
+    const have = [...seen.keys()].sort((a, b) => a - b);
+    return { ok: false, message: `incomplete set of shards: missing ${listed(missing, count)} (have ${listed(have, count)})` };
   }
   return { ok: true, job: first.partial.job };
+}
+
+/** Shards as `1/4, 3/4`, the first ten only (a set may miss thousands): one line stays one line. */
+function listed(shards: readonly number[], count: number): string {
+  const shown = shards.slice(0, 10).map((i) => `${i}/${count}`);
+  return shards.length > 10 ? `${shown.join(', ')} and ${shards.length - 10} more` : shown.join(', ');
 }
 
 /** What differs between two jobs, in words; undefined when they are the same. */

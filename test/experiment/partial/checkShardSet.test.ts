@@ -19,7 +19,7 @@ function part(index: number, count: number, job: PartialResult['job'] = JOB, ver
   const slices = shardReplications([reps, reps], { index, count });
   return {
     name: `s.shard-${index}-of-${count}.json`,
-    partial: { format: PARTIAL_FORMAT, kubesim: version, shard: { index, count }, job, digests: slices.map((r) => r.map(digest)), traces: [], episodes: [[], []] },
+    partial: { format: PARTIAL_FORMAT, kubesim: version, shard: { index, count }, job, digests: slices.map((r) => r.map(digest)), traces: [], episodes: [[], []], checksum: 'sha256:' },
   };
 }
 
