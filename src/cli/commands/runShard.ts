@@ -11,6 +11,7 @@ import type { Trace } from '../../model/Trace.js';
 import { parseScenario, readScenarioFile } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
+import { checkOutputFolder } from '../outputPaths.js';
 import { applyOverrides, parseOverrides } from '../overrides.js';
 import { checkPrecisionSignals, type PrecisionFlags } from '../precisionFlags.js';
 import { partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
@@ -50,6 +51,7 @@ export async function runShard(
     shard,
   );
   const name = reportFolderName(scenarios[0]!.name) + (scenarios.length > 1 ? `-and-${scenarios.length - 1}-more` : '');
+  checkShardOut(name, flags);
   const bar = progress(`${name} shard ${shard.index}/${shard.count}`);
   const results = await runTasks(
     scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!, traceReplication: TRACE_REPLICATION })),
@@ -101,6 +103,17 @@ export async function shardEpisodes(scenarios: readonly Scenario[], work: readon
   return out;
 }
 
+/** Where a shard's partial file goes: --out, else reports/<name>-shards; none with --json alone. */
+function shardOutDir(name: string, flags: { readonly out?: string; readonly json?: boolean }): string | undefined {
+  return flags.out ?? (flags.json ? undefined : join('reports', `${reportFolderName(name)}-shards`));
+}
+
+/** Refuses, before the shard runs, a partial-file folder that cannot be written (outputPaths.ts). */
+export function checkShardOut(name: string, flags: { readonly out?: string; readonly json?: boolean }): void {
+  const dir = shardOutDir(name, flags);
+  if (dir !== undefined) checkOutputFolder(dir);
+}
+
 /**
  * Writes `<out>/<name>.shard-i-of-n.json` (default out: reports/<name>-shards). With --json the
  * partial goes to stdout instead, and to a file only when --out is given.
@@ -115,7 +128,7 @@ export async function writeShardResult(
   episodes: readonly (readonly EpisodeDigest[])[] = digests.map(() => []),
 ): Promise<void> {
   const partial: PartialResult = { format: PARTIAL_FORMAT, kubesim: KUBESIM_VERSION, shard, job, digests, traces, episodes };
-  const dir = flags.out ?? (flags.json ? undefined : join('reports', `${reportFolderName(name)}-shards`));
+  const dir = shardOutDir(name, flags);
   const file = dir === undefined ? undefined : join(dir, partialFileName(reportFolderName(name), shard));
   if (file !== undefined) await writePartialFile(file, partial);
   if (flags.json) {

@@ -16,7 +16,7 @@ import { checkObjectiveSignals, parseObjectives } from '../sweep/objectiveFlags.
 import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
 import { buildSweepPoints, parseSetFlags } from '../sweep/sweepPoints.js';
-import { checkShardedPrecision, shardEpisodes, shardedPrecision, writeShardResult } from './runShard.js';
+import { checkShardOut, checkShardedPrecision, shardEpisodes, shardedPrecision, writeShardResult } from './runShard.js';
 
 export interface SweepFlags extends OverrideFlags, PrecisionFlags {
   readonly set?: string[];
@@ -50,6 +50,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   if (target) for (const p of points) checkPrecisionSignals(target, p.scenario);
   if (precision) for (const p of points) checkShardedPrecision(precision, p.scenario, flags);
   if (!shard && wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
+  if (shard) checkShardOut(name, flags);
 
   if (precision && shard) {
     // Each shard runs its share of every point's caps; merge stops each point where a serial run would.
