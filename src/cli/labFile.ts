@@ -1,9 +1,9 @@
 /** Where `kubesim lab` writes its page: checked before any work, written whole, and never over a file that is not a lab page. */
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import { checkOutputParent, OutputPathError, showPath } from './outputPaths.js';
+import { recoverLeftovers, sibling } from './reportSwap.js';
 
 /** What the head of every lab page holds (src/lab/labPage.ts): how an existing file is recognised as one. */
 const LAB_SIGNS = ['<meta name="generator" content="kubesim">', '<title>Quorum lab'];
@@ -38,10 +38,14 @@ function head(file: string): string {
   }
 }
 
-/** Writes the page through a temporary sibling and a rename, so that a kill leaves the old page or the new one. */
+/**
+ * Writes the page through a temporary sibling and a rename, so that a kill leaves the old page or
+ * the new one; the temporary files of killed runs are removed first (reportSwap.ts).
+ */
 export async function writeLabFile(file: string, html: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await recoverLeftovers(resolve(file));
+  const tmp = sibling(resolve(file), 'tmp');
   try {
     await writeFile(tmp, html);
     await rename(tmp, file);

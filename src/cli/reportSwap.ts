@@ -7,11 +7,12 @@ import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** `.<name>.tmp-<pid>-<hex>` (being written) and `.<name>.old-<pid>-<hex>` (the previous report, moved aside). */
-type Kind = 'tmp' | 'old';
+export type Kind = 'tmp' | 'old';
 
 const SUFFIX = /^(tmp|old)-(\d+)-[0-9a-f]{12}$/;
 
-function sibling(target: string, kind: Kind): string {
+/** A new leftover-style name beside `target` (also for single files: the lab page). */
+export function sibling(target: string, kind: Kind): string {
   return join(dirname(target), `.${basename(target)}.${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 
