@@ -114,6 +114,24 @@ describe('output paths checked before any work', () => {
   });
 });
 
+describe('merge', () => {
+  it('should check its report folders before summarising: two scenarios of one name, an --out under a file', () => {
+    const dir = place('merge');
+    const a = named(dir, 'a.yaml', 'same');
+    const b = named(dir, 'b.yaml', 'same');
+    const shards = join(dir, 'shards');
+    // A shard writes one partial file, so the clash shows only when merge would write the reports.
+    const shard = kubesim(['run', a, b, '--shard', '1/1', '--out', shards, ...SMALL]);
+    expect(shard.code, shard.stderr).toBe(0);
+    expectRefused(kubesim(['merge', shards, '--out', join(dir, 'out')]), /^kubesim: .*a\.yaml and .*b\.yaml would both write .*out\/same:/);
+    const single = join(dir, 'single');
+    expect(kubesim(['run', a, '--shard', '1/1', '--out', single, ...SMALL]).code).toBe(0);
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    expectRefused(kubesim(['merge', single, '--out', join(dir, 'notes.txt', 'r')]), /notes\.txt is a file, not a folder/);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml', 'notes.txt', 'shards', 'single']);
+  });
+});
+
 describe('permissions', () => {
   it('should take folder and file modes from the umask, and write distinct names side by side', () => {
     const dir = place('umask');
