@@ -1,8 +1,9 @@
 /** Writes a report folder all at once: a complete new folder replaces the old one, or nothing changes. */
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { lstat, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { InputError } from './errors.js';
+import { checkOutputParent, holdsCurrentFolder, showPath } from './outputPaths.js';
+import { makeTempFolder, recoverLeftovers, swapIn, testPause } from './reportSwap.js';
 
 /** The file that marks a folder as a kubesim report, so that only reports are ever replaced. */
 export const REPORT_MARKER = '.kubesim-report';
@@ -19,10 +20,14 @@ export function wantsReport(flags: { readonly report?: boolean; readonly json?: 
 
 /**
  * Refuses, before anything runs, a report folder that writeReportDir would refuse at the end, so
- * that a mistyped --out costs no simulation time. writeReportDir checks again when it writes.
+ * that a mistyped --out costs no simulation time; and finishes or cleans what a killed run left
+ * beside it (reportSwap.ts). writeReportDir checks again when it writes.
  */
 export async function checkReportDir(dir: string): Promise<void> {
-  await checkReplaceable(resolve(dir));
+  const target = resolve(dir);
+  checkOutputParent(dir);
+  await recoverLeftovers(target);
+  await checkReplaceable(target);
 }
 
 /**
@@ -36,39 +41,23 @@ export async function checkReportDir(dir: string): Promise<void> {
 export async function writeReportDir(dir: string, files: Readonly<Record<string, string | Buffer>>): Promise<void> {
   const target = resolve(dir);
   const names = Object.keys(files).map((name) => checkName(name));
-  await checkReplaceable(target);
-  const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  const tmp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  await checkReportDir(dir);
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = await makeTempFolder(target);
   try {
-    for (const name of names) {
+    for (const [i, name] of names.entries()) {
       const path = join(tmp, name);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, files[name]!);
+      if (i === 0) await testPause('write');
     }
+    // The marker goes last: a folder holding it is complete.
     await writeFile(join(tmp, REPORT_MARKER), 'Written by kubesim. The next report written here replaces this whole folder.\n');
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
   await swapIn(tmp, target);
-}
-
-async function swapIn(tmp: string, target: string): Promise<void> {
-  const aside = join(dirname(target), `.${basename(target)}.old-${randomBytes(6).toString('hex')}`);
-  let moved = false;
-  try {
-    if (await exists(target)) {
-      await rename(target, aside);
-      moved = true;
-    }
-    await rename(tmp, target);
-  } catch (error) {
-    if (moved) await rename(aside, target).catch(() => undefined);
-    await rm(tmp, { recursive: true, force: true });
-    throw error;
-  }
-  if (moved) await rm(aside, { recursive: true, force: true });
 }
 
 async function checkReplaceable(target: string): Promise<void> {
@@ -79,10 +68,13 @@ async function checkReplaceable(target: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  if (!stat.isDirectory()) throw new ReportDirError(`${target} exists and is not a folder: choose another --out`);
+  if (!stat.isDirectory()) throw new ReportDirError(`${showPath(target)} exists and is not a folder: choose another --out`);
+  if (holdsCurrentFolder(target)) {
+    throw new ReportDirError(`${showPath(target)} is the current folder or holds it: refusing to replace it; give a new subfolder, e.g. --out ${showPath(join(target, 'report'))}`);
+  }
   const entries = await readdir(target);
   if (entries.length > 0 && !entries.includes(REPORT_MARKER)) {
-    throw new ReportDirError(`${target} is not empty and holds no kubesim report (no ${REPORT_MARKER}): refusing to replace it`);
+    throw new ReportDirError(`${showPath(target)} is not a kubesim report folder (not empty, no ${REPORT_MARKER}): refusing to replace it`);
   }
 }
 
@@ -95,12 +87,3 @@ function checkName(name: string): string {
   return norm;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
-}

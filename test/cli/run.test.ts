@@ -120,9 +120,9 @@ spec:
     writeFileSync(join(folder, 'cat.jpg'), 'meow');
     for (const [args, message] of [
       [['run', scenario, '--out', file], /^kubesim: .*a-file exists and is not a folder: choose another --out$/],
-      [['run', scenario, '--out', folder], /^kubesim: .*photos is not empty and holds no kubesim report \(no \.kubesim-report\): refusing to replace it$/],
+      [['run', scenario, '--out', folder], /^kubesim: .*photos is not a kubesim report folder \(not empty, no \.kubesim-report\): refusing to replace it$/],
       [['compare', scenario, scenario, '--out', file], /a-file exists and is not a folder/],
-      [['sweep', scenario, '--set', 'etcd.members=1,3', '--out', folder], /photos is not empty/],
+      [['sweep', scenario, '--set', 'etcd.members=1,3', '--out', folder], /photos is not a kubesim report folder/],
     ] as const) {
       const r = kubesim([...args, '--replications', '1000000']);
       expect(r.code, r.stderr).toBe(2);

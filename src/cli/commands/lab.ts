@@ -1,11 +1,10 @@
 /** `kubesim lab`: writes the quorum lab page, or serves it on 127.0.0.1 for a class. */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname } from 'node:path';
 import { labPage } from '../../lab/labPage.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { bundleLab } from '../labBundle.js';
+import { checkLabFile, writeLabFile } from '../labFile.js';
 
 export interface LabFlags {
   readonly out?: string;
@@ -19,11 +18,11 @@ export const DEFAULT_LAB_PORT = 8377;
 export async function labCommand(flags: LabFlags): Promise<void> {
   const port = flags.port === undefined ? DEFAULT_LAB_PORT : intFlag('--port', flags.port, 0, 65535);
   if (flags.port !== undefined && !flags.serve) throw new InputError('--port: only with --serve');
+  const file = !flags.serve || flags.out !== undefined ? (flags.out ?? DEFAULT_LAB_FILE) : undefined;
+  if (file !== undefined) checkLabFile(file);
   const html = labPage(await bundleLab());
-  if (!flags.serve || flags.out !== undefined) {
-    const file = flags.out ?? DEFAULT_LAB_FILE;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, html);
+  if (file !== undefined) {
+    await writeLabFile(file, html);
     process.stdout.write(`Quorum lab: ${file} (open it in a browser; it needs no network)\n`);
   }
   if (flags.serve) await serve(html, port);

@@ -7,8 +7,9 @@ import { summarizePoints, summarizeSweep } from '../../experiment/sweep/index.js
 import { clusterCost } from '../../report/cost.js';
 import { InputError } from '../errors.js';
 import { readPartials } from '../partialFiles.js';
-import { emitSweep } from '../sweep/sweepOutput.js';
-import { adaptiveResult, finishScenario, printRunResults, type RunFlags } from './run.js';
+import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
+import { checkReportDir, wantsReport } from '../writeReport.js';
+import { adaptiveResult, checkRunReportDirs, finishScenario, printRunResults, type RunFlags } from './run.js';
 import { runScenariosOf } from './runShard.js';
 import { sweepPointsOf } from './sweep.js';
 
@@ -32,6 +33,7 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
   const precision = job.precision;
   if (job.command === 'sweep') {
     const { name, points } = sweepPointsOf(job);
+    if (wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
     const def = { scenario: name, parameters: job.parameters, objectives: job.objectives, points };
     checked(parts, points.map((p) => p.scenario.horizon));
     let summary;
@@ -56,6 +58,7 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
   }
   const scenarios = runScenariosOf(job);
   checked(parts, scenarios.map((s) => s.horizon));
+  await checkRunReportDirs(scenarios, job.scenarios.map((src) => src.file), flags);
   const work = scenarios.map((s) => (precision ? precisionWork(s, precision) : { replications: s.replications, episodes: 0 }));
   const digests = gathered(parts, work.map((w) => w.replications));
   const episodes = gatheredEpisodes(parts, work.map((w) => w.episodes));

@@ -13,6 +13,7 @@ import { loadWithOverrides, reportFolderName, type OverrideFlags } from '../scen
 import type { ExperimentResult } from '../../experiment/runExperiment.js';
 import { terminalSummary } from '../terminal.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
+import { checkDistinctTargets } from '../outputPaths.js';
 import { join } from 'node:path';
 import { runShard } from './runShard.js';
 import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
@@ -32,7 +33,7 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
   if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs, target);
   const scenarios = loadWithOverrides(files, flags);
   if (target) for (const s of scenarios) checkPrecisionSignals(target, s);
-  if (wantsReport(flags)) for (const s of scenarios) await checkReportDir(reportDir(s, flags.out, scenarios.length));
+  await checkRunReportDirs(scenarios, files, flags);
   checkWork(scenarios.map((s) => ({ scenario: s, replications: workReplications(s, target) })), jobs, flags);
   // Replication 0's trace feeds the report's timeline; without a report nobody reads it.
   const trace = wantsReport(flags) ? { traceReplication: TRACE_REPLICATION } : {};
@@ -93,6 +94,17 @@ export function printRunResults(results: readonly RunOutcome[], flags: RunFlags)
     if (p) process.stdout.write(`\n${precisionLine(p)}\n`);
     if (r.dir) process.stdout.write(`\nReport: ${join(r.dir, 'index.html')}\n\n`);
   }
+}
+
+/**
+ * Before any work (shared with `kubesim merge`): the report folders are distinct (two scenarios
+ * with the same name would write one folder), writable and replaceable.
+ */
+export async function checkRunReportDirs(scenarios: readonly Scenario[], files: readonly string[], flags: RunFlags): Promise<void> {
+  if (!wantsReport(flags)) return;
+  const dirs = scenarios.map((s) => reportDir(s, flags.out, scenarios.length));
+  checkDistinctTargets(dirs.map((path, i) => ({ input: files[i]!, path })));
+  for (const dir of dirs) await checkReportDir(dir);
 }
 
 /** reports/<name>, or --out for one scenario, or <out>/<name> for several. */

@@ -13,6 +13,7 @@ import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
 import { readInputFile } from '../inputFile.js';
 import { checkShardCount } from '../flags.js';
+import { checkOutputFolder } from '../outputPaths.js';
 import { applyOverrides, parseOverrides } from '../overrides.js';
 import { checkPrecisionSignals, type PrecisionFlags } from '../precisionFlags.js';
 import { partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
@@ -55,6 +56,7 @@ export async function runShard(
   );
   checkWork(scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!.length })), jobs, flags);
   const name = reportFolderName(scenarios[0]!.name) + (scenarios.length > 1 ? `-and-${scenarios.length - 1}-more` : '');
+  checkShardOut(name, flags);
   const bar = progress(`${name} shard ${shard.index}/${shard.count}`);
   const results = await runTasks(
     scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!, traceReplication: TRACE_REPLICATION })),
@@ -106,6 +108,17 @@ export async function shardEpisodes(scenarios: readonly Scenario[], work: readon
   return out;
 }
 
+/** Where a shard's partial file goes: --out, else reports/<name>-shards; none with --json alone. */
+function shardOutDir(name: string, flags: { readonly out?: string; readonly json?: boolean }): string | undefined {
+  return flags.out ?? (flags.json ? undefined : join('reports', `${reportFolderName(name)}-shards`));
+}
+
+/** Refuses, before the shard runs, a partial-file folder that cannot be written (outputPaths.ts). */
+export function checkShardOut(name: string, flags: { readonly out?: string; readonly json?: boolean }): void {
+  const dir = shardOutDir(name, flags);
+  if (dir !== undefined) checkOutputFolder(dir);
+}
+
 /**
  * Writes `<out>/<name>.shard-i-of-n.json` (default out: reports/<name>-shards). With --json the
  * partial goes to stdout instead, and to a file only when --out is given.
@@ -121,7 +134,7 @@ export async function writeShardResult(
 ): Promise<void> {
   const content = { format: PARTIAL_FORMAT, kubesim: KUBESIM_VERSION, shard, job, digests, traces, episodes } as const;
   const partial: PartialResult = { ...content, checksum: partialChecksum(content) };
-  const dir = flags.out ?? (flags.json ? undefined : join('reports', `${reportFolderName(name)}-shards`));
+  const dir = shardOutDir(name, flags);
   const file = dir === undefined ? undefined : join(dir, partialFileName(reportFolderName(name), shard));
   if (file !== undefined) await writePartialFile(file, partial);
   if (flags.json) {

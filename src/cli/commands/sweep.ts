@@ -17,7 +17,7 @@ import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
 import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
 import { buildSweepPoints, parseSetFlags } from '../sweep/sweepPoints.js';
-import { checkShardedPrecision, shardEpisodes, shardedPrecision, writeShardResult } from './runShard.js';
+import { checkShardOut, checkShardedPrecision, shardEpisodes, shardedPrecision, writeShardResult } from './runShard.js';
 
 export interface SweepFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
   readonly set?: string[];
@@ -51,10 +51,11 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   if (target) for (const p of points) checkPrecisionSignals(target, p.scenario);
   if (precision) for (const p of points) checkShardedPrecision(precision, p.scenario, flags);
   if (!shard && wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
+  if (shard) checkShardCount(shard, points.reduce((n, p) => n + (precision ? precisionWork(p.scenario, precision).replications : p.scenario.replications), 0), '(point, replication) pairs');
+  if (shard) checkShardOut(name, flags);
   // A shard runs about 1/n of the grid's replications (shardReplications spreads them evenly).
   const share = shard ? 1 / shard.count : 1;
   checkWork(points.map((p) => ({ scenario: p.scenario, replications: Math.ceil(share * workReplications(p.scenario, target)) })), jobs, flags);
-  if (shard) checkShardCount(shard, points.reduce((n, p) => n + (precision ? precisionWork(p.scenario, precision).replications : p.scenario.replications), 0), '(point, replication) pairs');
 
   if (precision && shard) {
     // Each shard runs its share of every point's caps; merge stops each point where a serial run would.
