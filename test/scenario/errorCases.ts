@@ -82,7 +82,7 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     name: 'a time to failure of zero',
     spec: `failures:\n  worker: { mttf: { fixed: 0 }, mttr: 1h }\n${ONE_CLUSTER}`,
     expected: [
-      'x.yaml:7: spec.failures.worker.mttf: expected a time to failure with a positive mean, found an object with field fixed (a mean of 0 would fail without end)',
+      'x.yaml:7: spec.failures.worker.mttf: expected a time to failure with a mean of at least 1 s, found an object with field fixed (failures faster than that are an event storm, not a failure model)',
     ],
   },
   {

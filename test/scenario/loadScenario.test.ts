@@ -42,7 +42,7 @@ describe('loadScenario', () => {
     const problems = problemsOfFile(path);
     expect(problems).toEqual([
       `${path}:6: spec.replications: expected a whole number from 1 to 1000000, found 0`,
-      `${path}:7: spec.clusters: expected a list of at least 1 item, found an empty list`,
+      `${path}:7: spec.clusters: expected a list of at least 1 and at most 1000 items, found an empty list`,
     ]);
     // The error's message is every problem, one per line; toThrow also fails when nothing throws.
     expect(() => loadScenario(path)).toThrow(expect.objectContaining({ name: 'ScenarioError', message: problems.join('\n') }));

@@ -54,9 +54,9 @@ export async function runShard(
     work.map((w) => w.replications),
     shard,
   );
-  checkWork(scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!.length })), jobs, flags);
   const name = reportFolderName(scenarios[0]!.name) + (scenarios.length > 1 ? `-and-${scenarios.length - 1}-more` : '');
   checkShardOut(name, flags);
+  checkWork(scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!.length })), jobs, flags);
   const bar = progress(`${name} shard ${shard.index}/${shard.count}`);
   const results = await runTasks(
     scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!, traceReplication: TRACE_REPLICATION })),

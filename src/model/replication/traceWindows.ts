@@ -1,6 +1,6 @@
 /** The spans a bounded trace always keeps: around each scripted fault (TraceRecorder). */
 import type { Scenario } from '../../scenario/Scenario.js';
-import { faultDefinition } from '../../scenario/index.js';
+import { faultDefinition } from '../../scenario/faults/faultKinds.js';
 import type { TraceWindow } from './TraceRecorder.js';
 
 /** How long before a fault, and after what it holds down, a trace keeps everything. */

@@ -68,7 +68,7 @@ function readShape(p: Problems, v: unknown, path: Path): Distribution | undefine
   }
 }
 
-/** `{ mttf, mttr }`; a time to failure must have a positive mean, or the component would fail without end. */
+/** `{ mttf, mttr }`; a time to failure must have a mean of at least MIN_MTTF_SECONDS, or failures would be an event storm. */
 export function readFailureProcess(p: Problems, v: unknown, path: Path): FailureProcess | undefined {
   const obj = readObject(p, v, path);
   if (obj === undefined) return undefined;
