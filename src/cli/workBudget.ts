@@ -44,7 +44,8 @@ export function checkWork(items: readonly WorkItem[], jobs: number, flags: Budge
     );
   }
   if (worlds.work > budget) throw tooMuch(worlds, budget);
-  const estimate = estimateWork(items, jobs);
+  // A quick estimate under a quarter of the budget stands; closer to it, a longer pilot decides.
+  const estimate = estimateWork(items, jobs, budget / 4);
   if (estimate.work > budget) throw tooMuch(estimate, budget);
   return estimate;
 }

@@ -14,8 +14,9 @@ import { buildTopology } from '../model/Topology.js';
 import { MODEL_PRESETS } from '../scenario/presets.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
-/** Events the pilot of one scenario runs at most. */
+/** Events the pilot of one scenario runs at most; the quick pilot that comes first. */
 export const PILOT_EVENTS = 500_000;
+export const QUICK_PILOT_EVENTS = 50_000;
 /** Scenarios of a grid that get a pilot; the rest are estimated from them. */
 export const PILOT_SAMPLE = 8;
 /**
@@ -97,8 +98,17 @@ export function eventsPerReplication(s: Scenario, pilotEvents = PILOT_EVENTS): n
   return p.events + pace * (s.horizon - p.simulated);
 }
 
-/** The whole estimate: worlds and memory, then events from pilots of (a sample of) the scenarios. */
-export function estimateWork(items: readonly WorkItem[], jobs: number, pilotEvents = PILOT_EVENTS): WorkEstimate {
+/**
+ * The whole estimate: worlds and memory, then events from pilots of (a sample of) the scenarios.
+ * A quick pilot of QUICK_PILOT_EVENTS comes first; when its estimate is at most `enough` (a
+ * fraction of the budget) it stands, so a run far inside the budget pays for no more.
+ */
+export function estimateWork(items: readonly WorkItem[], jobs: number, enough = 0): WorkEstimate {
+  const quick = piloted(items, jobs, QUICK_PILOT_EVENTS);
+  return quick.work <= enough ? quick : piloted(items, jobs, PILOT_EVENTS);
+}
+
+function piloted(items: readonly WorkItem[], jobs: number, pilotEvents: number): WorkEstimate {
   const worlds = worldEstimate(items, jobs);
   const sample = spread(items.length, PILOT_SAMPLE);
   let events = 0;
