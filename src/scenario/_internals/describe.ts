@@ -1,5 +1,5 @@
 /** Words for what a file holds ("found ...") and "did you mean" suggestions. */
-import { quoteName, quoteValue } from '../../kernel/quoteValue.js';
+import { escapeControls, quoteName, quoteValue } from '../../kernel/quoteValue.js';
 
 /** A short description of a raw value, for "found ..." in messages. */
 export function describeValue(v: unknown): string {
@@ -53,12 +53,19 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 
 /** "a, b and c" (each name once), at most `max` names before "...". */
 export function listNames(all: readonly string[], max = 8): string {
-  const names = [...new Set(all)];
+  const names = [...new Set(all)].map(listed);
   if (names.length === 0) return 'none';
   if (names.length > max) return `${names.slice(0, max).join(', ')}, ... (${names.length} in all)`;
   if (names.length === 1) return names[0]!;
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** A name as a list shows it: bare, escaped, cut to LISTED_MAX characters (a list of long names stays one short line). */
+function listed(name: string): string {
+  const chars = [...name];
+  return escapeControls(chars.length <= LISTED_MAX ? name : `${chars.slice(0, LISTED_MAX).join('')}…`);
+}
+const LISTED_MAX = 30;
 
 /** Edit distance where swapping two neighbours counts as one edit ("hots" -> "host"). */
 function editDistance(a: string, b: string): number {

@@ -135,3 +135,6 @@ export async function runSession(o: SessionOptions): Promise<SessionSummary> {
     slowestCaseMs: slowest,
   };
 }
+
+/** For `npm run fuzz -- --replay`, which runs one case on a pool of its own. */
+export { FuzzPool } from './FuzzPool.js';
