@@ -18,6 +18,7 @@ export function kubesim(args: readonly string[], options: { cwd?: string; input?
     input: options.input ?? '',
     env: { ...process.env, NO_COLOR: '1' },
     timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
