@@ -348,16 +348,51 @@ export class EtcdCluster {
     let replayed = 0;
     for (let at = this.fireTime(i); at <= now; at = this.fireTime(i)) {
       if (++replayed > MAX_REPLAYED_CAMPAIGNS) {
-        const mean = ((3 * this.clock.electionTicks - 1) / 2) * this.clock.interval;
-        const skip = Math.floor((now - at) / mean);
-        if (!this.raft.preVote) this.m.memberTerm[i] = this.m.memberTerm[i]! + skip;
-        const k = this.clock.firstTickAfter(this.m.phase[i]!, now - 2 * this.clock.electionTicks * this.clock.interval);
-        this.futileCampaign(i, this.clock.tickTime(this.m.phase[i]!, k));
+        this.skipCampaigns(i, at);
         replayed = 0;
         continue;
       }
-      this.futileCampaign(i, at);
+      if (this.raft.preVote) replayed += this.replayPreVotes(i, at, MAX_REPLAYED_CAMPAIGNS - replayed + 1) - 1;
+      else this.futileCampaign(i, at);
     }
+  }
+
+  /** The bulk skip of a very long isolation: the mean number of campaigns since `at`, then one at two election timeouts before now. */
+  private skipCampaigns(i: number, at: SimTime): void {
+    const now = this.sim.now;
+    const mean = ((3 * this.clock.electionTicks - 1) / 2) * this.clock.interval;
+    const skip = Math.floor((now - at) / mean);
+    if (!this.raft.preVote) this.m.memberTerm[i] = this.m.memberTerm[i]! + skip;
+    const k = this.clock.firstTickAfter(this.m.phase[i]!, now - 2 * this.clock.electionTicks * this.clock.interval);
+    this.futileCampaign(i, this.clock.tickTime(this.m.phase[i]!, k));
+  }
+
+  /**
+   * Futile pre-vote campaigns from `at` on, up to `budget` of them and none after now, at once: a
+   * pre-campaign changes neither the term nor the randomized timeout, so campaign j fires at tick
+   * k0 + j * T of the member's ticker (k0 the tick of `at`, T the timeout in ticks), exactly where
+   * fireTime would put it one campaign after the other. Returns how many were made (at least 1).
+   */
+  private replayPreVotes(i: number, at: SimTime, budget: number): number {
+    const { clock } = this;
+    const phase = this.m.phase[i]!;
+    const period = Math.max(1, this.m.timeoutTicks[i]!);
+    const now = this.sim.now;
+    const k0 = clock.firstTickAfter(phase, at) - 1;
+    // Campaigns after the first that fit before now: from the tick index of now, then checked
+    // against the very comparison the one-by-one replay makes.
+    let more = Math.min(budget - 1, Math.max(0, Math.floor((clock.firstTickAfter(phase, now) - 1 - k0) / period)));
+    while (more > 0 && clock.tickTime(phase, k0 + more * period) > now) more--;
+    while (more < budget - 1 && clock.tickTime(phase, k0 + (more + 1) * period) <= now) more++;
+    const made = more + 1;
+    const last = clock.tickTime(phase, k0 + more * period);
+    // What `made` calls of futileCampaign leave behind.
+    this.m.role[i] = PRE_CANDIDATE;
+    this.m.lead[i] = -1;
+    this.m.campaignId[i] = this.m.campaignId[i]! + made;
+    this.m.origin[i] = last;
+    this.m.advance[i] = 0;
+    return made;
   }
 
   private futileCampaign(i: number, at: SimTime): void {

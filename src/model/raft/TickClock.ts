@@ -16,9 +16,14 @@ export class TickClock {
     this.electionTicks = Math.max(1, Math.floor(electionTimeout / interval + 1e-9));
   }
 
-  /** Index of the first tick of phase `phase` strictly after t. */
+  /**
+   * Index of the first tick of phase `phase` strictly after t. A t within rounding of a tick is
+   * that tick: the tolerance grows with the magnitude of the times (a tick time computed a year
+   * into a run carries errors of about 1e-8 ticks, far past a fixed 1e-9).
+   */
   firstTickAfter(phase: SimTime, t: SimTime): number {
-    return Math.floor((t - phase) / this.interval + 1e-9) + 1;
+    const tolerance = 1e-9 + (8 * Number.EPSILON * (Math.abs(t) + Math.abs(phase))) / this.interval;
+    return Math.floor((t - phase) / this.interval + tolerance) + 1;
   }
 
   /** Time of tick `k` at phase `phase`. */
