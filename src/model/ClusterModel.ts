@@ -13,7 +13,10 @@ import { Workloads } from './Workloads.js';
 
 /** Receives what a cluster wants narrated, and its requests to be evaluated again. */
 export interface ClusterListener {
+  /** Something in the control plane changed: evaluate everything. */
   wake(): void;
+  /** Only workloads changed (pods, nodes): the control planes may skip their evaluation. */
+  wakeWorkloads(): void;
   note(text: string): void;
   /** Whether notes are recorded (a trace was asked for); frequent notes are not even written otherwise. */
   readonly narrating?: boolean;
@@ -121,7 +124,7 @@ export class ClusterModel {
       zoneOf,
       spec.datacenters,
       {
-        wake: () => listener.wake(),
+        wake: () => listener.wakeWorkloads(),
         note: (t) => listener.note(t),
         get narrating() {
           return listener.narrating !== false;
@@ -150,8 +153,23 @@ export class ClusterModel {
     this.workloads.workerChanged(w, up);
   }
 
-  /** Recomputes leadership and every signal from the current state of the infrastructure. */
-  evaluate(): void {
+  /**
+   * Recomputes leadership and every signal from the current state of the infrastructure.
+   * `full` false says that only workloads changed since the last evaluation (a worker, a pod, a
+   * node's readiness): then Raft, the apiservers, the leases and the kubelets' reach are as they
+   * were, and only the workloads are evaluated, unless a Raft event of this cluster ran meanwhile
+   * or a member cut off from every quorum has campaigns to catch up on (the one part of Raft
+   * that moves with time alone): those take the full path, so the outcome is the same as a full
+   * evaluation's.
+   */
+  evaluate(full = true): void {
+    if (full || this.etcd.touched || this.etcd.catchUpAll()) this.evaluateControlPlane();
+    this.workloads.evaluate();
+    this.signals.workloads = this.allReplicas();
+    this.trackFraction();
+  }
+
+  private evaluateControlPlane(): void {
     const { layout, infra, network } = this;
     const comps = this.topology.components;
     for (let i = 0; i < layout.voters; i++) {
@@ -207,9 +225,6 @@ export class ClusterModel {
     this.scheduler.evaluate();
     this.signals.scheduling = this.signals.apiWrite && this.controllerManager.active && this.scheduler.active;
     this.kubelets.update(this.cpWrite, lbHosts, lbCount, canWriteViaLb);
-    this.workloads.evaluate();
-    this.signals.workloads = this.allReplicas();
-    this.trackFraction();
   }
 
   /** Whether every workload has at least `minAvailable` replicas serving (for global signals). */

@@ -50,6 +50,7 @@ export class KubeletReach {
    * balancer instances that are up, or -1 alone for a cluster without one.
    */
   update(cpWrite: Uint8Array, lbHosts: Int32Array, lbCount: number, apiWrite: boolean): void {
+    if (this.workerHost.length === 0) return; // no kubelets to tell
     const { network, layout } = this;
     const comps = this.topology.components;
     const groups = network.groups;

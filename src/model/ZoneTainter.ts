@@ -26,6 +26,8 @@ export class ZoneTainter {
   private readonly queue: number[][];
   private readonly rate: Float64Array;
   private readonly state: ZoneState[];
+  /** Scratch for update: each zone's new state. */
+  private readonly nextState: ZoneState[];
   private readonly nextToken: Float64Array;
   private readonly pumpAt: Float64Array;
   private suspended = false;
@@ -49,6 +51,7 @@ export class ZoneTainter {
     this.queue = Array.from({ length: zones }, () => []);
     this.rate = new Float64Array(zones).fill(k8s.nodeEvictionRate);
     this.state = Array.from({ length: zones }, (): ZoneState => 'normal');
+    this.nextState = [...this.state];
     this.nextToken = new Float64Array(zones).fill(-Infinity);
     this.pumpAt = new Float64Array(zones).fill(NaN);
     this.fireToleration = (_sim, w) => {
@@ -89,8 +92,12 @@ export class ZoneTainter {
   /** Zone states and rates after a change of readiness; entering or leaving the all-disrupted mode. */
   private update(): void {
     const zones = this.queue.length;
-    const states = this.state.map((_, z) => zoneState(this.zoneSize[z]! - this.notReadyIn[z]!, this.notReadyIn[z]!, this.k8s.unhealthyZoneThreshold));
-    const all = states.every((st, z) => st === 'fullDisruption' || this.zoneSize[z] === 0);
+    const states = this.nextState;
+    let all = true;
+    for (let z = 0; z < zones; z++) {
+      states[z] = zoneState(this.zoneSize[z]! - this.notReadyIn[z]!, this.notReadyIn[z]!, this.k8s.unhealthyZoneThreshold);
+      if (states[z] !== 'fullDisruption' && this.zoneSize[z] !== 0) all = false;
+    }
     for (let z = 0; z < zones; z++) {
       if (states[z] !== this.state[z] && !all) this.noteZone(z, states[z]!);
       this.state[z] = states[z]!;

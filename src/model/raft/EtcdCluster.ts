@@ -58,6 +58,8 @@ export class EtcdCluster {
   leader = -1;
   /** The highest term any member has reached (the leader's own may be lower, briefly, until it hears of it). */
   term = 0;
+  /** Whether one of its events (a timer, a message, a check-quorum) ran since the last evaluate. */
+  touched = false;
   private readonly n: number;
   private readonly need: number;
   private readonly clock: TickClock;
@@ -107,11 +109,17 @@ export class EtcdCluster {
       this.announcedTerm = 1;
     }
     this.onTimer = (_sim, i) => {
+      this.touched = true;
       this.m.timerEvent[i] = -1;
       this.campaign(i);
     };
-    this.onMessage = (_sim, id) => this.deliver(this.messages.take(id));
+    this.onMessage = (_sim, id) => {
+      this.touched = true;
+      this.deliver(this.messages.take(id));
+      this.messages.release(id);
+    };
     this.onCheckQuorum = (_sim, i) => {
+      this.touched = true;
       this.m.stepDownEvent[i] = -1;
       if (this.m.role[i] !== LEADER || this.followers(i) + 1 >= this.need) return;
       this.becomeFollower(i, this.m.memberTerm[i]!, -1);
@@ -119,6 +127,7 @@ export class EtcdCluster {
       this.listener.wake();
     };
     this.onSoloWin = (_sim, i) => {
+      this.touched = true;
       if (this.m.role[i] === CANDIDATE && this.view.up[i]) this.becomeLeader(i);
     };
   }
@@ -142,6 +151,7 @@ export class EtcdCluster {
 
   /** Re-reads who is up and who reaches whom, and moves every member on. Call after every change. */
   evaluate(): void {
+    this.touched = false;
     const { up } = this.view;
     this.quorum = findQuorum(up, this.view.group);
     const { frozen } = this.view;
@@ -308,6 +318,21 @@ export class EtcdCluster {
     }
   }
 
+  /**
+   * Replays the missed campaigns of every member cut off from any quorum, as evaluate does;
+   * returns whether any member had one to replay (then the rest of evaluate may have work).
+   */
+  catchUpAll(): boolean {
+    let any = false;
+    for (let i = 0; i < this.n; i++) {
+      if (this.m.timerEvent[i]! >= 0) continue;
+      const before = this.m.campaignId[i]!;
+      this.catchUp(i);
+      if (this.m.campaignId[i] !== before) any = true;
+    }
+    return any;
+  }
+
   // ---- timers and campaigns -----------------------------------------------------------------
 
   /** A member that could take part in an election has a timer; one cut off from any quorum waits (catchUp replays it). */
@@ -455,12 +480,9 @@ export class EtcdCluster {
     const term = this.m.memberTerm[c]! + (preVote ? 1 : 0);
     for (let j = 0; j < this.n; j++) {
       if (j === c || !this.reaches(c, j)) continue;
-      this.send(delay + this.view.rtt(c, j) / 2, { from: c, to: j, term, preVote, response: false, granted: false, logTerm: this.m.logTerm[c]!, logTime: this.m.logTimeOf(c, this.sim.now), campaign: this.m.campaignId[c]! });
+      const id = this.messages.put(c, j, term, preVote, false, false, this.m.logTerm[c]!, this.m.logTimeOf(c, this.sim.now), this.m.campaignId[c]!);
+      this.sim.schedule(delay + this.view.rtt(c, j) / 2, this.onMessage, id);
     }
-  }
-
-  private send(after: SimTime, m: VoteMessage): void {
-    this.sim.schedule(after, this.onMessage, this.messages.put(m));
   }
 
   // ---- message handling (etcd-io/raft Step) -------------------------------------------------
@@ -515,7 +537,8 @@ export class EtcdCluster {
 
   private reply(m: VoteMessage, granted: boolean, term: number, delay: SimTime): void {
     const j = m.to;
-    this.send(delay + this.view.rtt(m.from, j) / 2, { from: j, to: m.from, term, preVote: m.preVote, response: true, granted, logTerm: this.m.logTerm[j]!, logTime: this.m.logTimeOf(j, this.sim.now), campaign: m.campaign });
+    const id = this.messages.put(j, m.from, term, m.preVote, true, granted, this.m.logTerm[j]!, this.m.logTimeOf(j, this.sim.now), m.campaign);
+    this.sim.schedule(delay + this.view.rtt(m.from, j) / 2, this.onMessage, id);
   }
 
   private answer(m: VoteMessage): void {

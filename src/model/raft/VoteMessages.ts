@@ -16,22 +16,48 @@ export interface VoteMessage {
   readonly campaign: number;
 }
 
-/** Messages between send and delivery. Ids are never reused within a replication. */
-export class VoteMessages {
-  private readonly inFlight = new Map<number, VoteMessage>();
-  private nextId = 0;
+type Slot = { -readonly [K in keyof VoteMessage]: VoteMessage[K] };
 
-  put(m: VoteMessage): number {
-    const id = this.nextId++;
-    this.inFlight.set(id, m);
+/**
+ * Messages between send and delivery, kept in reusable slots so that events carry a number and
+ * nothing is allocated per message: a slot is claimed by `put`, read through `take` while its
+ * message is handled, and given back by `release` for a later message.
+ */
+export class VoteMessages {
+  private readonly slots: Slot[] = [];
+  private readonly busy: boolean[] = [];
+  private readonly free: number[] = [];
+
+  put(from: number, to: number, term: number, preVote: boolean, response: boolean, granted: boolean, logTerm: number, logTime: number, campaign: number): number {
+    let id = this.free.pop();
+    if (id === undefined) {
+      id = this.slots.length;
+      this.slots.push({ from: 0, to: 0, term: 0, preVote: false, response: false, granted: false, logTerm: 0, logTime: 0, campaign: 0 });
+      this.busy.push(false);
+    }
+    const m = this.slots[id]!;
+    m.from = from;
+    m.to = to;
+    m.term = term;
+    m.preVote = preVote;
+    m.response = response;
+    m.granted = granted;
+    m.logTerm = logTerm;
+    m.logTime = logTime;
+    m.campaign = campaign;
+    this.busy[id] = true;
     return id;
   }
 
-  /** The message with this id, removed: each is delivered once. */
+  /** The message with this id, valid until `release(id)`: each is delivered once. */
   take(id: number): VoteMessage {
-    const m = this.inFlight.get(id);
-    if (m === undefined) throw new Error(`vote message ${id} was delivered twice or never sent`);
-    this.inFlight.delete(id);
-    return m;
+    if (this.busy[id] !== true) throw new Error(`vote message ${id} was delivered twice or never sent`);
+    return this.slots[id]!;
+  }
+
+  /** The message was handled: its slot serves a later one. */
+  release(id: number): void {
+    this.busy[id] = false;
+    this.free.push(id);
   }
 }

@@ -19,6 +19,8 @@ export class CauseTracker {
   private readonly workerOfHost: Int32Array;
   /** Component ids by host, for tracing what a host takes down with it. */
   private readonly componentsOnHost: number[][];
+  /** 1 for a host that carries workers only: its changes move workloads, never a control plane. */
+  private readonly workersOnly: Uint8Array;
 
   constructor(
     private readonly sim: Simulation,
@@ -31,6 +33,7 @@ export class CauseTracker {
     this.hostUp = new Uint8Array(topology.hosts.length).fill(1);
     this.componentsOnHost = topology.hosts.map(() => []);
     for (const c of topology.components) this.componentsOnHost[c.host]!.push(c.id);
+    this.workersOnly = Uint8Array.from(this.componentsOnHost, (ids) => (ids.length > 0 && ids.every((id) => topology.components[id]!.kind === 'worker') ? 1 : 0));
     this.workerOfHost = new Int32Array(topology.hosts.length * 2).fill(-1);
     for (const layout of topology.clusters) {
       layout.workers.forEach((c, w) => {
@@ -46,12 +49,14 @@ export class CauseTracker {
     const d = down ? 1 : -1;
     const t = p.target;
     const verb = down ? 'fails' : 'is repaired';
+    // The cause is only read by the trace: no string per event without one.
+    const traced = this.trace.events !== undefined;
     switch (t.kind) {
       case 'host':
-        this.holdHost(t.id, d, `${p.cause}: ${this.topology.hosts[t.id]!.name} ${verb}`);
+        this.holdHost(t.id, d, traced ? `${p.cause}: ${this.topology.hosts[t.id]!.name} ${verb}` : '');
         break;
       case 'component':
-        this.holdProcess(t.id, d, `${p.cause}: ${this.topology.components[t.id]!.name} ${verb}`);
+        this.holdProcess(t.id, d, traced ? `${p.cause}: ${this.topology.components[t.id]!.name} ${verb}` : '');
         break;
       case 'datacenter':
         this.holdDatacenter(t.id, d, `datacenter outage: ${this.topology.datacenters[t.id]} ${down ? 'goes dark' : 'is back'}`);
@@ -106,7 +111,8 @@ export class CauseTracker {
     }
     const ci = this.workerOfHost[2 * h]!;
     if (ci >= 0) this.clusters[ci]!.workerChanged(this.workerOfHost[2 * h + 1]!, up);
-    this.settle.wake();
+    if (this.workersOnly[h]) this.settle.wakeWorkloads();
+    else this.settle.wake();
   }
 
   private touchComponent(c: number, cause: string): void {

@@ -62,11 +62,14 @@ export class SignalRecorder {
     if (federation) global('configPush', () => federation.canPush);
   }
 
-  /** Evaluates every cluster (then the federation) and records each signal's value at `now`. */
-  evaluate(now: SimTime): void {
+  /**
+   * Evaluates every cluster (then the federation) and records each signal's value at `now`;
+   * `full` false when only workloads may have changed since the last time (SettleScheduler).
+   */
+  evaluate(now: SimTime, full = true): void {
     for (let i = 0; i < this.clusters.length; i++) {
       const c = this.clusters[i]!;
-      c.evaluate();
+      c.evaluate(full);
       for (const r of this.clusterStats[i]!) r.stats.set(now, c.signals[r.name]);
     }
     this.federation?.evaluate();

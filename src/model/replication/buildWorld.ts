@@ -41,11 +41,12 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const network = new Network(topology);
   // The settle event needs the signals, which need the clusters, which need to wake it: the
   // closure reads `signals` only when the first settle runs, after the world is built.
-  const settle = new SettleScheduler(sim, () => signals.evaluate(sim.now));
+  const settle = new SettleScheduler(sim, (full) => signals.evaluate(sim.now, full));
   const wake = () => settle.wake();
   const note = (text: string) => recorder.note(text);
   const listener = {
     wake,
+    wakeWorkloads: () => settle.wakeWorkloads(),
     note,
     // Read at each note: a bounded trace that is paused keeps no narration, so none is written.
     get narrating() {

@@ -1,0 +1,120 @@
+// The whole-model benchmark: `kubesim run` as a user runs it, whole processes, against SimPy 3's
+// whole program for the same failure/repair model; then cluster-years per second of a 5-member,
+// 3-datacenter cluster with every role failing, at 100, 1,000 and 5,000 workers, with peak memory.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatRate, loadWarning } from './lib.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const MAIN = join(ROOT, 'dist/cli/main.js');
+const PEAK = new URL('./_peakMemory.mjs', import.meta.url).href;
+const REFERENCE = join(ROOT, 'bench/scenarios/quorum-reference.yaml');
+const CLUSTER = join(ROOT, 'bench/scenarios/five-member-three-dcs.yaml');
+const PYTHON = process.env.KUBESIM_BENCH_PYTHON ?? '/usr/bin/python3';
+const SIMPY_SCRIPT = join(ROOT, 'bench/simpy_reference.py');
+/** The reference run: 40 replications of 5,000 years (about 10 M failures and repairs). */
+const REPLICATIONS = 40;
+const YEARS = 5000;
+/** Whole processes of each side, interleaved; the best of each is compared. */
+const ROUNDS = 3;
+/** Worker counts, and a horizon for each that runs a few seconds. */
+const SIZES = [
+  { workers: 100, years: 400 },
+  { workers: 1000, years: 40 },
+  { workers: 5000, years: 8 },
+];
+
+export async function modelBench({ log }) {
+  const warning = loadWarning();
+  if (warning) log(warning);
+  reference(log);
+  clusterYears(log);
+  return {};
+}
+
+function reference(log) {
+  log(`reference: 3 etcd members, exponential MTTF 1000 h, MTTR 10 h, ${REPLICATIONS} replications x ${YEARS} years, one thread`);
+  log(`  kubesim run ${relative(REFERENCE)} --jobs 1 --no-report --json    vs    SimPy 3 ${relative(SIMPY_SCRIPT)} --whole`);
+  const ks = [];
+  const py = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    ks.push(timed(process.execPath, ['--import', PEAK, MAIN, 'run', REFERENCE, '--jobs', '1', '--no-report', '--json']));
+    const p = timed(PYTHON, [SIMPY_SCRIPT, '--whole', String(REPLICATIONS), String(YEARS)], { python: true });
+    if (p.error) {
+      log(`  SimPy: not measured (${p.error}); no ratio`);
+      py.length = 0;
+      break;
+    }
+    py.push(p);
+  }
+  const k = best(ks);
+  const summary = JSON.parse(k.stdout);
+  const quorum = summary.clusters.ref.signals.etcdQuorum.availability;
+  log(`  kubesim: ${k.seconds.toFixed(2)} s wall, ${k.cpu.toFixed(2)} s CPU (best of ${ks.length}), peak ${mib(k.peakKb)} MiB; etcdQuorum ${quorum.mean.toFixed(6)} [${quorum.ci95.map((x) => x.toFixed(6)).join(', ')}]`);
+  if (py.length === 0) return;
+  const p = best(py);
+  const out = JSON.parse(p.stdout);
+  log(`  SimPy ${out.simpy}: ${p.seconds.toFixed(2)} s wall, ${p.cpu.toFixed(2)} s CPU (best of ${py.length}), ${formatRate(out.events)} failures and repairs; quorum ${out.quorumAvailability.toFixed(6)}`);
+  const a = (1000 / 1010) ** 2 * (3 - 2 * (1000 / 1010));
+  log(`  exact two-of-three availability: ${a.toFixed(6)}`);
+  log(`  ratio kubesim/SimPy, whole processes: ${(p.seconds / k.seconds).toFixed(2)}x by wall clock, ${(p.cpu / k.cpu).toFixed(2)}x by CPU time (target 10x, goal 30x)`);
+}
+
+function clusterYears(log) {
+  log('');
+  log(`cluster-years per second: ${relative(CLUSTER)} (5 stacked members, 3 datacenters, every role failing), one thread, one replication`);
+  log('  workers   horizon   wall s   CPU s   cluster-years/s (CPU)   peak MiB (at 1/4 of the horizon, whole)');
+  const tmp = mkdtempSync(join(tmpdir(), 'kubesim-bench-model-'));
+  try {
+    const text = readFileSync(CLUSTER, 'utf8');
+    for (const { workers, years } of SIZES) {
+      const file = join(tmp, `cluster-${workers}.yaml`);
+      const changed = text.replace(/workers: \{ nodes: \d+ \}/, `workers: { nodes: ${workers} }`);
+      if (changed === text && workers !== 100) throw new Error(`${CLUSTER}: no 'workers: { nodes: N }' to set`);
+      writeFileSync(file, changed);
+      const run = (y) => timed(process.execPath, ['--import', PEAK, MAIN, 'run', file, '--jobs', '1', '--no-report', '--json', '--replications', '1', '--horizon', `${y}y`]);
+      const quarter = run(years / 4);
+      const whole = run(years);
+      log(
+        `  ${String(workers).padStart(7)}   ${`${years} y`.padStart(7)}   ${whole.seconds.toFixed(2).padStart(6)}   ${whole.cpu.toFixed(2).padStart(5)}   ` +
+          `${(years / whole.cpu).toFixed(1).padStart(21)}   ${mib(quarter.peakKb).padStart(4)} / ${mib(whole.peakKb)}`,
+      );
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Runs a whole process; its wall time, its CPU time and (node) its peak memory. */
+function timed(command, args, { python = false } = {}) {
+  const peakFile = join(tmpdir(), `kubesim-bench-peak-${process.pid}.json`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KUBESIM_PEAK_MEMORY_FILE: peakFile, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.error) return { error: `cannot run ${command}: ${r.error.message}` };
+  if (r.status !== 0) {
+    const last = (r.stdout.trim().split('\n').pop() ?? '') + r.stderr.trim().split('\n').pop();
+    if (python) return { error: `${command} exited ${r.status}: ${last}` };
+    throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
+  }
+  // CPU time as each process counts its own: SimPy prints it, node writes it on exit (_peakMemory).
+  if (python) return { seconds, cpu: JSON.parse(r.stdout.trim().split('\n').pop()).cpuSeconds, peakKb: NaN, stdout: r.stdout };
+  const peak = JSON.parse(readFileSync(peakFile, 'utf8'));
+  rmSync(peakFile, { force: true });
+  return { seconds, cpu: peak.cpuMicros / 1e6, peakKb: peak.maxRssKb, stdout: r.stdout };
+}
+
+function best(runs) {
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
+function mib(kb) {
+  return String(Math.round(kb / 1024));
+}
+
+function relative(path) {
+  return path.startsWith(ROOT) ? path.slice(ROOT.length) : path;
+}
