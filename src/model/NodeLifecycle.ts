@@ -7,6 +7,8 @@ import { ZoneTainter } from './ZoneTainter.js';
 export interface NodeLifecycleListener {
   /** Worker w has been tainted for the toleration (300 s by default): its pods are to be evicted. */
   tolerationExpired(w: number): void;
+  /** Whether worker w has pods (ZoneTainterListener.hasPods). */
+  hasPods(w: number): boolean;
   /** Worker w turned NotReady (false) or Ready again (true) in the cluster's view. */
   readyChanged(w: number, ready: boolean): void;
   note(text: string): void;
@@ -81,6 +83,7 @@ export class NodeLifecycle {
     this.notReady = new Uint8Array(n);
     this.zones = new ZoneTainter(sim, k8s, zoneOf, zoneNames, () => controller.canAct(), {
       tolerationExpired: (w) => listener.tolerationExpired(w),
+      hasPods: (w) => listener.hasPods(w),
       note: (text) => listener.note(text),
       leftAllDisrupted: () => {
         this.observedSince = this.sim.now;

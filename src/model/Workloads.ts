@@ -87,6 +87,7 @@ export class Workloads {
         this.awaitingEviction.add(w);
         this.listener.wake();
       },
+      hasPods: (w) => this.load[w]! > 0,
       readyChanged: (w, ready) => {
         // Only a node whose pods still run changes what the cluster counts (a crashed one has none).
         const base = w * this.k;

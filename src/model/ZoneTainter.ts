@@ -6,6 +6,11 @@ import { zoneEvictionRate, zoneState, type ZoneState } from './evictionRate.js';
 export interface ZoneTainterListener {
   /** Worker w has been tainted for the toleration (300 s by default): its pods are to be evicted. */
   tolerationExpired(w: number): void;
+  /**
+   * Whether worker w has pods to evict. A tainted node gets no new pods (the scheduler places
+   * none on a NotReady node), so one without pods needs no toleration timer.
+   */
+  hasPods(w: number): boolean;
   note(text: string): void;
   /** Some zone has a Ready node again after every zone had lost all of them. */
   leftAllDisrupted(): void;
@@ -131,7 +136,7 @@ export class ZoneTainter {
       const w = q.shift()!;
       this.taintedAt[w] = now;
       this.nextToken[z] = now + 1 / rate;
-      this.sim.schedule(this.k8s.podEvictionTimeout, this.fireToleration, w);
+      if (this.listener.hasPods(w)) this.sim.schedule(this.k8s.podEvictionTimeout, this.fireToleration, w);
     }
     const next = this.nextToken[z]!;
     if (q.length > 0 && !(this.pumpAt[z] === next)) {

@@ -32,6 +32,7 @@ describe('NodeLifecycle', () => {
         const leases = { interval: RENEW, phase: Float64Array.from(phases.slice(0, workers)) };
         const nodes = new NodeLifecycle(sim, K, leases, zoneOf, ['a', 'b', 'c'].slice(0, zones), ALWAYS, {
           tolerationExpired: (w) => expired.push({ w, t: sim.now }),
+          hasPods: () => true,
           readyChanged: (w, ready) => {
             const t = sim.now;
             // The last renewal lies within one interval before the kubelet fell silent.
@@ -94,6 +95,7 @@ function controller(zoneOf: readonly number[], zoneNames: readonly string[], ctl
   const notReady: string[] = [];
   const nodes = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.from(phase) }, Int32Array.from(zoneOf), zoneNames, ctl, {
     tolerationExpired: (w) => evicted.push(`w${w}@${sim.now}`),
+    hasPods: () => true,
     readyChanged: (w, ready) => notReady.push(`w${w} ${ready ? 'Ready' : 'NotReady'}@${sim.now}`),
     note: (text) => {
       // The per-node lines are checked through readyChanged; keep the zone-level ones here.
@@ -280,6 +282,7 @@ describe('NodeLifecycle: NotReady from the last lease renewal', () => {
     const notes: string[] = [];
     const nodes = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.of(4, 0) }, Int32Array.of(0, 0), ['a'], ALWAYS, {
       tolerationExpired: () => undefined,
+      hasPods: () => true,
       readyChanged: () => undefined,
       note: (text) => notes.push(text),
       narrating: true,
