@@ -1,4 +1,4 @@
-/** Loads scenarios for the commands, with the overrides that flags make (seed, replications, horizon). */
+/** Loads scenarios for the commands, with the overrides that flags make (seed, replications, horizon, no scripted faults). */
 import { parseScenario } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { durationFlag, intFlag, seedFlag } from './flags.js';
@@ -9,6 +9,17 @@ export interface OverrideFlags {
   readonly seed?: string;
   readonly replications?: string;
   readonly horizon?: string;
+  /** Random failures only: the scripted faults are dropped (withoutFaults). */
+  readonly ignoreFaults?: boolean;
+}
+
+/**
+ * The scenario without its scripted faults, renamed `<name>-without-faults` so that its summary,
+ * terminal text and default report folder cannot pass for the whole scenario's. Random streams
+ * are named after components, not the scenario, so both runs see the same random failures.
+ */
+export function withoutFaults(s: Scenario): Scenario {
+  return s.faults.length === 0 ? s : { ...s, name: `${s.name}-without-faults`, faults: [] };
 }
 
 /** Reads and validates the flags first (a bad flag fails before any file is read), then each file. */
@@ -17,7 +28,8 @@ export function loadWithOverrides(files: readonly string[], flags: OverrideFlags
   const replications = flags.replications === undefined ? undefined : intFlag('--replications', flags.replications, 1, 1_000_000);
   const horizon = flags.horizon === undefined ? undefined : durationFlag('--horizon', flags.horizon);
   return files.map((f) => {
-    const s = parseScenario(readInputFile(f), f);
+    const parsed = parseScenario(readInputFile(f), f);
+    const s = flags.ignoreFaults === true ? withoutFaults(parsed) : parsed;
     if (horizon !== undefined) {
       const late = s.faults.find((x) => x.at >= horizon);
       if (late) throw new InputError(`--horizon: ${flags.horizon} ends before a scripted fault of ${f} (at ${late.at} s)`);

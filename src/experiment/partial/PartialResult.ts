@@ -29,6 +29,8 @@ export interface Overrides {
   readonly seed?: number;
   readonly replications?: number;
   readonly horizon?: number;
+  /** `--ignore-faults`: the scripted faults were dropped. */
+  readonly ignoreFaults?: boolean;
 }
 
 /** `kubesim run <scenario>...`: one task per scenario. */

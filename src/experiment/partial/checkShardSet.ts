@@ -66,6 +66,7 @@ export function jobDifference(a: Job, b: Job): string | undefined {
     const [x, y] = [a.overrides[key], b.overrides[key]];
     if (x !== y) return `different ${key === 'seed' ? 'seeds' : key} (${x ?? 'from the file'} and ${y ?? 'from the file'})`;
   }
+  if (a.overrides.ignoreFaults !== b.overrides.ignoreFaults) return 'one ignores the scripted faults (--ignore-faults), the other does not';
   if (a.command === 'sweep' && b.command === 'sweep') {
     if (!isDeepStrictEqual(a.parameters, b.parameters)) return 'different --set values';
     if (!isDeepStrictEqual(a.objectives, b.objectives)) return 'different objectives (--slo, --max-write-p99)';

@@ -34,13 +34,14 @@ function checkSource(v: unknown, path: string): Problem {
 
 function checkOverrides(v: unknown, path: string): Problem {
   return first(
-    () => object(v, path, [], ['seed', 'replications', 'horizon']),
+    () => object(v, path, [], ['seed', 'replications', 'horizon', 'ignoreFaults']),
     () => {
       const o = v as Record<string, unknown>;
       return first(
         () => (o['seed'] === undefined ? undefined : number(o['seed'], `${path}.seed`, { whole: true })),
         () => (o['replications'] === undefined ? undefined : number(o['replications'], `${path}.replications`, { min: 1, whole: true })),
         () => (o['horizon'] === undefined || (typeof o['horizon'] === 'number' && o['horizon'] > 0 && Number.isFinite(o['horizon'])) ? undefined : fail(`${path}.horizon`, 'a number of seconds above 0', o['horizon'])),
+        () => (o['ignoreFaults'] === undefined || o['ignoreFaults'] === true ? undefined : fail(`${path}.ignoreFaults`, 'true (or no field)', o['ignoreFaults'])),
       );
     },
   );
