@@ -34,8 +34,10 @@ export interface ClusterListener {
  * - apiRead: the load balancer routes to an apiserver that reaches a live etcd member: reads with
  *   resourceVersion="0" are served from the watch cache, possibly stale, even without quorum.
  * - scheduling: apiWrite, and both the controller-manager and the scheduler have a working leader.
- * - workloads: every workload has its desired replicas running, as the cluster sees them (pods
- *   on a NotReady node do not count: Workloads). Kubelets renew their node leases through the
+ * - workloads: every workload has all its desired replicas running, as the cluster sees them
+ *   (pods on a NotReady node do not count: Workloads); one missing replica is enough to be down.
+ * - serving: every workload has at least `minAvailable` replicas running and reachable (the same
+ *   count): what a user of the services sees. Kubelets renew their node leases through the
  *   load balancer like any client (KubeletReach), so a zone cut off from every apiserver that
  *   can write goes NotReady and is evicted after the grace period and the tolerations.
  */
@@ -51,6 +53,7 @@ export class ClusterModel {
     apiRead: true,
     scheduling: true,
     workloads: true,
+    serving: true,
   };
   private readonly voterUp: boolean[];
   private readonly voterGroup: Int32Array;
@@ -166,6 +169,7 @@ export class ClusterModel {
     if (full || this.etcd.touched || this.etcd.catchUpAll()) this.evaluateControlPlane();
     this.workloads.evaluate();
     this.signals.workloads = this.allReplicas();
+    this.signals.serving = this.serving;
     this.trackFraction();
   }
 

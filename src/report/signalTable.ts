@@ -99,9 +99,13 @@ function table(cluster: string, model: string | undefined, signals: readonly [st
     rows: rows.map((r) => signalRow(r.name, r.s, head)),
     notes,
     flags: flagLines(rows.map((r) => ({ label: r.name, evidence: r.e }))),
-    legend: legendLines(rows.map((r) => r.e)),
+    legend: [...legendLines(rows.map((r) => r.e)), ...(rows.some((r) => r.name === 'workloads') ? [WORKLOADS_LEGEND] : [])],
   };
 }
+
+/** What the two workload signals mean: a red `workloads` row is one missing replica, not an outage users see. */
+export const WORKLOADS_LEGEND =
+  'workloads: every desired replica of every workload running (one missing replica counts as down); serving: at least minAvailable replicas of every workload running and reachable, what the services\' users see';
 
 export function signalRow(signal: string, s: SignalSummary, head: readonly SignalColumn[] = SIGNAL_COLUMNS): SignalTableRow {
   const e = evidenceOf(s);

@@ -4,7 +4,7 @@
  * Per cluster, in the order reports show them (README "Signals" says when each is up):
  * etcdQuorum, apiWrite, apiRead, scheduling, workloads. Tenants' and global signals follow.
  */
-export const CLUSTER_SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads'] as const;
+export const CLUSTER_SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads', 'serving'] as const;
 export type ClusterSignal = (typeof CLUSTER_SIGNALS)[number];
 
 /**

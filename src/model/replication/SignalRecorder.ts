@@ -17,7 +17,7 @@ export interface SignalResult {
 export class SignalRecorder {
   /** Every signal, in report order: per cluster its own then its tenants', then the global ones. */
   readonly results: SignalResult[] = [];
-  /** Per cluster, its CLUSTER_SIGNALS that exist (workloads only with workloads), with their stats. */
+  /** Per cluster, its CLUSTER_SIGNALS that exist (workloads and serving only with workloads), with their stats. */
   private readonly clusterStats: { readonly name: ClusterSignal; readonly stats: SignalStats }[][] = [];
   /** Signals derived from the clusters after they settle: tenants' and the global ones. */
   private readonly derivedStats: { name: string; stats: SignalStats; value: () => boolean }[] = [];
@@ -33,7 +33,7 @@ export class SignalRecorder {
     for (const c of clusters) {
       const row: { name: ClusterSignal; stats: SignalStats }[] = [];
       for (const name of CLUSTER_SIGNALS) {
-        if (name === 'workloads' && c.layout.spec.workloads.length === 0) continue;
+        if ((name === 'workloads' || name === 'serving') && c.layout.spec.workloads.length === 0) continue;
         const stats = new SignalStats(0, true, onChange(`${c.name}/${name}`));
         row.push({ name, stats });
         this.results.push({ cluster: c.name, signal: name, stats });
