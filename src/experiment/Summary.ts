@@ -61,6 +61,19 @@ export interface SignalSummary {
   readonly meanOutageSeconds: number | null;
   readonly p99OutageSeconds: number | null;
   readonly longestOutageSeconds: number | null;
+  /**
+   * The replication with the most downtime of this signal (the first such, by number), to narrate
+   * with `kubesim explain --replication worst --signal <name>`; null when none had any downtime or
+   * the estimate is not per replication (importance sampling).
+   */
+  readonly worstReplication: WorstReplication | null;
+}
+
+export interface WorstReplication {
+  readonly replication: number;
+  /** Its downtime of the signal over the whole horizon, and its outages. */
+  readonly downSeconds: number;
+  readonly outages: number;
 }
 
 export interface CostSummary {

@@ -11,7 +11,7 @@ import { withQuorumEvidence } from './quorumEvidence.js';
 import { estimate } from './statistics.js';
 import { DOMINANT_OUTAGES, trustOf } from './trust.js';
 import { assumedOutageSeconds, zeroOutageBound } from './zeroOutageBound.js';
-import type { ClusterSummary, CostSummary, ReplicationRow, SignalSummary, Summary, TenantSummary } from './Summary.js';
+import type { ClusterSummary, CostSummary, ReplicationRow, SignalSummary, Summary, TenantSummary, WorstReplication } from './Summary.js';
 import { KUBESIM_VERSION } from './version.js';
 
 /** Prices a cluster's hosts per month (the report layer's cost model, passed in from above). */
@@ -25,12 +25,17 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
   const ordered = [...digests].sort((a, b) => a.replication - b.replication);
   const horizon = s.horizon;
   const bySignal = new Map<string, SignalDigest[]>();
+  const replicationsOf = new Map<string, number[]>();
   for (const d of ordered) {
     for (const sd of d.signals) {
       const key = `${sd.cluster}\u0000${sd.signal}`;
       let list = bySignal.get(key);
-      if (!list) bySignal.set(key, (list = []));
+      if (!list) {
+        bySignal.set(key, (list = []));
+        replicationsOf.set(key, []);
+      }
       list.push(sd);
+      replicationsOf.get(key)!.push(d.replication);
     }
   }
   // Everything below depends on the scenario alone, never on which replications ran where.
@@ -39,7 +44,7 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
     const out = nameRecord<SignalSummary>();
     for (const [key, list] of bySignal) {
       const [c, name] = key.split('\u0000') as [string, string];
-      if (c === cluster) out[name] = summarizeSignal(list, context, context.exact.get(key));
+      if (c === cluster) out[name] = summarizeSignal(list, replicationsOf.get(key)!, context, context.exact.get(key));
     }
     return out;
   };
@@ -104,7 +109,16 @@ function globalSignals(s: Scenario, signals: Record<string, SignalSummary>, clus
   return out;
 }
 
-function summarizeSignal(list: readonly SignalDigest[], context: SignalContext, exact: number | undefined): SignalSummary {
+/** The replication (number) with the most downtime in `list`, the first of equals; null when none was down. */
+function worstOf(list: readonly SignalDigest[], replications: readonly number[]): WorstReplication | null {
+  let worst = -1;
+  for (let i = 0; i < list.length; i++) if (list[i]!.downSeconds > 0 && (worst < 0 || list[i]!.downSeconds > list[worst]!.downSeconds)) worst = i;
+  if (worst < 0) return null;
+  const d = list[worst]!;
+  return { replication: replications[worst]!, downSeconds: round4(d.downSeconds), outages: d.outages };
+}
+
+function summarizeSignal(list: readonly SignalDigest[], replications: readonly number[], context: SignalContext, exact: number | undefined): SignalSummary {
   const { horizon } = context;
   const totalTime = list.length * horizon;
   let down = 0;
@@ -158,6 +172,7 @@ function summarizeSignal(list: readonly SignalDigest[], context: SignalContext, 
     // when every outage has the same length (scripted faults).
     p99OutageSeconds: outages > 0 ? round4(Math.min(longest, Math.max(shortest, hist.quantile(0.99)))) : null,
     longestOutageSeconds: outages > 0 ? round4(longest) : null,
+    worstReplication: worstOf(list, replications),
   };
 }
 

@@ -76,6 +76,7 @@ export function signalTables(summary: Summary): SignalTable[] {
   const tables: SignalTable[] = Object.entries(summary.clusters).map(([cluster, cs]) =>
     table(cluster, cs.model, orderedSignals(cs.signals), [
       ['etcd failures tolerated', String(cs.etcdFailuresTolerated)],
+      ...worstNote(cs.signals),
       ...(cs.replicaFraction
         ? [['Replicas running (time-weighted)', `${formatEstimate(cs.replicaFraction.mean, cs.replicaFraction.ci95)} (${cs.replicaFraction.ci95 === null ? 'no CI' : `95% CI ${formatEstimateInterval(cs.replicaFraction.mean, cs.replicaFraction.ci95)}`})`] as const]
         : []),
@@ -101,6 +102,14 @@ function table(cluster: string, model: string | undefined, signals: readonly [st
     flags: flagLines(rows.map((r) => ({ label: r.name, evidence: r.e }))),
     legend: [...legendLines(rows.map((r) => r.e)), ...(rows.some((r) => r.name === 'workloads') ? [WORKLOADS_LEGEND] : [])],
   };
+}
+
+/** The worst replication of each signal that was ever down, to narrate with `kubesim explain --replication worst --signal S`. */
+function worstNote(signals: Readonly<Record<string, SignalSummary>>): (readonly [string, string])[] {
+  const parts = orderedSignals(signals)
+    .filter(([, s]) => s.worstReplication)
+    .map(([name, s]) => `${name} #${s.worstReplication!.replication} (${formatSeconds(s.worstReplication!.downSeconds)})`);
+  return parts.length === 0 ? [] : [['Worst replication (explain --replication worst --signal S)', parts.join(', ')]];
 }
 
 /** What the two workload signals mean: a red `workloads` row is one missing replica, not an outage users see. */

@@ -88,6 +88,7 @@ export function signal(mean: number, halfWidth: number, outagesPerYear: number, 
     meanOutageSeconds: outagesPerYear === 0 ? null : meanOutage,
     p99OutageSeconds: outagesPerYear === 0 ? null : p99,
     longestOutageSeconds: outagesPerYear === 0 ? null : p99 * 1.4,
+    worstReplication: null,
   };
 }
 
@@ -110,6 +111,7 @@ export function neverDown(years: number, assumedOutage: number): SignalSummary {
     meanOutageSeconds: null,
     p99OutageSeconds: null,
     longestOutageSeconds: null,
+    worstReplication: null,
   };
 }
 

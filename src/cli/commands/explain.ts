@@ -1,5 +1,12 @@
 /** `kubesim explain`: one replication narrated step by step, then a strip chart of the window, for teaching. */
-import { DurationError, formatDuration, parseDuration, type SimTime } from '../../kernel/index.js';
+import { DurationError, formatDuration, parseDuration, quoteValue, type SimTime } from '../../kernel/index.js';
+import { defaultJobs } from '../../experiment/pool.js';
+import { runExperiment } from '../../experiment/runExperiment.js';
+import type { Summary, WorstReplication } from '../../experiment/Summary.js';
+import { clusterCost } from '../../report/cost.js';
+import { formatSeconds } from '../../report/format.js';
+import { CLUSTER_SIGNALS } from '../../scenario/index.js';
+import type { Scenario } from '../../scenario/Scenario.js';
 import { explanation } from '../../report/narrate/explanation.js';
 import { stepJson, type NarratedStep } from '../../report/narrate/narrate.js';
 import { InputError } from '../errors.js';
@@ -10,6 +17,9 @@ import { stepThrough } from '../stepThrough.js';
 
 export interface ExplainFlags extends BudgetFlags {
   readonly replication?: string;
+  /** With `--replication worst`: the signal whose worst replication to narrate (`apiWrite`, `prod/apiWrite`). */
+  readonly signal?: string;
+  readonly jobs?: string;
   readonly seed?: string;
   readonly from?: string;
   readonly to?: string;
@@ -23,17 +33,34 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
   const width = flags.width === undefined ? undefined : intFlag('--width', flags.width, 10, 1000);
   const [s] = loadWithOverrides([file], flags.seed === undefined ? {} : { seed: flags.seed });
   const scenario = s!;
-  const rep = flags.replication === undefined ? 0 : intFlag('--replication', flags.replication, 0, scenario.replications - 1);
+  const worst = flags.replication === 'worst';
+  if (flags.signal !== undefined && !worst) throw new InputError('--signal: only with --replication worst (which replication to pick)');
+  const rep = worst || flags.replication === undefined ? 0 : intFlag('--replication', flags.replication, 0, scenario.replications - 1);
+  const target = worst ? signalTarget(scenario, flags.signal ?? 'apiWrite') : undefined;
+  const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   const from = flags.from === undefined ? 0 : timeFlag('--from', flags.from);
   const to = flags.to === undefined ? scenario.horizon : timeFlag('--to', flags.to);
   if (to > scenario.horizon) throw new InputError(`--to: ${flags.to} is after the end of the run (${formatDuration(scenario.horizon)})`);
   if (!(from < to)) throw new InputError(`--from: expected a time before --to (${formatDuration(to)}), found ${flags.from}`);
 
-  checkWork([{ scenario, replications: 1 }], 1, flags);
+  checkWork([{ scenario, replications: worst ? scenario.replications : 1 }], worst ? jobs : 1, flags);
+  let replication = rep;
+  let found = '';
+  if (target) {
+    const { summary } = await runExperiment(scenario, { costModel: clusterCost, jobs });
+    const w = worstOf(summary, target);
+    const label = `${target.cluster}/${target.signal}`;
+    if (w === null) {
+      found = `${label} was never down in ${scenario.replications} replication(s): replication 0 is narrated`;
+    } else {
+      replication = w.replication;
+      found = `the worst of ${scenario.replications} replications for ${label}: replication ${w.replication}, down ${formatSeconds(w.downSeconds)} in ${w.outages} outage(s)`;
+    }
+  }
   const out = process.stdout;
   const color = out.isTTY === true && process.env['NO_COLOR'] === undefined && !flags.json;
   const e = explanation(scenario, {
-    replication: rep,
+    replication,
     from,
     to,
     chartWidth: width ?? Math.max(20, Math.min(100, (out.columns ?? 80) - 16)),
@@ -45,13 +72,36 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
     return;
   }
   const show = (step: NarratedStep) => `${color ? highlight(step.line) : step.line}\n`;
-  out.write(`${e.heading}\n\n`);
+  out.write(`${e.heading}\n${found === '' ? '' : `${found}\n`}\n`);
   if (flags.step && process.stdin.isTTY === true) {
     await stepThrough(e.steps.map(show), process.stdin, out, process.stderr);
   } else {
     for (const step of e.steps) out.write(show(step));
   }
   out.write(`\n${e.chart}`);
+}
+
+/** A signal named alone (the first cluster that has it) or as `cluster/signal`, checked against the scenario before any work. */
+function signalTarget(s: Scenario, name: string): { cluster: string; signal: string } {
+  const slash = name.indexOf('/');
+  const cluster = slash >= 0 ? name.slice(0, slash) : undefined;
+  const signal = slash >= 0 ? name.slice(slash + 1) : name;
+  const names: readonly string[] = CLUSTER_SIGNALS;
+  // workloads and serving exist only with workloads (SignalRecorder), tenants' only in their cluster.
+  const has = (c: Scenario['clusters'][number]) =>
+    (names.includes(signal) && (c.workloads.length > 0 || (signal !== 'workloads' && signal !== 'serving'))) || c.tenants.some((t) => `tenant:${t.name}` === signal);
+  const candidates = s.clusters.filter((c) => (cluster === undefined || c.name === cluster) && has(c));
+  if (candidates.length === 0) {
+    const known = cluster !== undefined && !s.clusters.some((c) => c.name === cluster) ? `no cluster ${quoteValue(cluster)} (expected one of ${s.clusters.map((c) => c.name).join(', ')})` : `expected one of ${names.join(', ')} or tenant:<name> of a cluster that has it`;
+    throw new InputError(`--signal: ${known}, found ${quoteValue(name)}`);
+  }
+  return { cluster: candidates[0]!.name, signal };
+}
+
+function worstOf(summary: Summary, target: { cluster: string; signal: string }): WorstReplication | null {
+  const c = Object.hasOwn(summary.clusters, target.cluster) ? summary.clusters[target.cluster] : undefined;
+  const x = c && Object.hasOwn(c.signals, target.signal) ? c.signals[target.signal] : undefined;
+  return x?.worstReplication ?? null;
 }
 
 /** A time in the run: a duration since its start ("10m", "1h30m", "90"), zero allowed. */

@@ -39,6 +39,7 @@ export function rareSignalSummary(e: RareSignalEstimate, episodes: number): Sign
     meanOutageSeconds: e.meanOutageSeconds === null ? null : round4(e.meanOutageSeconds),
     p99OutageSeconds: null,
     longestOutageSeconds: null,
+    worstReplication: null,
   };
 }
 

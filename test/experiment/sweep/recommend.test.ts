@@ -17,6 +17,7 @@ function summary(apiWrite: number, lowCi = apiWrite): Summary {
     meanOutageSeconds: null,
     p99OutageSeconds: null,
     longestOutageSeconds: null,
+    worstReplication: null,
   };
   return {
     kubesim: 'test',
