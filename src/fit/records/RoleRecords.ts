@@ -1,0 +1,34 @@
+/** What the readers produce: up and down periods by role, and where they came from. */
+import type { Role } from '../../scenario/Scenario.js';
+import type { Observation } from '../Observation.js';
+
+export interface RoleRecords {
+  /** Components seen with this role. */
+  readonly components: Set<string>;
+  /** Up periods: times to failure (censored where the window cut them). */
+  readonly up: Observation[];
+  /** Down periods: times to repair (censored when still open at the end). */
+  readonly down: Observation[];
+}
+
+export interface SourceSummary {
+  readonly file: string;
+  readonly format: 'csv' | 'prometheus';
+  /** Records read: rows of a CSV, series of a Prometheus result. */
+  readonly records: number;
+  /** The observation window, seconds since the epoch. */
+  readonly window: readonly [number, number];
+  /** How the window was set: by flags, inferred from the records, or by the samples of each series. */
+  readonly windowFrom: 'flags' | 'records' | 'samples';
+}
+
+export type RecordsByRole = Map<Role, RoleRecords>;
+
+export function recordsOf(byRole: RecordsByRole, role: Role): RoleRecords {
+  let r = byRole.get(role);
+  if (r === undefined) {
+    r = { components: new Set(), up: [], down: [] };
+    byRole.set(role, r);
+  }
+  return r;
+}

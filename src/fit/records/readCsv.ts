@@ -1,0 +1,112 @@
+/** Reads a CSV of outage records (one row per outage of one component) into up and down periods by role. */
+import { DurationError, parseDuration } from '../../kernel/index.js';
+import type { Role } from '../../scenario/Scenario.js';
+import { csvRows } from './csvRows.js';
+import { outagePeriods, type Outage } from './outagePeriods.js';
+import { parseTimestamp } from './parseTimestamp.js';
+import { RecordError } from './RecordError.js';
+import { recordsOf, type RecordsByRole, type SourceSummary } from './RoleRecords.js';
+import { roleOf, roleOfComponent, ROLE_NAMES, type RoleMap } from './roles.js';
+
+export interface WindowFlags {
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** Column names, lower case; a few common synonyms are accepted. */
+const COLUMNS: Readonly<Record<string, 'role' | 'component' | 'start' | 'end' | 'duration' | 'cause'>> = {
+  role: 'role',
+  component: 'component',
+  instance: 'component',
+  node: 'component',
+  host: 'component',
+  start: 'start',
+  end: 'end',
+  duration: 'duration',
+  cause: 'cause',
+};
+
+/**
+ * The header names the columns: `start`, `role` or `component` (or both), `end` or `duration`
+ * (or both), optionally `cause`; other columns are ignored. A row with neither an end nor a
+ * duration is an outage still open when observation stopped. Without a `role` column, the role
+ * comes from the component's name (`prod/etcd-2`). The window is the flags' or else runs from
+ * the earliest start to the latest end or start of the file (stated in the output).
+ */
+export function readCsv(text: string, file: string, map: RoleMap, window: WindowFlags, byRole: RecordsByRole): SourceSummary {
+  const fail = (line: number | undefined, problem: string): never => {
+    throw new RecordError(file, line, problem);
+  };
+  const rows = csvRows(text, fail);
+  if (rows.length === 0) fail(undefined, 'the file is empty: expected a header line (e.g. component,start,end,cause) and one row per outage');
+  const [header, ...body] = rows as [(typeof rows)[0], ...typeof rows];
+  const at: Partial<Record<string, number>> = {};
+  header.fields.forEach((name, i) => {
+    const column = COLUMNS[name.toLowerCase()];
+    if (column !== undefined && Object.hasOwn(COLUMNS, name.toLowerCase())) at[column] ??= i;
+  });
+  if (at['start'] === undefined || (at['role'] === undefined && at['component'] === undefined) || (at['end'] === undefined && at['duration'] === undefined)) {
+    fail(header.line, `expected a header naming the columns start, role or component, and end or duration (optionally cause), found ${JSON.stringify(header.fields.join(',').slice(0, 80))}`);
+  }
+  if (body.length === 0) fail(undefined, 'the file has a header but no outage rows');
+  const outages = new Map<string, { role: Role; list: Outage[] }>();
+  let latest = -Infinity;
+  let earliest = Infinity;
+  for (const row of body) {
+    const get = (column: string) => (at[column] === undefined ? '' : (row.fields[at[column]!] ?? ''));
+    if (row.fields.length < header.fields.length) fail(row.line, `expected ${header.fields.length} fields as in the header, found ${row.fields.length}`);
+    const startText = get('start');
+    const start = parseTimestamp(startText);
+    if (start === undefined) fail(row.line, `start: expected an RFC 3339 time (2026-03-01T12:00:00Z) or Unix seconds, found ${JSON.stringify(startText.slice(0, 40))}`);
+    const endText = get('end');
+    const durationText = get('duration');
+    if (endText !== '' && durationText !== '') fail(row.line, 'give an end or a duration, not both');
+    let end: number | undefined;
+    if (endText !== '') {
+      end = parseTimestamp(endText);
+      if (end === undefined) fail(row.line, `end: expected an RFC 3339 time or Unix seconds, found ${JSON.stringify(endText.slice(0, 40))}`);
+    } else if (durationText !== '') {
+      try {
+        end = start! + parseDuration(durationText);
+      } catch (e) {
+        if (e instanceof DurationError) fail(row.line, `duration: ${e.message}`);
+        throw e;
+      }
+    }
+    if (end !== undefined && !(end > start!)) fail(row.line, `the outage ends (${endText || durationText}) before it starts (${startText}): an outage must last some time`);
+    const name = get('component') || get('role');
+    const roleText = get('role');
+    const role = roleText !== '' ? roleOf(roleText, map) : roleOfComponent(name, map);
+    if (role === undefined) {
+      const what = roleText !== '' ? `role ${JSON.stringify(roleText.slice(0, 40))}` : `component ${JSON.stringify(name.slice(0, 40))}`;
+      fail(row.line, `${what}: not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${roleText || name}=<role>`);
+    }
+    if (name === '') fail(row.line, 'the component (or role) is empty');
+    const entry = outages.get(name) ?? { role: role!, list: [] };
+    if (entry.role !== role) fail(row.line, `component ${JSON.stringify(name.slice(0, 40))} is given role ${role}, but ${entry.role} on an earlier row`);
+    entry.list.push({ start: start!, end, line: row.line });
+    outages.set(name, entry);
+    earliest = Math.min(earliest, start!);
+    latest = Math.max(latest, end ?? start!);
+  }
+  const from = window.start ?? earliest;
+  const to = window.end ?? latest;
+  if (!(to > from)) fail(undefined, `the observation window is empty (from ${from} to ${to} s): give --window-start and --window-end`);
+  for (const [name, { role, list }] of outages) {
+    list.sort((a, b) => a.start - b.start || a.line - b.line);
+    list.forEach((o, i) => {
+      if (o.start < from) fail(o.line, 'the outage starts before the observation window (--window-start)');
+      if ((o.end ?? o.start) > to) fail(o.line, 'the outage ends after the observation window (--window-end)');
+      const next = list[i + 1];
+      if (next !== undefined && (o.end === undefined || next.start < o.end)) {
+        fail(next.line, `this outage of ${JSON.stringify(name.slice(0, 40))} overlaps the one on line ${o.line}: one component is down once at a time (merge them into one row)`);
+      }
+    });
+    const periods = outagePeriods(list, [from, to]);
+    const r = recordsOf(byRole, role);
+    r.components.add(name);
+    r.up.push(...periods.up);
+    r.down.push(...periods.down);
+  }
+  return { file, format: 'csv', records: body.length, window: [from, to], windowFrom: window.start !== undefined && window.end !== undefined ? 'flags' : 'records' };
+}
