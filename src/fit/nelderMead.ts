@@ -3,7 +3,12 @@
 export interface MinimumOptions {
   /** Half-width of the first simplex along each axis (the parameters are logarithms: 0.5 is a factor of about 1.6). */
   readonly step?: number;
-  /** Stop when the simplex's values differ by less than this (absolute) and its points by less than `xTolerance`. */
+  /**
+   * Stop when the simplex's values differ by less than this relative to the best (1 + |f|) and its
+   * points by less than `xTolerance`. The defaults sit above the rounding noise of a log-likelihood
+   * summed over thousands of terms (about 1e-12 absolute): tighter, the simplex can no longer tell
+   * its points apart and cycles until the iteration limit.
+   */
   readonly fTolerance?: number;
   readonly xTolerance?: number;
   readonly maxIterations?: number;
@@ -24,8 +29,8 @@ export interface Minimum {
 export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: MinimumOptions = {}): Minimum {
   const n = x0.length;
   const step = options.step ?? 0.5;
-  const fTol = options.fTolerance ?? 1e-12;
-  const xTol = options.xTolerance ?? 1e-10;
+  const fTol = options.fTolerance ?? 1e-11;
+  const xTol = options.xTolerance ?? 1e-7;
   const maxIterations = options.maxIterations ?? 2000 * n;
   const value = (x: readonly number[]): number => {
     const y = f(x);
@@ -46,7 +51,7 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
     const best = simplex[0]!;
     const worst = simplex[n]!;
     const spread = Math.max(...simplex.map((x) => Math.max(...x.map((xi, j) => Math.abs(xi - best[j]!)))));
-    if (Math.abs(values[n]! - values[0]!) <= fTol && spread <= xTol) break;
+    if (Math.abs(values[n]! - values[0]!) <= fTol * (1 + Math.abs(values[0]!)) && spread <= xTol) break;
     const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, x) => s + x[j]!, 0) / n);
     const along = (t: number) => centroid.map((c, j) => c + t * (worst[j]! - c));
     const reflected = along(-1);

@@ -1,4 +1,4 @@
-/** The gamma family `{ shape, scale }` (mean = shape · scale): Nelder–Mead on (ln shape, ln scale) from the moments of the events. */
+/** The gamma family `{ shape, scale }` (mean = shape · scale): Nelder–Mead on (ln shape, ln scale) from a closed-form start. */
 import { logGamma, lowerGammaP, upperGammaQ, type RandomStream } from '../../kernel/index.js';
 import { minimize } from '../nelderMead.js';
 import type { Observation } from '../Observation.js';
@@ -29,12 +29,7 @@ export const gammaFamily: Family = {
   mean: (p) => p['shape']! * p['scale']!,
   sample: (p: Params, rng: RandomStream) => p['scale']! * standardGamma(p['shape']!, rng),
   fit(observations: readonly Observation[]): Params {
-    const events = observations.filter((o) => !o.censored).map((o) => o.value);
-    const m = events.reduce((s, x) => s + x, 0) / events.length;
-    const v = events.reduce((s, x) => s + (x - m) * (x - m), 0) / events.length;
-    const shape = v > 0 ? Math.min(Math.max((m * m) / v, 1e-3), 1e3) : 1;
-    const start = { shape, scale: m / shape };
-    const best = minimize((x) => -gammaFamily.logLikelihood(gammaFamily.fromVector(x), observations), gammaFamily.toVector(start));
+    const best = minimize((x) => -gammaFamily.logLikelihood(gammaFamily.fromVector(x), observations), gammaFamily.toVector(gammaStart(observations)));
     return gammaFamily.fromVector(best.x);
   },
 };
@@ -55,4 +50,20 @@ function standardGamma(a: number, rng: RandomStream): number {
     const u = 1 - rng.next();
     if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
   }
+}
+
+/**
+ * The start of the search: the complete-data fit of the events alone, whose shape solves
+ * ln a − ψ(a) = s with s = ln(mean x) − mean(ln x), here by the closed-form approximation
+ * a ≈ (3 − s + √((s − 3)² + 24 s)) / (12 s) (Minka, "Estimating a Gamma distribution", 2002;
+ * within 1.5% of the root), and scale = mean / a. Started there, the simplex needs a few hundred
+ * steps; from the moment estimates it could wander for thousands where the data are very skewed.
+ */
+function gammaStart(observations: readonly Observation[]): Params {
+  const events = observations.filter((o) => !o.censored).map((o) => o.value);
+  const m = events.reduce((sum, x) => sum + x, 0) / events.length;
+  const s = Math.log(m) - events.reduce((sum, x) => sum + Math.log(x), 0) / events.length;
+  const shape = s > 0 ? (3 - s + Math.sqrt((s - 3) * (s - 3) + 24 * s)) / (12 * s) : 1e3;
+  const bounded = Math.min(Math.max(shape, 1e-3), 1e3);
+  return { shape: bounded, scale: m / bounded };
 }
