@@ -41,9 +41,19 @@ export function planInto(file: string, failures: FittedFailures): IntoPlan {
   } else {
     const doc = parseDocument(text, { merge: true });
     for (const [role, entry] of Object.entries(failures)) {
+      const path = ['spec', 'failures', role];
+      const old = doc.getIn(path, true);
       const node = doc.createNode(entry);
-      if (isMap(node)) for (const p of node.items) flow(p.value as never);
-      doc.setIn(['spec', 'failures', role], node);
+      // The new entry takes the old one's style (one line or a block) and comments; a new role is one line.
+      if (isMap(node)) {
+        for (const p of node.items) flow(p.value as never);
+        node.flow = isMap(old) ? old.flow === true : true;
+        if (isMap(old)) {
+          if (old.comment) node.comment = old.comment;
+          if (old.commentBefore) node.commentBefore = old.commentBefore;
+        }
+      }
+      doc.setIn(path, node);
     }
     overridden = overrides(clustersOf(doc), failures);
     next = doc.toString({ lineWidth: 0 });

@@ -4,6 +4,7 @@ import type { Role } from '../../scenario/Scenario.js';
 import { csvRows } from './csvRows.js';
 import { outagePeriods, type Outage } from './outagePeriods.js';
 import { parseTimestamp } from './parseTimestamp.js';
+import { escapeControls, quoteValue } from '../../kernel/index.js';
 import { RecordError } from './RecordError.js';
 import { recordsOf, type RecordsByRole, type SourceSummary } from './RoleRecords.js';
 import { roleOf, roleOfComponent, ROLE_NAMES, type RoleMap } from './roles.js';
@@ -46,7 +47,7 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
     if (column !== undefined && Object.hasOwn(COLUMNS, name.toLowerCase())) at[column] ??= i;
   });
   if (at['start'] === undefined || (at['role'] === undefined && at['component'] === undefined) || (at['end'] === undefined && at['duration'] === undefined)) {
-    fail(header.line, `expected a header naming the columns start, role or component, and end or duration (optionally cause), found ${JSON.stringify(header.fields.join(',').slice(0, 80))}`);
+    fail(header.line, `expected a header naming the columns start, role or component, and end or duration (optionally cause), found ${quoteValue(header.fields.join(","))}`);
   }
   if (body.length === 0) fail(undefined, 'the file has a header but no outage rows');
   const outages = new Map<string, { role: Role; list: Outage[] }>();
@@ -57,14 +58,14 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
     if (row.fields.length < header.fields.length) fail(row.line, `expected ${header.fields.length} fields as in the header, found ${row.fields.length}`);
     const startText = get('start');
     const start = parseTimestamp(startText);
-    if (start === undefined) fail(row.line, `start: expected an RFC 3339 time (2026-03-01T12:00:00Z) or Unix seconds, found ${JSON.stringify(startText.slice(0, 40))}`);
+    if (start === undefined) fail(row.line, `start: expected an RFC 3339 time (2026-03-01T12:00:00Z) or Unix seconds, found ${quoteValue(startText)}`);
     const endText = get('end');
     const durationText = get('duration');
     if (endText !== '' && durationText !== '') fail(row.line, 'give an end or a duration, not both');
     let end: number | undefined;
     if (endText !== '') {
       end = parseTimestamp(endText);
-      if (end === undefined) fail(row.line, `end: expected an RFC 3339 time or Unix seconds, found ${JSON.stringify(endText.slice(0, 40))}`);
+      if (end === undefined) fail(row.line, `end: expected an RFC 3339 time or Unix seconds, found ${quoteValue(endText)}`);
     } else if (durationText !== '') {
       try {
         end = start! + parseDuration(durationText);
@@ -78,12 +79,12 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
     const roleText = get('role');
     const role = roleText !== '' ? roleOf(roleText, map) : roleOfComponent(name, map);
     if (role === undefined) {
-      const what = roleText !== '' ? `role ${JSON.stringify(roleText.slice(0, 40))}` : `component ${JSON.stringify(name.slice(0, 40))}`;
-      fail(row.line, `${what}: not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${roleText || name}=<role>`);
+      const what = roleText !== '' ? `role ${quoteValue(roleText)}` : `component ${quoteValue(name)}`;
+      fail(row.line, `${what}: not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${escapeControls(roleText || name)}=<role>`);
     }
     if (name === '') fail(row.line, 'the component (or role) is empty');
     const entry = outages.get(name) ?? { role: role!, list: [] };
-    if (entry.role !== role) fail(row.line, `component ${JSON.stringify(name.slice(0, 40))} is given role ${role}, but ${entry.role} on an earlier row`);
+    if (entry.role !== role) fail(row.line, `component ${quoteValue(name)} is given role ${role}, but ${entry.role} on an earlier row`);
     entry.list.push({ start: start!, end, line: row.line });
     outages.set(name, entry);
     earliest = Math.min(earliest, start!);
@@ -99,7 +100,7 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
       if ((o.end ?? o.start) > to) fail(o.line, 'the outage ends after the observation window (--window-end)');
       const next = list[i + 1];
       if (next !== undefined && (o.end === undefined || next.start < o.end)) {
-        fail(next.line, `this outage of ${JSON.stringify(name.slice(0, 40))} overlaps the one on line ${o.line}: one component is down once at a time (merge them into one row)`);
+        fail(next.line, `this outage of ${quoteValue(name)} overlaps the one on line ${o.line}: one component is down once at a time (merge them into one row)`);
       }
     });
     const periods = outagePeriods(list, [from, to]);

@@ -1,5 +1,6 @@
 /** Reads a Prometheus range-query result (`/api/v1/query_range`) of 0/1 series into up and down periods by role. */
 import type { Observation } from '../Observation.js';
+import { escapeControls, quoteValue } from '../../kernel/index.js';
 import { RecordError } from './RecordError.js';
 import { recordsOf, type RecordsByRole, type SourceSummary } from './RoleRecords.js';
 import { roleOf, roleOfComponent, ROLE_NAMES, type RoleMap } from './roles.js';
@@ -38,9 +39,9 @@ export function readPrometheus(text: string, file: string, map: RoleMap, options
   if (typeof doc !== 'object' || doc === null) fail('expected the JSON object of a Prometheus range query ({"status":"success","data":{...}})');
   if (o.status !== 'success') {
     const why = [o.errorType, o.error].filter((x) => typeof x === 'string').join(': ').slice(0, 120);
-    fail(`the Prometheus query failed (status ${JSON.stringify(String(o.status).slice(0, 20))}${why ? `: ${why}` : ''}): export a successful range query`);
+    fail(`the Prometheus query failed (status ${quoteValue(String(o.status))}${why ? `: ${why}` : ''}): export a successful range query`);
   }
-  if (o.data?.resultType !== 'matrix' || !Array.isArray(o.data.result)) fail(`expected data.resultType "matrix" (a range query), found ${JSON.stringify(String(o.data?.resultType).slice(0, 20))}`);
+  if (o.data?.resultType !== 'matrix' || !Array.isArray(o.data.result)) fail(`expected data.resultType "matrix" (a range query), found ${quoteValue(String(o.data?.resultType))}`);
   const series = o.data!.result as unknown[];
   if (series.length === 0) fail('the query result holds no series');
   let first = Infinity;
@@ -52,15 +53,15 @@ export function readPrometheus(text: string, file: string, map: RoleMap, options
     if (typeof metric !== 'object' || metric === null || !Array.isArray(values)) fail(`${where}: expected {"metric": {...}, "values": [[time, "0|1"], ...]}`);
     const labels = metric as Record<string, unknown>;
     const roleName = String(labels[options.roleLabel] ?? '');
-    if (roleName === '') fail(`${where}: no label ${JSON.stringify(options.roleLabel)} to take the role from; choose the label with --role-label`);
+    if (roleName === '') fail(`${where}: no label ${quoteValue(options.roleLabel)} to take the role from; choose the label with --role-label`);
     const role = roleOf(roleName, map) ?? roleOfComponent(roleName, map);
-    if (role === undefined) fail(`${where}: ${options.roleLabel}=${JSON.stringify(roleName.slice(0, 40))} is not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${roleName.slice(0, 40)}=<role>`);
+    if (role === undefined) fail(`${where}: ${options.roleLabel}=${quoteValue(roleName)} is not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${escapeControls(roleName)}=<role>`);
     const component = String(labels[options.componentLabel] ?? JSON.stringify(labels));
     const samples = (values as unknown[]).map((v, i): [number, boolean] => {
       const pair = v as unknown[];
       const t = Array.isArray(pair) ? Number(pair[0]) : NaN;
       const x = Array.isArray(pair) ? String(pair[1]) : '';
-      if (!Number.isFinite(t) || (x !== '0' && x !== '1')) fail(`${where}.values[${i}]: expected [unixSeconds, "0" or "1"], found ${JSON.stringify(v).slice(0, 40)}`);
+      if (!Number.isFinite(t) || (x !== '0' && x !== '1')) fail(`${where}.values[${i}]: expected [unixSeconds, "0" or "1"], found ${quoteValue(JSON.stringify(v) ?? String(v))}`);
       return [t, x === '1'];
     });
     samples.sort((a, b) => a[0] - b[0]);

@@ -28,8 +28,10 @@ export function roleOf(name: string, map: RoleMap): Role | undefined {
   return Object.hasOwn(ALIASES, name.toLowerCase()) ? ALIASES[name.toLowerCase()] : undefined;
 }
 
-/** The role of a component named like kubesim's (`prod/etcd-2`, `etcd-2`, `prod/lb`): its last part without the number. */
+/** The role of a component: --map of its whole name, else named like kubesim's (`prod/etcd-2`, `etcd-2`, `prod/lb`), its last part without the number. */
 export function roleOfComponent(component: string, map: RoleMap): Role | undefined {
+  const mapped = map.get(component);
+  if (mapped !== undefined) return mapped;
   const last = component.split('/').pop() ?? component;
   return roleOf(last.replace(/-?\d+$/, ''), map);
 }
