@@ -52,7 +52,7 @@ export function cdfSpec(title: string, d: Fitted, observations: readonly Observa
       {
         data: { values: curves },
         mark: { type: 'line', strokeWidth: 1.6, clip: true },
-        encoding: { x, y, color: { field: 'family', type: 'nominal', legend: { title: 'Fitted', orient: 'bottom', direction: 'horizontal' } }, strokeDash: { field: 'family', type: 'nominal', legend: null } },
+        encoding: { x, y, color: { field: 'family', type: 'nominal', legend: { title: 'Fitted', orient: 'bottom', direction: 'horizontal' } }, strokeDash: { field: 'family', type: 'nominal' } },
       },
       {
         data: { values: steps },
