@@ -6,6 +6,8 @@ import { createStream } from '../dist/kernel/index.js';
 import { FAMILIES } from '../dist/fit/families/index.js';
 
 const DAY = 86400;
+// The seed of the samples (SEED=n to draw other ones).
+const SEED = Number(process.env.SEED ?? 7);
 const H = 3600;
 const iso = (t) => new Date(Math.round(t) * 1000).toISOString().replace('.000Z', 'Z');
 
@@ -21,7 +23,7 @@ const END = Date.UTC(2026, 0, 1) / 1000;
 
 const rows = [];
 for (const role of ROLES) {
-  const rng = createStream(7, `samples/${role.prefix}`);
+  const rng = createStream(SEED, `samples/${role.prefix}`);
   for (let i = 1; i <= role.count; i++) {
     const name = role.count === 1 ? role.prefix : `${role.prefix}${i}`;
     // Each component has been up for a while when the window opens: start it a random time before.
@@ -31,7 +33,8 @@ for (const role of ROLES) {
       if (t >= END) break;
       const end = t + FAMILIES[role.ttr[0]].sample(role.ttr[1], rng);
       const cause = role.causes[Math.floor(rng.next() * role.causes.length)];
-      if (end > START) rows.push([name, iso(Math.max(t, START)), end >= END ? '' : iso(end), cause]);
+      // The export was taken at END: an outage under way then has no end yet.
+      if (t >= START) rows.push([name, iso(t), end >= END ? '' : iso(end), cause]);
       t = end;
     }
   }

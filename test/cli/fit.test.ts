@@ -114,7 +114,7 @@ const BAD: readonly [what: string, name: string, text: string, message: RegExp][
     'overlapping outages of one component',
     'overlap.csv',
     'component,start,duration\nprod/etcd-1,2025-01-01T00:00:00Z,2h\nprod/etcd-2,2025-01-01T00:30:00Z,1h\nprod/etcd-1,2025-01-01T01:00:00Z,1h\n',
-    /overlap\.csv:4: this outage of "prod\/etcd-1" overlaps the one on line 2/,
+    /overlap\.csv:4: this outage of "prod\/etcd-1" overlaps the one on line 2 \(one component is down once at a time/,
   ],
   ['a bad duration', 'duration.csv', 'role,start,duration\netcd,2025-01-01T00:00:00Z,soon\n', /duration\.csv:2: duration: expected a duration/],
   ['an unknown role', 'role.csv', 'role,start,end\ndatabase,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z\n', /role\.csv:2: role "database": not a kubesim role .* --map database=<role>/],

@@ -32,7 +32,8 @@ const COLUMNS: Readonly<Record<string, 'role' | 'component' | 'start' | 'end' | 
  * (or both), optionally `cause`; other columns are ignored. A row with neither an end nor a
  * duration is an outage still open when observation stopped. Without a `role` column, the role
  * comes from the component's name (`prod/etcd-2`). The window is the flags' or else runs from
- * the earliest start to the latest end or start of the file (stated in the output).
+ * the earliest start to the latest end or start of the file (stated in the output); outages
+ * that reach past it are cut at its edges (outagePeriods.ts).
  */
 export function readCsv(text: string, file: string, map: RoleMap, window: WindowFlags, byRole: RecordsByRole): SourceSummary {
   const fail = (line: number | undefined, problem: string): never => {
@@ -96,11 +97,10 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
   for (const [name, { role, list }] of outages) {
     list.sort((a, b) => a.start - b.start || a.line - b.line);
     list.forEach((o, i) => {
-      if (o.start < from) fail(o.line, 'the outage starts before the observation window (--window-start)');
-      if ((o.end ?? o.start) > to) fail(o.line, 'the outage ends after the observation window (--window-end)');
       const next = list[i + 1];
       if (next !== undefined && (o.end === undefined || next.start < o.end)) {
-        fail(next.line, `this outage of ${quoteValue(name)} overlaps the one on line ${o.line}: one component is down once at a time (merge them into one row)`);
+        const hint = at['component'] === undefined ? 'without a component column, each role is one component: add one' : 'one component is down once at a time: merge them into one row';
+        fail(next.line, `this outage of ${quoteValue(name)} overlaps the one on line ${o.line} (${hint})`);
       }
     });
     const periods = outagePeriods(list, [from, to]);

@@ -24,7 +24,7 @@ export function fitRows(d: Extract<DurationFit, { status: 'fitted' }>): string[]
 
 function paramsText(f: FamilyFit): string {
   // The exponential's one parameter is its mean, shown in the next column.
-  if (f.family === 'exponential') return 'rate 1/mean';
+  if (f.family === 'exponential') return '(the mean alone)';
   return Object.entries(f.params)
     .map(([name, v]) => {
       const time = TIME_PARAMS.has(name) && f.family !== 'gamma' ? true : name === 'scale';
