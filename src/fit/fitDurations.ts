@@ -6,8 +6,8 @@ import { eventCount, type Observation } from './Observation.js';
 
 /**
  * The fewest complete (uncensored) observations a fit is made from: 10. With fewer, a
- * two-parameter family fits the noise (the shape of a Weibull from 5 events has a 95% interval
- * spanning about a factor of 3), and the KS test can reject almost nothing. See docs/fit.md.
+ * two-parameter family fits the noise (the 95% interval of a Weibull shape spans about a factor
+ * of 4 from 5 events, 2.6 from 10), and the KS test can reject almost nothing. See docs/fit.md.
  */
 export const MIN_EVENTS = 10;
 

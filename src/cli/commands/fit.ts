@@ -38,7 +38,10 @@ export interface FitFlags {
 export const DEFAULT_FIT_SEED = 42;
 /** Bootstrap samples of each KS test: p-values to about ±0.03 near 0.5, and a few seconds for every family of a few roles. */
 export const DEFAULT_BOOTSTRAP = 200;
-/** The largest records file read (16 MiB: a year of 30-second samples of 20 series as Prometheus JSON is about 40 MB; export a coarser step). */
+/**
+ * The largest records file read: 16 MiB. Prometheus returns at most 11,000 points per series in
+ * one range query, about 190 KB of JSON: some 90 series of that length fit.
+ */
 const MAX_RECORDS_BYTES = 16 * 1024 * 1024;
 
 export async function fitCommand(files: string[], flags: FitFlags): Promise<void> {
