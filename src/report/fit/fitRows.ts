@@ -54,3 +54,8 @@ export function windowText(s: SourceSummary): string {
   const what = s.format === 'csv' ? `${s.records} outage row${s.records === 1 ? '' : 's'}` : `${s.records} series`;
   return `${s.file}: ${what}, window ${formatTimestamp(s.window[0])} to ${formatTimestamp(s.window[1])} (${how})`;
 }
+
+/** How the p-values were made, for the notes under the tables. */
+export function testText(bootstrap: number, seed: number): string {
+  return bootstrap === 0 ? 'p: not computed (--bootstrap 0)' : `p: KS test, parametric bootstrap of ${bootstrap} samples, seed ${seed}`;
+}

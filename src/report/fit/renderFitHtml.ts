@@ -7,7 +7,7 @@ import { escapeHtml } from '../escape.js';
 import type { Chart } from '../reportCharts.js';
 import { vegaSafeChart } from '../charts/vegaSafe.js';
 import { cdfSpec, qqSpec } from './fitCharts.js';
-import { countsText, FIT_COLUMNS, fitRows, windowText } from './fitRows.js';
+import { countsText, FIT_COLUMNS, fitRows, testText, windowText } from './fitRows.js';
 import type { FitInput } from './FitInput.js';
 import { failuresYaml } from './failuresYaml.js';
 
@@ -36,7 +36,7 @@ export function renderFitHtml(input: FitInput): string {
   const body = `<header class="top"><div class="inner">
 <p class="kicker">kubesim fit</p>
 <h1>Failure models from outage records</h1>
-<p class="description">Time to failure and time to repair by role, fitted by maximum likelihood with right-censoring. 95% intervals: Wald intervals on the log scale from the observed information. p: Kolmogorov–Smirnov test with a parametric bootstrap of ${input.bootstrap} samples, seed ${input.seed}.</p>
+<p class="description">Time to failure and time to repair by role, fitted by maximum likelihood with right-censoring. 95% intervals: Wald intervals on the log scale from the observed information. ${escapeHtml(testText(input.bootstrap, input.seed))}.</p>
 </div></header>
 <main>
 <section class="card" id="sources"><h2>Records</h2><ul>${input.sources.map((s) => `<li>${escapeHtml(windowText(s))}</li>`).join('')}</ul></section>

@@ -1,6 +1,6 @@
 /** The fits as aligned text for the terminal: the sources and windows, a table per role and kind, then the `failures:` block. */
 import type { DurationFit } from '../../fit/fitDurations.js';
-import { countsText, FIT_COLUMNS, fitRows, windowText } from './fitRows.js';
+import { countsText, FIT_COLUMNS, fitRows, testText, windowText } from './fitRows.js';
 import type { FitInput } from './FitInput.js';
 import { failuresYaml } from './failuresYaml.js';
 
@@ -10,7 +10,7 @@ export function renderFitTerminal(input: FitInput): string {
     lines.push('', `${f.role} (${f.components} component${f.components === 1 ? '' : 's'})`);
     lines.push(...block('time to failure', f.timeToFailure, 'failure'), ...block('time to repair', f.timeToRepair, 'repair'));
   }
-  lines.push('', `* best by AIC. 95% CIs: Wald intervals on the log scale from the observed information. p: KS test, parametric bootstrap of ${input.bootstrap} samples, seed ${input.seed}.`);
+  lines.push('', `* best by AIC. 95% CIs: Wald intervals on the log scale from the observed information. ${testText(input.bootstrap, input.seed)}.`);
   const yaml = failuresYaml(input.fits);
   lines.push('', yaml === '' ? 'No role had enough events for a failures: block.' : `For spec (kubesim fit --into SCENARIO writes it there):\n\n${yaml.trimEnd()}`);
   return `${lines.join('\n')}\n`;
