@@ -4,7 +4,8 @@
  * a valid scenario, written to a temporary sibling and renamed over the file, so the file is the
  * old one or the new one, never a part, and is untouched on any error.
  */
-import { lstatSync, realpathSync } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { RawDistribution } from '../fit/scenarioFailures.js';
@@ -23,6 +24,23 @@ export interface IntoPlan {
   readonly text: string;
   /** Clusters that set their own failures for a fitted role, which override spec.failures there. */
   readonly overridden: readonly string[];
+}
+
+/**
+ * Before any work: the scenario is a valid scenario, and both it and its folder are writable (a
+ * rename would replace even a read-only file, which its owner meant to keep as it is). `access`
+ * is injectable so that tests run as root can check the refusal.
+ */
+export function checkInto(file: string, access: (p: string) => void = (p) => accessSync(p, constants.W_OK)): void {
+  parseScenario(readInputFile(file), file);
+  const path = realpathSync(file);
+  for (const p of [path, dirname(path)]) {
+    try {
+      access(p);
+    } catch {
+      throw new InputError(`--into ${showPath(file)}: ${p === path ? 'the file' : 'its folder'} is not writable: refusing to replace it`);
+    }
+  }
 }
 
 /** Reads and checks the scenario and computes its new text; nothing is written. */

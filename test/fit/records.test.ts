@@ -143,6 +143,16 @@ describe('readPrometheus', () => {
     expect(byRole.get('etcd')!.up).toEqual([{ value: 10, censored: true }]);
   });
 
+  it('should keep only the samples inside --window-start/--window-end, and say one edge came from a flag', () => {
+    const byRole: RecordsByRole = new Map();
+    const text = series([[0, '0'], [10, '1'], [20, '0'], [30, '0'], [40, '1'], [50, '1'], [60, '0']]);
+    const s = readPrometheus(text, 'p.json', new Map(), { roleLabel: 'job', componentLabel: 'instance' }, byRole, { start: 15 });
+    // Samples 20..60: down 20..40 is left out (under way at the start), up 40..60 complete, down from 60 has no length.
+    expect(s).toMatchObject({ window: [15, 60], windowFrom: 'flags and samples' });
+    expect(byRole.get('etcd')!.up).toEqual([{ value: 20, censored: false }]);
+    expect(byRole.get('etcd')!.down).toEqual([]);
+  });
+
   it('should take the role from another label and map names with --map', () => {
     const byRole: RecordsByRole = new Map();
     const text = series([[0, '1'], [10, '0'], [20, '1']], { node: 'gpu-7' });

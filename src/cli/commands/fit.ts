@@ -1,10 +1,10 @@
 /** `kubesim fit`: failure and repair distributions by role from outage records, for a scenario's `failures:` block. */
 import { MIN_EVENTS } from '../../fit/fitDurations.js';
 import { fitRoles, type RoleFit } from '../../fit/fitRoles.js';
-import { readCsv, type WindowFlags } from '../../fit/records/readCsv.js';
+import { readCsv } from '../../fit/records/readCsv.js';
 import { readPrometheus } from '../../fit/records/readPrometheus.js';
 import { RecordError } from '../../fit/records/RecordError.js';
-import type { RecordsByRole, SourceSummary } from '../../fit/records/RoleRecords.js';
+import type { RecordsByRole, SourceSummary, WindowFlags } from '../../fit/records/RoleRecords.js';
 import { parseTimestamp } from '../../fit/records/parseTimestamp.js';
 import type { RoleMap } from '../../fit/records/roles.js';
 import { scenarioFailures } from '../../fit/scenarioFailures.js';
@@ -16,7 +16,7 @@ import { renderFitHtml } from '../../report/fit/renderFitHtml.js';
 import { renderFitTerminal } from '../../report/fit/renderFitTerminal.js';
 import { ROLES, type Role } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
-import { planInto, writeInto } from '../fitInto.js';
+import { checkInto, planInto, writeInto } from '../fitInto.js';
 import { intFlag, seedFlag } from '../flags.js';
 import { readInputFile } from '../inputFile.js';
 import { checkReportDir, writeReportDir } from '../writeReport.js';
@@ -50,6 +50,7 @@ export async function fitCommand(files: string[], flags: FitFlags): Promise<void
   const window = windowFlags(flags);
   const map = mapFlag(flags.map ?? []);
   if (flags.out !== undefined) await checkReportDir(flags.out);
+  if (flags.into !== undefined) checkInto(flags.into);
   const byRole: RecordsByRole = new Map();
   const sources: SourceSummary[] = [];
   for (const file of files) {
@@ -57,7 +58,7 @@ export async function fitCommand(files: string[], flags: FitFlags): Promise<void
     try {
       sources.push(
         isPrometheus(file, text)
-          ? readPrometheus(text, file, map, { roleLabel: flags.roleLabel ?? 'job', componentLabel: flags.componentLabel ?? 'instance' }, byRole)
+          ? readPrometheus(text, file, map, { roleLabel: flags.roleLabel ?? 'job', componentLabel: flags.componentLabel ?? 'instance' }, byRole, window)
           : readCsv(text, file, map, window, byRole),
       );
     } catch (e) {

@@ -18,8 +18,22 @@ export interface SourceSummary {
   readonly records: number;
   /** The observation window, seconds since the epoch. */
   readonly window: readonly [number, number];
-  /** How the window was set: by flags, inferred from the records, or by the samples of each series. */
-  readonly windowFrom: 'flags' | 'records' | 'samples';
+  /** How the window was set: by flags, inferred from the records, by the samples of each series, or one edge by flag and the other inferred. */
+  readonly windowFrom: WindowSource;
+}
+
+export type WindowSource = 'flags' | 'records' | 'samples' | 'flags and records' | 'flags and samples';
+
+/** `--window-start` and `--window-end`, seconds since the epoch. */
+export interface WindowFlags {
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** Where a window came from, given the flags and what the file supplies otherwise. */
+export function windowSource(window: WindowFlags, otherwise: 'records' | 'samples'): WindowSource {
+  const given = Number(window.start !== undefined) + Number(window.end !== undefined);
+  return given === 2 ? 'flags' : given === 0 ? otherwise : `flags and ${otherwise}`;
 }
 
 export type RecordsByRole = Map<Role, RoleRecords>;

@@ -6,13 +6,8 @@ import { outagePeriods, type Outage } from './outagePeriods.js';
 import { parseTimestamp } from './parseTimestamp.js';
 import { escapeControls, quoteValue } from '../../kernel/index.js';
 import { RecordError } from './RecordError.js';
-import { recordsOf, type RecordsByRole, type SourceSummary } from './RoleRecords.js';
+import { recordsOf, windowSource, type RecordsByRole, type SourceSummary, type WindowFlags } from './RoleRecords.js';
 import { roleOf, roleOfComponent, ROLE_NAMES, type RoleMap } from './roles.js';
-
-export interface WindowFlags {
-  readonly start?: number;
-  readonly end?: number;
-}
 
 /** Column names, lower case; a few common synonyms are accepted. */
 const COLUMNS: Readonly<Record<string, 'role' | 'component' | 'start' | 'end' | 'duration' | 'cause'>> = {
@@ -109,5 +104,5 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
     r.up.push(...periods.up);
     r.down.push(...periods.down);
   }
-  return { file, format: 'csv', records: body.length, window: [from, to], windowFrom: window.start !== undefined && window.end !== undefined ? 'flags' : 'records' };
+  return { file, format: 'csv', records: body.length, window: [from, to], windowFrom: windowSource(window, 'records') };
 }

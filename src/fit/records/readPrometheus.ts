@@ -2,7 +2,7 @@
 import type { Observation } from '../Observation.js';
 import { escapeControls, quoteValue } from '../../kernel/index.js';
 import { RecordError } from './RecordError.js';
-import { recordsOf, type RecordsByRole, type SourceSummary } from './RoleRecords.js';
+import { recordsOf, windowSource, type RecordsByRole, type SourceSummary, type WindowFlags } from './RoleRecords.js';
 import { roleOf, roleOfComponent, ROLE_NAMES, type RoleMap } from './roles.js';
 
 export interface PrometheusOptions {
@@ -23,9 +23,10 @@ const GAP_STEPS = 2.5;
  * sample that shows it (so periods are known to one step). The last period of a series (or
  * before a gap) was still running at its last sample: it is right-censored. The first one (or
  * the one after a gap) began at a time nobody saw and is left out, as in outagePeriods.ts: a
- * period that spans the start of observation is length-biased.
+ * period that spans the start of observation is length-biased. --window-start/--window-end keep
+ * only the samples inside them.
  */
-export function readPrometheus(text: string, file: string, map: RoleMap, options: PrometheusOptions, byRole: RecordsByRole): SourceSummary {
+export function readPrometheus(text: string, file: string, map: RoleMap, options: PrometheusOptions, byRole: RecordsByRole, window: WindowFlags = {}): SourceSummary {
   const fail = (problem: string): never => {
     throw new RecordError(file, undefined, problem);
   };
@@ -64,16 +65,17 @@ export function readPrometheus(text: string, file: string, map: RoleMap, options
       if (!Number.isFinite(t) || (x !== '0' && x !== '1')) fail(`${where}.values[${i}]: expected [unixSeconds, "0" or "1"], found ${quoteValue(JSON.stringify(v) ?? String(v))}`);
       return [t, x === '1'];
     });
-    samples.sort((a, b) => a[0] - b[0]);
-    if (samples.length > 0) {
-      first = Math.min(first, samples[0]![0]);
-      last = Math.max(last, samples[samples.length - 1]![0]);
+    const inside = samples.filter(([t]) => t >= (window.start ?? -Infinity) && t <= (window.end ?? Infinity)).sort((a, b) => a[0] - b[0]);
+    if (inside.length > 0) {
+      first = Math.min(first, inside[0]![0]);
+      last = Math.max(last, inside[inside.length - 1]![0]);
     }
     const r = recordsOf(byRole, role!);
     r.components.add(`${role}/${component}`);
-    for (const [state, p] of seriesPeriods(samples)) (state ? r.up : r.down).push(p);
+    for (const [state, p] of seriesPeriods(inside)) (state ? r.up : r.down).push(p);
   });
-  return { file, format: 'prometheus', records: series.length, window: [first, last], windowFrom: 'samples' };
+  if (!(last > first)) fail('no two samples inside the observation window: nothing to measure');
+  return { file, format: 'prometheus', records: series.length, window: [window.start ?? first, window.end ?? last], windowFrom: windowSource(window, 'samples') };
 }
 
 /** The periods of one series, each with its state (true: up). */

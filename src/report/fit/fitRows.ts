@@ -48,9 +48,17 @@ export function countsText(d: DurationFit, event: string): string {
   return d.status === 'fitted' ? counted : `${counted}: not fitted, at least ${d.needed} ${event}s are needed (docs/fit.md#how-many-events)`;
 }
 
+const WINDOW_TEXT: Readonly<Record<SourceSummary['windowFrom'], string>> = {
+  flags: 'given by --window-start/--window-end',
+  records: 'inferred: earliest start to latest end of the records',
+  samples: 'the first to the last sample',
+  'flags and records': 'one edge given by flag, the other inferred from the records',
+  'flags and samples': 'one edge given by flag, the other the first or last sample',
+};
+
 /** The window of a source in words. */
 export function windowText(s: SourceSummary): string {
-  const how = s.windowFrom === 'flags' ? 'given by --window-start/--window-end' : s.windowFrom === 'records' ? 'inferred: earliest start to latest end of the records' : 'the first to the last sample';
+  const how = WINDOW_TEXT[s.windowFrom];
   const what = s.format === 'csv' ? `${s.records} outage row${s.records === 1 ? '' : 's'}` : `${s.records} series`;
   return `${s.file}: ${what}, window ${formatTimestamp(s.window[0])} to ${formatTimestamp(s.window[1])} (${how})`;
 }
