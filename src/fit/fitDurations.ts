@@ -27,7 +27,9 @@ export interface FamilyFit {
 
 export type DurationFit =
   | { readonly status: 'fitted'; readonly events: number; readonly censored: number; readonly fits: readonly FamilyFit[]; readonly best: FamilyName }
-  | { readonly status: 'too-few-events'; readonly events: number; readonly censored: number; readonly needed: number };
+  | { readonly status: 'too-few-events'; readonly events: number; readonly censored: number; readonly needed: number }
+  /** Every event lasted the same: a fixed duration, which no family here describes (the fits run off to infinite shapes). */
+  | { readonly status: 'no-spread'; readonly events: number; readonly censored: number; readonly seconds: number };
 
 export interface FitOptions {
   /** Bootstrap samples of the KS test (0: no p-value). */
@@ -43,6 +45,8 @@ export function fitDurations(all: readonly Observation[], options: FitOptions): 
   const events = eventCount(observations);
   const censored = observations.length - events;
   if (events < MIN_EVENTS) return { status: 'too-few-events', events, censored, needed: MIN_EVENTS };
+  const first = observations.find((o) => !o.censored)!.value;
+  if (observations.every((o) => o.censored || o.value === first)) return { status: 'no-spread', events, censored, seconds: first };
   const raw = FAMILY_NAMES.map((name) => {
     const family = FAMILIES[name];
     const params = family.fit(observations);

@@ -50,7 +50,8 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
     values = order.map((i) => values[i]!);
     const best = simplex[0]!;
     const worst = simplex[n]!;
-    const spread = Math.max(...simplex.map((x) => Math.max(...x.map((xi, j) => Math.abs(xi - best[j]!)))));
+    let spread = 0;
+    for (const x of simplex) for (let j = 0; j < n; j++) spread = Math.max(spread, Math.abs(x[j]! - best[j]!));
     if (Math.abs(values[n]! - values[0]!) <= fTol * (1 + Math.abs(values[0]!)) && spread <= xTol) break;
     const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, x) => s + x[j]!, 0) / n);
     const along = (t: number) => centroid.map((c, j) => c + t * (worst[j]! - c));
@@ -78,7 +79,8 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
       values[i] = value(simplex[i]!);
     }
   }
-  const at = values.indexOf(Math.min(...values));
+  let at = 0;
+  for (let i = 1; i <= n; i++) if (values[i]! < values[at]!) at = i;
   return { x: simplex[at]!, value: values[at]!, iterations };
 }
 

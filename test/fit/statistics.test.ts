@@ -87,4 +87,12 @@ describe('fitDurations', () => {
     expect(fitDurations(few, { bootstrap: 0, seed: 1, stream: 's' })).toEqual({ status: 'too-few-events', events: 9, censored: 1, needed: MIN_EVENTS });
     expect(fitDurations([...few, ...events([11])], { bootstrap: 0, seed: 1, stream: 's' }).status).toBe('fitted');
   });
+
+  it('should refuse events that all last the same (a fixed duration: the shapes would run off to infinity), and handle 100,000 periods', () => {
+    const same = [...events(Array.from({ length: 12 }, () => 3600)), { value: 100, censored: true }];
+    expect(fitDurations(same, { bootstrap: 0, seed: 1, stream: 's' })).toEqual({ status: 'no-spread', events: 12, censored: 1, seconds: 3600 });
+    // No spread of a 100,000-element array into Math.max's arguments (it overflows the stack).
+    const many = events(Array.from({ length: 100_000 }, (_, i) => 1 + (i % 997)));
+    expect(FAMILIES.weibull.fit(many)['shape']).toBeGreaterThan(1);
+  });
 });

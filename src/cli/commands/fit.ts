@@ -1,5 +1,5 @@
 /** `kubesim fit`: failure and repair distributions by role from outage records, for a scenario's `failures:` block. */
-import { MIN_EVENTS } from '../../fit/fitDurations.js';
+import { MIN_EVENTS, type DurationFit } from '../../fit/fitDurations.js';
 import { fitRoles, type RoleFit } from '../../fit/fitRoles.js';
 import { readCsv } from '../../fit/records/readCsv.js';
 import { readPrometheus } from '../../fit/records/readPrometheus.js';
@@ -116,9 +116,10 @@ function mapFlag(values: readonly string[]): RoleMap {
 }
 
 function tooFew(fits: readonly RoleFit[]): string {
+  const why = (d: DurationFit, event: string) => (d.status === 'no-spread' ? `all ${d.events} ${event}s of the same length` : `${d.events} observed ${event}s`);
   const parts = fits.flatMap((f) => [
-    ...(f.timeToFailure.status === 'fitted' ? [] : [`${f.role} has ${f.timeToFailure.events} observed failures`]),
-    ...(f.timeToRepair.status === 'fitted' ? [] : [`${f.role} has ${f.timeToRepair.events} observed repairs`]),
+    ...(f.timeToFailure.status === 'fitted' ? [] : [`${f.role} has ${why(f.timeToFailure, 'failure')}`]),
+    ...(f.timeToRepair.status === 'fitted' ? [] : [`${f.role} has ${why(f.timeToRepair, 'repair')}`]),
   ]);
-  return `too few events to fit any role: ${parts.join(', ')}; a fit needs at least ${MIN_EVENTS} complete (uncensored) failures and ${MIN_EVENTS} repairs per role (docs/fit.md#how-many-events)`;
+  return `too few events to fit any role: ${parts.join(', ')}; a fit needs at least ${MIN_EVENTS} complete (uncensored) failures and ${MIN_EVENTS} repairs per role, of more than one length (docs/fit.md#how-many-events)`;
 }

@@ -42,7 +42,7 @@ export const weibull: Family = {
  * largest first, so xᵏ never overflows.
  */
 function fitWeibull(observations: readonly Observation[]): Params {
-  const top = Math.max(...observations.map((o) => o.value));
+  const top = observations.reduce((m, o) => Math.max(m, o.value), 0);
   const logs = observations.map((o) => Math.log(o.value / top));
   const events = observations.filter((o) => !o.censored).length;
   let eventLogMean = 0;

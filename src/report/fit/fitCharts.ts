@@ -25,8 +25,20 @@ function logAxis(title: string, lo: number, hi: number) {
 
 /** The range of the observations, widened by a tenth of a decade on each side. */
 function range(observations: readonly Observation[]): [number, number] {
-  const values = observations.map((o) => o.value).filter((v) => v > 0);
-  return [Math.min(...values) / 1.26, Math.max(...values) * 1.26];
+  return widen(observations.map((o) => o.value));
+}
+
+/** The range of the positive finite values (no spread of arrays into arguments: there may be 100,000), widened. */
+function widen(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v > 0 && Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  return [lo / 1.26, hi * 1.26];
 }
 
 export function cdfSpec(title: string, d: Fitted, observations: readonly Observation[]): TopLevelSpec {
@@ -74,9 +86,7 @@ export function qqSpec(title: string, d: Fitted, observations: readonly Observat
     const q = family.quantile(fit.params, (s.before + s.after) / 2);
     return { observed: s.time, fitted: q, length: formatDuration(s.time), quantile: formatDuration(q) };
   });
-  const all = points.flatMap((p) => [p.observed, p.fitted]).filter((v) => v > 0 && Number.isFinite(v));
-  const lo = Math.min(...all) / 1.26;
-  const hi = Math.max(...all) * 1.26;
+  const [lo, hi] = widen(points.flatMap((p) => [p.observed, p.fitted]));
   const scale = { type: 'log' as const, domain: [lo, hi], nice: false };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -45,7 +45,9 @@ function value(v: number, time: boolean): string {
 /** "12 failures, 3 censored" or, when too few, what is missing. */
 export function countsText(d: DurationFit, event: string): string {
   const counted = `${d.events} ${event}${d.events === 1 ? '' : 's'}, ${d.censored} censored`;
-  return d.status === 'fitted' ? counted : `${counted}: not fitted, at least ${d.needed} ${event}s are needed (docs/fit.md#how-many-events)`;
+  if (d.status === 'fitted') return counted;
+  if (d.status === 'no-spread') return `${counted}: not fitted, every ${event} lasted ${formatDuration(d.seconds)} (a fixed duration: write { fixed: ${formatDuration(d.seconds).replace(/ /g, '')} } yourself)`;
+  return `${counted}: not fitted, at least ${d.needed} ${event}s are needed (docs/fit.md#how-many-events)`;
 }
 
 const WINDOW_TEXT: Readonly<Record<SourceSummary['windowFrom'], string>> = {
