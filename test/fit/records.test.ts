@@ -29,6 +29,7 @@ describe('parseTimestamp', () => {
     ['2025-13-01T00:00:00Z', 'month 13'],
     ['yesterday', 'a word'],
     ['-5', 'a negative number'],
+    ['1735689600000', 'Unix milliseconds'],
     ['', 'nothing'],
   ])('should refuse %j (%s)', (text) => {
     expect(parseTimestamp(text)).toBeUndefined();

@@ -94,7 +94,7 @@ function windowFlags(flags: FitFlags): WindowFlags {
   const time = (flag: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
     const t = parseTimestamp(value);
-    if (t === undefined) throw new InputError(`${flag}: expected an RFC 3339 time (2026-01-01T00:00:00Z) or Unix seconds, found ${quoteValue(value)}`);
+    if (t === undefined) throw new InputError(`${flag}: expected an RFC 3339 time (2026-01-01T00:00:00Z) or Unix seconds (not milliseconds), found ${quoteValue(value)}`);
     return t;
   };
   const start = time('--window-start', flags.windowStart);

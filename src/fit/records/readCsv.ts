@@ -54,14 +54,14 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
     if (row.fields.length < header.fields.length) fail(row.line, `expected ${header.fields.length} fields as in the header, found ${row.fields.length}`);
     const startText = get('start');
     const start = parseTimestamp(startText);
-    if (start === undefined) fail(row.line, `start: expected an RFC 3339 time (2026-03-01T12:00:00Z) or Unix seconds, found ${quoteValue(startText)}`);
+    if (start === undefined) fail(row.line, `start: expected an RFC 3339 time (2026-03-01T12:00:00Z) or Unix seconds (not milliseconds), found ${quoteValue(startText)}`);
     const endText = get('end');
     const durationText = get('duration');
     if (endText !== '' && durationText !== '') fail(row.line, 'give an end or a duration, not both');
     let end: number | undefined;
     if (endText !== '') {
       end = parseTimestamp(endText);
-      if (end === undefined) fail(row.line, `end: expected an RFC 3339 time or Unix seconds, found ${quoteValue(endText)}`);
+      if (end === undefined) fail(row.line, `end: expected an RFC 3339 time or Unix seconds (not milliseconds), found ${quoteValue(endText)}`);
     } else if (durationText !== '') {
       try {
         end = start! + parseDuration(durationText);
