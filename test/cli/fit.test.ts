@@ -109,7 +109,7 @@ const BAD: readonly [what: string, name: string, text: string, message: RegExp][
   ['an empty file', 'empty.csv', '', /empty\.csv: the file is empty/],
   ['a malformed row', 'rows.csv', 'component,start,end\nprod/etcd-1,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z\n\nprod/etcd-1,yesterday,2025-01-01T02:00:00Z\n', /rows\.csv:4: start: expected an RFC 3339 time/],
   ['a row with too few fields', 'short.csv', 'component,start,end\nprod/etcd-1,2025-01-01T00:00:00Z\n', /short\.csv:2: expected 3 fields/],
-  ['an end before the start', 'end.csv', 'component,start,end\nprod/etcd-1,2025-01-02T00:00:00Z,2025-01-01T00:00:00Z\n', /end\.csv:2: the outage ends .* before it starts/],
+  ['an end before the start', 'end.csv', 'component,start,end\nprod/etcd-1,2025-01-02T00:00:00Z,2025-01-01T00:00:00Z\n', /end\.csv:2: the outage ends .* no later than it starts/],
   [
     'overlapping outages of one component',
     'overlap.csv',

@@ -1,9 +1,9 @@
 /** Reads a CSV of outage records (one row per outage of one component) into up and down periods by role. */
 import { DurationError, parseDuration } from '../../kernel/index.js';
 import type { Role } from '../../scenario/Scenario.js';
-import { csvRows } from './csvRows.js';
+import { csvRows, type CsvRow } from './csvRows.js';
 import { outagePeriods, type Outage } from './outagePeriods.js';
-import { parseTimestamp } from './parseTimestamp.js';
+import { formatTimestamp, parseTimestamp } from './parseTimestamp.js';
 import { escapeControls, quoteValue } from '../../kernel/index.js';
 import { RecordError } from './RecordError.js';
 import { recordsOf, windowSource, type RecordsByRole, type SourceSummary, type WindowFlags } from './RoleRecords.js';
@@ -43,52 +43,25 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
     if (column !== undefined && Object.hasOwn(COLUMNS, name.toLowerCase())) at[column] ??= i;
   });
   if (at['start'] === undefined || (at['role'] === undefined && at['component'] === undefined) || (at['end'] === undefined && at['duration'] === undefined)) {
-    fail(header.line, `expected a header naming the columns start, role or component, and end or duration (optionally cause), found ${quoteValue(header.fields.join(","))}`);
+    fail(header.line, `expected a header naming the columns start, role or component, and end or duration (optionally cause), found ${quoteValue(header.fields.join(','))}`);
   }
   if (body.length === 0) fail(undefined, 'the file has a header but no outage rows');
   const outages = new Map<string, { role: Role; list: Outage[] }>();
   let latest = -Infinity;
   let earliest = Infinity;
   for (const row of body) {
-    const get = (column: string) => (at[column] === undefined ? '' : (row.fields[at[column]!] ?? ''));
     if (row.fields.length < header.fields.length) fail(row.line, `expected ${header.fields.length} fields as in the header, found ${row.fields.length}`);
-    const startText = get('start');
-    const start = parseTimestamp(startText);
-    if (start === undefined) fail(row.line, `start: expected an RFC 3339 time (2026-03-01T12:00:00Z) or Unix seconds (not milliseconds), found ${quoteValue(startText)}`);
-    const endText = get('end');
-    const durationText = get('duration');
-    if (endText !== '' && durationText !== '') fail(row.line, 'give an end or a duration, not both');
-    let end: number | undefined;
-    if (endText !== '') {
-      end = parseTimestamp(endText);
-      if (end === undefined) fail(row.line, `end: expected an RFC 3339 time or Unix seconds (not milliseconds), found ${quoteValue(endText)}`);
-    } else if (durationText !== '') {
-      try {
-        end = start! + parseDuration(durationText);
-      } catch (e) {
-        if (e instanceof DurationError) fail(row.line, `duration: ${e.message}`);
-        throw e;
-      }
-    }
-    if (end !== undefined && !(end > start!)) fail(row.line, `the outage ends (${endText || durationText}) before it starts (${startText}): an outage must last some time`);
-    const name = get('component') || get('role');
-    const roleText = get('role');
-    const role = roleText !== '' ? roleOf(roleText, map) : roleOfComponent(name, map);
-    if (role === undefined) {
-      const what = roleText !== '' ? `role ${quoteValue(roleText)}` : `component ${quoteValue(name)}`;
-      fail(row.line, `${what}: not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${escapeControls(roleText || name)}=<role>`);
-    }
-    if (name === '') fail(row.line, 'the component (or role) is empty');
-    const entry = outages.get(name) ?? { role: role!, list: [] };
+    const { name, role, outage } = readRow(row, at, map, (problem) => fail(row.line, problem));
+    const entry = outages.get(name) ?? { role, list: [] };
     if (entry.role !== role) fail(row.line, `component ${quoteValue(name)} is given role ${role}, but ${entry.role} on an earlier row`);
-    entry.list.push({ start: start!, end, line: row.line });
+    entry.list.push(outage);
     outages.set(name, entry);
-    earliest = Math.min(earliest, start!);
-    latest = Math.max(latest, end ?? start!);
+    earliest = Math.min(earliest, outage.start);
+    latest = Math.max(latest, outage.end ?? outage.start);
   }
   const from = window.start ?? earliest;
   const to = window.end ?? latest;
-  if (!(to > from)) fail(undefined, `the observation window is empty (from ${from} to ${to} s): give --window-start and --window-end`);
+  if (!(to > from)) fail(undefined, `the observation window is empty (from ${formatTimestamp(from)} to ${formatTimestamp(to)}): give --window-start and --window-end`);
   for (const [name, { role, list }] of outages) {
     list.sort((a, b) => a.start - b.start || a.line - b.line);
     list.forEach((o, i) => {
@@ -101,8 +74,42 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
     const periods = outagePeriods(list, [from, to]);
     const r = recordsOf(byRole, role);
     r.components.add(name);
-    r.up.push(...periods.up);
-    r.down.push(...periods.down);
+    // One at a time: spreading 100,000 periods into push's arguments would overflow the stack.
+    for (const p of periods.up) r.up.push(p);
+    for (const p of periods.down) r.down.push(p);
   }
   return { file, format: 'csv', records: body.length, window: [from, to], windowFrom: windowSource(window, 'records') };
+}
+
+/** One row: the component (or the role, standing for one), its role and the outage; `fail` names the row's line. */
+function readRow(row: CsvRow, at: Partial<Record<string, number>>, map: RoleMap, fail: (problem: string) => never): { name: string; role: Role; outage: Outage } {
+  const get = (column: string) => (at[column] === undefined ? '' : (row.fields[at[column]!] ?? ''));
+  const startText = get('start');
+  const start = parseTimestamp(startText);
+  if (start === undefined) return fail(`start: expected an RFC 3339 time (2026-03-01T12:00:00Z) or Unix seconds (not milliseconds), found ${quoteValue(startText)}`);
+  const endText = get('end');
+  const durationText = get('duration');
+  if (endText !== '' && durationText !== '') fail('give an end or a duration, not both');
+  let end: number | undefined;
+  if (endText !== '') {
+    end = parseTimestamp(endText);
+    if (end === undefined) fail(`end: expected an RFC 3339 time or Unix seconds (not milliseconds), found ${quoteValue(endText)}`);
+  } else if (durationText !== '') {
+    try {
+      end = start + parseDuration(durationText);
+    } catch (e) {
+      if (e instanceof DurationError) fail(`duration: ${e.message}`);
+      throw e;
+    }
+  }
+  if (end !== undefined && !(end > start)) fail(`the outage ends (${endText || durationText}) no later than it starts (${startText}): an outage must last some time`);
+  const name = get('component') || get('role');
+  if (name === '') fail('the component (or role) is empty');
+  const roleText = get('role');
+  const role = roleText !== '' ? roleOf(roleText, map) : roleOfComponent(name, map);
+  if (role === undefined) {
+    const what = roleText !== '' ? `role ${quoteValue(roleText)}` : `component ${quoteValue(name)}`;
+    return fail(`${what}: not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${escapeControls(roleText || name)}=<role>`);
+  }
+  return { name, role, outage: { start, end, line: row.line } };
 }
