@@ -121,6 +121,12 @@ const BAD: readonly [what: string, name: string, text: string, message: RegExp][
   ['a Prometheus error', 'error.json', '{"status":"error","errorType":"bad_data","error":"parse error"}', /error\.json: the Prometheus query failed \(status "error": bad_data: parse error\)/],
   ['a Prometheus value other than 0 or 1', 'value.json', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"etcd"},"values":[[1,"1"],[2,"0.5"]]}]}}', /value\.json: data\.result\[0\]\.values\[1\]: expected \[unixSeconds, "0" or "1"\]/],
   ['JSON that does not parse', 'broken.json', '{"status":', /broken\.json: not valid JSON/],
+  [
+    'a sample nested 100,000 deep (the message must not stringify it)',
+    'deep.json',
+    `{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"etcd"},"values":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}}`,
+    /deep\.json: data\.result\[0\]\.values\[0\]: expected \[unixSeconds, "0" or "1"\], found a list of 1 holding lists or objects/,
+  ],
   ['too few events', 'few.csv', 'component,start,end\nprod/etcd-1,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z\n', /too few events to fit any role: .*at least 10/],
 ];
 

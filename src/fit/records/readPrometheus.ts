@@ -53,16 +53,18 @@ export function readPrometheus(text: string, file: string, map: RoleMap, options
     const values = (s as { values?: unknown }).values;
     if (typeof metric !== 'object' || metric === null || !Array.isArray(values)) fail(`${where}: expected {"metric": {...}, "values": [[time, "0|1"], ...]}`);
     const labels = metric as Record<string, unknown>;
-    const roleName = String(labels[options.roleLabel] ?? '');
+    // Prometheus labels are strings; anything else counts as absent (and is never stringified).
+    const label = (name: string): string | undefined => (Object.hasOwn(labels, name) && typeof labels[name] === 'string' ? labels[name] : undefined);
+    const roleName = label(options.roleLabel) ?? '';
     if (roleName === '') fail(`${where}: no label ${quoteValue(options.roleLabel)} to take the role from; choose the label with --role-label`);
     const role = roleOf(roleName, map) ?? roleOfComponent(roleName, map);
     if (role === undefined) fail(`${where}: ${options.roleLabel}=${quoteValue(roleName)} is not a kubesim role (${ROLE_NAMES.join(', ')}); map it with --map ${escapeControls(roleName)}=<role>`);
-    const component = String(labels[options.componentLabel] ?? JSON.stringify(labels));
+    const component = label(options.componentLabel) ?? Object.keys(labels).sort().map((k) => `${k}=${label(k) ?? ''}`).join(',');
     const samples = (values as unknown[]).map((v, i): [number, boolean] => {
       const pair = v as unknown[];
-      const t = Array.isArray(pair) ? Number(pair[0]) : NaN;
+      const t = Array.isArray(pair) && typeof pair[0] === 'number' ? pair[0] : NaN;
       const x = Array.isArray(pair) ? String(pair[1]) : '';
-      if (!Number.isFinite(t) || (x !== '0' && x !== '1')) fail(`${where}.values[${i}]: expected [unixSeconds, "0" or "1"], found ${quoteValue(JSON.stringify(v) ?? String(v))}`);
+      if (!Number.isFinite(t) || (x !== '0' && x !== '1')) fail(`${where}.values[${i}]: expected [unixSeconds, "0" or "1"], found ${describeSample(v)}`);
       return [t, x === '1'];
     });
     const inside = samples.filter(([t]) => t >= (window.start ?? -Infinity) && t <= (window.end ?? Infinity)).sort((a, b) => a[0] - b[0]);
@@ -107,4 +109,11 @@ function seriesPeriods(samples: readonly [number, boolean][]): [boolean, Observa
   }
   close(previous, true);
   return out;
+}
+
+/** A sample for a message, without stringifying what may be nested a million deep (JSON.stringify would overflow the stack). */
+function describeSample(v: unknown): string {
+  if (!Array.isArray(v)) return v === null ? 'null' : typeof v === 'object' ? 'an object' : quoteValue(String(v));
+  const flat = v.every((x) => x === null || typeof x !== 'object');
+  return flat ? quoteValue(JSON.stringify(v)) : `a list of ${v.length} holding lists or objects`;
 }
