@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReportDir } from '../../src/cli/writeReport.js';
 import { renderCompareFiles, renderReportFiles } from '../../src/report/reportFiles.js';
 import { compareInput, rows, scenario, summary, trace } from './fixtures.js';
-import { CHROMIUM, open } from './openPage.js';
+import { CHROMIUM, launchChromium, open } from './openPage.js';
 
 const hasChromium = existsSync(CHROMIUM);
 const title = hasChromium ? 'report pages in a browser' : `report pages in a browser (skipped: ${CHROMIUM} is absent; CI installs it)`;
@@ -12,10 +12,7 @@ const title = hasChromium ? 'report pages in a browser' : `report pages in a bro
 describe.skipIf(!hasChromium)(title, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,16 +1,14 @@
 /** The gamma family `{ shape, scale }` (mean = shape · scale): Nelder–Mead on (ln shape, ln scale) from a closed-form start. */
-import { logGamma, lowerGammaP, upperGammaQ, type RandomStream } from '../../kernel/index.js';
+import { logGamma, lowerGammaP, standardNormal, upperGammaQ, type RandomStream } from '../../kernel/index.js';
 import { minimize } from '../nelderMead.js';
 import type { Observation } from '../Observation.js';
 import { quantileSearch } from '../quantileSearch.js';
 import type { Family, Params } from './Family.js';
-import { standardNormal } from './lognormal.js';
+import { logParams } from './logParams.js';
 
 export const gammaFamily: Family = {
   name: 'gamma',
-  paramNames: ['shape', 'scale'],
-  toVector: (p) => [Math.log(p['shape']!), Math.log(p['scale']!)],
-  fromVector: (v) => ({ shape: Math.exp(v[0]!), scale: Math.exp(v[1]!) }),
+  ...logParams(['shape', 'scale']),
   logLikelihood(p, observations) {
     const a = p['shape']!;
     const theta = p['scale']!;

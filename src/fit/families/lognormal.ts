@@ -1,9 +1,10 @@
 /** The lognormal family `{ median, sigma }`: closed-form fit without censoring, Nelder–Mead on (ln median, ln sigma) with it. */
-import { normalTail, type RandomStream } from '../../kernel/index.js';
+import { normalTail, sample, type RandomStream } from '../../kernel/index.js';
 import { minimize } from '../nelderMead.js';
 import type { Observation } from '../Observation.js';
 import { quantileSearch } from '../quantileSearch.js';
 import type { Family, Params } from './Family.js';
+import { logParams } from './logParams.js';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -16,9 +17,7 @@ export function logNormalTail(z: number): number {
 
 export const lognormal: Family = {
   name: 'lognormal',
-  paramNames: ['median', 'sigma'],
-  toVector: (p) => [Math.log(p['median']!), Math.log(p['sigma']!)],
-  fromVector: (v) => ({ median: Math.exp(v[0]!), sigma: Math.exp(v[1]!) }),
+  ...logParams(['median', 'sigma']),
   logLikelihood(p, observations) {
     const mu = Math.log(p['median']!);
     const sigma = p['sigma']!;
@@ -36,9 +35,7 @@ export const lognormal: Family = {
     return quantileSearch((x) => lognormal.cdf(p, x), q, p['median']!);
   },
   mean: (p) => p['median']! * Math.exp((p['sigma']! * p['sigma']!) / 2),
-  sample(p: Params, rng: RandomStream) {
-    return p['median']! * Math.exp(p['sigma']! * standardNormal(rng));
-  },
+  sample: (p: Params, rng: RandomStream) => sample({ kind: 'lognormal', median: p['median']!, sigma: p['sigma']! }, rng),
   fit(observations: readonly Observation[]): Params {
     const events = observations.filter((o) => !o.censored).map((o) => Math.log(o.value));
     const mu = events.reduce((s, l) => s + l, 0) / events.length;
@@ -50,10 +47,3 @@ export const lognormal: Family = {
     return lognormal.fromVector(best.x);
   },
 };
-
-/** A standard normal draw by Box–Muller (two uniforms, no cached spare), as the kernel draws one. */
-export function standardNormal(rng: RandomStream): number {
-  const u1 = 1 - rng.next();
-  const u2 = rng.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-}

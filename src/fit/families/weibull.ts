@@ -3,9 +3,10 @@
  * profile equation in the shape by safeguarded Newton (the scale then has a closed form), the
  * classical route (Lawless 2003, §5.2) that needs no general optimiser.
  */
-import { gamma, type RandomStream } from '../../kernel/index.js';
+import { gamma, sample, type RandomStream } from '../../kernel/index.js';
 import type { Observation } from '../Observation.js';
 import type { Family, Params } from './Family.js';
+import { logParams } from './logParams.js';
 
 /** Shapes outside this range are not failure models (a shape of 1000 is a fixed duration); the solver stops at its ends. */
 const SHAPE_MIN = 1e-3;
@@ -13,9 +14,7 @@ const SHAPE_MAX = 1e3;
 
 export const weibull: Family = {
   name: 'weibull',
-  paramNames: ['shape', 'scale'],
-  toVector: (p) => [Math.log(p['shape']!), Math.log(p['scale']!)],
-  fromVector: (v) => ({ shape: Math.exp(v[0]!), scale: Math.exp(v[1]!) }),
+  ...logParams(['shape', 'scale']),
   logLikelihood(p, observations) {
     const k = p['shape']!;
     const lambda = p['scale']!;
@@ -30,7 +29,7 @@ export const weibull: Family = {
   cdf: (p, x) => (x <= 0 ? 0 : -Math.expm1(-Math.pow(x / p['scale']!, p['shape']!))),
   quantile: (p, q) => p['scale']! * Math.pow(-Math.log1p(-q), 1 / p['shape']!),
   mean: (p) => p['scale']! * gamma(1 + 1 / p['shape']!),
-  sample: (p: Params, rng: RandomStream) => p['scale']! * Math.pow(-Math.log(1 - rng.next()), 1 / p['shape']!),
+  sample: (p: Params, rng: RandomStream) => sample({ kind: 'weibull', shape: p['shape']!, scale: p['scale']! }, rng),
   fit: fitWeibull,
 };
 

@@ -1,6 +1,6 @@
 /** The fit page of the shipped sample in Debian's chromium: every chart drawn offline, no console error. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReportDir } from '../../../src/cli/writeReport.js';
 import { fitRoles } from '../../../src/fit/fitRoles.js';
@@ -8,7 +8,7 @@ import { readCsv } from '../../../src/fit/records/readCsv.js';
 import type { RecordsByRole } from '../../../src/fit/records/RoleRecords.js';
 import { renderFitHtml } from '../../../src/report/fit/renderFitHtml.js';
 import { ROOT } from '../../cli/cli.js';
-import { CHROMIUM, open } from '../openPage.js';
+import { CHROMIUM, launchChromium, open } from '../openPage.js';
 import { readFileSync } from 'node:fs';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -17,10 +17,7 @@ const title = hasChromium ? 'the fit page in a browser' : `the fit page in a bro
 describe.skipIf(!hasChromium)(title, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
