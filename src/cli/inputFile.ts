@@ -9,13 +9,21 @@ import { ScenarioError } from '../scenario/ScenarioError.js';
  */
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
+/** What a file is read as, for messages: its noun and the text it must hold. */
+export interface InputKind {
+  readonly noun: string;
+  readonly text: string;
+}
+
+const SCENARIO_INPUT: InputKind = { noun: 'a scenario', text: 'YAML or JSON text' };
+
 /**
- * The text of a scenario file, or a ScenarioError naming the file and the reason. The file is
+ * The text of a scenario file (or another input `kind`), or a ScenarioError naming the file and the reason. The file is
  * opened without blocking (a named pipe with no writer would otherwise wait forever), checked
  * with fstat to be a regular file no larger than the limit, then read with a bounded buffer so
  * a file that grows meanwhile (or lies about its size, as /proc files do) cannot pass it.
  */
-export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): string {
+export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES, kind: InputKind = SCENARIO_INPUT): string {
   const fail = (message: string): never => {
     throw new ScenarioError([{ file: path, path: '', message }]);
   };
@@ -28,7 +36,7 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): string 
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) fail(`cannot read the file: it is ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes) fail(`the file is ${bytes(stat.size)}, above the limit of ${bytes(maxBytes)} for a scenario`);
+    if (stat.size > maxBytes) fail(`the file is ${bytes(stat.size)}, above the limit of ${bytes(maxBytes)} for ${kind.noun}`);
     // One byte more than the limit: filling it proves the file grew past the limit while read.
     const buffer = Buffer.allocUnsafe(maxBytes + 1);
     let length = 0;
@@ -41,24 +49,24 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): string 
       }
       if (n === 0) break;
       length += n;
-      if (length > maxBytes) fail(`the file grew past the limit of ${bytes(maxBytes)} for a scenario while it was read`);
+      if (length > maxBytes) fail(`the file grew past the limit of ${bytes(maxBytes)} for ${kind.noun} while it was read`);
     }
-    return decode(buffer.subarray(0, length), fail);
+    return decode(buffer.subarray(0, length), fail, kind);
   } finally {
     closeSync(fd);
   }
 }
 
 /** Strict UTF-8 (an optional byte-order mark is dropped); NUL bytes are refused, as no text file holds them. */
-function decode(data: Buffer, fail: (m: string) => never): string {
+function decode(data: Buffer, fail: (m: string) => never, kind: InputKind): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    return fail(`the file is not valid UTF-8 text (byte ${firstInvalidUtf8(data)}): a scenario is YAML or JSON text`);
+    return fail(`the file is not valid UTF-8 text (byte ${firstInvalidUtf8(data)}): ${kind.noun} is ${kind.text}`);
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) fail(`the file holds a NUL byte (character ${nul + 1}): a scenario is YAML or JSON text, not binary data`);
+  if (nul >= 0) fail(`the file holds a NUL byte (character ${nul + 1}): ${kind.noun} is ${kind.text}, not binary data`);
   return text;
 }
 

@@ -130,6 +130,22 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/analytic.js'), 'analyticCommand'));
 
   program
+    .command('fit')
+    .description('fit time to failure and time to repair by role from outage records (CSV) or a Prometheus range query: the failures: block of a scenario')
+    .argument('<file...>', 'CSV outage records (role or component, start, end or duration, cause) or Prometheus query_range JSON of 0/1 series')
+    .option('--window-start <time>', 'start of the observation window, RFC 3339 or Unix seconds (default: the earliest start; Prometheus: the first sample)')
+    .option('--window-end <time>', 'end of the observation window; open outages last until it (default: the latest end or start; Prometheus: the last sample)')
+    .option('--role-label <label>', 'Prometheus: the label naming the role (default job)')
+    .option('--component-label <label>', 'Prometheus: the label telling components apart (default instance)')
+    .option('--map <name=role>', 'take a role, job or component name as a kubesim role, e.g. kube-etcd=etcd (repeatable)', collect)
+    .option('--seed <n>', 'seed of the bootstrap streams (default 42)')
+    .option('--bootstrap <n>', 'bootstrap samples of each goodness-of-fit test; 0 for none (default 200)')
+    .option('--into <scenario>', 'write the fitted failures into spec.failures of this scenario, keeping its comments')
+    .option('--out <dir>', 'write an HTML report (CDF and Q-Q charts) and fit.json into this folder')
+    .option('--json', 'print the fits as JSON to stdout and nothing else')
+    .action(lazy(() => import('./commands/fit.js'), 'fitCommand'));
+
+  program
     .command('models')
     .description('the deployment models and what each guarantees, measured by simulation')
     .option('--json', 'print the table as JSON')

@@ -110,7 +110,7 @@ function notNegative(name: string, x: number): string | undefined {
 }
 
 /** A standard normal draw by Box-Muller (two uniforms per draw, no cached spare: simpler replay). */
-function standardNormal(rng: RandomStream): number {
+export function standardNormal(rng: RandomStream): number {
   const u1 = 1 - rng.next();
   const u2 = rng.next();
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

@@ -62,6 +62,8 @@ const ROWS: readonly [readonly string[], string, 'int' | 'duration'][] = [
   [['explain', SCENARIO], '--from', 'duration'],
   [['explain', SCENARIO], '--to', 'duration'],
   [['lab'], '--port', 'int'],
+  [['fit', 'no-such-records.csv'], '--seed', 'int'],
+  [['fit', 'no-such-records.csv'], '--bootstrap', 'int'],
 ];
 
 describe('every numeric flag of every command, through the CLI', () => {

@@ -88,6 +88,9 @@ describe('output paths checked before any work', () => {
     { why: 'a sweep shard --out in /sys', args: ['sweep', scenario, '--set', 'etcd.members=1,3', '--shard', '1/2', '--out', '/sys/x', ...HUGE], message: /is inside \/sys/ },
     { why: 'lab --out over a file that is not a lab page', args: ['lab', '--out', file], message: /^kubesim: lab --out .*notes\.txt: exists and is not a quorum lab page written by kubesim: refusing to replace it$/ },
     { why: 'lab --out a folder', args: ['lab', '--out', dir], message: /^kubesim: lab --out .*paths: is a folder; give a file name, e\.g\. --out .*paths\/index\.html$/ },
+    { why: 'fit --out under a file', args: ['fit', 'scenarios/fit/incidents.csv', '--out', join(file, 'sub')], message: /notes\.txt is a file, not a folder/ },
+    { why: 'fit --out a folder that is not a report', args: ['fit', 'scenarios/fit/incidents.csv', '--out', dir], message: /paths is not a kubesim report folder \(not empty, no \.kubesim-report\): refusing to replace it$/ },
+    { why: 'fit --into a file that is not a scenario', args: ['fit', 'scenarios/fit/incidents.csv', '--into', file], message: /^kubesim: .*notes\.txt/ },
   ];
   for (const c of cases) {
     it(`should refuse ${c.why} (exit 2, one line)`, () => {

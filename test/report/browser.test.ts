@@ -1,60 +1,18 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReportDir } from '../../src/cli/writeReport.js';
 import { renderCompareFiles, renderReportFiles } from '../../src/report/reportFiles.js';
 import { compareInput, rows, scenario, summary, trace } from './fixtures.js';
+import { CHROMIUM, launchChromium, open } from './openPage.js';
 
-/** The one DOM global used inside the page (the tests compile without the DOM library). */
-declare const document: { querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> };
-
-const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const title = hasChromium ? 'report pages in a browser' : `report pages in a browser (skipped: ${CHROMIUM} is absent; CI installs it)`;
-
-/** Opens a page from file:// with the network blocked, waits for every chart, and reports what it saw. */
-async function open(browser: Browser, file: string, screenshot: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  // The page must work offline: anything but the file itself is refused and recorded.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    requests.push(url);
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(resolve(file)).href);
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart]')].every((el) => el.getAttribute('data-rendered') !== null), undefined, { timeout: 30_000 });
-  const charts = await page.$$eval('[data-chart]', (els) =>
-    els.map((el) => ({
-      id: el.getAttribute('data-chart'),
-      rendered: el.getAttribute('data-rendered'),
-      svgs: el.querySelectorAll('svg').length,
-      // Drawn items of data marks (not axes or legends), by mark type.
-      marks: Object.fromEntries(
-        ['rect', 'symbol', 'rule', 'text', 'line'].map((t) => [t, el.querySelectorAll(`g.mark-${t}.role-mark > *`).length]),
-      ),
-    })),
-  );
-  await page.screenshot({ path: screenshot, fullPage: true });
-  await page.close();
-  return { errors, requests, charts };
-}
 
 describe.skipIf(!hasChromium)(title, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

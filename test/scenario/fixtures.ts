@@ -28,11 +28,14 @@ export function parse(text: string): Scenario {
   return parseScenario(text, 'x.yaml');
 }
 
-/** Every shipped scenario (scenarios/ and its subfolders): name relative to scenarios/, path, text. */
+/**
+ * Every shipped scenario (scenarios/ and its subfolders, but for scenarios/fit/, which holds the
+ * outage records of `kubesim fit`'s samples): name relative to scenarios/, path, text.
+ */
 export function shippedScenarios(): { name: string; path: string; text: string }[] {
   const dir = `${ROOT}scenarios/`;
   return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.json'))
+    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.json')) && !f.startsWith('fit/'))
     .sort()
     .map((name) => ({ name, path: `${dir}${name}`, text: readFileSync(`${dir}${name}`, 'utf8') }));
 }

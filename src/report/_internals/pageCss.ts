@@ -68,6 +68,8 @@ ul.faults .at { font-variant-numeric: tabular-nums; color: var(--muted); display
 @media (max-width: 800px) { .two-col { grid-template-columns: 1fr; } }
 figure.chart { margin: 8px 0 0; overflow-x: auto; }
 .chart-body { min-height: 120px; }
+.pair { display: flex; flex-wrap: wrap; gap: 16px; }
+.card pre { overflow-x: auto; background: #f8f9fa; padding: 12px; border-radius: 8px; font-size: 12px; }
 .chart-body[data-rendered="error"] { color: var(--poor); padding: 12px; border: 1px dashed var(--poor); border-radius: 8px; }
 .legend-note { font-size: 13px; color: var(--muted); margin: 8px 0 0; }
 .yes { color: var(--good); font-weight: 600; } .no { color: var(--poor); font-weight: 600; }

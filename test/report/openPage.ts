@@ -1,0 +1,52 @@
+/** Opens a report page in Debian's chromium from file:// with the network blocked, and says what it drew (shared by the report browser tests). */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's chromium, headless, with nothing that reaches the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The one DOM global used inside the page (the tests compile without the DOM library). */
+declare const document: { querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> };
+
+/** Opens a page from file:// with the network blocked, waits for every chart, and reports what it saw. */
+export async function open(browser: Browser, file: string, screenshot: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // The page must work offline: anything but the file itself is refused and recorded.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(resolve(file)).href);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart]')].every((el) => el.getAttribute('data-rendered') !== null), undefined, { timeout: 30_000 });
+  const charts = await page.$$eval('[data-chart]', (els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-chart'),
+      rendered: el.getAttribute('data-rendered'),
+      svgs: el.querySelectorAll('svg').length,
+      // Drawn items of data marks (not axes or legends), by mark type.
+      marks: Object.fromEntries(
+        ['rect', 'symbol', 'rule', 'text', 'line'].map((t) => [t, el.querySelectorAll(`g.mark-${t}.role-mark > *`).length]),
+      ),
+    })),
+  );
+  await page.screenshot({ path: screenshot, fullPage: true });
+  await page.close();
+  return { errors, requests, charts };
+}
+
