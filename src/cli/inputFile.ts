@@ -15,7 +15,7 @@ export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
  * with fstat to be a regular file no larger than the limit, then read with a bounded buffer so
  * a file that grows meanwhile (or lies about its size, as /proc files do) cannot pass it.
  */
-export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): string {
+export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES, what = 'a scenario'): string {
   const fail = (message: string): never => {
     throw new ScenarioError([{ file: path, path: '', message }]);
   };
@@ -28,7 +28,7 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): string 
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) fail(`cannot read the file: it is ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes) fail(`the file is ${bytes(stat.size)}, above the limit of ${bytes(maxBytes)} for a scenario`);
+    if (stat.size > maxBytes) fail(`the file is ${bytes(stat.size)}, above the limit of ${bytes(maxBytes)} for ${what}`);
     // One byte more than the limit: filling it proves the file grew past the limit while read.
     const buffer = Buffer.allocUnsafe(maxBytes + 1);
     let length = 0;
@@ -41,12 +41,19 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): string 
       }
       if (n === 0) break;
       length += n;
-      if (length > maxBytes) fail(`the file grew past the limit of ${bytes(maxBytes)} for a scenario while it was read`);
+      if (length > maxBytes) fail(`the file grew past the limit of ${bytes(maxBytes)} for ${what} while it was read`);
     }
     return decode(buffer.subarray(0, length), fail);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The same strict UTF-8 text check for bytes read elsewhere (stdin), with errors naming `file`. */
+export function decodeInput(data: Buffer, file: string): string {
+  return decode(data, (message) => {
+    throw new ScenarioError([{ file, path: '', message }]);
+  });
 }
 
 /** Strict UTF-8 (an optional byte-order mark is dropped); NUL bytes are refused, as no text file holds them. */
@@ -90,7 +97,7 @@ function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): b
   return 'not a file';
 }
 
-function bytes(n: number): string {
+export function bytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   const mib = n / (1024 * 1024);
   return mib >= 1 ? `${n.toLocaleString('en-US')} bytes (${mib.toFixed(1)} MiB)` : `${n.toLocaleString('en-US')} bytes`;
