@@ -75,7 +75,7 @@ function item(file: string, at: string, value: unknown, kind: Kind): Item {
   // kubectl writes the kind of every item of a v1 List; a NodeList from the API may leave it out.
   const itemKind = value['kind'];
   if (itemKind !== undefined && itemKind !== kind) {
-    const hint = itemKind === 'Pod' || itemKind === 'Node' ? `: is this the output of \`${COMMAND[itemKind]}\`?` : '';
+    const hint = itemKind === 'Pod' || itemKind === 'Node' ? `: this is the output of \`${COMMAND[itemKind]}\`, not of \`${COMMAND[kind]}\`` : '';
     return fail(file, path('kind'), `expected ${kind}, found ${show(itemKind)}${hint}`);
   }
   const name = field(value, 'metadata', 'name');
