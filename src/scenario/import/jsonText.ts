@@ -1,10 +1,12 @@
 /** Parses JSON text with errors that name the file, the line and the column, as an editor shows them. */
 import { ScenarioError } from '../ScenarioError.js';
+import { jsonErrorOffset } from './jsonErrorOffset.js';
 
 /**
  * The value of a JSON text, or a ScenarioError naming the file, the 1-based line and column and
- * what JSON.parse said. V8 reports a character offset ("at position 12", Node 20) or, in later
- * versions, the line and column themselves; an unexpected end is placed after the last character.
+ * what JSON.parse said. V8 reports a character offset ("at position 12", Node 20), or in later
+ * versions the line and column themselves, for some faults only: the others are found by
+ * jsonErrorOffset.
  */
 export function parseJsonText(text: string, file: string): unknown {
   try {
@@ -22,12 +24,13 @@ function whereFailed(text: string, reason: string): { line: number; column: numb
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(reason);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /at position (\d+)/.exec(reason);
-  return lineAndColumn(text, position ? Number(position[1]) : text.length);
+  return lineAndColumn(text, position ? Number(position[1]) : jsonErrorOffset(text));
 }
 
 /** The 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.min(offset, text.length));
+  const at = Math.min(offset, text.length);
+  const before = text.slice(0, at);
   const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+  return { line: before.split('\n').length, column: at - lineStart + 1 };
 }
