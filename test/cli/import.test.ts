@@ -155,6 +155,19 @@ describe('kubesim import', () => {
     expect(r.stderr).toBe(`kubesim: ${pods('minikube')}: items[0].kind: expected Node, found "Pod": this is the output of \`kubectl get pods -n kube-system -o json\`, not of \`kubectl get nodes -o json\`\n`);
   });
 
+  it('should refuse a --name the scenario would refuse, and an --out that is a folder, before reading anything', () => {
+    const dir = tmp();
+    const named = kubesim(['import', join(dir, 'missing.json'), '--name', 'a/b']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('kubesim: --name: expected a name without \'/\', control or bidirectional characters, found "a/b"\n');
+    const folder = kubesim(['import', join(dir, 'missing.json'), '--out', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`kubesim: --out ${dir}: is a folder; give a file name, e.g. --out ${dir}/imported.yaml\n`);
+    const named2 = kubesim(['import', nodes('eks'), '--name', 'shop-prod']);
+    expect(named2.stdout).toMatch(/^  name: "shop-prod"$/m);
+    expect(named2.stdout).toMatch(/^    - name: "shop-prod"$/m);
+  });
+
   it('should refuse - for both inputs before reading anything', () => {
     const dir = tmp();
     const r = kubesim(['import', '-', '-', '--out', join(dir, 'out.yaml')], { input: readFileSync(nodes('eks'), 'utf8') });

@@ -43,11 +43,17 @@ async function read(arg: string, what: string): Promise<ImportInput> {
   return { file: arg, text: readInputFile(arg, MAX_IMPORT_BYTES, what) };
 }
 
-/** A name the scenario accepts for itself and its cluster (README, "Datacenters and failure domains"). */
+/**
+ * A name the scenario accepts for itself and its cluster, checked by the scenario's own rules
+ * (README, "Datacenters and failure domains") on the smallest scenario that carries it.
+ */
 function checkName(name: string): void {
-  // eslint-disable-next-line no-control-regex
-  if (name === '' || name === 'global' || /[/\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)) {
-    throw new InputError(`--name: ${JSON.stringify(name)} cannot name a cluster: give a non-empty name other than global, without / or control characters`);
+  const smallest = { apiVersion: 'kubesim/v1', kind: 'Scenario', metadata: { name }, spec: { clusters: [{ name, model: 'single-server' }] } };
+  try {
+    parseScenario(JSON.stringify(smallest), '--name');
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    throw new InputError(`--name: ${e.problems[0]!.message}`);
   }
 }
 

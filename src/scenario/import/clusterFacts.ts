@@ -1,4 +1,5 @@
 /** What a node list (and the kube-system pods) say about a cluster's shape: roles, zones, etcd, instance types, provider. */
+import { UNSAFE_CHARACTERS } from '../../kernel/quoteValue.js';
 import type { KubeNode, KubePod } from './kubeList.js';
 import { detectProvider, type Detection } from './managedProviders.js';
 
@@ -90,10 +91,11 @@ function zonesOf(controlPlane: readonly KubeNode[], workers: readonly KubeNode[]
 
 /**
  * A datacenter name for a zone label: the scenario refuses `/` (it separates cluster and
- * component) and control or bidirectional characters, so those become `-`.
+ * component) and the characters that must not reach a terminal (the schema's name pattern is the
+ * same set), so those become `-`.
  */
 function datacenterName(zone: string): string {
-  const safe = zone.replace(/[/\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '-');
+  const safe = zone.replace(UNSAFE_CHARACTERS, '-').replaceAll('/', '-');
   return safe === '' ? 'zone' : safe;
 }
 

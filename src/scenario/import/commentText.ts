@@ -1,8 +1,9 @@
 /** Text from the cluster made safe for a YAML comment or a quoted scalar: one line, no control or bidirectional characters. */
+import { UNSAFE_CHARACTERS } from '../../kernel/quoteValue.js';
 
 /** Replaces line breaks, control characters and bidirectional controls with `?`, so a node name cannot end a comment early. */
 export function commentText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  return text.replace(UNSAFE_CHARACTERS, '?');
 }
 
 /** A YAML double-quoted scalar (JSON's string syntax is valid YAML). */

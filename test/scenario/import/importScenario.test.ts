@@ -30,13 +30,15 @@ function kubeNode(n: GenNode): unknown {
   return { apiVersion: 'v1', kind: 'Node', metadata: { name: n.name, labels }, spec, status: { nodeInfo: { kubeletVersion: 'v1.30.2' } } };
 }
 
-const zone = fc.oneof(fc.constantFrom('eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'zone/with/slashes', 'global', ''), fc.string({ maxLength: 12 }));
+// Any text, not only ASCII: zone labels and names with bidirectional controls or line separators too.
+const anyText = (maxLength: number) => fc.oneof(fc.string({ maxLength }), fc.string({ unit: 'binary', maxLength }));
+const zone = fc.oneof(fc.constantFrom('eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'zone/with/slashes', 'global', '', 'a\u061cb', 'c\u2028d'), anyText(12));
 const node = fc.record({
-  name: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.string({ minLength: 1, maxLength: 20 })),
+  name: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), anyText(20).filter((s) => s !== '')),
   controlPlane: fc.constantFrom('control-plane', 'master', 'none', 'none'),
   zone: fc.option(zone, { nil: undefined }),
   legacyZone: fc.boolean(),
-  instanceType: fc.option(fc.string({ maxLength: 12 }), { nil: undefined }),
+  instanceType: fc.option(anyText(12), { nil: undefined }),
   provider: fc.constantFrom('eks', 'gke', 'aks', 'aws-id', 'none', 'none'),
 }) as fc.Arbitrary<GenNode>;
 
