@@ -163,6 +163,9 @@ describe('kubesim import', () => {
     const folder = kubesim(['import', join(dir, 'missing.json'), '--out', dir]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toBe(`kubesim: --out ${dir}: is a folder; give a file name, e.g. --out ${dir}/imported.yaml\n`);
+    const forced = kubesim(['import', nodes('eks'), '--force']);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toBe('kubesim: --force: only with --out (stdout is never a file to replace)\n');
     const named2 = kubesim(['import', nodes('eks'), '--name', 'shop-prod']);
     expect(named2.stdout).toMatch(/^  name: "shop-prod"$/m);
     expect(named2.stdout).toMatch(/^    - name: "shop-prod"$/m);

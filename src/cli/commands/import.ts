@@ -23,6 +23,7 @@ export interface ImportFlags {
 export async function importCommand(nodes: string, pods: string | undefined, flags: ImportFlags): Promise<void> {
   // Every check of the arguments comes before any input is read.
   if (nodes === '-' && pods === '-') throw new InputError('import: NODES and PODS cannot both be - (stdin): give one of them as a file');
+  if (flags.force === true && flags.out === undefined) throw new InputError('--force: only with --out (stdout is never a file to replace)');
   const name = flags.name ?? IMPORTED_NAME;
   checkName(name);
   if (flags.out !== undefined) checkOut(flags.out, flags.force === true);

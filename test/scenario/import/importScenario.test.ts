@@ -98,6 +98,15 @@ describe('importScenario', () => {
     expect(aks(['1', '2'])).toMatch(/with availability zones, SLA 99\.95%/);
   });
 
+  it('should name kube-vip (or haproxy, keepalived) pods beside the assumed load balancer', () => {
+    const cps = ['a', 'b', 'c'].map((z, i) => kubeNode({ name: `cp-${i}`, controlPlane: 'control-plane', zone: z, legacyZone: false, instanceType: undefined, provider: 'none' }));
+    const pods = [{ kind: 'Pod', metadata: { name: 'kube-vip-cp-0', labels: {} }, spec: { nodeName: 'cp-0' } }];
+    const yaml = importScenario({ text: list(cps), file: 'n.json' }, { text: list(pods), file: 'p.json' });
+    expect(yaml).toMatch(/# CHECK: the nodes show no load balancer .*assumed ONE, in a\./);
+    expect(yaml).toMatch(/kube-system runs kube-vip-cp-0: if that is a virtual IP .*one load balancer per zone/);
+    expect(yaml).toMatch(/# CHECK: no etcd pods seen in the PODS file: assumed external etcd with 3 members/);
+  });
+
   it('should keep a node name with a line break inside its comment line', () => {
     const yaml = importScenario({ text: list([kubeNode({ name: 'evil\nspec: {}', controlPlane: 'control-plane', zone: undefined, legacyZone: false, instanceType: undefined, provider: 'none' })]), file: 'n.json' });
     expect(yaml).toMatch(/# One node, evil\?spec: \{\}, labelled control-plane/);
