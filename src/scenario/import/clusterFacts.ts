@@ -6,6 +6,8 @@ import { detectProvider, type Detection } from './managedProviders.js';
 /** Labels read, newest first; the legacy ones are still set by older kubeadm and cloud providers. */
 export const LABELS = {
   controlPlane: ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'],
+  /** k3s and RKE2 label the nodes that run their embedded (stacked) etcd. */
+  etcd: ['node-role.kubernetes.io/etcd'],
   zone: ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'],
   region: ['topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/region'],
   instanceType: ['node.kubernetes.io/instance-type', 'beta.kubernetes.io/instance-type'],
@@ -33,6 +35,8 @@ export interface ClusterFacts {
   readonly podsGiven: boolean;
   /** etcd static pods (component=etcd, tier=control-plane, or named etcd-<node>). */
   readonly etcdPods: readonly KubePod[];
+  /** Control-plane nodes labelled as etcd members (k3s, RKE2): stacked etcd seen another way. */
+  readonly etcdNodes: readonly KubeNode[];
   /** Pods that look like a load balancer or a virtual IP for the apiservers (kube-vip, haproxy, keepalived). */
   readonly lbPods: readonly string[];
   /** Instance types by role, with how many nodes of each, in order of first appearance. */
@@ -56,6 +60,7 @@ export function clusterFacts(nodes: readonly KubeNode[], pods: readonly KubePod[
     regions: [...new Set(nodes.map((n) => first(n, LABELS.region)).filter((r): r is string => r !== undefined))],
     podsGiven: pods !== undefined,
     etcdPods,
+    etcdNodes: controlPlane.filter((n) => LABELS.etcd.some((l) => l in n.labels)),
     lbPods,
     instanceTypes: { controlPlane: countTypes(controlPlane), worker: countTypes(workers) },
     provider: detectProvider(nodes),

@@ -63,6 +63,13 @@ function etcdField(facts: ClusterFacts, cp: number): PlannedField {
     if (members < seen) notes.push(`CHECK: ${seen} etcd pods but kubesim allows at most ${Math.min(cp, MAX_MEMBERS)} stacked members here: ${members} kept.`);
     return field('etcd', `{ members: ${members}, topology: stacked }`, notes);
   }
+  if (facts.etcdNodes.length > 0) {
+    const members = Math.min(facts.etcdNodes.length, cp, MAX_MEMBERS);
+    return field('etcd', `{ members: ${members}, topology: stacked }`, [
+      `${facts.etcdNodes.length} control-plane node(s) labelled node-role.kubernetes.io/etcd (k3s and RKE2 embedded etcd): ${someNames(facts.etcdNodes.map((n) => n.name))}.`,
+      'Stacked: member i on control-plane node i.',
+    ]);
+  }
   const members = Math.max(1, Math.min(cp, MAX_MEMBERS));
   const why = facts.podsGiven ? 'in the PODS file' : 'because no PODS file was given (`kubectl get pods -n kube-system -o json`)';
   return field('etcd', `{ members: ${members}, topology: external }`, [

@@ -107,6 +107,17 @@ describe('importScenario', () => {
     expect(yaml).toMatch(/# CHECK: no etcd pods seen in the PODS file: assumed external etcd with 3 members/);
   });
 
+  it('should see stacked etcd in the node-role.kubernetes.io/etcd label of k3s and RKE2 when no etcd pod shows it', () => {
+    const nodes = ['a', 'b', 'c'].map((z, i) => {
+      const n = kubeNode({ name: `server-${i}`, controlPlane: 'control-plane', zone: z, legacyZone: false, instanceType: undefined, provider: 'none' }) as { metadata: { labels: Record<string, string> } };
+      n.metadata.labels['node-role.kubernetes.io/etcd'] = 'true';
+      return n;
+    });
+    const yaml = importScenario({ text: list(nodes), file: 'n.json' });
+    expect(yaml).toMatch(/# 3 control-plane node\(s\) labelled node-role\.kubernetes\.io\/etcd \(k3s and RKE2 embedded etcd\)/);
+    expect(parseScenario(yaml, 'x.yaml').clusters[0]!.etcd).toEqual({ members: 3, learners: 0, topology: 'stacked' });
+  });
+
   it('should keep a node name with a line break inside its comment line', () => {
     const yaml = importScenario({ text: list([kubeNode({ name: 'evil\nspec: {}', controlPlane: 'control-plane', zone: undefined, legacyZone: false, instanceType: undefined, provider: 'none' })]), file: 'n.json' });
     expect(yaml).toMatch(/# One node, evil\?spec: \{\}, labelled control-plane/);
