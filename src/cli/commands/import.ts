@@ -36,7 +36,9 @@ export async function importCommand(nodes: string, pods: string | undefined, fla
     return;
   }
   await writeFileAtomically(flags.out, yaml, flags.force === true);
-  process.stderr.write(`kubesim: wrote ${showPath(flags.out)}\n`);
+  // Like validate's "ok" line, on stdout (free with --out); `kubesim:` lines on stderr are errors.
+  const checks = yaml.match(/# CHECK/g)?.length ?? 0;
+  process.stdout.write(`${showPath(flags.out)}: written (${checks} CHECK comment${checks === 1 ? '' : 's'} to settle)\n`);
 }
 
 async function read(arg: string, what: string): Promise<ImportInput> {
