@@ -57,6 +57,17 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES, kind: In
   }
 }
 
+/** The same strict UTF-8 text check for bytes read elsewhere (stdin), with errors naming `file`. */
+export function decodeInput(data: Buffer, file: string, kind: InputKind = SCENARIO_INPUT): string {
+  return decode(
+    data,
+    (message) => {
+      throw new ScenarioError([{ file, path: '', message }]);
+    },
+    kind,
+  );
+}
+
 /** Strict UTF-8 (an optional byte-order mark is dropped); NUL bytes are refused, as no text file holds them. */
 function decode(data: Buffer, fail: (m: string) => never, kind: InputKind): string {
   let text: string;
@@ -98,7 +109,7 @@ function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): b
   return 'not a file';
 }
 
-function bytes(n: number): string {
+export function bytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   const mib = n / (1024 * 1024);
   return mib >= 1 ? `${n.toLocaleString('en-US')} bytes (${mib.toFixed(1)} MiB)` : `${n.toLocaleString('en-US')} bytes`;

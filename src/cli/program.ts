@@ -169,6 +169,16 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/explain.js'), 'explainCommand'));
 
   program
+    .command('import')
+    .description('turn a real cluster into a scenario: `kubectl get nodes -o json` (and the kube-system pods) in, commented YAML out')
+    .argument('<nodes>', 'the JSON of `kubectl get nodes -o json`, or - for stdin')
+    .argument('[pods]', 'the JSON of `kubectl get pods -n kube-system -o json` (etcd static pods), or - for stdin')
+    .option('--out <file>', 'write the scenario to this file (atomically) instead of stdout')
+    .option('--force', 'with --out: replace an existing file')
+    .option('--name <name>', 'the scenario\'s and the cluster\'s name (default imported)')
+    .action(lazy(() => import('./commands/import.js'), 'importCommand'));
+
+  program
     .command('lab')
     .description('the quorum lab: an interactive page to crash etcd members and cut the network, run by the model')
     .option('--out <file>', `where to write the page (default ${DEFAULT_LAB_FILE})`)
