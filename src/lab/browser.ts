@@ -1,7 +1,7 @@
 /** The quorum lab in the browser: wires the page's controls to the history, runs the model, renders. */
 import { formatClock } from '../kernel/index.js';
 import { browserGlobals, type LabElement } from './_internals/dom.js';
-import { act, applied, back, canGoBack, canGoForward, forward, jump, newHistory, type LabHistory } from './labHistory.js';
+import { act, applied, back, canGoBack, canGoForward, configOf, forward, jump, newHistory, reconfigure as reconfigured, type LabHistory } from './labHistory.js';
 import { labRun, type LabRun } from './labRun.js';
 import { LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
 import { actionText, arithmeticHtml, boardHtml, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
@@ -13,7 +13,7 @@ const TICK_MS = 100;
 const RECENT_SECONDS = 20;
 
 let history: LabHistory = newHistory(LAB_DEFAULTS);
-let run: LabRun = labRun(history.config, []);
+let run: LabRun = labRun(configOf(history), []);
 let selection: Selection = { datacenters: [], members: [] };
 let zoom: 'all' | 'recent' = 'all';
 let player: ReturnType<typeof setInterval> | undefined;
@@ -31,7 +31,7 @@ function all(selector: string): LabElement[] {
 
 function update(next: LabHistory): void {
   history = next;
-  run = labRun(history.config, applied(history));
+  run = labRun(configOf(history), applied(history));
   if (run.now >= LAB_HORIZON) stopPlaying();
   render();
 }
@@ -40,15 +40,23 @@ function doAction(action: LabAction, merge = false): void {
   update(act(history, action, merge));
 }
 
+/** A change of configuration is a step: the same actions run again with it, and Back undoes it. */
 function reconfigure(change: Partial<LabConfig>): void {
   stopPlaying();
   selection = { datacenters: [], members: [] };
-  update(newHistory({ ...history.config, ...change }));
+  update(reconfigured(history, change));
+}
+
+/** Start over: a fresh history with the configuration in effect. */
+function startOver(): void {
+  stopPlaying();
+  selection = { datacenters: [], members: [] };
+  update(newHistory(configOf(history)));
 }
 
 function render(): void {
   const c = run.state.clusters[0]!;
-  const config = history.config;
+  const config = configOf(history);
   $('members').innerHTML = segment('members', 9, config.members);
   $('datacenters').innerHTML = segment('datacenters', 3, config.datacenters);
   $('prevote').checked = config.preVote;
@@ -97,7 +105,7 @@ function marks(): { t: number; label: string }[] {
 }
 
 function toggleMember(i: number): void {
-  if (i < 1 || i > history.config.members) return;
+  if (i < 1 || i > configOf(history).members) return;
   const crashed = labSettings(applied(history)).crashed.has(i);
   doAction({ kind: crashed ? 'recover' : 'crash', member: i });
 }
@@ -147,7 +155,7 @@ document.addEventListener('click', (ev) => {
   else if (el.id === 'play') togglePlaying();
   else if (el.id === 'back') update(back(history));
   else if (el.id === 'forward') update(forward(history));
-  else if (el.id === 'reset') reconfigure({});
+  else if (el.id === 'reset') startOver();
 });
 
 $('prevote').addEventListener('change', () => reconfigure({ preVote: $('prevote').checked === true }));

@@ -135,10 +135,17 @@ export function historyHtml(h: LabHistory): string {
     const at = t;
     if (a.kind === 'advance') t = Math.min(LAB_HORIZON, Math.round((t + a.seconds) * 1000) / 1000);
     const state = i < h.cursor ? (i === h.cursor - 1 ? 'current' : 'done') : 'undone';
-    return `<li class="${state}"><button type="button" data-jump="${i + 1}"><time>${formatClock(a.kind === 'advance' ? t : at)}</time> ${escapeHtml(actionText(a))}</button></li>`;
+    const text = a.kind === 'configure' ? `⚙ ${configText(a.config)} (same steps)` : actionText(a);
+    return `<li class="${state}${a.kind === 'configure' ? ' configure' : ''}"><button type="button" data-jump="${i + 1}"><time>${formatClock(a.kind === 'advance' ? t : at)}</time> ${escapeHtml(text)}</button></li>`;
   });
-  const start = `<li class="${h.cursor === 0 ? 'current' : 'done'}"><button type="button" data-jump="0"><time>${formatClock(0)}</time> start</button></li>`;
+  const start = `<li class="${h.cursor === 0 ? 'current' : 'done'}"><button type="button" data-jump="0"><time>${formatClock(0)}</time> start: ${escapeHtml(configText(h.config))}</button></li>`;
   return `<ol class="history">${start}${items.join('')}</ol>`;
+}
+
+/** A configuration in a few words: "5 members, 3 datacenters, pre-vote on, seed 1". */
+export function configText(c: LabConfig): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(c.members, 'member')}, ${plural(c.datacenters, 'datacenter')}, pre-vote ${c.preVote ? 'on' : 'off'}, seed ${c.seed}`;
 }
 
 export function actionText(a: LabAction): string {

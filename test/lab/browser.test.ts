@@ -103,7 +103,25 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
     expect(await status('writes')).toMatchObject({ ok: 'true' });
   });
 
+  it('should keep the steps across a change of member count, and undo the change with Back', async () => {
+    const t = await now();
+    await page.click('[data-members="4"]');
+    expect(await page.locator('[data-member]').count()).toBe(4);
+    expect(await now()).toBe(t);
+    // The same steps with four members: etcd-3 is still down, 3 of 4 in touch, a quorum of 3.
+    expect(await page.locator('[data-member="3"]').getAttribute('data-state')).toBe('down');
+    expect(await status('quorum')).toEqual({ ok: 'true', text: 'QUORUM held 3 of 4 in touch, 3 needed' });
+    expect(await page.locator('#history').innerText()).toContain('4 members, 3 datacenters');
+    await page.click('#back');
+    expect(await page.locator('[data-member]').count()).toBe(3);
+    expect(await now()).toBe(t);
+    await page.click('#forward');
+    expect(await page.locator('[data-member]').count()).toBe(4);
+    await page.click('#back');
+  });
+
   it('should elect on the majority side when the network cuts the leader off, and lose quorum with 4 of 5 up', async () => {
+    await page.click('#reset');
     await page.click('[data-members="5"]'); // dc-a: etcd-1, etcd-4; dc-b: etcd-2, etcd-5; dc-c: etcd-3
     expect(await page.locator('[data-member]').count()).toBe(5);
     expect((await page.locator('#arithmetic').innerText()).replace(/\s+/g, ' ')).toContain('failures tolerated = n − quorum = 5 − 3 = 2');
