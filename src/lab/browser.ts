@@ -4,6 +4,7 @@ import { browserGlobals, type LabElement } from './_internals/dom.js';
 import { act, applied, back, canGoBack, canGoForward, configOf, forward, jump, newHistory, reconfigure as reconfigured, type LabHistory } from './labHistory.js';
 import { labRun, type LabRun } from './labRun.js';
 import { LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
+import { decodeLabState, encodeLabState, type LabState } from './labUrl.js';
 import { actionText, arithmeticHtml, boardHtml, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
 import { timelineSvg } from './timelineSvg.js';
 
@@ -54,6 +55,28 @@ function startOver(): void {
   update(newHistory(configOf(history)));
 }
 
+/** The whole state, as a link shares it. */
+function labState(): LabState {
+  return { history, compare: [], presenter: false, lesson: null };
+}
+
+/** Opens a state from a link's fragment (or the page's start state); a bad link is said, not thrown. */
+function load(fragment: string): void {
+  stopPlaying();
+  selection = { datacenters: [], members: [] };
+  const d = decodeLabState(fragment);
+  $('notice').textContent = d.ok ? '' : `This link could not be opened (${d.problem}); the lab starts afresh.`;
+  $('notice').hidden = d.ok;
+  update(d.ok ? d.state.history : newHistory(LAB_DEFAULTS));
+}
+
+/** Keeps the address bar on the current state (no new browser-history entry per step). */
+function share(): void {
+  const fragment = `#${encodeLabState(labState())}`;
+  if (window.location.hash !== fragment) window.history.replaceState(null, '', fragment);
+  $('link').value = window.location.href;
+}
+
 function render(): void {
   const c = run.state.clusters[0]!;
   const config = configOf(history);
@@ -85,6 +108,7 @@ function render(): void {
   $('yaml').textContent = yaml;
   $('download').href = `data:text/yaml;charset=utf-8,${encodeURIComponent(yaml)}`;
   document.body.dataset['now'] = String(run.now);
+  share();
 }
 
 function segment(name: string, max: number, current: number): string {
@@ -156,6 +180,7 @@ document.addEventListener('click', (ev) => {
   else if (el.id === 'back') update(back(history));
   else if (el.id === 'forward') update(forward(history));
   else if (el.id === 'reset') startOver();
+  else if (el.id === 'copy') copyLink();
 });
 
 $('prevote').addEventListener('change', () => reconfigure({ preVote: $('prevote').checked === true }));
@@ -175,6 +200,22 @@ document.addEventListener('keydown', (ev) => {
   ev.preventDefault();
 });
 
+/** Copies the link; where the clipboard is not allowed (file:// pages in some browsers) the link is selected for Ctrl-C. */
+function copyLink(): void {
+  const link = $('link');
+  link.focus();
+  link.select?.();
+  const clipboard = (globalThis as { navigator?: { clipboard?: { writeText(t: string): Promise<void> } } }).navigator?.clipboard;
+  const said = (text: string) => ($('copied').textContent = text);
+  if (clipboard === undefined) said('selected: press Ctrl-C');
+  else clipboard.writeText(link.value ?? '').then(() => said('copied'), () => said('selected: press Ctrl-C'));
+}
+
 window.addEventListener('resize', () => render());
-render();
+window.addEventListener('hashchange', () => {
+  if (window.location.hash !== `#${encodeLabState(labState())}`) load(window.location.hash);
+});
+const start = window.location.hash !== '' ? window.location.hash : (document.querySelector('meta[name="kubesim-lab-start"]')?.getAttribute('content') ?? '');
+if (start !== '') load(start);
+else render();
 document.body.dataset['ready'] = 'true';

@@ -1,4 +1,5 @@
 /** The quorum lab's page: a self-contained HTML file around the bundled browser script (no CDN, works from file://). */
+import { escapeHtml } from '../report/escape.js';
 import { LAB_COLORS } from './timelineSvg.js';
 
 const CSS = `
@@ -104,6 +105,9 @@ ol.history li.current button { background: #e4edf8; font-weight: 650; }
 ol.history li.undone button { color: #9aa0a6; text-decoration: line-through; }
 details.card summary { cursor: pointer; font-weight: 600; }
 details pre { background: #f3f4f6; border-radius: 8px; padding: 10px 12px; font-size: 13px; overflow-x: auto; }
+.share { font-size: 13px; display: flex; gap: 8px; align-items: center; width: 100%; justify-content: flex-end; }
+.share input { font: 12px ui-monospace, Menlo, Consolas, monospace; padding: 3px 6px; border-radius: 6px; border: 0; width: 420px; max-width: 50vw; }
+.notice { background: #fdecea; border: 1px solid #b3261e; color: #7a1c15; border-radius: 10px; padding: 8px 12px; }
 footer { max-width: 1240px; margin: 0 auto; padding: 0 24px 28px; color: var(--muted); font-size: 13px; }
 `;
 
@@ -118,6 +122,7 @@ const BODY = `
     <label>seed <input type="number" id="seed" value="1" min="0" step="1"></label>
     <button type="button" class="plain" id="reset">Start over</button>
   </div>
+  <div class="share"><label for="link">Link to this situation</label> <input id="link" readonly size="36"> <button type="button" class="plain" id="copy">Copy link</button> <span id="copied" aria-live="polite"></span></div>
 </div></header>
 <div class="toolbar"><div class="inner">
   <div class="clock"><small>simulated time</small><span id="clock">00:00:00</span></div>
@@ -135,6 +140,7 @@ const BODY = `
   <span class="keys">keys: 1&ndash;9 crash/recover &middot; &larr; &rarr; back/forward &middot; space play</span>
 </div></div>
 <main>
+  <p id="notice" class="notice" role="alert" hidden></p>
   <div class="grid">
     <section class="card"><h2>The cluster</h2><p class="lead">Each member runs on its own control-plane node, with an apiserver beside it. Click a member to crash it; click again to bring it back. To cut the network, pick what to cut off below.</p><div id="board"></div></section>
     <section class="card"><h2>The arithmetic</h2><p class="lead">A write commits once a majority of the voting members have it.</p><div id="arithmetic"></div></section>
@@ -150,15 +156,21 @@ const BODY = `
 <footer>No load balancer in the lab: clients reach every apiserver, so quorum and leadership alone decide whether writes work. Timings are etcd's defaults (heartbeat 100 ms, election timeout 1 s) and Kubernetes' leader-election leases (15 s).</footer>
 `;
 
+export interface LabPageOptions {
+  /** The state the page opens on when its address has no fragment (a lab link's fragment, labUrl.ts). */
+  readonly start?: string;
+}
+
 /** The whole page. `script` is the bundled browser code; it must not contain `</script`. */
-export function labPage(script: string): string {
+export function labPage(script: string, options: LabPageOptions = {}): string {
+  const start = options.start === undefined ? '' : `\n<meta name="kubesim-lab-start" content="${escapeHtml(options.start)}">`;
   const safe = script.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="kubesim">
+<meta name="generator" content="kubesim">${start}
 <title>Quorum lab · kubesim</title>
 <style>${CSS}</style>
 </head>

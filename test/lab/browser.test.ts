@@ -150,6 +150,36 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
     expect(await page.locator('#history').innerText()).toContain('heal the network');
   });
 
+  it('should reopen exactly the same situation from its link in a fresh page', async () => {
+    await page.click('[data-member="1"]');
+    await page.click('[data-advance="2"]');
+    await page.click('#back'); // the link keeps the undone step too, and the cursor before it
+    const url = page.url();
+    expect(url).toMatch(/#v=1&c=m3d3p1s1&s=.*@m5d3p1s1.*&at=\d+$/);
+    expect(await page.locator('#link').inputValue()).toBe(url);
+    const snapshot = async (p: Page) => ({
+      now: await p.locator('body').getAttribute('data-now'),
+      board: await p.locator('#board').innerHTML(),
+      status: await p.locator('#status').innerText(),
+      history: await p.locator('#history').innerHTML(),
+      log: await p.locator('#log').innerText(),
+      yaml: await p.locator('#yaml').textContent(),
+    });
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await fresh.newPage();
+    other.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+    });
+    await other.goto(url);
+    await other.waitForSelector('body[data-ready="true"]');
+    expect(await snapshot(other)).toEqual(await snapshot(page));
+    // A broken link says so and starts afresh.
+    await other.goto(url.replace(/#.*/, '#v=1&s=x12'));
+    await other.waitForSelector('body[data-ready="true"]');
+    expect(await other.locator('#notice').innerText()).toContain("step 'x12': expected 1 to 9, found 12");
+    await fresh.close();
+  });
+
   it('should run with no console error and no network request', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
