@@ -1,11 +1,13 @@
 /** The quorum lab in the browser: wires the page's controls to the history, runs the model, renders. */
 import { formatClock } from '../kernel/index.js';
 import { browserGlobals, type LabElement } from './_internals/dom.js';
-import { act, applied, back, canGoBack, canGoForward, configOf, forward, jump, newHistory, reconfigure as reconfigured, type LabHistory } from './labHistory.js';
+import { act, actionsTaken, applied, back, canGoBack, canGoForward, configOf, forward, jump, newHistory, reconfigure as reconfigured, type LabHistory } from './labHistory.js';
 import { labRun, type LabRun } from './labRun.js';
 import { LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
-import { decodeLabState, encodeLabState, type LabState } from './labUrl.js';
-import { actionText, arithmeticHtml, boardHtml, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
+import { decodeLabState, encodeLabState, MAX_COMPARE, type LabState } from './labUrl.js';
+import { compareHtml, type CompareColumn } from './compareHtml.js';
+import { fitActions } from './labScenario.js';
+import { actionText, configText, arithmeticHtml, boardHtml, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
 import { timelineSvg } from './timelineSvg.js';
 
 /** Simulated seconds per tick of the play button, and real milliseconds between ticks (real time). */
@@ -15,6 +17,9 @@ const RECENT_SECONDS = 20;
 
 let history: LabHistory = newHistory(LAB_DEFAULTS);
 let run: LabRun = labRun(configOf(history), []);
+/** Other configurations driven by the same steps, shown side by side with this one. */
+let compare: LabConfig[] = [];
+let compareRuns: LabRun[] = [];
 let selection: Selection = { datacenters: [], members: [] };
 let zoom: 'all' | 'recent' = 'all';
 let player: ReturnType<typeof setInterval> | undefined;
@@ -33,6 +38,7 @@ function all(selector: string): LabElement[] {
 function update(next: LabHistory): void {
   history = next;
   run = labRun(configOf(history), applied(history));
+  compareRuns = compare.map((c) => labRun(c, fitActions(c, actionsTaken(history))));
   if (run.now >= LAB_HORIZON) stopPlaying();
   render();
 }
@@ -57,7 +63,7 @@ function startOver(): void {
 
 /** The whole state, as a link shares it. */
 function labState(): LabState {
-  return { history, compare: [], presenter: false, lesson: null };
+  return { history, compare, presenter: false, lesson: null };
 }
 
 /** Opens a state from a link's fragment (or the page's start state); a bad link is said, not thrown. */
@@ -67,6 +73,7 @@ function load(fragment: string): void {
   const d = decodeLabState(fragment);
   $('notice').textContent = d.ok ? '' : `This link could not be opened (${d.problem}); the lab starts afresh.`;
   $('notice').hidden = d.ok;
+  compare = d.ok ? [...d.state.compare] : [];
   update(d.ok ? d.state.history : newHistory(LAB_DEFAULTS));
 }
 
@@ -93,6 +100,7 @@ function render(): void {
   const from = zoom === 'recent' ? Math.max(0, to - RECENT_SECONDS) : 0;
   $('timeline').innerHTML = timelineSvg(run.replayed, { from, to, width, marks: marks() });
   for (const b of all('[data-zoom]')) b.classList.toggle('on', b.dataset['zoom'] === zoom);
+  renderCompare(width);
   const log = $('log');
   log.innerHTML = logHtml(run.narrated);
   log.querySelector('ol')?.scrollTo({ top: 1e9 });
@@ -109,6 +117,48 @@ function render(): void {
   $('download').href = `data:text/yaml;charset=utf-8,${encodeURIComponent(yaml)}`;
   document.body.dataset['now'] = String(run.now);
   share();
+}
+
+/** The side-by-side card: hidden until a comparison is asked for. */
+function renderCompare(width: number): void {
+  const config = configOf(history);
+  const presets = comparePresets(config).map(([label, c]) => `<button type="button" class="btn" data-compare="${escapeAttr(JSON.stringify(c))}">${label}</button>`);
+  $('compare-add').innerHTML = compare.length < MAX_COMPARE ? `<span>Compare with:</span> ${presets.join(' ')}` : '';
+  $('compare-stop').hidden = compare.length === 0;
+  if (compare.length === 0) {
+    $('compare').innerHTML = '';
+    return;
+  }
+  const columns: CompareColumn[] = [
+    { title: `This cluster: ${configText(config)}`, controls: '', replayed: run.replayed, cluster: 0, now: run.now },
+    ...compare.map((c, k) => ({ title: configText(c), controls: compareControls(c, k), replayed: compareRuns[k]!.replayed, cluster: 0, now: run.now })),
+  ];
+  $('compare').innerHTML = compareHtml(columns, width);
+}
+
+/** Ready-made comparisons with the configuration in effect: one member more (or less), pre-vote flipped, one or three datacenters. */
+function comparePresets(c: LabConfig): [string, LabConfig][] {
+  const members = c.members < 9 ? c.members + 1 : c.members - 1;
+  const dcs = c.datacenters === 1 ? 3 : 1;
+  return [
+    [`${members} members`, { ...c, members }],
+    [`pre-vote ${c.preVote ? 'off' : 'on'}`, { ...c, preVote: !c.preVote }],
+    [`${dcs} datacenter${dcs === 1 ? '' : 's'}`, { ...c, datacenters: dcs }],
+  ];
+}
+
+function compareControls(c: LabConfig, k: number): string {
+  const options = (max: number, v: number) => Array.from({ length: max }, (_x, i) => `<option${i + 1 === v ? ' selected' : ''}>${i + 1}</option>`).join('');
+  return `<div class="column-controls"><label>members <select data-compare-members="${k}">${options(9, c.members)}</select></label> <label>datacenters <select data-compare-datacenters="${k}">${options(3, c.datacenters)}</select></label> <label><input type="checkbox" data-compare-prevote="${k}"${c.preVote ? ' checked' : ''}> pre-vote</label> <button type="button" class="btn small" data-compare-remove="${k}" aria-label="Remove this cluster from the comparison">✕</button></div>`;
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function setCompare(next: LabConfig[]): void {
+  compare = next.slice(0, MAX_COMPARE);
+  update(history);
 }
 
 function segment(name: string, max: number, current: number): string {
@@ -181,6 +231,23 @@ document.addEventListener('click', (ev) => {
   else if (el.id === 'forward') update(forward(history));
   else if (el.id === 'reset') startOver();
   else if (el.id === 'copy') copyLink();
+  else if (d['compare'] !== undefined) setCompare([...compare, JSON.parse(d['compare']) as LabConfig]);
+  else if (d['compareRemove'] !== undefined) setCompare(compare.filter((_c, k) => k !== Number(d['compareRemove'])));
+  else if (el.id === 'compare-stop') setCompare([]);
+});
+
+/** The pickers of a compared cluster. */
+document.addEventListener('change', (ev) => {
+  const d = ev.target?.dataset ?? {};
+  const edit = (key: string | undefined, change: (c: LabConfig) => LabConfig) => {
+    if (key === undefined) return false;
+    setCompare(compare.map((c, k) => (k === Number(key) ? change(c) : c)));
+    return true;
+  };
+  const value = Number(ev.target?.value);
+  edit(d['compareMembers'], (c) => ({ ...c, members: value })) ||
+    edit(d['compareDatacenters'], (c) => ({ ...c, datacenters: value })) ||
+    edit(d['comparePrevote'], (c) => ({ ...c, preVote: ev.target?.checked === true }));
 });
 
 $('prevote').addEventListener('change', () => reconfigure({ preVote: $('prevote').checked === true }));

@@ -29,10 +29,14 @@ export function configOf(h: LabHistory): LabConfig {
   return config;
 }
 
-/** The actions in effect: those before the cursor, without the configuration changes, fitted to the configuration in effect. */
+/** The actions before the cursor, without the configuration changes, as the student took them. */
+export function actionsTaken(h: LabHistory): readonly LabAction[] {
+  return h.actions.slice(0, h.cursor).filter((s): s is LabAction => s.kind !== 'configure');
+}
+
+/** The actions in effect: those taken, fitted to the configuration in effect. */
 export function applied(h: LabHistory): readonly LabAction[] {
-  const actions = h.actions.slice(0, h.cursor).filter((s): s is LabAction => s.kind !== 'configure');
-  return fitActions(configOf(h), actions);
+  return fitActions(configOf(h), actionsTaken(h));
 }
 
 /**

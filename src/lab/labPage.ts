@@ -105,6 +105,28 @@ ol.history li.current button { background: #e4edf8; font-weight: 650; }
 ol.history li.undone button { color: #9aa0a6; text-decoration: line-through; }
 details.card summary { cursor: pointer; font-weight: 600; }
 details pre { background: #f3f4f6; border-radius: 8px; padding: 10px 12px; font-size: 13px; overflow-x: auto; }
+.compare-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }
+.compare { display: grid; gap: 14px; }
+.column { border: 1px solid var(--line); border-radius: 12px; padding: 10px 12px; background: #fafbfc; min-width: 0; }
+.column h3 { margin: 0 0 6px; font-size: 15px; }
+.column-controls { font-size: 13px; display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-bottom: 6px; }
+.column-controls select { font: inherit; }
+.btn.small { padding: 1px 8px; font-size: 13px; }
+.dots { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0; }
+.dot { display: inline-flex; flex-direction: column; align-items: center; width: 30px; border-radius: 8px; border: 2px solid var(--up); color: var(--up); font-size: 15px; line-height: 1.1; padding: 2px 0; background: #fff; }
+.dot small { color: var(--ink); font-size: 11px; }
+.dot.leads { border-color: var(--lead); color: #8a6d00; } .dot.down { border-color: #b9bec5; color: var(--down); } .dot.cut { border-color: var(--cut); color: #a35200; border-style: dashed; }
+.arith { font-size: 14px; margin: 6px 0; }
+.minis { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; margin-bottom: 8px; }
+.mini { border-left: 6px solid var(--up); background: #fff; border-radius: 8px; padding: 4px 8px; font-size: 14px; }
+.mini.bad { border-left-color: var(--down); background: #fff5f5; }
+.mini .title { color: var(--muted); font-size: 12px; display: block; }
+.mini.differs { outline: 3px solid #7b3fbf; }
+.mini .diff { color: #5b2a91; font-size: 12px; font-weight: 700; }
+.col-timeline svg { display: block; max-width: 100%; height: auto; }
+.col-timeline text { font-size: 12px; fill: var(--ink); }
+.col-timeline text.lane { font-size: 13px; font-weight: 600; } .col-timeline text.tick { fill: var(--muted); font-size: 11px; }
+.col-timeline text.in-bar { fill: #fff; font-size: 11px; font-weight: 600; } .col-timeline text.in-bar.light { fill: var(--muted); }
 .share { font-size: 13px; display: flex; gap: 8px; align-items: center; width: 100%; justify-content: flex-end; }
 .share input { font: 12px ui-monospace, Menlo, Consolas, monospace; padding: 3px 6px; border-radius: 6px; border: 0; width: 420px; max-width: 50vw; }
 .notice { background: #fdecea; border: 1px solid #b3261e; color: #7a1c15; border-radius: 10px; padding: 8px 12px; }
@@ -146,6 +168,9 @@ const BODY = `
     <section class="card"><h2>The arithmetic</h2><p class="lead">A write commits once a majority of the voting members have it.</p><div id="arithmetic"></div></section>
   </div>
   <section class="statuses" id="status" aria-live="polite"></section>
+  <section class="card" id="side-by-side"><h2>Side by side</h2><p class="lead">Other clusters driven by the very same steps: what would they have done? Differences from this cluster are marked &ne;.</p>
+    <div class="compare-bar"><span id="compare-add"></span> <button type="button" class="btn" id="compare-stop" hidden>Stop comparing</button></div>
+    <div id="compare"></div></section>
   <section class="card"><span class="zoom"><button type="button" class="btn on" data-zoom="all">whole run</button><button type="button" class="btn" data-zoom="recent">last 20 s</button></span><h2>Timeline</h2><p class="lead">Up to now. Dashed lines mark your steps; hover over a bar for details.</p><div id="timeline"></div></section>
   <div class="two">
     <section class="card"><h2>What happened</h2><p class="lead">The same narration as <code>kubesim explain</code>.</p><div id="log"></div></section>

@@ -180,6 +180,33 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
     await fresh.close();
   });
 
+  it('should drive 3, 4 and 5 members side by side with the same steps: losing 2, only 5 keep quorum', async () => {
+    await page.goto(`${pathToFileURL(resolve(PAGE)).href}#v=1&c=m3d3p1s1`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('button', { name: '4 members' }).click();
+    await page.getByRole('button', { name: '4 members' }).click(); // the preset is one more than this cluster's: 4 again
+    await page.selectOption('[data-compare-members="1"]', '5');
+    expect(await page.locator('#compare [data-column]').count()).toBe(3);
+    await page.click('[data-advance="10"]');
+    await page.keyboard.press('2');
+    await page.click('[data-advance="10"]');
+    await page.keyboard.press('3');
+    await page.click('[data-advance="10"]');
+    const fact = (col: number, f: string) => page.locator(`[data-column="${col}"] [data-fact="${f}"]`);
+    expect(await fact(0, 'quorum').getAttribute('data-ok')).toBe('false');
+    expect(await fact(1, 'quorum').getAttribute('data-ok')).toBe('false');
+    expect(await fact(2, 'quorum').getAttribute('data-ok')).toBe('true');
+    expect(await fact(2, 'writes').getAttribute('data-ok')).toBe('true');
+    // Differences from the first column are marked; the 4-member cluster differs in nothing.
+    expect(await page.locator('[data-column="1"] .differs').count()).toBe(0);
+    expect(await fact(2, 'quorum').getAttribute('class')).toContain('differs');
+    expect(await page.locator('[data-column="1"] .arith').innerText()).toContain('n = 4, quorum = ⌊4/2⌋ + 1 = 3, tolerates 1; now 2 in touch: lost');
+    expect(await page.locator('[data-column="2"] .arith').innerText()).toContain('now 3 in touch: held');
+    expect(await page.locator('[data-column="0"] [data-member-state="down"]').count()).toBe(2);
+    expect(page.url()).toContain('&vs=m4d3p1s1;m5d3p1s1');
+    await page.locator('#side-by-side').screenshot({ path: 'test-output/lab-side-by-side.png' });
+  });
+
   it('should run with no console error and no network request', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
