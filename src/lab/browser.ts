@@ -1,13 +1,15 @@
-/** The quorum lab in the browser: wires the page's controls to the history, runs the model, renders. */
+/** The quorum lab in the browser: wires the page's controls and keys to the history or the lesson, runs the model, renders. */
 import { formatClock } from '../kernel/index.js';
 import { browserGlobals, type LabElement } from './_internals/dom.js';
+import { compareControls, presetButtons } from './compareControls.js';
+import { compareHtml, type CompareColumn } from './compareHtml.js';
 import { act, actionsTaken, applied, back, canGoBack, canGoForward, configOf, forward, jump, newHistory, reconfigure as reconfigured, type LabHistory } from './labHistory.js';
 import { labRun, type LabRun } from './labRun.js';
-import { LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
-import { decodeLabState, encodeLabState, MAX_COMPARE, type LabState } from './labUrl.js';
-import { compareHtml, type CompareColumn } from './compareHtml.js';
-import { fitActions } from './labScenario.js';
-import { actionText, configText, arithmeticHtml, boardHtml, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
+import { fitActions, LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
+import { decodeLabState, encodeLabState, MAX_COMPARE, type LabState, type LessonProgress } from './labUrl.js';
+import { lessonPanelHtml, lessonPickerHtml, sceneBoardHtml } from './lessonHtml.js';
+import { lessonMoment, prepareLesson, type LabLesson, type PreparedLesson } from './lessonRun.js';
+import { actionText, arithmeticHtml, boardHtml, configText, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
 import { timelineSvg } from './timelineSvg.js';
 
 /** Simulated seconds per tick of the play button, and real milliseconds between ticks (real time). */
@@ -15,15 +17,21 @@ const TICK_SECONDS = 0.1;
 const TICK_MS = 100;
 const RECENT_SECONDS = 20;
 
+const { document, window } = browserGlobals();
+/** The lessons the page carries (`kubesim lab` puts scenarios/lessons/ and any --scenario in it). */
+const lessons: readonly LabLesson[] = JSON.parse(document.getElementById('kubesim-lessons')?.textContent ?? '[]') as LabLesson[];
+
 let history: LabHistory = newHistory(LAB_DEFAULTS);
 let run: LabRun = labRun(configOf(history), []);
 /** Other configurations driven by the same steps, shown side by side with this one. */
 let compare: LabConfig[] = [];
 let compareRuns: LabRun[] = [];
+/** The lesson being followed, or null in free play. */
+let lesson: { prepared: PreparedLesson; progress: LessonProgress } | null = null;
+let presenter = false;
 let selection: Selection = { datacenters: [], members: [] };
 let zoom: 'all' | 'recent' = 'all';
 let player: ReturnType<typeof setInterval> | undefined;
-const { document, window } = browserGlobals();
 
 function $(id: string): LabElement {
   const el = document.getElementById(id);
@@ -61,9 +69,19 @@ function startOver(): void {
   update(newHistory(configOf(history)));
 }
 
+function setCompare(next: LabConfig[]): void {
+  compare = next.slice(0, MAX_COMPARE);
+  update(history);
+}
+
 /** The whole state, as a link shares it. */
 function labState(): LabState {
-  return { history, compare, presenter: false, lesson: null };
+  return { history, compare, presenter, lesson: lesson?.progress ?? null };
+}
+
+function say(problem: string | null): void {
+  $('notice').textContent = problem ?? '';
+  $('notice').hidden = problem === null;
 }
 
 /** Opens a state from a link's fragment (or the page's start state); a bad link is said, not thrown. */
@@ -71,10 +89,17 @@ function load(fragment: string): void {
   stopPlaying();
   selection = { datacenters: [], members: [] };
   const d = decodeLabState(fragment);
-  $('notice').textContent = d.ok ? '' : `This link could not be opened (${d.problem}); the lab starts afresh.`;
-  $('notice').hidden = d.ok;
-  compare = d.ok ? [...d.state.compare] : [];
-  update(d.ok ? d.state.history : newHistory(LAB_DEFAULTS));
+  say(d.ok ? null : `This link could not be opened (${d.problem}); the lab starts afresh.`);
+  const st = d.ok ? d.state : null;
+  compare = st === null ? [] : [...st.compare];
+  presenter = st?.presenter ?? false;
+  lesson = null;
+  if (st?.lesson) {
+    const found = lessons.find((l) => l.id === st.lesson!.id);
+    if (found === undefined) say(`This page has no lesson '${st.lesson.id}'; pick one above.`);
+    else lesson = { prepared: prepareLesson(found), progress: { ...st.lesson, step: Math.min(st.lesson.step, found.scenario.lesson.steps.length) } };
+  }
+  update(st?.history ?? newHistory(LAB_DEFAULTS));
 }
 
 /** Keeps the address bar on the current state (no new browser-history entry per step). */
@@ -85,8 +110,26 @@ function share(): void {
 }
 
 function render(): void {
+  document.body.classList.toggle('presenter', presenter);
+  document.body.classList.toggle('lesson-mode', lesson !== null);
+  $('presenter').setAttribute('aria-pressed', String(presenter));
+  $('lesson-pick').innerHTML = lessonPickerHtml(lessons, lesson?.prepared.lab.id ?? null);
+  if (lesson === null) renderFree();
+  else renderLesson(lesson.prepared, lesson.progress);
+  share();
+}
+
+function timelineWindow(now: number): { from: number; to: number; width: number } {
+  const width = Math.max(600, $('timeline').clientWidth || 1100);
+  const to = Math.max(now, zoom === 'recent' ? RECENT_SECONDS : 10);
+  for (const b of all('[data-zoom]')) b.classList.toggle('on', b.dataset['zoom'] === zoom);
+  return { from: zoom === 'recent' ? Math.max(0, to - RECENT_SECONDS) : 0, to, width };
+}
+
+function renderFree(): void {
   const c = run.state.clusters[0]!;
   const config = configOf(history);
+  $('lesson').innerHTML = '';
   $('members').innerHTML = segment('members', 9, config.members);
   $('datacenters').innerHTML = segment('datacenters', 3, config.datacenters);
   $('prevote').checked = config.preVote;
@@ -95,15 +138,16 @@ function render(): void {
   $('board').innerHTML = boardHtml(config, run, history, selection);
   $('arithmetic').innerHTML = arithmeticHtml(c);
   $('status').innerHTML = statusHtml(c);
-  const width = Math.max(600, $('timeline').clientWidth || 1100);
-  const to = Math.max(run.now, zoom === 'recent' ? RECENT_SECONDS : 10);
-  const from = zoom === 'recent' ? Math.max(0, to - RECENT_SECONDS) : 0;
-  $('timeline').innerHTML = timelineSvg(run.replayed, { from, to, width, marks: marks() });
-  for (const b of all('[data-zoom]')) b.classList.toggle('on', b.dataset['zoom'] === zoom);
-  renderCompare(width);
-  const log = $('log');
-  log.innerHTML = logHtml(run.narrated);
-  log.querySelector('ol')?.scrollTo({ top: 1e9 });
+  const w = timelineWindow(run.now);
+  $('timeline').innerHTML = timelineSvg(run.replayed, { ...w, marks: marks() });
+  $('compare-add').innerHTML = compare.length < MAX_COMPARE ? `<span>Compare with:</span> ${presetButtons(config)}` : '';
+  $('compare-stop').hidden = compare.length === 0;
+  const columns: CompareColumn[] = [
+    { title: `This cluster: ${configText(config)}`, controls: '', replayed: run.replayed, cluster: 0, now: run.now },
+    ...compare.map((cc, k) => ({ title: configText(cc), controls: compareControls(cc, k), replayed: compareRuns[k]!.replayed, cluster: 0, now: run.now })),
+  ];
+  $('compare').innerHTML = compare.length === 0 ? '' : compareHtml(columns, w.width);
+  showLog(run.narrated);
   const hist = $('history');
   hist.innerHTML = historyHtml(history);
   // Scroll the list itself (never the page) to the newest step when the cursor is there.
@@ -116,54 +160,41 @@ function render(): void {
   $('yaml').textContent = yaml;
   $('download').href = `data:text/yaml;charset=utf-8,${encodeURIComponent(yaml)}`;
   document.body.dataset['now'] = String(run.now);
-  share();
 }
 
-/** The side-by-side card: hidden until a comparison is asked for. */
-function renderCompare(width: number): void {
-  const config = configOf(history);
-  const presets = comparePresets(config).map(([label, c]) => `<button type="button" class="btn" data-compare="${escapeAttr(JSON.stringify(c))}">${label}</button>`);
-  $('compare-add').innerHTML = compare.length < MAX_COMPARE ? `<span>Compare with:</span> ${presets.join(' ')}` : '';
-  $('compare-stop').hidden = compare.length === 0;
-  if (compare.length === 0) {
-    $('compare').innerHTML = '';
-    return;
-  }
-  const columns: CompareColumn[] = [
-    { title: `This cluster: ${configText(config)}`, controls: '', replayed: run.replayed, cluster: 0, now: run.now },
-    ...compare.map((c, k) => ({ title: configText(c), controls: compareControls(c, k), replayed: compareRuns[k]!.replayed, cluster: 0, now: run.now })),
-  ];
-  $('compare').innerHTML = compareHtml(columns, width);
+function renderLesson(p: PreparedLesson, progress: LessonProgress): void {
+  const m = lessonMoment(p, progress);
+  const steps = p.lesson.steps;
+  const step = steps[Math.min(progress.step, steps.length - 1)]!;
+  const k = Math.max(0, m.state.clusters.findIndex((c) => c.name === step.cluster));
+  const c = m.state.clusters[k]!;
+  $('lesson').innerHTML = lessonPanelHtml(p, progress, m);
+  $('clock').textContent = formatClock(m.now);
+  $('board').innerHTML = sceneBoardHtml(c, m.state);
+  $('arithmetic').innerHTML = arithmeticHtml(c);
+  $('status').innerHTML = statusHtml(c);
+  const w = timelineWindow(m.now);
+  const marks = steps.filter((s) => s.at <= m.now).map((s) => ({ t: s.at, label: `${formatClock(s.at)} ${s.situation}` }));
+  $('timeline').innerHTML = timelineSvg(m.replayed, { ...w, marks, cluster: k });
+  const etcd = m.state.clusters.map((cl, i) => ({ cl, i })).filter(({ cl }) => cl.members.length > 0);
+  const columns: CompareColumn[] = etcd.map(({ cl, i }) => ({ title: cl.name, controls: '', replayed: m.replayed, cluster: i, now: m.now }));
+  $('compare').innerHTML = etcd.length > 1 ? compareHtml(columns, w.width) : '';
+  document.body.classList.toggle('lesson-compare', etcd.length > 1);
+  showLog(m.narrated);
+  $('back').disabled = progress.step === 0 && m.phase === 'question';
+  $('forward').disabled = m.phase !== 'answer';
+  document.body.dataset['now'] = String(m.now);
 }
 
-/** Ready-made comparisons with the configuration in effect: one member more (or less), pre-vote flipped, one or three datacenters. */
-function comparePresets(c: LabConfig): [string, LabConfig][] {
-  const members = c.members < 9 ? c.members + 1 : c.members - 1;
-  const dcs = c.datacenters === 1 ? 3 : 1;
-  return [
-    [`${members} members`, { ...c, members }],
-    [`pre-vote ${c.preVote ? 'off' : 'on'}`, { ...c, preVote: !c.preVote }],
-    [`${dcs} datacenter${dcs === 1 ? '' : 's'}`, { ...c, datacenters: dcs }],
-  ];
-}
-
-function compareControls(c: LabConfig, k: number): string {
-  const options = (max: number, v: number) => Array.from({ length: max }, (_x, i) => `<option${i + 1 === v ? ' selected' : ''}>${i + 1}</option>`).join('');
-  return `<div class="column-controls"><label>members <select data-compare-members="${k}">${options(9, c.members)}</select></label> <label>datacenters <select data-compare-datacenters="${k}">${options(3, c.datacenters)}</select></label> <label><input type="checkbox" data-compare-prevote="${k}"${c.preVote ? ' checked' : ''}> pre-vote</label> <button type="button" class="btn small" data-compare-remove="${k}" aria-label="Remove this cluster from the comparison">✕</button></div>`;
-}
-
-function escapeAttr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
-function setCompare(next: LabConfig[]): void {
-  compare = next.slice(0, MAX_COMPARE);
-  update(history);
+function showLog(narrated: LabRun['narrated']): void {
+  const log = $('log');
+  log.innerHTML = logHtml(narrated);
+  log.querySelector('ol')?.scrollTo({ top: 1e9 });
 }
 
 function segment(name: string, max: number, current: number): string {
   let html = '';
-  for (let k = 1; k <= max; k++) html += `<button type="button" data-${name}="${k}" class="${k === current ? 'on' : ''}" aria-pressed="${k === current}">${k}</button>`;
+  for (let k = 1; k <= max; k++) html += `<button type="button" data-${name}="${k}" class="${k === current ? 'on' : ''}" aria-pressed="${k === current}" aria-label="${k} ${name}">${k}</button>`;
   return html;
 }
 
@@ -203,11 +234,61 @@ function toggle<T>(list: readonly T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
 
+// --- Lessons -------------------------------------------------------------------------------
+
+function openLesson(id: string): void {
+  stopPlaying();
+  const found = lessons.find((l) => l.id === id);
+  lesson = found === undefined ? null : { prepared: prepareLesson(found), progress: { id, step: 0, answers: [] } };
+  say(null);
+  render();
+  focusLesson();
+}
+
+function setProgress(progress: LessonProgress): void {
+  if (lesson === null) return;
+  lesson = { ...lesson, progress };
+  render();
+  focusLesson();
+}
+
+/** Keyboard users land on the lesson's next control (the first choice, Next, or Try again). */
+function focusLesson(): void {
+  document.querySelector('#lesson .choice, #lesson #next, #lesson #lesson-again')?.focus();
+}
+
+/** Records the student's prediction (null: revealed without one), which reveals the answer. */
+function predict(choice: number | null): void {
+  if (lesson === null) return;
+  const p = lesson.progress;
+  const m = lessonMoment(lesson.prepared, p);
+  if (m.phase !== 'question') return;
+  if (choice !== null && (choice < 0 || choice >= lesson.prepared.answers[p.step]!.choices.length)) return;
+  const answers = [...p.answers.slice(0, p.step)];
+  while (answers.length < p.step) answers.push(null);
+  setProgress({ ...p, answers: [...answers, choice] });
+}
+
+function lessonStep(delta: number): void {
+  if (lesson === null) return;
+  const p = lesson.progress;
+  const phase = lessonMoment(lesson.prepared, p).phase;
+  if (delta > 0 && phase !== 'answer') return;
+  const step = Math.max(0, Math.min(lesson.prepared.lesson.steps.length, p.step + delta));
+  setProgress({ ...p, step });
+}
+
+// --- Events --------------------------------------------------------------------------------
+
 document.addEventListener('click', (ev) => {
   const el = ev.target?.closest('button');
   if (!el) return;
   const d = el.dataset;
-  if (d['member'] !== undefined) toggleMember(Number(d['member']));
+  if (el.id === 'presenter') togglePresenter();
+  else if (el.id === 'help-open' || el.id === 'help-close') toggleHelp();
+  else if (el.id === 'copy') copyLink();
+  else if (lesson !== null) lessonClick(el);
+  else if (d['member'] !== undefined) toggleMember(Number(d['member']));
   else if (d['advance'] !== undefined) doAction({ kind: 'advance', seconds: Number(d['advance']) });
   else if (d['jump'] !== undefined) update(jump(history, Number(d['jump'])));
   else if (d['members'] !== undefined) reconfigure({ members: Number(d['members']) });
@@ -230,24 +311,48 @@ document.addEventListener('click', (ev) => {
   else if (el.id === 'back') update(back(history));
   else if (el.id === 'forward') update(forward(history));
   else if (el.id === 'reset') startOver();
-  else if (el.id === 'copy') copyLink();
   else if (d['compare'] !== undefined) setCompare([...compare, JSON.parse(d['compare']) as LabConfig]);
   else if (d['compareRemove'] !== undefined) setCompare(compare.filter((_c, k) => k !== Number(d['compareRemove'])));
   else if (el.id === 'compare-stop') setCompare([]);
 });
 
-/** The pickers of a compared cluster. */
+function lessonClick(el: LabElement): void {
+  const d = el.dataset;
+  if (d['choice'] !== undefined) predict(Number(d['choice']));
+  else if (el.id === 'reveal') predict(null);
+  else if (el.id === 'next' || el.id === 'forward') lessonStep(1);
+  else if (el.id === 'back') lessonStep(-1);
+  else if (el.id === 'lesson-again') setProgress({ id: lesson!.progress.id, step: 0, answers: [] });
+  else if (el.id === 'lesson-free') {
+    lesson = null;
+    render();
+  } else if (d['zoom'] !== undefined) {
+    zoom = d['zoom'] === 'recent' ? 'recent' : 'all';
+    render();
+  }
+}
+
 document.addEventListener('change', (ev) => {
-  const d = ev.target?.dataset ?? {};
+  const target = ev.target;
+  if (target === null) return;
+  if (target.id === 'lesson-pick') {
+    if (target.value === '') {
+      lesson = null;
+      render();
+    } else openLesson(target.value ?? '');
+    return;
+  }
+  // The pickers of a compared cluster.
+  const d = target.dataset;
   const edit = (key: string | undefined, change: (c: LabConfig) => LabConfig) => {
     if (key === undefined) return false;
     setCompare(compare.map((c, k) => (k === Number(key) ? change(c) : c)));
     return true;
   };
-  const value = Number(ev.target?.value);
+  const value = Number(target.value);
   edit(d['compareMembers'], (c) => ({ ...c, members: value })) ||
     edit(d['compareDatacenters'], (c) => ({ ...c, datacenters: value })) ||
-    edit(d['comparePrevote'], (c) => ({ ...c, preVote: ev.target?.checked === true }));
+    edit(d['comparePrevote'], (c) => ({ ...c, preVote: target.checked === true }));
 });
 
 $('prevote').addEventListener('change', () => reconfigure({ preVote: $('prevote').checked === true }));
@@ -257,12 +362,40 @@ $('seed').addEventListener('change', () => {
   else render();
 });
 
+function togglePresenter(): void {
+  presenter = !presenter;
+  render();
+}
+
+function toggleHelp(): void {
+  const help = $('help');
+  help.hidden = !help.hidden;
+  if (!help.hidden) $('help-close').focus();
+}
+
+/** The keys (docs/teaching.md, and the page's "Keys" panel). Typing in a field or a list is left alone. */
 document.addEventListener('keydown', (ev) => {
-  if (ev.target?.tagName === 'INPUT' || ev.metaKey || ev.ctrlKey || ev.altKey) return;
-  if (/^[1-9]$/.test(ev.key)) toggleMember(Number(ev.key));
-  else if (ev.key === 'ArrowLeft') update(back(history));
-  else if (ev.key === 'ArrowRight') update(forward(history));
-  else if (ev.key === ' ') togglePlaying();
+  const tag = ev.target?.tagName;
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || ev.metaKey || ev.ctrlKey || ev.altKey) return;
+  const key = ev.key;
+  if (key === 'p' || key === 'P') togglePresenter();
+  else if (key === '?') toggleHelp();
+  else if (key === 'Escape' && !$('help').hidden) toggleHelp();
+  else if (key === 'l' || key === 'L') $('lesson-pick').focus();
+  else if (lesson !== null) {
+    if (/^[1-9]$/.test(key)) predict(Number(key) - 1);
+    else if (key === 'ArrowRight' || (key === 'Enter' && ev.target?.tagName !== 'BUTTON')) lessonStep(1);
+    else if (key === 'ArrowLeft') lessonStep(-1);
+    else if (key === 'r' || key === 'R') predict(null);
+    else return;
+  } else if (/^[1-9]$/.test(key)) toggleMember(Number(key));
+  else if (key === 'ArrowLeft') update(back(history));
+  else if (key === 'ArrowRight') update(forward(history));
+  else if (key === ' ' && ev.target?.tagName !== 'BUTTON') togglePlaying();
+  else if (key === 't') doAction({ kind: 'advance', seconds: 2 });
+  else if (key === 'T') doAction({ kind: 'advance', seconds: 10 });
+  else if (key === 'm') doAction({ kind: 'advance', seconds: 60 });
+  else if (key === 'h' && labSettings(applied(history)).partition !== null) doAction({ kind: 'heal' });
   else return;
   ev.preventDefault();
 });

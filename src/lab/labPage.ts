@@ -1,5 +1,7 @@
 /** The quorum lab's page: a self-contained HTML file around the bundled browser script (no CDN, works from file://). */
-import { escapeHtml } from '../report/escape.js';
+import { escapeHtml, jsonForScript } from '../report/escape.js';
+import { KEYS, LESSON_CSS, PRESENTER_CSS } from './labPageStyles.js';
+import type { LabLesson } from './lessonRun.js';
 import { LAB_COLORS } from './timelineSvg.js';
 
 const CSS = `
@@ -137,7 +139,8 @@ const BODY = `
 <header class="top"><div class="inner">
   <div><p class="kicker">kubesim</p><h1>Quorum lab</h1>
   <p class="lead">Crash etcd members, cut the network, and watch Raft keep &mdash; or lose &mdash; its quorum. Every step is computed by kubesim's own simulation model, seeded: the same steps always give the same run.</p></div>
-  <div class="setup">
+  <div class="lesson-bar"><label for="lesson-pick">Lesson</label> <select id="lesson-pick"></select></div>
+  <div class="setup free-only">
     <div class="field">Members <span class="seg" id="members"></span></div>
     <div class="field">Datacenters <span class="seg" id="datacenters"></span></div>
     <label><input type="checkbox" id="prevote" checked> pre-vote</label>
@@ -148,7 +151,7 @@ const BODY = `
 </div></header>
 <div class="toolbar"><div class="inner">
   <div class="clock"><small>simulated time</small><span id="clock">00:00:00</span></div>
-  <div class="group"><span>Let time pass:</span>
+  <div class="group free-only"><span>Let time pass:</span>
     <button type="button" class="btn" data-advance="0.5">+0.5 s</button>
     <button type="button" class="btn" data-advance="2">+2 s</button>
     <button type="button" class="btn" data-advance="10">+10 s</button>
@@ -159,12 +162,15 @@ const BODY = `
     <button type="button" class="btn" id="back">&#8630; Back</button>
     <button type="button" class="btn" id="forward">Forward &#8631;</button>
   </div>
-  <span class="keys">keys: 1&ndash;9 crash/recover &middot; &larr; &rarr; back/forward &middot; space play</span>
+  <div class="group"><button type="button" class="btn" id="presenter" aria-pressed="false">Presenter mode</button> <button type="button" class="btn" id="help-open" aria-controls="help">Keys (?)</button></div>
+  <span class="keys free-only">keys: 1&ndash;9 crash/recover &middot; &larr; &rarr; back/forward &middot; space play &middot; p presenter &middot; ? all keys</span>
+  <span class="keys lesson-only">keys: 1&ndash;9 answer &middot; r reveal &middot; &larr; &rarr; step &middot; p presenter &middot; ? all keys</span>
 </div></div>
 <main>
   <p id="notice" class="notice" role="alert" hidden></p>
+  <section id="lesson" aria-live="polite" aria-label="Lesson"></section>
   <div class="grid">
-    <section class="card"><h2>The cluster</h2><p class="lead">Each member runs on its own control-plane node, with an apiserver beside it. Click a member to crash it; click again to bring it back. To cut the network, pick what to cut off below.</p><div id="board"></div></section>
+    <section class="card"><h2>The cluster</h2><p class="lead lesson-only">The lesson's scripted faults drive it; you predict, the model answers.</p><p class="lead free-only">Each member runs on its own control-plane node, with an apiserver beside it. Click a member to crash it; click again to bring it back. To cut the network, pick what to cut off below.</p><div id="board"></div></section>
     <section class="card"><h2>The arithmetic</h2><p class="lead">A write commits once a majority of the voting members have it.</p><div id="arithmetic"></div></section>
   </div>
   <section class="statuses" id="status" aria-live="polite"></section>
@@ -174,16 +180,19 @@ const BODY = `
   <section class="card"><span class="zoom"><button type="button" class="btn on" data-zoom="all">whole run</button><button type="button" class="btn" data-zoom="recent">last 20 s</button></span><h2>Timeline</h2><p class="lead">Up to now. Dashed lines mark your steps; hover over a bar for details.</p><div id="timeline"></div></section>
   <div class="two">
     <section class="card"><h2>What happened</h2><p class="lead">The same narration as <code>kubesim explain</code>.</p><div id="log"></div></section>
-    <section class="card"><h2>Your steps</h2><p class="lead">Click a step to go back (or forward) to it.</p><div id="history"></div></section>
+    <section class="card free-only"><h2>Your steps</h2><p class="lead">Click a step to go back (or forward) to it.</p><div id="history"></div></section>
   </div>
-  <details class="card"><summary>This run as a scenario file</summary><p>Save it and run <code>kubesim explain quorum-lab.yaml</code> to narrate it in a terminal.</p><pre id="yaml"></pre><a id="download" download="quorum-lab.yaml" href="#">Download quorum-lab.yaml</a></details>
+  <details class="card free-only"><summary>This run as a scenario file</summary><p>Save it and run <code>kubesim explain quorum-lab.yaml</code> to narrate it in a terminal.</p><pre id="yaml"></pre><a id="download" download="quorum-lab.yaml" href="#">Download quorum-lab.yaml</a></details>
 </main>
+<section id="help" role="dialog" aria-labelledby="help-title" hidden><h2 id="help-title">Keys</h2><p>Everything works from the keyboard.</p><table class="keys-table">${KEYS.map(([k, what]) => `<tr><td><kbd>${k}</kbd></td><td>${what}</td></tr>`).join('')}</table><p><button type="button" class="btn" id="help-close">Close</button></p></section>
 <footer>No load balancer in the lab: clients reach every apiserver, so quorum and leadership alone decide whether writes work. Timings are etcd's defaults (heartbeat 100 ms, election timeout 1 s) and Kubernetes' leader-election leases (15 s).</footer>
 `;
 
 export interface LabPageOptions {
   /** The state the page opens on when its address has no fragment (a lab link's fragment, labUrl.ts). */
   readonly start?: string;
+  /** The lessons the page offers (scenarios/lessons/, and a scenario opened with --scenario). */
+  readonly lessons?: readonly LabLesson[];
 }
 
 /** The whole page. `script` is the bundled browser code; it must not contain `</script`. */
@@ -197,10 +206,11 @@ export function labPage(script: string, options: LabPageOptions = {}): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kubesim">${start}
 <title>Quorum lab · kubesim</title>
-<style>${CSS}</style>
+<style>${CSS}${LESSON_CSS}${PRESENTER_CSS}</style>
 </head>
 <body>
 ${BODY}
+<script type="application/json" id="kubesim-lessons">${jsonForScript(options.lessons ?? [])}</script>
 <script>${safe}</script>
 </body>
 </html>

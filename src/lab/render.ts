@@ -85,7 +85,8 @@ export function boardHtml(config: LabConfig, run: LabRun, history: LabHistory, s
   return `<div class="dcs">${columns.join('')}</div>${partitionHtml(config, c, cut, sel)}`;
 }
 
-function memberTile(c: ClusterSnapshot, name: string, i: number, cut: boolean): string {
+/** A member's tile: a button that crashes or recovers it in the free lab, a plain box in a lesson. */
+export function memberTile(c: ClusterSnapshot, name: string, i: number, cut: boolean, interactive = true): string {
   const m = c.members[i - 1]!;
   const leads = c.leader === name;
   const inQuorum = c.quorumSide !== null && m.side === c.quorumSide;
@@ -96,7 +97,9 @@ function memberTile(c: ClusterSnapshot, name: string, i: number, cut: boolean): 
   const outside = !m.up || inQuorum ? '' : c.quorumSide !== null ? 'outside' : 'stuck';
   const classes = ['member', m.up ? 'up' : 'down', leads ? 'leads' : '', outside, cut ? 'cut' : ''].filter(Boolean).join(' ');
   const action = m.up ? `crash ${short(name)}` : `recover ${short(name)}`;
-  return `<button type="button" class="${classes}" data-member="${i}" data-state="${m.up ? 'up' : 'down'}" data-role="${role}" title="Click (or press ${i}) to ${action}"><span class="icon">${icon}</span><span class="name">${escapeHtml(short(name))}</span><span class="role">${role}</span><span class="note">${note}</span></button>`;
+  const inside = `<span class="icon">${icon}</span><span class="name">${escapeHtml(short(name))}</span><span class="role">${role}</span><span class="note">${note}</span>`;
+  if (!interactive) return `<div class="${classes}" data-tile="${i}" data-state="${m.up ? 'up' : 'down'}" data-role="${role}">${inside}</div>`;
+  return `<button type="button" class="${classes}" data-member="${i}" data-state="${m.up ? 'up' : 'down'}" data-role="${role}" title="Click (or press ${i}) to ${action}">${inside}</button>`;
 }
 
 function partitionHtml(config: LabConfig, c: ClusterSnapshot, cut: { datacenters: readonly string[]; members: readonly number[] } | null, sel: Selection): string {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleLab } from '../../src/cli/labBundle.js';
+import { shippedLessons } from '../../src/cli/labLessons.js';
 import { labPage } from '../../src/lab/labPage.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,7 +19,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
 
   beforeAll(async () => {
     mkdirSync('test-output/lab', { recursive: true });
-    writeFileSync(PAGE, labPage(await bundleLab()));
+    writeFileSync(PAGE, labPage(await bundleLab(), { lessons: shippedLessons() }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -183,8 +184,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
   it('should drive 3, 4 and 5 members side by side with the same steps: losing 2, only 5 keep quorum', async () => {
     await page.goto(`${pathToFileURL(resolve(PAGE)).href}#v=1&c=m3d3p1s1`);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.getByRole('button', { name: '4 members' }).click();
-    await page.getByRole('button', { name: '4 members' }).click(); // the preset is one more than this cluster's: 4 again
+    await page.locator('#compare-add button', { hasText: '4 members' }).click();
+    await page.locator('#compare-add button', { hasText: '4 members' }).click(); // the preset is one more than this cluster's: 4 again
     await page.selectOption('[data-compare-members="1"]', '5');
     expect(await page.locator('#compare [data-column]').count()).toBe(3);
     await page.click('[data-advance="10"]');
@@ -205,6 +206,48 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
     expect(await page.locator('[data-column="0"] [data-member-state="down"]').count()).toBe(2);
     expect(page.url()).toContain('&vs=m4d3p1s1;m5d3p1s1');
     await page.locator('#side-by-side').screenshot({ path: 'test-output/lab-side-by-side.png' });
+  });
+
+  it('should play a lesson through: predict, see the simulated answer and its explanation, get a score', async () => {
+    await page.goto(`${pathToFileURL(resolve(PAGE)).href}#v=1&l=02-lose-two-of-three`);
+    await page.waitForSelector('#lesson [data-phase="question"]');
+    const lesson = page.locator('#lesson');
+    expect(await lesson.innerText()).toContain('etcd-2 crashes.');
+    expect(await lesson.innerText()).toContain('10s later, will etcd hold its quorum?');
+    // Before the answer, the board shows the state just before the step: nothing given away.
+    expect(await page.locator('[data-tile="2"]').getAttribute('data-state')).toBe('up');
+    await page.keyboard.press('1'); // "Yes: quorum held"
+    expect(await lesson.locator('.verdict').innerText()).toContain('✓ Right');
+    expect(await lesson.locator('[data-answer]').innerText()).toBe('Yes: quorum held');
+    expect(await page.locator('[data-tile="2"]').getAttribute('data-state')).toBe('down');
+    await page.keyboard.press('ArrowRight');
+    expect(await lesson.innerText()).toContain('etcd-3 crashes too');
+    await page.getByRole('button', { name: 'Yes: writes work' }).click();
+    expect(await lesson.locator('.verdict').innerText()).toContain('✗ Not quite');
+    expect(await lesson.locator('.explain').innerText()).toContain('One of three is not a majority');
+    expect(await status('writes')).toMatchObject({ ok: 'false' });
+    await screenshot('test-output/lab-lesson.png', 900);
+    await page.keyboard.press('Enter');
+    expect(await lesson.locator('.question').innerText()).toBe('From now, how long until API writes work (again)?');
+    await page.keyboard.press('2'); // "Under 2 seconds (one election)"
+    expect(await lesson.locator('.verdict').innerText()).toContain('✓ Right');
+    expect(await lesson.locator('.because').innerText()).toContain('writes work again after 959ms');
+    await page.click('#next');
+    expect(await page.locator('#score').getAttribute('data-right')).toBe('2');
+    expect(await page.locator('#score').innerText()).toBe('You predicted 2 of 3 right.');
+    expect(page.url()).toContain('&l=02-lose-two-of-three&ls=3&la=0.0.1');
+    await screenshot('test-output/lab-lesson-score.png', 900);
+  });
+
+  it('should show both clusters of a two-cluster lesson side by side', async () => {
+    await page.selectOption('#lesson-pick', '03-even-size-trap');
+    await page.waitForSelector('#lesson [data-phase="question"]');
+    expect(await page.locator('#compare [data-column]').count()).toBe(2);
+    await page.click('#reveal');
+    await page.click('#next');
+    await page.keyboard.press('4'); // Neither
+    expect(await page.locator('#lesson .verdict').innerText()).toContain('✓ Right');
+    expect(await page.locator('[data-column="1"] [data-fact="quorum"]').getAttribute('data-ok')).toBe('false');
   });
 
   it('should run with no console error and no network request', () => {

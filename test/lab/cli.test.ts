@@ -17,7 +17,8 @@ describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run buil
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<title>Quorum lab · kubesim</title>');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
-    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    // The bundled code, and the lessons as JSON data.
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 
   it('should exit 2 for --port without --serve, or a port out of range', () => {

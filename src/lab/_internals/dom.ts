@@ -26,6 +26,7 @@ export interface LabElement {
   focus(): void;
   select?(): void;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   addEventListener(type: string, listener: (ev: LabEvent) => void): void;
 }
 
