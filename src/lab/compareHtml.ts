@@ -25,6 +25,8 @@ interface Facts {
   readonly reads: boolean;
   /** Seconds API writes have failed so far. */
   readonly writesDown: SimTime;
+  /** Whether the cluster's workloads serve (undefined: it runs none). */
+  readonly workloads: boolean | undefined;
 }
 
 /** Seconds a signal of cluster k was down from 0 to `now`, over steps holding the state after them. */
@@ -40,7 +42,7 @@ export function secondsDown(steps: readonly ReplayedStep[], k: number, signal: s
 function facts(col: CompareColumn): Facts {
   const c = col.replayed.at(-1)!.after.clusters[col.cluster]!;
   const st = clusterStatus(c);
-  return { quorum: st.held, leader: st.leaderCommits, writes: st.writes, reads: st.reads, writesDown: secondsDown(col.replayed, col.cluster, 'apiWrite', col.now) };
+  return { quorum: st.held, leader: st.leaderCommits, writes: st.writes, reads: st.reads, writesDown: secondsDown(col.replayed, col.cluster, 'apiWrite', col.now), workloads: c.signals['workloads'] };
 }
 
 /** The columns, each compared with the first: a fact that differs from the first column's is marked (colour and text). */
@@ -74,7 +76,7 @@ function column(col: CompareColumn, i: number, base: Facts, width: number): stri
 <h3>${escapeHtml(col.title)}</h3>${col.controls}
 <div class="dots">${tiles}</div>
 <p class="arith">${arithmetic}</p>
-<div class="minis">${card('quorum', 'Quorum', f.quorum, f.quorum ? 'held' : 'LOST')}${card('leader', 'Leader', f.leader, c.leader === null ? 'none' : escapeHtml(c.leader.slice(c.leader.indexOf('/') + 1)) + (f.leader ? '' : ' (cannot commit)'))}${card('writes', 'API writes', f.writes, f.writes ? 'working' : 'FAILING')}${card('reads', 'API reads', f.reads, f.reads ? 'working' : 'FAILING')}${card('writesDown', 'Writes failed so far', f.writesDown === 0, downText)}</div>
+<div class="minis">${card('quorum', 'Quorum', f.quorum, f.quorum ? 'held' : 'LOST')}${card('leader', 'Leader', f.leader, c.leader === null ? 'none' : escapeHtml(c.leader.slice(c.leader.indexOf('/') + 1)) + (f.leader ? '' : ' (cannot commit)'))}${card('writes', 'API writes', f.writes, f.writes ? 'working' : 'FAILING')}${card('reads', 'API reads', f.reads, f.reads ? 'working' : 'FAILING')}${card('writesDown', 'Writes failed so far', f.writesDown === 0, downText)}${f.workloads === undefined ? '' : card('workloads', 'Workloads', f.workloads, f.workloads ? 'serving' : 'DOWN')}</div>
 <div class="col-timeline">${timeline}</div>
 </section>`;
 }

@@ -78,21 +78,22 @@ export function lessonAnswer(steps: readonly ReplayedStep[], step: LessonStep): 
         because: back === 0 ? `writes did not fail in the next ${within(step.look)}` : back === undefined ? 'writes fail to the end of the run' : `writes work again after ${formatDuration(back)}`,
       };
     }
-    case 'whichWrites': {
-      const clusters = then.clusters.filter((x) => x.members.length > 0);
-      const names = clusters.map((x) => x.name);
-      const writing = clusters.filter((x) => clusterStatus(x).writes).map((x) => x.name);
-      const choices = [names.length === 2 ? 'Both' : 'All of them', ...names.map((n) => `Only ${n}`), names.length === 2 ? 'Neither' : 'None'];
-      const answer = writing.length === names.length ? 0 : writing.length === 0 ? choices.length - 1 : writing.length === 1 ? 1 + names.indexOf(writing[0]!) : -1;
-      if (answer < 0) throw new Error(`lesson: at ${step.at + step.look} s ${writing.join(' and ')} write: a whichWrites answer must be all, one or none`);
-      return {
-        question: `${within(step.look)} later, which cluster can still take API writes?`,
-        choices,
-        answer,
-        because: writing.length === 0 ? 'no cluster can write' : `${writing.join(' and ')} can write`,
-      };
-    }
+    case 'whichWrites':
+      return which(then, step.look, 'apiWrite', 'which cluster can still take API writes', 'can write', (x) => x.members.length > 0 && clusterStatus(x).writes);
+    case 'whichServe':
+      return which(then, step.look, 'workloads', 'which cluster still serves its workloads', 'serve', (x) => x.signals['workloads'] === true);
   }
+}
+
+/** "Which clusters …": all, only one, or none of the clusters that have the signal. */
+function which(then: Snapshot, look: SimTime, signal: string, asking: string, verb: string, ok: (c: ClusterSnapshot) => boolean): LessonAnswer {
+  const clusters = then.clusters.filter((x) => x.signals[signal] !== undefined);
+  const names = clusters.map((x) => x.name);
+  const yes = clusters.filter(ok).map((x) => x.name);
+  const choices = [names.length === 2 ? 'Both' : 'All of them', ...names.map((n) => `Only ${n}`), names.length === 2 ? 'Neither' : 'None'];
+  const answer = yes.length === names.length ? 0 : yes.length === 0 ? choices.length - 1 : yes.length === 1 ? 1 + names.indexOf(yes[0]!) : -1;
+  if (answer < 0) throw new Error(`lesson: at ${then.t} s ${yes.join(' and ')} ${verb}: a ${asking} answer must be all, one or none`);
+  return { question: `${within(look)} later, ${asking}?`, choices, answer, because: yes.length === 0 ? `no cluster can ${verb}` : `${yes.join(' and ')} ${verb === 'serve' && yes.length === 1 ? 'serves' : verb}` };
 }
 
 /**

@@ -10,8 +10,9 @@ import type { SimTime } from '../kernel/index.js';
  * - `leader`: who leads `look` after the step (a member, or nobody)?
  * - `writesBack`: from the step, how long until API writes work (again)?
  * - `whichWrites`: of the scenario's clusters, which can write `look` after the step?
+ * - `whichServe`: of the clusters that run workloads, which serve them `look` after the step?
  */
-export const LESSON_QUESTIONS = ['writes', 'quorum', 'leader', 'writesBack', 'whichWrites'] as const;
+export const LESSON_QUESTIONS = ['writes', 'quorum', 'leader', 'writesBack', 'whichWrites', 'whichServe'] as const;
 export type LessonQuestion = (typeof LESSON_QUESTIONS)[number];
 
 export interface LessonStep {
