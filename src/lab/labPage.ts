@@ -59,7 +59,7 @@ main { max-width: 1240px; margin: 0 auto; padding: 18px 24px 8px; }
 .member.leads .icon { color: var(--lead); }
 .member.outside { border-color: var(--cut); border-style: dashed; background: #fff4e8; }
 .member.stuck { border-color: var(--cut); background: #fff4e8; }
-.member.down { border-color: #b9bec5; background: #eceef1; color: #6b7079; }
+.member.down { border-color: #b9bec5; background: #eceef1; color: #4d525a; }
 .member.down .icon { color: var(--down); }
 .partition { margin-top: 12px; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 14px; }
 .partition.active { background: #fff4e8; border: 1px dashed var(--cut); border-radius: 10px; padding: 8px 10px; gap: 12px; }

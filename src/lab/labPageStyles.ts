@@ -73,6 +73,13 @@ body.presenter .lesson .answer, body.presenter .lesson .explain { font-size: 26p
 body.presenter .score { font-size: 36px; }
 body.presenter .mini { font-size: 20px; } body.presenter .arith { font-size: 20px; }
 body.presenter :focus-visible { outline-width: 5px; }
+body.presenter .lesson .kicker, body.presenter .lesson .counter, body.presenter .lesson-bar, body.presenter .lesson-bar select { font-size: 20px; }
+body.presenter .pip { width: 18px; height: 18px; }
+body.presenter .dc h3, body.presenter .cluster-name { font-size: 20px; color: #000; }
+body.presenter .partition, body.presenter .partition button, body.presenter .chip { font-size: 19px; }
+body.presenter .clock small { font-size: 16px; color: #000; }
+.btn[aria-pressed="true"] { background: #1f3a5f; color: #fff; border-color: #1f3a5f; }
+
 `;
 
 /** The keys, as the page's "Keys" panel lists them (docs/teaching.md lists the same). */

@@ -128,7 +128,7 @@ export function logHtml(steps: readonly NarratedStep[]): string {
       .replace(/API writes work again|wins the election for term \d+/g, (m) => `<strong class="ok">${m}</strong>`);
     return `<li${i === steps.length - 1 ? ' class="current"' : ''}><time>${escapeHtml(s.clock)}</time> ${text}</li>`;
   });
-  return `<ol class="log">${items.join('')}</ol>`;
+  return `<ol class="log" tabindex="0" aria-label="What happened, step by step">${items.join('')}</ol>`;
 }
 
 /** The student's actions with their times; undone ones greyed; each a button that jumps there. */

@@ -1,5 +1,5 @@
 /** The quorum lab in a real browser (Debian's chromium), opened from file:// with no network. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -248,6 +248,52 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
     await page.keyboard.press('4'); // Neither
     expect(await page.locator('#lesson .verdict').innerText()).toContain('✓ Right');
     expect(await page.locator('[data-column="1"] [data-fact="quorum"]').getAttribute('data-ok')).toBe('false');
+  });
+
+  /** axe-core's serious and critical violations on the page as it stands, one line each. */
+  const axeViolations = async (): Promise<string[]> => {
+    if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+    const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  };
+
+  it('should be operable from the keyboard alone in presenter mode, and have no serious accessibility violation', async () => {
+    expect(await axeViolations()).toEqual([]); // a lesson's score page, with two clusters side by side
+    await page.goto(`${pathToFileURL(resolve(PAGE)).href}#v=1&c=m5d3p1s1&vs=m3d2p1s1`);
+    await page.waitForSelector('[data-column="1"]');
+    expect(await axeViolations()).toEqual([]); // free play with a comparison
+    await page.keyboard.press('p');
+    expect(await page.locator('body').getAttribute('class')).toContain('presenter');
+    expect(page.url()).toContain('&p=1');
+    await page.keyboard.press('t');
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await page.keyboard.press('T');
+    expect(await status('quorum')).toEqual({ ok: 'true', text: 'QUORUM held 3 of 5 in touch, 3 needed' });
+    expect(await page.locator('[data-column="1"] [data-fact="quorum"]').getAttribute('data-ok')).toBe('false');
+    await page.keyboard.press('?');
+    expect(await page.locator('#help').isVisible()).toBe(true);
+    expect(await page.locator('#help').innerText()).toContain('presenter mode on / off');
+    expect(await axeViolations()).toEqual([]); // presenter mode, the keys panel open
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#help').isVisible()).toBe(false);
+    await screenshot('test-output/lab-presenter.png', 1100);
+    // A lesson from the keyboard: l to the picker, arrows to choose, then numbers and arrows.
+    await page.keyboard.press('l');
+    await page.keyboard.press('ArrowDown'); // lesson 1
+    await page.waitForSelector('#lesson [data-phase="question"]');
+    await page.keyboard.press('Escape'); // leave the picker (keys in a list are the list's)
+    await page.locator('body').focus();
+    await page.keyboard.press('1');
+    expect(await page.locator('#lesson').getAttribute('aria-label')).toBe('Lesson');
+    expect(await page.locator('#lesson .verdict').innerText()).toContain('✓ Right');
+    await screenshot('test-output/lab-presenter-lesson.png', 1100);
+    expect(await axeViolations()).toEqual([]); // presenter mode in a lesson
+    await page.keyboard.press('p');
   });
 
   it('should run with no console error and no network request', () => {
