@@ -7,15 +7,16 @@ import { act, actionsTaken, applied, back, canGoBack, canGoForward, configOf, fo
 import { labRun, type LabRun } from './labRun.js';
 import { fitActions, LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
 import { decodeLabState, encodeLabState, MAX_COMPARE, type LabState, type LessonProgress } from './labUrl.js';
-import { lessonPanelHtml, lessonPickerHtml, sceneBoardHtml } from './lessonHtml.js';
+import { lessonPickerHtml } from './lessonHtml.js';
 import { lessonMoment, prepareLesson, type LabLesson, type PreparedLesson } from './lessonRun.js';
-import { actionText, arithmeticHtml, boardHtml, configText, historyHtml, logHtml, statusHtml, type Selection } from './render.js';
+import { arithmeticHtml, boardHtml, configText, historyHtml, historyMarks, segmentHtml, statusHtml, type Selection } from './render.js';
+import { renderLessonPage } from './lessonPage.js';
+import { showLog, timelineWindow, type PageDom } from './_internals/pageParts.js';
 import { timelineSvg } from './timelineSvg.js';
 
 /** Simulated seconds per tick of the play button, and real milliseconds between ticks (real time). */
 const TICK_SECONDS = 0.1;
 const TICK_MS = 100;
-const RECENT_SECONDS = 20;
 
 const { document, window } = browserGlobals();
 /** The lessons the page carries (`kubesim lab` puts scenarios/lessons/ and any --scenario in it). */
@@ -42,6 +43,8 @@ function $(id: string): LabElement {
 function all(selector: string): LabElement[] {
   return Array.from(document.querySelectorAll(selector));
 }
+
+const dom: PageDom = { $, all, body: document.body };
 
 function update(next: LabHistory): void {
   history = next;
@@ -115,31 +118,24 @@ function render(): void {
   $('presenter').setAttribute('aria-pressed', String(presenter));
   $('lesson-pick').innerHTML = lessonPickerHtml(lessons, lesson?.prepared.lab.id ?? null);
   if (lesson === null) renderFree();
-  else renderLesson(lesson.prepared, lesson.progress);
+  else renderLessonPage(dom, lesson.prepared, lesson.progress, zoom);
   share();
-}
-
-function timelineWindow(now: number): { from: number; to: number; width: number } {
-  const width = Math.max(600, $('timeline').clientWidth || 1100);
-  const to = Math.max(now, zoom === 'recent' ? RECENT_SECONDS : 10);
-  for (const b of all('[data-zoom]')) b.classList.toggle('on', b.dataset['zoom'] === zoom);
-  return { from: zoom === 'recent' ? Math.max(0, to - RECENT_SECONDS) : 0, to, width };
 }
 
 function renderFree(): void {
   const c = run.state.clusters[0]!;
   const config = configOf(history);
   $('lesson').innerHTML = '';
-  $('members').innerHTML = segment('members', 9, config.members);
-  $('datacenters').innerHTML = segment('datacenters', 3, config.datacenters);
+  $('members').innerHTML = segmentHtml('members', 9, config.members);
+  $('datacenters').innerHTML = segmentHtml('datacenters', 3, config.datacenters);
   $('prevote').checked = config.preVote;
   $('seed').value = String(config.seed);
   $('clock').textContent = formatClock(run.now);
   $('board').innerHTML = boardHtml(config, run, history, selection);
   $('arithmetic').innerHTML = arithmeticHtml(c);
   $('status').innerHTML = statusHtml(c);
-  const w = timelineWindow(run.now);
-  $('timeline').innerHTML = timelineSvg(run.replayed, { ...w, marks: marks() });
+  const w = timelineWindow(dom, run.now, zoom);
+  $('timeline').innerHTML = timelineSvg(run.replayed, { ...w, marks: historyMarks(applied(history)) });
   $('compare-add').innerHTML = compare.length < MAX_COMPARE ? `<span>Compare with:</span> ${presetButtons(config)}` : '';
   $('compare-stop').hidden = compare.length === 0;
   const columns: CompareColumn[] = [
@@ -147,7 +143,7 @@ function renderFree(): void {
     ...compare.map((cc, k) => ({ title: configText(cc), controls: compareControls(cc, k), replayed: compareRuns[k]!.replayed, cluster: 0, now: run.now })),
   ];
   $('compare').innerHTML = compare.length === 0 ? '' : compareHtml(columns, w.width);
-  showLog(run.narrated);
+  showLog(dom, run.narrated);
   const hist = $('history');
   hist.innerHTML = historyHtml(history);
   // Scroll the list itself (never the page) to the newest step when the cursor is there.
@@ -160,53 +156,6 @@ function renderFree(): void {
   $('yaml').textContent = yaml;
   $('download').href = `data:text/yaml;charset=utf-8,${encodeURIComponent(yaml)}`;
   document.body.dataset['now'] = String(run.now);
-}
-
-function renderLesson(p: PreparedLesson, progress: LessonProgress): void {
-  const m = lessonMoment(p, progress);
-  const steps = p.lesson.steps;
-  const step = steps[Math.min(progress.step, steps.length - 1)]!;
-  const k = Math.max(0, m.state.clusters.findIndex((c) => c.name === step.cluster));
-  const c = m.state.clusters[k]!;
-  $('lesson').innerHTML = lessonPanelHtml(p, progress, m);
-  $('clock').textContent = formatClock(m.now);
-  $('board').innerHTML = sceneBoardHtml(c, m.state);
-  $('arithmetic').innerHTML = arithmeticHtml(c);
-  $('status').innerHTML = statusHtml(c);
-  const w = timelineWindow(m.now);
-  const marks = steps.filter((s) => s.at <= m.now).map((s) => ({ t: s.at, label: `${formatClock(s.at)} ${s.situation}` }));
-  $('timeline').innerHTML = timelineSvg(m.replayed, { ...w, marks, cluster: k });
-  const etcd = m.state.clusters.map((cl, i) => ({ cl, i })).filter(({ cl }) => cl.members.length > 0);
-  const columns: CompareColumn[] = etcd.map(({ cl, i }) => ({ title: cl.name, controls: '', replayed: m.replayed, cluster: i, now: m.now }));
-  $('compare').innerHTML = etcd.length > 1 ? compareHtml(columns, w.width) : '';
-  document.body.classList.toggle('lesson-compare', etcd.length > 1);
-  showLog(m.narrated);
-  $('back').disabled = progress.step === 0 && m.phase === 'question';
-  $('forward').disabled = m.phase !== 'answer';
-  document.body.dataset['now'] = String(m.now);
-}
-
-function showLog(narrated: LabRun['narrated']): void {
-  const log = $('log');
-  log.innerHTML = logHtml(narrated);
-  log.querySelector('ol')?.scrollTo({ top: 1e9 });
-}
-
-function segment(name: string, max: number, current: number): string {
-  let html = '';
-  for (let k = 1; k <= max; k++) html += `<button type="button" data-${name}="${k}" class="${k === current ? 'on' : ''}" aria-pressed="${k === current}" aria-label="${k} ${name}">${k}</button>`;
-  return html;
-}
-
-/** The times of the student's steps other than waiting, for the timeline's marks. */
-function marks(): { t: number; label: string }[] {
-  const out: { t: number; label: string }[] = [];
-  let t = 0;
-  for (const a of applied(history)) {
-    if (a.kind === 'advance') t = Math.min(LAB_HORIZON, Math.round((t + a.seconds) * 1000) / 1000);
-    else out.push({ t, label: `${formatClock(t)} ${actionText(a)}` });
-  }
-  return out;
 }
 
 function toggleMember(i: number): void {

@@ -165,3 +165,21 @@ export function actionText(a: LabAction): string {
       return 'heal the network';
   }
 }
+
+/** The buttons 1 … max of a setup picker, the current one pressed. */
+export function segmentHtml(name: string, max: number, current: number): string {
+  let html = '';
+  for (let k = 1; k <= max; k++) html += `<button type="button" data-${name}="${k}" class="${k === current ? 'on' : ''}" aria-pressed="${k === current}" aria-label="${k} ${name}">${k}</button>`;
+  return html;
+}
+
+/** The times of the student's steps other than waiting, for the timeline's marks. */
+export function historyMarks(actions: readonly LabAction[]): { t: number; label: string }[] {
+  const out: { t: number; label: string }[] = [];
+  let t = 0;
+  for (const a of actions) {
+    if (a.kind === 'advance') t = Math.min(LAB_HORIZON, Math.round((t + a.seconds) * 1000) / 1000);
+    else out.push({ t, label: `${formatClock(t)} ${actionText(a)}` });
+  }
+  return out;
+}
