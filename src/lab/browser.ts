@@ -138,6 +138,7 @@ function renderFree(): void {
   $('timeline').innerHTML = timelineSvg(run.replayed, { ...w, marks: historyMarks(applied(history)) });
   $('compare-add').innerHTML = compare.length < MAX_COMPARE ? `<span>Compare with:</span> ${presetButtons(config)}` : '';
   $('compare-stop').hidden = compare.length === 0;
+  $('side-by-side').classList.toggle('comparing', compare.length > 0);
   const columns: CompareColumn[] = [
     { title: `This cluster: ${configText(config)}`, controls: '', replayed: run.replayed, cluster: 0, now: run.now },
     ...compare.map((cc, k) => ({ title: configText(cc), controls: compareControls(cc, k), replayed: compareRuns[k]!.replayed, cluster: 0, now: run.now })),

@@ -139,7 +139,7 @@ const BODY = `
 <header class="top"><div class="inner">
   <div><p class="kicker">kubesim</p><h1>Quorum lab</h1>
   <p class="lead">Crash etcd members, cut the network, and watch Raft keep &mdash; or lose &mdash; its quorum. Every step is computed by kubesim's own simulation model, seeded: the same steps always give the same run.</p></div>
-  <div class="lesson-bar"><label for="lesson-pick">Lesson</label> <select id="lesson-pick"></select></div>
+  <div class="lesson-bar"><label for="lesson-pick">Lesson</label> <select id="lesson-pick"></select> <button type="button" class="plain" id="presenter" aria-pressed="false">Presenter mode</button> <button type="button" class="plain" id="help-open" aria-controls="help">Keys (?)</button></div>
   <div class="setup free-only">
     <div class="field">Members <span class="seg" id="members"></span></div>
     <div class="field">Datacenters <span class="seg" id="datacenters"></span></div>
@@ -162,7 +162,6 @@ const BODY = `
     <button type="button" class="btn" id="back">&#8630; Back</button>
     <button type="button" class="btn" id="forward">Forward &#8631;</button>
   </div>
-  <div class="group"><button type="button" class="btn" id="presenter" aria-pressed="false">Presenter mode</button> <button type="button" class="btn" id="help-open" aria-controls="help">Keys (?)</button></div>
   <span class="keys free-only">keys: 1&ndash;9 crash/recover &middot; &larr; &rarr; back/forward &middot; space play &middot; p presenter &middot; ? all keys</span>
   <span class="keys lesson-only">keys: 1&ndash;9 answer &middot; r reveal &middot; &larr; &rarr; step &middot; p presenter &middot; ? all keys</span>
 </div></div>
@@ -174,7 +173,7 @@ const BODY = `
     <section class="card"><h2>The arithmetic</h2><p class="lead">A write commits once a majority of the voting members have it.</p><div id="arithmetic"></div></section>
   </div>
   <section class="statuses" id="status" aria-live="polite"></section>
-  <section class="card" id="side-by-side"><h2>Side by side</h2><p class="lead">Other clusters driven by the very same steps: what would they have done? Differences from this cluster are marked &ne;.</p>
+  <section class="card" id="side-by-side"><h2>Side by side</h2><p class="lead when-comparing">Other clusters driven by the very same steps: what would they have done? Differences from this cluster are marked &ne;.</p>
     <div class="compare-bar"><span id="compare-add"></span> <button type="button" class="btn" id="compare-stop" hidden>Stop comparing</button></div>
     <div id="compare"></div></section>
   <section class="card"><span class="zoom"><button type="button" class="btn on" data-zoom="all">whole run</button><button type="button" class="btn" data-zoom="recent">last 20 s</button></span><h2>Timeline</h2><p class="lead">Up to now. Dashed lines mark your steps; hover over a bar for details.</p><div id="timeline"></div></section>

@@ -3,7 +3,13 @@
 /** Lessons: the panel, the choices, the score; in a lesson the free lab's own controls are hidden. */
 export const LESSON_CSS = `
 .lesson-bar { display: flex; gap: 8px; align-items: center; font-size: 14px; }
-.lesson-bar select { font: inherit; padding: 3px 6px; border-radius: 6px; border: 0; max-width: 360px; }
+.lesson-bar button.plain { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.45); border-radius: 8px; padding: 4px 10px; }
+.lesson-bar button.plain[aria-pressed="true"] { background: #fff; color: #1f3a5f; font-weight: 700; }
+#side-by-side:not(.comparing) { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding-top: 12px; padding-bottom: 12px; }
+#side-by-side:not(.comparing) > h2 { margin: 0; }
+#side-by-side:not(.comparing) .when-comparing, #side-by-side:not(.comparing) #compare { display: none; }
+#side-by-side:not(.comparing) .compare-bar { margin: 0; }
+.lesson-bar select { font: 14px system-ui, sans-serif; padding: 4px 6px; border-radius: 6px; border: 0; max-width: 360px; }
 #lesson:empty { display: none; }
 .lesson { background: #fff; border: 2px solid var(--accent); border-radius: 12px; padding: 14px 20px 16px; margin: 0 0 18px; }
 .lesson .kicker { margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: 12px; color: var(--muted); }
@@ -73,12 +79,11 @@ body.presenter .lesson .answer, body.presenter .lesson .explain { font-size: 26p
 body.presenter .score { font-size: 36px; }
 body.presenter .mini { font-size: 20px; } body.presenter .arith { font-size: 20px; }
 body.presenter :focus-visible { outline-width: 5px; }
-body.presenter .lesson .kicker, body.presenter .lesson .counter, body.presenter .lesson-bar, body.presenter .lesson-bar select { font-size: 20px; }
+body.presenter .lesson .kicker, body.presenter .lesson .counter, body.presenter .lesson-bar, body.presenter .lesson-bar select, body.presenter .lesson-bar button { font-size: 20px; }
 body.presenter .pip { width: 18px; height: 18px; }
 body.presenter .dc h3, body.presenter .cluster-name { font-size: 20px; color: #000; }
 body.presenter .partition, body.presenter .partition button, body.presenter .chip { font-size: 19px; }
 body.presenter .clock small { font-size: 16px; color: #000; }
-.btn[aria-pressed="true"] { background: #1f3a5f; color: #fff; border-color: #1f3a5f; }
 
 `;
 

@@ -28,6 +28,7 @@ export function renderLessonPage(dom: PageDom, p: PreparedLesson, progress: Less
   const columns: CompareColumn[] = etcd.map(({ cl, i }) => ({ title: cl.name, controls: '', replayed: m.replayed, cluster: i, now: m.now }));
   $('compare').innerHTML = etcd.length > 1 ? compareHtml(columns, w.width) : '';
   dom.body.classList.toggle('lesson-compare', etcd.length > 1);
+  $('side-by-side').classList.toggle('comparing', etcd.length > 1);
   showLog(dom, m.narrated);
   $('back').disabled = progress.step === 0 && m.phase === 'question';
   $('forward').disabled = m.phase !== 'answer';

@@ -143,7 +143,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
     await page.click('[data-zoom="recent"]');
     expect(await page.locator('#log').innerText()).toMatch(/network partition \[dc-a\][^\n]*: 5 of 5 members up, split 3 \| 2/);
     // docs/lab.png is this picture (docs/teaching.md, "In a browser").
-    await screenshot('test-output/lab-partition.png', 1160);
+    await screenshot('test-output/lab-partition.png', 1320);
     await page.click('#heal');
     await page.click('[data-advance="10"]');
     expect(await status('quorum')).toMatchObject({ ok: 'true', text: 'QUORUM held 4 of 5 in touch, 3 needed' });
