@@ -62,6 +62,7 @@ const ROWS: readonly [readonly string[], string, 'int' | 'duration'][] = [
   [['explain', SCENARIO], '--from', 'duration'],
   [['explain', SCENARIO], '--to', 'duration'],
   [['lab'], '--port', 'int'],
+  [['lab'], '--lesson', 'int'],
 ];
 
 describe('every numeric flag of every command, through the CLI', () => {
