@@ -288,6 +288,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the quorum lab in chromium (skipped: ${C
     await page.waitForSelector('#lesson [data-phase="question"]');
     await page.keyboard.press('Escape'); // leave the picker (keys in a list are the list's)
     await page.locator('body').focus();
+    expect(await axeViolations()).toEqual([]); // a lesson's question, its choices
     await page.keyboard.press('1');
     expect(await page.locator('#lesson').getAttribute('aria-label')).toBe('Lesson');
     expect(await page.locator('#lesson .verdict').innerText()).toContain('✓ Right');

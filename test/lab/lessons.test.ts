@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedLessons } from '../../src/cli/labLessons.js';
 import { autoLesson } from '../../src/lab/autoLesson.js';
+import { writesBack } from '../../src/lab/lessonAnswer.js';
 import { lessonMoment, lessonScore, prepareLesson, type LabLesson } from '../../src/lab/lessonRun.js';
 import { loadScenario, parseScenario, ScenarioError } from '../../src/scenario/index.js';
 
@@ -106,5 +107,23 @@ describe('autoLesson', () => {
     expect(lesson.steps).toHaveLength(1);
     expect(lesson.steps[0]).toMatchObject({ at: 600, ask: 'writes', situation: 'The network splits: [az-a] | [az-b, az-c] cannot reach the rest for 20m.' });
     expect(lesson.steps[0]!.explain).toContain('What the run did: t=00:10:00 network partition [az-a]');
+  });
+});
+
+describe('writesBack', () => {
+  const lesson2 = prepareLesson(shippedLessons().find((l) => l.id === '02-lose-two-of-three')!);
+
+  it.each([
+    ['0 when writes do not fail in the window', 0, 10, 0],
+    ['the time from the step until writes work again', 900, 910, 0.959],
+    ['the whole outage when the step starts it', 600, 610, 300.959],
+    ['from a step inside the outage, what is left of it', 700, 710, 200.959],
+  ])('should give %s', (_why, from, until, expected) => {
+    expect(writesBack(lesson2.steps, 0, from, until)).toBe(expected);
+  });
+
+  it('should be undefined when writes fail to the end of the run', () => {
+    const cut = lesson2.steps.filter((s) => s.t <= 700);
+    expect(writesBack(cut, 0, 650, 660)).toBeUndefined();
   });
 });
