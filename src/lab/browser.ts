@@ -7,6 +7,7 @@ import { act, actionsTaken, applied, back, canGoBack, canGoForward, configOf, fo
 import { labRun, type LabRun } from './labRun.js';
 import { fitActions, LAB_DEFAULTS, LAB_HORIZON, labScenarioYaml, labSettings, type LabAction, type LabConfig } from './labScenario.js';
 import { decodeLabState, encodeLabState, MAX_COMPARE, type LabState, type LessonProgress } from './labUrl.js';
+import { keyCommand } from './labKeys.js';
 import { lessonPickerHtml } from './lessonHtml.js';
 import { lessonMoment, prepareLesson, type LabLesson, type PreparedLesson } from './lessonRun.js';
 import { arithmeticHtml, boardHtml, configText, historyHtml, historyMarks, segmentHtml, statusHtml, type Selection } from './render.js';
@@ -323,31 +324,36 @@ function toggleHelp(): void {
   if (!help.hidden) $('help-close').focus();
 }
 
-/** The keys (docs/teaching.md, and the page's "Keys" panel). Typing in a field or a list is left alone. */
+/** The keys (labKeys.ts; the page's "Keys" panel and docs/teaching.md list them). */
 document.addEventListener('keydown', (ev) => {
-  const tag = ev.target?.tagName;
-  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || ev.metaKey || ev.ctrlKey || ev.altKey) return;
-  const key = ev.key;
-  if (key === 'p' || key === 'P') togglePresenter();
-  else if (key === '?') toggleHelp();
-  else if (key === 'Escape' && !$('help').hidden) toggleHelp();
-  else if (key === 'l' || key === 'L') $('lesson-pick').focus();
-  else if (lesson !== null) {
-    if (/^[1-9]$/.test(key)) predict(Number(key) - 1);
-    else if (key === 'ArrowRight' || (key === 'Enter' && ev.target?.tagName !== 'BUTTON')) lessonStep(1);
-    else if (key === 'ArrowLeft') lessonStep(-1);
-    else if (key === 'r' || key === 'R') predict(null);
-    else return;
-  } else if (/^[1-9]$/.test(key)) toggleMember(Number(key));
-  else if (key === 'ArrowLeft') update(back(history));
-  else if (key === 'ArrowRight') update(forward(history));
-  else if (key === ' ' && ev.target?.tagName !== 'BUTTON') togglePlaying();
-  else if (key === 't') doAction({ kind: 'advance', seconds: 2 });
-  else if (key === 'T') doAction({ kind: 'advance', seconds: 10 });
-  else if (key === 'm') doAction({ kind: 'advance', seconds: 60 });
-  else if (key === 'h' && labSettings(applied(history)).partition !== null) doAction({ kind: 'heal' });
-  else return;
+  if (ev.metaKey || ev.ctrlKey || ev.altKey) return;
+  const command = keyCommand(ev.key, { inLesson: lesson !== null, helpOpen: !$('help').hidden, focus: ev.target?.tagName ?? '' });
+  if (command === null) return;
   ev.preventDefault();
+  switch (command.kind) {
+    case 'presenter':
+      return togglePresenter();
+    case 'help':
+    case 'closeHelp':
+      return toggleHelp();
+    case 'pickLesson':
+      return $('lesson-pick').focus();
+    case 'predict':
+      return predict(command.choice);
+    case 'back':
+      return lesson !== null ? lessonStep(-1) : update(back(history));
+    case 'forward':
+      return lesson !== null ? lessonStep(1) : update(forward(history));
+    case 'member':
+      return toggleMember(command.member);
+    case 'play':
+      return togglePlaying();
+    case 'wait':
+      return doAction({ kind: 'advance', seconds: command.seconds });
+    case 'heal':
+      if (labSettings(applied(history)).partition !== null) doAction({ kind: 'heal' });
+      return;
+  }
 });
 
 /** Copies the link; where the clipboard is not allowed (file:// pages in some browsers) the link is selected for Ctrl-C. */

@@ -1,6 +1,7 @@
 /** The quorum lab's page: a self-contained HTML file around the bundled browser script (no CDN, works from file://). */
 import { escapeHtml, jsonForScript } from '../report/escape.js';
-import { KEYS, LESSON_CSS, PRESENTER_CSS } from './labPageStyles.js';
+import { KEYS } from './labKeys.js';
+import { LESSON_CSS, PRESENTER_CSS } from './labPageStyles.js';
 import type { LabLesson } from './lessonRun.js';
 import { LAB_COLORS } from './timelineSvg.js';
 

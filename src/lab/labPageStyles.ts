@@ -86,18 +86,3 @@ body.presenter .partition, body.presenter .partition button, body.presenter .chi
 body.presenter .clock small { font-size: 16px; color: #000; }
 
 `;
-
-/** The keys, as the page's "Keys" panel lists them (docs/teaching.md lists the same). */
-export const KEYS: readonly (readonly [string, string])[] = [
-  ['1 – 9', 'free play: crash or recover etcd-1 … etcd-9; in a lesson: choose answer 1 … 9'],
-  ['← / →', 'free play: back / forward one step; in a lesson: previous / next step'],
-  ['Space', 'free play: play / pause (real time); on a focused button: press it'],
-  ['t / T / m', 'free play: let 2 s / 10 s / 1 min pass'],
-  ['h', 'free play: heal the network'],
-  ['r', 'in a lesson: show the answer without predicting'],
-  ['Enter', 'press the focused button; in a lesson: next step'],
-  ['Tab / Shift+Tab', 'move between controls (a visible outline shows where you are)'],
-  ['l', 'go to the lesson picker (↑ ↓ to choose)'],
-  ['p', 'presenter mode on / off (large type, high contrast)'],
-  ['?', 'show / hide this panel (Esc closes it)'],
-];
