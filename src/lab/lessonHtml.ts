@@ -13,6 +13,7 @@ export function lessonPickerHtml(lessons: readonly LabLesson[], current: string 
   return [option('', 'Free play: build your own'), ...lessons.map((l) => option(l.id, title(l)))].join('');
 }
 
+/** The lesson's panel: the step and its question with numbered choices, then the simulated answer, the verdict and the explanation; at the end the score. */
 export function lessonPanelHtml(p: PreparedLesson, progress: LessonProgress, m: LessonMoment): string {
   const steps = p.lesson.steps;
   const head = `<p class="kicker">${p.lab.number > 0 ? `Lesson ${p.lab.number}` : 'Scenario'} · ${escapeHtml(p.lesson.title)}</p>`;
