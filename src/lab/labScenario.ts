@@ -50,7 +50,7 @@ export function labTime(actions: readonly LabAction[]): SimTime {
  * Moves the lab's clock on. Lab times are whole milliseconds, so that a scenario file written
  * with them (`labScenarioYaml`) holds exactly the lab's times, with no binary rounding between.
  */
-function advance(t: SimTime, seconds: SimTime): SimTime {
+export function advance(t: SimTime, seconds: SimTime): SimTime {
   return Math.min(LAB_HORIZON, Math.round((t + Math.max(0, seconds)) * 1000) / 1000);
 }
 

@@ -6,7 +6,7 @@ import type { ClusterSnapshot } from '../report/narrate/TraceReplay.js';
 import { escapeHtml } from '../report/escape.js';
 import { applied, type LabHistory } from './labHistory.js';
 import type { LabRun } from './labRun.js';
-import { labDatacenters, labSettings, LAB_HORIZON, type LabAction, type LabConfig } from './labScenario.js';
+import { advance, labDatacenters, labSettings, type LabAction, type LabConfig } from './labScenario.js';
 
 /** Places the student has marked to cut off with the next partition. */
 export interface Selection {
@@ -136,7 +136,7 @@ export function historyHtml(h: LabHistory): string {
   let t = 0;
   const items = h.actions.map((a, i) => {
     const at = t;
-    if (a.kind === 'advance') t = Math.min(LAB_HORIZON, Math.round((t + a.seconds) * 1000) / 1000);
+    if (a.kind === 'advance') t = advance(t, a.seconds);
     const state = i < h.cursor ? (i === h.cursor - 1 ? 'current' : 'done') : 'undone';
     const text = a.kind === 'configure' ? `⚙ ${configText(a.config)} (same steps)` : actionText(a);
     return `<li class="${state}${a.kind === 'configure' ? ' configure' : ''}"><button type="button" data-jump="${i + 1}"><time>${formatClock(a.kind === 'advance' ? t : at)}</time> ${escapeHtml(text)}</button></li>`;
@@ -178,7 +178,7 @@ export function historyMarks(actions: readonly LabAction[]): { t: number; label:
   const out: { t: number; label: string }[] = [];
   let t = 0;
   for (const a of actions) {
-    if (a.kind === 'advance') t = Math.min(LAB_HORIZON, Math.round((t + a.seconds) * 1000) / 1000);
+    if (a.kind === 'advance') t = advance(t, a.seconds);
     else out.push({ t, label: `${formatClock(t)} ${actionText(a)}` });
   }
   return out;
