@@ -184,6 +184,8 @@ export function buildProgram(): Command {
     .option('--out <file>', `where to write the page (default ${DEFAULT_LAB_FILE})`)
     .option('--serve', 'serve the page on http://127.0.0.1 instead (until Ctrl-C)')
     .option('--port <n>', `port for --serve (default ${DEFAULT_LAB_PORT}; 0 picks a free one)`)
+    .option('--lesson <n>', 'open on a guided lesson: its number (1, 2, …) or its name (scenarios/lessons/)')
+    .option('--scenario <file>', 'open on a scenario of your own, stepping through its scripted faults (or its lesson: block)')
     .action(lazy(() => import('./commands/lab.js'), 'labCommand'));
 
   return program;

@@ -50,8 +50,36 @@ export function labTime(actions: readonly LabAction[]): SimTime {
  * Moves the lab's clock on. Lab times are whole milliseconds, so that a scenario file written
  * with them (`labScenarioYaml`) holds exactly the lab's times, with no binary rounding between.
  */
-function advance(t: SimTime, seconds: SimTime): SimTime {
+export function advance(t: SimTime, seconds: SimTime): SimTime {
   return Math.min(LAB_HORIZON, Math.round((t + Math.max(0, seconds)) * 1000) / 1000);
+}
+
+/** The datacenter of member i (from 1): round-robin, as the model places hosts. */
+export function memberDatacenter(config: LabConfig, i: number): string {
+  return DATACENTER_NAMES[(i - 1) % config.datacenters]!;
+}
+
+/**
+ * The actions as they apply to a configuration (after a change of configuration, or in another
+ * cluster of a side-by-side comparison): crashing or recovering a member it does not have does
+ * nothing, and a cut keeps the datacenters and members it has; a cut that then leaves out no
+ * member, or every member, cuts nothing and is dropped.
+ */
+export function fitActions(config: LabConfig, actions: readonly LabAction[]): LabAction[] {
+  const dcs = labDatacenters(config);
+  const out: LabAction[] = [];
+  for (const a of actions) {
+    if ((a.kind === 'crash' || a.kind === 'recover') && a.member > config.members) continue;
+    if (a.kind === 'partition') {
+      const datacenters = a.datacenters.filter((d) => dcs.includes(d));
+      const members = a.members.filter((i) => i <= config.members);
+      let cut = 0;
+      for (let i = 1; i <= config.members; i++) if (datacenters.includes(memberDatacenter(config, i)) || members.includes(i)) cut++;
+      if (cut === 0 || cut === config.members) continue;
+      out.push(datacenters.length === a.datacenters.length && members.length === a.members.length ? a : { kind: 'partition', datacenters, members });
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** What is down or cut off after the actions, as the student set it (the model decides the rest). */

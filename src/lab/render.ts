@@ -6,7 +6,7 @@ import type { ClusterSnapshot } from '../report/narrate/TraceReplay.js';
 import { escapeHtml } from '../report/escape.js';
 import { applied, type LabHistory } from './labHistory.js';
 import type { LabRun } from './labRun.js';
-import { labDatacenters, labSettings, LAB_HORIZON, type LabAction, type LabConfig } from './labScenario.js';
+import { advance, labDatacenters, labSettings, type LabAction, type LabConfig } from './labScenario.js';
 
 /** Places the student has marked to cut off with the next partition. */
 export interface Selection {
@@ -85,7 +85,8 @@ export function boardHtml(config: LabConfig, run: LabRun, history: LabHistory, s
   return `<div class="dcs">${columns.join('')}</div>${partitionHtml(config, c, cut, sel)}`;
 }
 
-function memberTile(c: ClusterSnapshot, name: string, i: number, cut: boolean): string {
+/** A member's tile: a button that crashes or recovers it in the free lab, a plain box in a lesson. */
+export function memberTile(c: ClusterSnapshot, name: string, i: number, cut: boolean, interactive = true): string {
   const m = c.members[i - 1]!;
   const leads = c.leader === name;
   const inQuorum = c.quorumSide !== null && m.side === c.quorumSide;
@@ -96,7 +97,9 @@ function memberTile(c: ClusterSnapshot, name: string, i: number, cut: boolean): 
   const outside = !m.up || inQuorum ? '' : c.quorumSide !== null ? 'outside' : 'stuck';
   const classes = ['member', m.up ? 'up' : 'down', leads ? 'leads' : '', outside, cut ? 'cut' : ''].filter(Boolean).join(' ');
   const action = m.up ? `crash ${short(name)}` : `recover ${short(name)}`;
-  return `<button type="button" class="${classes}" data-member="${i}" data-state="${m.up ? 'up' : 'down'}" data-role="${role}" title="Click (or press ${i}) to ${action}"><span class="icon">${icon}</span><span class="name">${escapeHtml(short(name))}</span><span class="role">${role}</span><span class="note">${note}</span></button>`;
+  const inside = `<span class="icon">${icon}</span><span class="name">${escapeHtml(short(name))}</span><span class="role">${role}</span><span class="note">${note}</span>`;
+  if (!interactive) return `<div class="${classes}" data-tile="${i}" data-state="${m.up ? 'up' : 'down'}" data-role="${role}">${inside}</div>`;
+  return `<button type="button" class="${classes}" data-member="${i}" data-state="${m.up ? 'up' : 'down'}" data-role="${role}" title="Click (or press ${i}) to ${action}">${inside}</button>`;
 }
 
 function partitionHtml(config: LabConfig, c: ClusterSnapshot, cut: { datacenters: readonly string[]; members: readonly number[] } | null, sel: Selection): string {
@@ -125,7 +128,7 @@ export function logHtml(steps: readonly NarratedStep[]): string {
       .replace(/API writes work again|wins the election for term \d+/g, (m) => `<strong class="ok">${m}</strong>`);
     return `<li${i === steps.length - 1 ? ' class="current"' : ''}><time>${escapeHtml(s.clock)}</time> ${text}</li>`;
   });
-  return `<ol class="log">${items.join('')}</ol>`;
+  return `<ol class="log" tabindex="0" aria-label="What happened, step by step">${items.join('')}</ol>`;
 }
 
 /** The student's actions with their times; undone ones greyed; each a button that jumps there. */
@@ -133,12 +136,19 @@ export function historyHtml(h: LabHistory): string {
   let t = 0;
   const items = h.actions.map((a, i) => {
     const at = t;
-    if (a.kind === 'advance') t = Math.min(LAB_HORIZON, Math.round((t + a.seconds) * 1000) / 1000);
+    if (a.kind === 'advance') t = advance(t, a.seconds);
     const state = i < h.cursor ? (i === h.cursor - 1 ? 'current' : 'done') : 'undone';
-    return `<li class="${state}"><button type="button" data-jump="${i + 1}"><time>${formatClock(a.kind === 'advance' ? t : at)}</time> ${escapeHtml(actionText(a))}</button></li>`;
+    const text = a.kind === 'configure' ? `⚙ ${configText(a.config)} (same steps)` : actionText(a);
+    return `<li class="${state}${a.kind === 'configure' ? ' configure' : ''}"><button type="button" data-jump="${i + 1}"><time>${formatClock(a.kind === 'advance' ? t : at)}</time> ${escapeHtml(text)}</button></li>`;
   });
-  const start = `<li class="${h.cursor === 0 ? 'current' : 'done'}"><button type="button" data-jump="0"><time>${formatClock(0)}</time> start</button></li>`;
+  const start = `<li class="${h.cursor === 0 ? 'current' : 'done'}"><button type="button" data-jump="0"><time>${formatClock(0)}</time> start: ${escapeHtml(configText(h.config))}</button></li>`;
   return `<ol class="history">${start}${items.join('')}</ol>`;
+}
+
+/** A configuration in a few words: "5 members, 3 datacenters, pre-vote on, seed 1". */
+export function configText(c: LabConfig): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(c.members, 'member')}, ${plural(c.datacenters, 'datacenter')}, pre-vote ${c.preVote ? 'on' : 'off'}, seed ${c.seed}`;
 }
 
 export function actionText(a: LabAction): string {
@@ -154,4 +164,22 @@ export function actionText(a: LabAction): string {
     case 'heal':
       return 'heal the network';
   }
+}
+
+/** The buttons 1 … max of a setup picker, the current one pressed. */
+export function segmentHtml(name: string, max: number, current: number): string {
+  let html = '';
+  for (let k = 1; k <= max; k++) html += `<button type="button" data-${name}="${k}" class="${k === current ? 'on' : ''}" aria-pressed="${k === current}" aria-label="${k} ${name}">${k}</button>`;
+  return html;
+}
+
+/** The times of the student's steps other than waiting, for the timeline's marks. */
+export function historyMarks(actions: readonly LabAction[]): { t: number; label: string }[] {
+  const out: { t: number; label: string }[] = [];
+  let t = 0;
+  for (const a of actions) {
+    if (a.kind === 'advance') t = advance(t, a.seconds);
+    else out.push({ t, label: `${formatClock(t)} ${actionText(a)}` });
+  }
+  return out;
 }

@@ -12,6 +12,10 @@ export interface TimelineOptions {
   readonly width: number;
   /** The student's actions, as vertical marks. */
   readonly marks: readonly { readonly t: SimTime; readonly label: string }[];
+  /** Which cluster of the snapshots to draw (default the first). */
+  readonly cluster?: number;
+  /** The SVG's accessible name (default: "Timeline of members, leader and signals"). */
+  readonly label?: string;
 }
 
 /** Colours shared with the page's style sheet (and the report's charts: up green, down red). */
@@ -40,7 +44,8 @@ const SIGNALS: readonly (readonly [ClusterSignal, string])[] = [
 export function timelineSvg(steps: readonly ReplayedStep[], o: TimelineOptions): string {
   const first = steps[0];
   if (first === undefined || !(o.to > o.from)) return '';
-  const lanes = lanesFor(first.after.clusters[0]!, steps.some((s) => s.after.partitions.length > 0));
+  const k = o.cluster ?? 0;
+  const lanes = lanesFor(first.after.clusters[k]!, steps.some((s) => s.after.partitions.length > 0));
   const plot = o.width - LABEL - 12;
   const x = (t: SimTime) => LABEL + ((Math.min(Math.max(t, o.from), o.to) - o.from) / (o.to - o.from)) * plot;
   const height = TOP + lanes.length * ROW + AXIS;
@@ -48,7 +53,7 @@ export function timelineSvg(steps: readonly ReplayedStep[], o: TimelineOptions):
   lanes.forEach((lane, r) => {
     const y = TOP + r * ROW;
     parts.push(`<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" class="lane">${escapeHtml(lane.label)}</text>`);
-    for (const { start, end, p } of bars(steps, lane, o.to)) {
+    for (const { start, end, p } of bars(steps, lane, o.to, k)) {
       if (end <= o.from || start >= o.to) continue;
       const x0 = x(start);
       const w = Math.max(x(end) - x0, 0.75);
@@ -72,14 +77,14 @@ export function timelineSvg(steps: readonly ReplayedStep[], o: TimelineOptions):
     const mx = x(m.t).toFixed(2);
     parts.push(`<line x1="${mx}" x2="${mx}" y1="${TOP}" y2="${axisY}" class="mark"><title>${escapeHtml(m.label)}</title></line>`);
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${height}" viewBox="0 0 ${o.width} ${height}" role="img" aria-label="Timeline of members, leader and signals">${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${height}" viewBox="0 0 ${o.width} ${height}" role="img" aria-label="${escapeHtml(o.label ?? 'Timeline of members, leader and signals')}">${parts.join('')}</svg>`;
 }
 
 /** A lane's bars: consecutive steps that paint it alike make one bar. */
-function bars(steps: readonly ReplayedStep[], lane: Lane, to: SimTime) {
+function bars(steps: readonly ReplayedStep[], lane: Lane, to: SimTime, k: number) {
   const out: { start: SimTime; end: SimTime; p: ReturnType<Lane['paint']> }[] = [];
   steps.forEach((s, i) => {
-    const p = lane.paint(s.after.clusters[0]!, s.after);
+    const p = lane.paint(s.after.clusters[k]!, s.after);
     const end = steps[i + 1]?.t ?? to;
     const last = out.at(-1);
     if (last !== undefined && last.p.fill === p.fill && last.p.text === p.text) last.end = end;

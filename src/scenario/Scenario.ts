@@ -1,6 +1,7 @@
 /** The validated, typed scenario: what the parser produces and the model trusts without checks. */
 import type { Distribution, SimTime } from '../kernel/index.js';
 import type { Fault } from './faults/faultKinds.js';
+import type { Lesson } from './Lesson.js';
 
 export type { Fault, FaultKind, FaultOf } from './faults/faultKinds.js';
 
@@ -199,4 +200,6 @@ export interface Scenario {
   readonly management?: ManagementSpec;
   readonly federation?: FederationSpec;
   readonly cost: CostSpec;
+  /** A guided lesson for the quorum lab (the file's `lesson:` block); the model and reports ignore it. */
+  readonly lesson?: Lesson;
 }

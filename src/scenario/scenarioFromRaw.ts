@@ -9,11 +9,14 @@ import { readCluster } from './_internals/readCluster.js';
 import { readRoleFailures } from './_internals/readFailures.js';
 import { readFaults } from './_internals/readFaults.js';
 import { readDatacenters, readFailureDomains } from './_internals/readPlaces.js';
+import { readLesson } from './_internals/readLesson.js';
 import { readCost, readEtcdLoad, readFederation, readKubernetes, readManagement, readRaft } from './_internals/readSettings.js';
 import { field, isRawObject, need, readDuration, readInteger, readList, readString, type RawObject } from './_internals/read.js';
 import { SCENARIO_DEFAULTS } from './defaults.js';
 import { DEPLOYMENT_MODELS, MODEL_PRESETS } from './presets.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
+import type { Lesson } from './Lesson.js';
+import type { SimTime } from '../kernel/index.js';
 
 /**
  * Checks the structure against the JSON Schema, then the rules that span fields (references,
@@ -84,7 +87,15 @@ function build(p: Problems, raw: RawObject, file: string): Scenario {
     ...(management === undefined ? {} : { management }),
     ...(federation === undefined ? {} : { federation }),
     cost: readCost(p, field(spec, 'cost'), [...S, 'cost']),
+    ...lessonOf(p, field(raw, 'lesson'), horizon, clusters),
   };
+}
+
+/** The optional `lesson:` block, for the quorum lab; absent from the scenario when the file has none. */
+function lessonOf(p: Problems, raw: unknown, horizon: SimTime, clusters: readonly ClusterSpec[]): { lesson?: Lesson } {
+  if (raw === undefined) return {};
+  const lesson = readLesson(p, raw, ['lesson'], horizon, clusters.map((c) => c.name));
+  return lesson === undefined ? {} : { lesson };
 }
 
 /** Rules of the models that involve several clusters. */

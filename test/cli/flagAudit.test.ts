@@ -64,6 +64,8 @@ const ROWS: readonly [readonly string[], string, 'int' | 'duration'][] = [
   [['lab'], '--port', 'int'],
   [['fit', 'no-such-records.csv'], '--seed', 'int'],
   [['fit', 'no-such-records.csv'], '--bootstrap', 'int'],
+  [['lab'], '--lesson', 'int'],
+  [['explain', SCENARIO], '--jobs', 'int'],
 ];
 
 describe('every numeric flag of every command, through the CLI', () => {

@@ -66,7 +66,7 @@ describe('shipped scenarios', () => {
     for (const f of ['default', 'single-server', 'multi-master', 'multi-tenant', 'multi-cluster', 'federation', 'quorum-loss-demo', 'stretched-two-dcs', 'etcd-sizing']) {
       expect(files).toContain(`scenarios/${f}.yaml`);
     }
-    expect(files.filter((f) => f.startsWith('scenarios/lessons/'))).toHaveLength(5);
+    expect(files.filter((f) => f.startsWith('scenarios/lessons/'))).toHaveLength(8);
   });
 
   for (const file of files) {

@@ -41,13 +41,16 @@ const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 describe('lesson transcripts', () => {
   const files = readdirSync(LESSONS).filter((f) => f.endsWith('.yaml'));
 
-  it('should ship the five lessons, each with an expected transcript', () => {
+  it('should ship the eight lessons, each with an expected transcript', () => {
     expect(files).toEqual([
       '01-lose-one-of-three.yaml',
       '02-lose-two-of-three.yaml',
       '03-even-size-trap.yaml',
       '04-two-datacenter-split.yaml',
       '05-leader-in-minority.yaml',
+      '06-five-survive-a-datacenter.yaml',
+      '07-stalled-disk.yaml',
+      '08-federation-canary.yaml',
     ]);
   });
 

@@ -35,3 +35,21 @@ describe('stepThrough', () => {
     expect((await run(LINES, '')).out).toBe('one\n');
   });
 });
+
+describe('explain --step frames', () => {
+  it('should draw the strip chart so far under each step but the first and the last', async () => {
+    const { stepFrames } = await import('../../src/cli/commands/explain.js');
+    const { explanation } = await import('../../src/report/narrate/explanation.js');
+    const { loadScenario } = await import('../../src/scenario/index.js');
+    const s = loadScenario('scenarios/lessons/02-lose-two-of-three.yaml');
+    const e = explanation(s, { replication: 0, from: 0, to: s.horizon, chartWidth: 30, unicode: false, color: false });
+    const frames = stepFrames(e, (step) => `${step.line}\n`);
+    expect(frames).toHaveLength(e.steps.length);
+    expect(frames[0]).toBe(`${e.steps[0]!.line}\n`);
+    expect(frames.at(-1)).toBe(`${e.steps.at(-1)!.line}\n`);
+    // At 10m (the second crash): etcd-2 down for the 5 minutes so far, nothing drawn after 10m.
+    const at10m = frames[e.steps.findIndex((x) => x.t === 600)]!;
+    expect(at10m).toContain('Timeline 00:00:00 to 00:30:00, one column = 1m');
+    expect(at10m).toMatch(/^etcd-2 +#####\.\.\.\.\.$/m);
+  });
+});

@@ -58,4 +58,15 @@ describe('stripChart', () => {
     expect(row(window, 'etcd-2')).toBe('....');
     expect(window).toContain('Timeline 00:02:00 to 00:04:00, one column = 30s');
   });
+
+  it('should draw only what happened so far, on the whole window\'s scale (explain --step)', () => {
+    const soFar = (until: number) => stripChart(twoDown, { from: 0, to: 600, width: 10, unicode: false, color: false, until });
+    expect(row(soFar(180), 'etcd-2')).toBe('##.');
+    expect(row(soFar(150), 'etcd-2')).toBe('##.'); // the third column so far holds 120-150 s: all down
+    expect(soFar(180)).toContain('Timeline 00:00:00 to 00:10:00, one column = 1m');
+    expect(soFar(600)).toBe(ascii);
+    // Nothing after `until` is known: a partition later in the run adds no row yet.
+    const cut = steps([{ kind: 'partition', at: 300, groups: [['prod/etcd-3']], duration: 60 }]);
+    expect(stripChart(cut, { from: 0, to: 600, width: 10, unicode: false, color: false, until: 200 })).not.toMatch(/^network /m);
+  });
 });

@@ -17,7 +17,8 @@ describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run buil
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<title>Quorum lab · kubesim</title>');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
-    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    // The bundled code, and the lessons as JSON data.
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 
   it('should exit 2 for --port without --serve, or a port out of range', () => {
@@ -26,6 +27,33 @@ describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run buil
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^kubesim: --port: /);
     }
+  });
+
+  it('should open on a lesson, or on a scenario of one\'s own, through the page\'s start state', () => {
+    rmSync('test-output/lab-cli', { recursive: true, force: true });
+    const lesson = spawnSync(process.execPath, [CLI, 'lab', '--out', 'test-output/lab-cli/l.html', '--lesson', '3'], { encoding: 'utf8' });
+    expect(lesson.status).toBe(0);
+    expect(lesson.stdout).toContain('opening on lesson 3: The even-size trap');
+    expect(readFileSync('test-output/lab-cli/l.html', 'utf8')).toContain('<meta name="kubesim-lab-start" content="v=1&amp;c=m3d3p1s1&amp;l=03-even-size-trap&amp;ls=0">');
+    const own = spawnSync(process.execPath, [CLI, 'lab', '--out', 'test-output/lab-cli/s.html', '--scenario', 'scenarios/az-partition.yaml'], { encoding: 'utf8' });
+    expect(own.status).toBe(0);
+    const html = readFileSync('test-output/lab-cli/s.html', 'utf8');
+    expect(html).toContain('l=scenario&amp;ls=0');
+    expect(html).toContain('The network splits: [az-a] | [az-b, az-c] cannot reach the rest for 20m.');
+  });
+
+  it.each([
+    [['--lesson', '9'], "kubesim: --lesson: expected a lesson number from 1 to 8 or a lesson's name (e.g. 01-lose-one-of-three), found '9'"],
+    [['--lesson', '1', '--scenario', 'scenarios/az-partition.yaml'], 'kubesim: --lesson and --scenario: give one or the other'],
+    [['--scenario', 'scenarios/federation.yaml'], 'kubesim: --scenario scenarios/federation.yaml: the run lasts longer than a week (the lab replays it in the browser); narrate it with kubesim explain --from --to'],
+    [['--scenario', 'test-output/no-such-file.yaml'], 'kubesim: test-output/no-such-file.yaml: cannot read the file: no such file'],
+  ])('should refuse %j in one line with exit 2, writing nothing', (flags, line) => {
+    const out = 'test-output/lab-cli/refused.html';
+    rmSync(out, { force: true });
+    const r = spawnSync(process.execPath, [CLI, 'lab', '--out', out, ...flags], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${line}\n`);
+    expect(existsSync(out)).toBe(false);
   });
 
   // A server still running when a test ends (even by its timeout) is stopped here.

@@ -1,7 +1,7 @@
 /** The lab's actions as scripted faults, its clock, its history; and its scenario as the file format. */
 import { describe, expect, it } from 'vitest';
-import { act, applied, back, forward, jump, newHistory } from '../../src/lab/labHistory.js';
-import { LAB_DEFAULTS, LAB_HORIZON, labFaults, labScenario, labScenarioYaml, labSettings, labTime, type LabAction } from '../../src/lab/labScenario.js';
+import { act, applied, back, configOf, forward, jump, newHistory, reconfigure } from '../../src/lab/labHistory.js';
+import { fitActions, LAB_DEFAULTS, LAB_HORIZON, labFaults, labScenario, labScenarioYaml, labSettings, labTime, type LabAction } from '../../src/lab/labScenario.js';
 import { parseScenario } from '../../src/scenario/index.js';
 
 const wait = (seconds: number): LabAction => ({ kind: 'advance', seconds });
@@ -62,6 +62,39 @@ describe('labHistory', () => {
     expect(h.actions).toEqual([wait(1)]);
     h = act(act(h, crash(1)), wait(0.1), true);
     expect(h.actions).toHaveLength(3);
+  });
+});
+
+describe('changes of configuration in the history', () => {
+  it('should keep the steps across a change of member count, and undo the change with Back', () => {
+    let h = act(act(act(newHistory(LAB_DEFAULTS), wait(10)), crash(2)), crash(3));
+    h = reconfigure(h, { members: 4 });
+    expect(configOf(h).members).toBe(4);
+    expect(applied(h)).toEqual([wait(10), crash(2), crash(3)]);
+    h = act(h, crash(4));
+    expect(applied(h)).toEqual([wait(10), crash(2), crash(3), crash(4)]);
+    // Back across the crash of etcd-4, then across the change: three members again, etcd-4 gone.
+    expect(configOf(back(back(h))).members).toBe(3);
+    expect(applied(back(back(h)))).toEqual([wait(10), crash(2), crash(3)]);
+    // The crash of etcd-4 is still in the history, ignored while there are three members.
+    expect(applied({ ...h, actions: [...h.actions, { kind: 'configure', config: LAB_DEFAULTS }], cursor: h.actions.length + 1 })).toEqual([wait(10), crash(2), crash(3)]);
+  });
+
+  it('should not record a change to the configuration in effect', () => {
+    const h = newHistory(LAB_DEFAULTS);
+    expect(reconfigure(h, { members: 3 })).toBe(h);
+    expect(reconfigure(h, { preVote: false }).actions).toHaveLength(1);
+  });
+});
+
+describe('fitActions', () => {
+  it('should drop what a configuration does not have, and cuts that cut nothing or everything', () => {
+    const cut = (datacenters: string[], members: number[]): LabAction => ({ kind: 'partition', datacenters, members });
+    const three = { ...LAB_DEFAULTS, members: 3, datacenters: 3 };
+    expect(fitActions(three, [crash(5), recover(5), crash(1)])).toEqual([crash(1)]);
+    expect(fitActions(three, [cut(['dc-a'], [5])])).toEqual([cut(['dc-a'], [])]);
+    expect(fitActions({ ...three, datacenters: 1 }, [cut(['dc-a'], []), cut(['dc-b'], [2])])).toEqual([cut([], [2])]);
+    expect(fitActions(three, [cut([], [1, 2, 3])])).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { clusterCost } from '../../report/cost.js';
 import { formatSeconds } from '../../report/format.js';
 import { CLUSTER_SIGNALS } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { explanation } from '../../report/narrate/explanation.js';
+import { explanation, type Explanation } from '../../report/narrate/explanation.js';
 import { stepJson, type NarratedStep } from '../../report/narrate/narrate.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
@@ -74,7 +74,7 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
   const show = (step: NarratedStep) => `${color ? highlight(step.line) : step.line}\n`;
   out.write(`${e.heading}\n${found === '' ? '' : `${found}\n`}\n`);
   if (flags.step && process.stdin.isTTY === true) {
-    await stepThrough(e.steps.map(show), process.stdin, out, process.stderr);
+    await stepThrough(stepFrames(e, show), process.stdin, out, process.stderr);
   } else {
     for (const step of e.steps) out.write(show(step));
   }
@@ -102,6 +102,15 @@ function worstOf(summary: Summary, target: { cluster: string; signal: string }):
   const c = Object.hasOwn(summary.clusters, target.cluster) ? summary.clusters[target.cluster] : undefined;
   const x = c && Object.hasOwn(c.signals, target.signal) ? c.signals[target.signal] : undefined;
   return x?.worstReplication ?? null;
+}
+
+/**
+ * What `--step` shows at each step: its line, then the strip chart of what happened so far, on
+ * the whole window's scale. Not under the first step (nothing has happened yet) nor the last
+ * (the whole chart follows it).
+ */
+export function stepFrames(e: Explanation, show: (step: NarratedStep) => string): string[] {
+  return e.steps.map((step, i) => (i === 0 || i === e.steps.length - 1 ? show(step) : `${show(step)}\n${e.chartSoFar(step.t)}\n`));
 }
 
 /** A time in the run: a duration since its start ("10m", "1h30m", "90"), zero allowed. */

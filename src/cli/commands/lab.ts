@@ -5,11 +5,15 @@ import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { bundleLab } from '../labBundle.js';
 import { checkLabFile, writeLabFile } from '../labFile.js';
+import { pickLesson, scenarioLesson, shippedLessons } from '../labLessons.js';
+import { encodeLabState, initialState } from '../../lab/labUrl.js';
 
 export interface LabFlags {
   readonly out?: string;
   readonly serve?: boolean;
   readonly port?: string;
+  readonly lesson?: string;
+  readonly scenario?: string;
 }
 
 export const DEFAULT_LAB_FILE = 'reports/lab/index.html';
@@ -19,11 +23,18 @@ export async function labCommand(flags: LabFlags): Promise<void> {
   const port = flags.port === undefined ? DEFAULT_LAB_PORT : intFlag('--port', flags.port, 0, 65535);
   if (flags.port !== undefined && !flags.serve) throw new InputError('--port: only with --serve');
   const file = !flags.serve || flags.out !== undefined ? (flags.out ?? DEFAULT_LAB_FILE) : undefined;
+  if (flags.lesson !== undefined && flags.scenario !== undefined) throw new InputError('--lesson and --scenario: give one or the other');
   if (file !== undefined) checkLabFile(file);
-  const html = labPage(await bundleLab());
+  const lessons = shippedLessons();
+  const opened = flags.scenario !== undefined ? scenarioLesson(flags.scenario) : flags.lesson !== undefined ? pickLesson(lessons, flags.lesson) : undefined;
+  // The page opens on the lesson when its address has no fragment of its own.
+  const start = opened === undefined ? undefined : encodeLabState({ ...initialState(), lesson: { id: opened.id, step: 0, answers: [] } });
+  const all = opened?.id === 'scenario' ? [...lessons, opened] : lessons;
+  const html = labPage(await bundleLab(), { lessons: all, ...(start === undefined ? {} : { start }) });
   if (file !== undefined) {
     await writeLabFile(file, html);
-    process.stdout.write(`Quorum lab: ${file} (open it in a browser; it needs no network)\n`);
+    const on = opened === undefined ? '' : `, opening on ${opened.number > 0 ? `lesson ${opened.number}` : 'the scenario'}: ${opened.scenario.lesson.title}`;
+    process.stdout.write(`Quorum lab: ${file} (open it in a browser; it needs no network)${on}\n`);
   }
   if (flags.serve) await serve(html, port);
 }

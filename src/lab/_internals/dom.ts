@@ -14,6 +14,7 @@ export interface LabElement {
   readonly clientWidth: number;
   /** Buttons and inputs. */
   disabled?: boolean;
+  hidden: boolean;
   checked?: boolean;
   value?: string;
   /** Links. */
@@ -22,6 +23,10 @@ export interface LabElement {
   querySelector(selector: string): LabElement | null;
   querySelectorAll(selector: string): ArrayLike<LabElement>;
   scrollTo(options: { top: number }): void;
+  focus(): void;
+  select?(): void;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   addEventListener(type: string, listener: (ev: LabEvent) => void): void;
 }
 
@@ -37,6 +42,8 @@ export interface LabEvent {
 
 export interface LabDocument {
   readonly body: LabElement;
+  /** The page's start state, when `kubesim lab --lesson` or `--scenario` wrote one (labPage.ts). */
+  querySelector(selector: string): LabElement | null;
   getElementById(id: string): LabElement | null;
   querySelectorAll(selector: string): ArrayLike<LabElement>;
   addEventListener(type: string, listener: (ev: LabEvent) => void): void;
@@ -44,6 +51,8 @@ export interface LabDocument {
 
 export interface LabWindow {
   addEventListener(type: string, listener: () => void): void;
+  readonly location: { readonly hash: string; readonly href: string };
+  readonly history: { replaceState(data: null, unused: string, url: string): void };
 }
 
 /** The page's document and window (only defined in a browser). */

@@ -24,6 +24,8 @@ export interface Explanation {
   readonly steps: readonly NarratedStep[];
   /** The strip chart of the window, several lines ending in a newline. */
   readonly chart: string;
+  /** The strip chart of what happened up to time t, on the window's scale (`explain --step` draws it at each step). */
+  readonly chartSoFar: (t: SimTime) => string;
 }
 
 /** Runs the replication with a trace, and narrates and charts the window [from, to]. */
@@ -32,10 +34,12 @@ export function explanation(scenario: Scenario, o: ExplanationOptions): Explanat
   const trace = runReplication(scenario, topology, o.replication, { trace: true, traceWindow: { start: o.from, end: o.to } }).trace!;
   const replayed = replaySteps(trace, topology);
   const window = `${formatClock(o.from)} to ${formatClock(o.to)} of a ${formatDuration(scenario.horizon)} run`;
+  const chart = { from: o.from, to: o.to, width: o.chartWidth, unicode: o.unicode, color: o.color };
   return {
     heading: `${scenario.name}, replication ${o.replication} (seed ${scenario.seed}), ${window}${bounded(trace)}`,
     steps: narrateSteps(replayed, { from: o.from, to: o.to }),
-    chart: stripChart(replayed, { from: o.from, to: o.to, width: o.chartWidth, unicode: o.unicode, color: o.color }),
+    chart: stripChart(replayed, chart),
+    chartSoFar: (t) => stripChart(replayed, { ...chart, until: t }),
   };
 }
 

@@ -13,6 +13,11 @@ export interface StripChartOptions {
   readonly unicode: boolean;
   /** ANSI colours (green up, yellow partly, red down); only for a terminal. */
   readonly color: boolean;
+  /**
+   * Draw only what happened before this time ("so far", for `explain --step`): later columns
+   * stay blank, on the same scale as the whole window's chart.
+   */
+  readonly until?: SimTime;
 }
 
 /** Up the whole column, down part of it, down the whole column. */
@@ -38,8 +43,10 @@ export function stripChart(steps: readonly ReplayedStep[], o: StripChartOptions)
   const first = steps[0];
   if (first === undefined || !(o.to > o.from) || o.width < 1) return '';
   const short = shortener(first.after.clusters.map((c) => c.name));
+  const until = Math.min(o.until ?? Infinity, o.to);
   const segments = steps
-    .map((s, i) => ({ start: s.t, end: steps[i + 1]?.t ?? Infinity, state: s.after }))
+    .filter((s) => s.t <= until)
+    .map((s, i, shown) => ({ start: s.t, end: Math.min(shown[i + 1]?.t ?? Infinity, until), state: s.after }))
     .filter((g) => g.end > o.from && g.start < o.to);
   const rows = chartRows(segments.map((g) => g.state), first.after, short);
   const dt = (o.to - o.from) / o.width;
@@ -50,7 +57,8 @@ export function stripChart(steps: readonly ReplayedStep[], o: StripChartOptions)
     const cells: Cell[] = [];
     for (let j = 0; j < o.width; j++) {
       const a = o.from + j * dt;
-      const b = j === o.width - 1 ? o.to : a + dt;
+      if (a >= until && until < o.to) break; // not yet: blank
+      const b = Math.min(j === o.width - 1 ? o.to : a + dt, until < o.to ? Math.max(until, a + 1e-9) : Infinity);
       cells.push(cell(segments, row, a, b));
     }
     lines.push(`${row.label.padEnd(labelWidth)}${paint(cells, glyphs, o.color)}`);
