@@ -1,7 +1,7 @@
 /** The commander program: every command, its flags and its help text. */
 import { Command, Option } from 'commander';
 import { KUBESIM_VERSION } from '../experiment/version.js';
-import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './commands/lab.js';
+import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './labDefaults.js';
 import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS, WORK_BUDGET_TEXT } from './precisionDefaults.js';
 
 // Each command's module is imported when the command runs: mathjs (analytic), the chart

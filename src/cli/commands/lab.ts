@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { labPage } from '../../lab/labPage.js';
 import { InputError } from '../errors.js';
+import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from '../labDefaults.js';
 import { intFlag } from '../flags.js';
 import { bundleLab } from '../labBundle.js';
 import { checkLabFile, writeLabFile } from '../labFile.js';
@@ -16,8 +17,6 @@ export interface LabFlags {
   readonly scenario?: string;
 }
 
-export const DEFAULT_LAB_FILE = 'reports/lab/index.html';
-export const DEFAULT_LAB_PORT = 8377;
 
 export async function labCommand(flags: LabFlags): Promise<void> {
   const port = flags.port === undefined ? DEFAULT_LAB_PORT : intFlag('--port', flags.port, 0, 65535);
