@@ -234,11 +234,18 @@ export class EtcdCluster {
     this.m.advance[i] = this.n === 1 ? e - 1 : this.reachablePeers(i) >= 2 ? Math.max(0, e - 2) : 0;
   }
 
-  /** A leader in a group with a member of a higher term hears it (a heartbeat answered with that term) and steps down. */
+  /**
+   * A leader in a group with a member of a higher term hears it (a heartbeat answered with that
+   * term) and steps down. Among members of that term, its leader is the one named: then no
+   * election follows.
+   */
   private yieldToHigherTerm(l: number): void {
     let top = -1;
     for (let j = 0; j < this.n; j++) {
-      if (j !== l && this.reaches(l, j) && this.m.memberTerm[j]! > this.m.memberTerm[l]! && (top < 0 || this.m.memberTerm[j]! > this.m.memberTerm[top]!)) top = j;
+      if (j === l || !this.reaches(l, j) || this.m.memberTerm[j]! <= this.m.memberTerm[l]!) continue;
+      const higher = top < 0 || this.m.memberTerm[j]! > this.m.memberTerm[top]!;
+      const itsLeader = top >= 0 && this.m.memberTerm[j] === this.m.memberTerm[top] && this.m.role[j] === LEADER && this.m.role[top] !== LEADER;
+      if (higher || itsLeader) top = j;
     }
     if (top < 0) return;
     const who = this.view.name(l);
