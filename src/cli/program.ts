@@ -77,6 +77,7 @@ export function buildProgram(): Command {
       .option('--jobs <n>', 'worker threads (default: the number of cores)')
       .option('--out <dir>', 'report directory (default reports/<scenario-name>-sweep); with --shard, where the partial result goes')
       .option('--json', 'print the sweep summary JSON to stdout and nothing else')
+      .option('--no-report', 'do not write report files')
       .option('--shard <i/n>', 'run only the i-th of n slices of the (point, replication) pairs and write a partial result')
       .option(...MAX_WORK)
       .action(lazy(() => import('./commands/sweep.js'), 'sweepCommand')),

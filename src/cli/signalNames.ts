@@ -7,6 +7,11 @@ import type { Scenario } from '../scenario/Scenario.js';
  * exactly the model's: tenants' and global signals included.
  */
 export function signalNames(scenario: Scenario): string[] {
+  return [...new Set(clusterSignals(scenario).map((s) => s.signal))];
+}
+
+/** The same, with the cluster of each (`global` for the global signals), in report order. */
+export function clusterSignals(scenario: Scenario): { readonly cluster: string; readonly signal: string }[] {
   const { digests } = runDigests({ ...scenario, horizon: 0.001, faults: [] }, [0]);
-  return [...new Set(digests[0]!.signals.map((s) => s.signal))];
+  return digests[0]!.signals.map(({ cluster, signal }) => ({ cluster, signal }));
 }

@@ -1,11 +1,11 @@
 /** `kubesim explain`: one replication narrated step by step, then a strip chart of the window, for teaching. */
-import { DurationError, formatDuration, parseDuration, quoteValue, type SimTime } from '../../kernel/index.js';
+import { DurationError, formatDuration, parseDuration, quoteName, type SimTime } from '../../kernel/index.js';
 import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import type { Summary, WorstReplication } from '../../experiment/Summary.js';
 import { clusterCost } from '../../report/cost.js';
 import { formatSeconds } from '../../report/format.js';
-import { CLUSTER_SIGNALS } from '../../scenario/index.js';
+import { didYouMean } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { explanation, type Explanation } from '../../report/narrate/explanation.js';
 import { stepJson, type NarratedStep } from '../../report/narrate/narrate.js';
@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides } from '../scenarioInput.js';
+import { clusterSignals } from '../signalNames.js';
 import { stepThrough } from '../stepThrough.js';
 
 export interface ExplainFlags extends BudgetFlags {
@@ -86,16 +87,15 @@ function signalTarget(s: Scenario, name: string): { cluster: string; signal: str
   const slash = name.indexOf('/');
   const cluster = slash >= 0 ? name.slice(0, slash) : undefined;
   const signal = slash >= 0 ? name.slice(slash + 1) : name;
-  const names: readonly string[] = CLUSTER_SIGNALS;
-  // workloads and serving exist only with workloads (SignalRecorder), tenants' only in their cluster.
-  const has = (c: Scenario['clusters'][number]) =>
-    (names.includes(signal) && (c.workloads.length > 0 || (signal !== 'workloads' && signal !== 'serving'))) || c.tenants.some((t) => `tenant:${t.name}` === signal);
-  const candidates = s.clusters.filter((c) => (cluster === undefined || c.name === cluster) && has(c));
-  if (candidates.length === 0) {
-    const known = cluster !== undefined && !s.clusters.some((c) => c.name === cluster) ? `no cluster ${quoteValue(cluster)} (expected one of ${s.clusters.map((c) => c.name).join(', ')})` : `expected one of ${names.join(', ')} or tenant:<name> of a cluster that has it`;
-    throw new InputError(`--signal: ${known}, found ${quoteValue(name)}`);
+  const all = clusterSignals(s);
+  const found = all.find((x) => x.signal === signal && (cluster === undefined || x.cluster === cluster));
+  if (found) return found;
+  const names = [...new Set(all.map((x) => x.signal))];
+  if (cluster !== undefined && !all.some((x) => x.cluster === cluster)) {
+    const clusters = [...new Set(all.map((x) => x.cluster))];
+    throw new InputError(`--signal: ${s.name} has no cluster ${quoteName(cluster)}${didYouMean(cluster, clusters)} (its clusters: ${clusters.join(', ')})`);
   }
-  return { cluster: candidates[0]!.name, signal };
+  throw new InputError(`--signal: ${s.name} has no signal ${quoteName(name)}${didYouMean(signal, names)} (its signals: ${names.join(', ')})`);
 }
 
 function worstOf(summary: Summary, target: { cluster: string; signal: string }): WorstReplication | null {

@@ -26,6 +26,7 @@ export interface SweepFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
   readonly jobs?: string;
   readonly out?: string;
   readonly json?: boolean;
+  readonly report?: boolean;
   readonly shard?: string;
 }
 

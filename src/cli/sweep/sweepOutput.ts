@@ -9,6 +9,8 @@ import { wantsReport, writeReportDir } from '../writeReport.js';
 export interface SweepOutputFlags {
   readonly out?: string;
   readonly json?: boolean;
+  /** false for --no-report. */
+  readonly report?: boolean;
 }
 
 /** reports/<scenario>-sweep unless --out says otherwise. */
