@@ -6,15 +6,14 @@
  */
 import { accessSync, constants, lstatSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { RawDistribution } from '../fit/scenarioFailures.js';
 import { flow } from '../report/fit/failuresYaml.js';
 import { parseScenario } from '../scenario/index.js';
+import { writeFileAtomically } from './atomicFile.js';
 import { InputError } from './errors.js';
 import { readInputFile } from './inputFile.js';
 import { showPath } from './outputPaths.js';
-import { recoverLeftovers, sibling } from './reportSwap.js';
 
 export type FittedFailures = Readonly<Record<string, { readonly mttf: RawDistribution; readonly mttr: RawDistribution }>>;
 
@@ -85,19 +84,9 @@ export function planInto(file: string, failures: FittedFailures): IntoPlan {
   return { path, text: next, overridden };
 }
 
-/** Replaces the file through a temporary sibling and a rename, keeping its permission bits. */
+/** Replaces the file whole or not at all (atomicFile.ts), keeping its permission bits. */
 export async function writeInto(plan: IntoPlan): Promise<void> {
-  const mode = lstatSync(plan.path).mode & 0o7777;
-  await recoverLeftovers(plan.path);
-  const tmp = sibling(plan.path, 'tmp');
-  try {
-    await writeFile(tmp, plan.text, { flag: 'wx' });
-    await chmod(tmp, mode);
-    await rename(tmp, plan.path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomically(plan.path, plan.text, { mode: lstatSync(plan.path).mode & 0o7777 });
 }
 
 /** The scenario as JSON when the file is JSON (it is then written back as JSON), else undefined: YAML. */

@@ -1,9 +1,8 @@
 /** Where `kubesim lab` writes its page: checked before any work, written whole, and never over a file that is not a lab page. */
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomically } from './atomicFile.js';
 import { checkOutputParent, OutputPathError, showPath } from './outputPaths.js';
-import { recoverLeftovers, sibling } from './reportSwap.js';
 
 /** What the head of every lab page holds (src/lab/labPage.ts): how an existing file is recognised as one. */
 const LAB_SIGNS = ['<meta name="generator" content="kubesim">', '<title>Quorum lab'];
@@ -38,19 +37,7 @@ function head(file: string): string {
   }
 }
 
-/**
- * Writes the page through a temporary sibling and a rename, so that a kill leaves the old page or
- * the new one; the temporary files of killed runs are removed first (reportSwap.ts).
- */
+/** Writes the page whole or not at all (atomicFile.ts): a kill leaves the old page or the new one. */
 export async function writeLabFile(file: string, html: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await recoverLeftovers(resolve(file));
-  const tmp = sibling(resolve(file), 'tmp');
-  try {
-    await writeFile(tmp, html);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomically(file, html);
 }

@@ -1,8 +1,7 @@
 /** Reading and writing shards' partial result files (JSON), and finding them in folders. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { recoverLeftovers, sibling } from './reportSwap.js';
-import { dirname, join } from 'node:path';
+import { writeFileAtomically } from './atomicFile.js';
+import { join } from 'node:path';
 import { PARTIAL_FORMAT, checkPartial, partialChecksum, printable, type NamedPartial, type PartialResult } from '../experiment/partial/index.js';
 import { MAX_SHARDS, type Shard } from '../experiment/shard.js';
 import { InputError } from './errors.js';
@@ -37,19 +36,9 @@ function revive(_: string, v: unknown): unknown {
   return v;
 }
 
-/** Writes the file whole or not at all: a temporary sibling, then a rename. */
+/** Writes the file whole or not at all (atomicFile.ts). */
 export async function writePartialFile(path: string, partial: PartialResult): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  // Named after this process, so that the next write removes what a killed one left (reportSwap.ts).
-  await recoverLeftovers(path);
-  const tmp = sibling(path, 'tmp');
-  try {
-    await writeFile(tmp, `${partialJson(partial)}\n`);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomically(path, `${partialJson(partial)}\n`);
 }
 
 /**

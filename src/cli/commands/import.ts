@@ -35,7 +35,7 @@ export async function importCommand(nodes: string, pods: string | undefined, fla
     process.stdout.write(yaml);
     return;
   }
-  await writeFileAtomically(flags.out, yaml, flags.force === true);
+  await writeFileAtomically(flags.out, yaml, { replace: flags.force === true });
   // Like validate's "ok" line, on stdout (free with --out); `kubesim:` lines on stderr are errors.
   const checks = yaml.match(/# CHECK/g)?.length ?? 0;
   process.stdout.write(`${showPath(flags.out)}: written (${checks} CHECK comment${checks === 1 ? '' : 's'} to settle)\n`);
