@@ -5,7 +5,7 @@ import { runExperiment } from '../../experiment/runExperiment.js';
 import type { Summary, WorstReplication } from '../../experiment/Summary.js';
 import { clusterCost } from '../../report/cost.js';
 import { formatSeconds } from '../../report/format.js';
-import { didYouMean } from '../../scenario/index.js';
+import { didYouMean, ownEntry } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { explanation, type Explanation } from '../../report/narrate/explanation.js';
 import { stepJson, type NarratedStep } from '../../report/narrate/narrate.js';
@@ -99,9 +99,7 @@ function signalTarget(s: Scenario, name: string): { cluster: string; signal: str
 }
 
 function worstOf(summary: Summary, target: { cluster: string; signal: string }): WorstReplication | null {
-  const c = Object.hasOwn(summary.clusters, target.cluster) ? summary.clusters[target.cluster] : undefined;
-  const x = c && Object.hasOwn(c.signals, target.signal) ? c.signals[target.signal] : undefined;
-  return x?.worstReplication ?? null;
+  return ownEntry(ownEntry(summary.clusters, target.cluster)?.signals, target.signal)?.worstReplication ?? null;
 }
 
 /**

@@ -171,7 +171,7 @@ export class EtcdCluster {
       if (Number.isNaN(this.m.frozenAt[i]!)) this.memberRestarts(i);
       else if (this.memberThaws(i)) resumed = i;
     }
-    for (let i = 0; i < this.n; i++) if (this.m.timerEvent[i]! < 0) this.catchUp(i);
+    this.catchUpAll();
     for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.yieldToHigherTerm(i);
     if (resumed >= 0 && this.m.role[resumed] === LEADER) this.announce(`${this.view.name(resumed)} resumes and still leads term ${this.m.memberTerm[resumed]}`);
     for (let i = 0; i < this.n; i++) if (up[i] && this.m.role[i] !== LEADER) this.updateContact(i);
