@@ -16,9 +16,15 @@ const EXTRAS = [...new Set(FAULT_KIND_NAMES.flatMap((k) => Object.keys(FAULT_KIN
 
 export function readFaults(p: Problems, v: unknown, path: Path, targets: FaultTargets): Fault[] {
   const faults: Fault[] = [];
+  const named = new Map<string, number>();
   readList(p, v, path).forEach((item, i) => {
     const fault = readFault(p, item, [...path, i], targets);
-    if (fault !== undefined) faults.push(fault);
+    if (fault === undefined) return;
+    faults.push(fault);
+    if (fault.name === undefined) return;
+    const first = named.get(fault.name);
+    if (first === undefined) named.set(fault.name, i);
+    else p.add([...path, i, 'name'], `expected a name no other fault has, found ${quoteName(fault.name)} (also the name of faults[${first}])`);
   });
   return faults;
 }
@@ -61,5 +67,7 @@ function readFault(p: Problems, v: unknown, path: Path, t: FaultTargets): Fault 
       return problem === undefined;
     },
   };
-  return FAULT_KINDS[kind].read(reading);
+  const fault = FAULT_KINDS[kind].read(reading);
+  const name = Object.hasOwn(obj, 'name') ? readString(p, field(obj, 'name'), [...path, 'name']) : undefined;
+  return fault === undefined || name === undefined ? fault : { ...fault, name };
 }

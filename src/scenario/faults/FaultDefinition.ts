@@ -6,10 +6,12 @@ import type { RawObject } from '../_internals/read.js';
 import type { Scenario } from '../Scenario.js';
 import type { FaultTargets } from './FaultTargets.js';
 
-/** What every fault has: its kind (the key that names it in a scenario) and when it starts. */
+/** What every fault has: its kind (the key that names it in a scenario), when it starts, and an optional name. */
 export interface FaultBase {
   readonly kind: string;
   readonly at: SimTime;
+  /** The user's name for it, unique among the scenario's faults: reports attribute downtime to it. */
+  readonly name?: string;
 }
 
 /** A JSON Schema fragment, written out as it goes into schema/scenario.schema.json. */

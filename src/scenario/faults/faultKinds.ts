@@ -24,8 +24,8 @@ type FaultOfDefinition<D> = D extends FaultDefinition<infer F> ? F : never;
 /** The fault of kind K. */
 export type FaultOf<K extends FaultKind> = FaultOfDefinition<(typeof FAULT_KINDS)[K]>;
 
-/** A scripted fault: what happens, when, and for how long. */
-export type Fault = FaultOf<FaultKind>;
+/** A scripted fault: what happens, when, for how long, and the user's name for it when it has one. */
+export type Fault = FaultOf<FaultKind> & { readonly name?: string };
 
 // Each definition reads faults whose `kind` is its own key: a definition filed under the wrong
 // key does not compile.

@@ -14,6 +14,10 @@ export function faultSchema(): SchemaFragment {
     at: { $ref: '#/definitions/duration', description: 'When it happens, from the start of the replication; before the horizon.' },
   };
   for (const kind of FAULT_KIND_NAMES) properties[kind] = FAULT_KINDS[kind].schema;
+  properties['name'] = {
+    $ref: '#/definitions/name',
+    description: 'A name for the fault, unique among the faults; reports attribute downtime to it by this name.',
+  };
   for (const kind of FAULT_KIND_NAMES) {
     for (const [name, f] of Object.entries(FAULT_KINDS[kind].fields)) {
       const known = properties[name];

@@ -16,10 +16,10 @@ describe('the fault part of schema/scenario.schema.json', () => {
     expect(generated).toBe(committed);
   });
 
-  it('should allow `at`, every kind and every field some kind takes, and nothing else', () => {
+  it('should allow `at`, every kind, `name` and every field some kind takes, and nothing else', () => {
     // Arrange
     const fields = FAULT_KIND_NAMES.flatMap((k) => Object.keys(FAULT_KINDS[k].fields));
-    const expected = new Set(['at', ...FAULT_KIND_NAMES, ...fields]);
+    const expected = new Set(['at', ...FAULT_KIND_NAMES, 'name', ...fields]);
 
     // Act
     const properties = Object.keys(faultSchema()['properties'] as object);
