@@ -1,7 +1,7 @@
 /** The structural pass: validates the raw document against the JSON Schema with ajv, in plain words. */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeValue, didYouMean, listNames } from './describe.js';
 import { pointerToPath } from './Path.js';
 import type { Problems } from './Problems.js';
@@ -17,7 +17,7 @@ export const PREBUILT_VALIDATOR = 'scenarioValidator.cjs';
 let validator: ValidateFunction | undefined;
 
 function validate(raw: unknown): readonly ErrorObject[] {
-  validator ??= prebuiltValidator() ?? new Ajv(STRUCTURE_AJV_OPTIONS).compile(scenarioSchema());
+  validator ??= prebuiltValidator() ?? compiledValidator();
   return validator(raw) ? [] : (validator.errors ?? []);
 }
 
@@ -39,6 +39,12 @@ function prebuiltValidator(): ValidateFunction | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The schema compiled here, with ajv loaded only then (the built CLI never loads it: it has the generated validator). */
+function compiledValidator(): ValidateFunction {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return new Ajv(STRUCTURE_AJV_OPTIONS).compile(scenarioSchema());
 }
 
 /** Reports every structural problem: wrong types, out-of-range numbers, unknown and missing fields. */
