@@ -4,7 +4,7 @@
 // suite's fast half is test/package/pack.test.ts. Prints one line per check and exits 1 on the
 // first that fails.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,9 +20,12 @@ const sh = (cmd, args, cwd) => spawnSync(cmd, args, { cwd, encoding: 'utf8', env
 // `npm pack` runs prepack (a clean build), so the tarball is what the sources make now.
 const pack = sh('npm', ['pack', '--json', '--pack-destination', work], process.cwd());
 if (pack.status !== 0) fail('npm pack', pack);
-const tarball = join(work, JSON.parse(pack.stdout)[0].filename);
+const name = JSON.parse(pack.stdout)[0].filename;
 const user = join(work, 'user');
 sh('mkdir', ['-p', user]);
+// npx reads `./name.tgz` as a package and an absolute path as a command to run, so the tarball sits beside the user's files.
+renameSync(join(work, name), join(user, name));
+const tarball = `./${name}`;
 writeFileSync(
   join(user, 'tiny.yaml'),
   'apiVersion: kubesim/v1\nkind: Scenario\nmetadata: { name: tiny }\nspec:\n  horizon: 30d\n  replications: 3\n' +
@@ -60,4 +63,4 @@ for (const [name, act, ok] of checks) {
   console.log(`pack-check: ${name} ok (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(`pack-check: ${tarball.split('/').pop()} works from a fresh folder (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`pack-check: ${name} works from a fresh folder (${((Date.now() - started) / 1000).toFixed(0)} s)`);
