@@ -1,4 +1,4 @@
-/** The exact steady-state answer for the signals of a scenario that have one (README, "kubesim analytic"). */
+/** The exact steady-state answer for the signals of a scenario that have one (docs/analytic.md). */
 import type { Scenario } from '../scenario/Scenario.js';
 import { nameRecordOf } from '../scenario/nameRecord.js';
 import { answer, refuse, type Answer } from './Answer.js';

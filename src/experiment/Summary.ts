@@ -1,4 +1,4 @@
-/** The summary document: the JSON contract that users' pipelines read (see README, "JSON summary"). */
+/** The summary document: the JSON contract that users' pipelines read (docs/commands.md#the-json-summary-the-contract). */
 
 /** A mean with its 95% confidence interval; null when there is no evidence to estimate one from (one replication). */
 export interface Estimate {
@@ -10,7 +10,7 @@ export interface Estimate {
 export type Method = 'naive' | 'importance-sampling';
 
 /**
- * How far a signal's number can be trusted (README, "How sure is this number?"):
+ * How far a signal's number can be trusted (docs/reports.md#how-sure-is-this-number):
  * - ok: enough outages, none dominating;
  * - few-outages: fewer outages than the estimate needs to be stable;
  * - no-outages: none observed; read `bound`, not the mean;

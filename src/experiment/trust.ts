@@ -1,4 +1,4 @@
-/** How far a signal's number can be trusted: the verdict shown next to every availability (docs/statistics.md, README "How sure is this number?"). */
+/** How far a signal's number can be trusted: the verdict shown next to every availability (docs/statistics.md, docs/reports.md#how-sure-is-this-number). */
 import { formatDuration } from '../kernel/index.js';
 import type { Trust } from './Summary.js';
 

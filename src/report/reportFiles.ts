@@ -1,4 +1,4 @@
-/** Every file of a report folder, by relative path, ready for the CLI to write (README, "Reports"). */
+/** Every file of a report folder, by relative path, ready for the CLI to write (docs/reports.md#reports). */
 import { renderCompareHtml } from './renderCompareHtml.js';
 import { renderCompareCsv, renderCsv } from './renderCsv.js';
 import { renderHtml } from './renderHtml.js';

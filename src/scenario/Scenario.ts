@@ -84,7 +84,7 @@ export interface ClusterSpec {
   readonly failures: RoleFailures;
 }
 
-/** Timings of etcd's Raft; defaults from etcd's documentation (see README, "The model"). */
+/** Timings of etcd's Raft; defaults from etcd's documentation (see docs/model.md#raft-srcmodelraft). */
 export interface RaftSettings {
   readonly heartbeatInterval: SimTime;
   readonly electionTimeout: SimTime;
@@ -119,8 +119,8 @@ export interface KubernetesSettings {
 
 /**
  * What the etcd load and latency model (capacity planning) assumes about a cluster's write
- * traffic and its etcd leader; defaults and their sources in scenario/defaults.ts and README,
- * "Capacity planning". Only the sweep's load and latency figures use them, except
+ * traffic and its etcd leader; defaults and their sources in scenario/defaults.ts and
+ * docs/capacity-planning.md#the-etcd-load-and-latency-model. Only the sweep's load and latency figures use them, except
  * leaseRenewInterval, which the node lifecycle also reads.
  */
 export interface EtcdLoadSettings {

@@ -28,7 +28,7 @@ export function loadBalancerNames(cluster: ClusterSpec): string[] {
 
 /**
  * The datacenter of the i-th host (from 1) of a role (cp-i, etcd-i, worker-i): the hosts of each
- * role are placed round-robin over `cluster.datacenters`, in order, as README.md#component-names states. A stacked
+ * role are placed round-robin over `cluster.datacenters`, in order, as docs/scenario-reference.md#component-names states. A stacked
  * etcd member i lives on control-plane node i, which the same rule puts in the same datacenter.
  * Load balancer instance i lives in `loadBalancer.datacenters[i]`.
  */

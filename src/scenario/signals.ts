@@ -1,7 +1,7 @@
 /** The availability signals every cluster reports: the one list of their names, in report order (the JSON contract). */
 
 /**
- * Per cluster, in the order reports show them (README "Signals" says when each is up):
+ * Per cluster, in the order reports show them (docs/model.md#signals says when each is up):
  * etcdQuorum, apiWrite, apiRead, scheduling, workloads. Tenants' and global signals follow.
  */
 export const CLUSTER_SIGNALS = ['etcdQuorum', 'apiWrite', 'apiRead', 'scheduling', 'workloads', 'serving'] as const;

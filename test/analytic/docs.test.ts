@@ -1,4 +1,4 @@
-/** The README's analytic example ("Example: where to put three members") states what analyzeScenario answers. */
+/** docs/analytic.md's example ("Example: where to put three members") states what analyzeScenario answers. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,10 @@ import { loadScenario } from '../../src/scenario/index.js';
 import { clusterAnswer } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-const start = readme.indexOf('### Example: where to put three members');
-const section = readme.slice(start, readme.indexOf('\n## ', start));
+const page = readFileSync(`${ROOT}docs/analytic.md`, 'utf8');
+const start = page.indexOf('\n## Example: where to put three members\n');
+const next = page.indexOf('\n## ', start + 1);
+const section = page.slice(start, next < 0 ? undefined : next);
 
 /** "8 h 02 min" or "7.5 min", in seconds. */
 function seconds(text: string): number {
@@ -21,7 +22,7 @@ function seconds(text: string): number {
 /** The digits a percentage is printed with: "99.9083%" has 4 decimals of a percent. */
 const decimals = (percent: string) => percent.replace('%', '').split('.')[1]?.length ?? 0;
 
-describe('the README example of kubesim analytic', () => {
+describe('the docs/analytic.md example of kubesim analytic', () => {
   const result = analyzeScenario(loadScenario(`${ROOT}scenarios/stretched-two-dcs.yaml`));
   const rows = section
     .split('\n')

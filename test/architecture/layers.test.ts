@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The layers of README "How kubesim is built", top to bottom. A module may import its own layer
+// The layers of docs/architecture.md#layers, top to bottom. A module may import its own layer
 // or any layer below; model and analytic sit side by side and never import each other.
 const RANK: Record<string, number> = { cli: 7, lab: 6, report: 5, experiment: 4, model: 3, analytic: 3, fit: 3, scenario: 2, quorum: 1, kernel: 1 };
 

@@ -80,7 +80,7 @@ describe('shipped scenarios', () => {
           // Downtime per year is the unavailability of a 365-day year (rounded to 0.1 ms).
           expect(x.downtimeSecondsPerYear, name).toBeCloseTo((1 - x.availability.mean) * YEAR_S, 3);
         }
-        // apiWrite needs a leader that holds quorum; scheduling needs apiWrite (README, "Signals").
+        // apiWrite needs a leader that holds quorum; scheduling needs apiWrite (docs/model.md#signals).
         expect(a('apiWrite')).toBeLessThanOrEqual(a('etcdQuorum'));
         expect(a('scheduling')).toBeLessThanOrEqual(a('apiWrite'));
       }

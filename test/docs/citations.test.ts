@@ -1,40 +1,8 @@
 /** Every document a comment in src/ or test/ cites exists in the repository, with the section it names. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-function anchorOf(heading: string): string {
-  return heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} _-]/gu, '')
-    .replace(/ /g, '-');
-}
-
-/** The anchors of a Markdown file's headings (outside code blocks), with GitHub's -1, -2 for repeats. */
-function anchorsOf(markdown: string): Set<string> {
-  const seen = new Map<string, number>();
-  const anchors = new Set<string>();
-  let fenced = false;
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('```')) fenced = !fenced;
-    const m = fenced ? null : /^#{1,6} (.*)$/.exec(line);
-    if (m === null) continue;
-    const base = anchorOf(m[1]!);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    anchors.add(n === 0 ? base : `${base}-${n}`);
-  }
-  return anchors;
-}
-
-function filesUnder(dir: string, ext: string): string[] {
-  return (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).map((f) => join(dir, f));
-}
+import { anchorOf, anchorsOf, filesUnder, ROOT } from './markdown.js';
 
 // A citation: a Markdown file of the repository, optionally with a section (`docs/domain.md#k-of-n`).
 const CITATION = /\b((?:docs\/[\w./-]+|README)\.md)(#[\w-]+)?/g;

@@ -3,12 +3,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as kernel from '../../src/kernel/index.js';
 
-/** The kernel section of the README holds a runnable example and its output. */
-const places = ['README.md'].filter((f) => existsSync(f) && readFileSync(f, 'utf8').includes('## The simulation kernel'));
+/** The kernel's page holds a runnable example and its output. */
+const places = ['docs/kernel.md'].filter((f) => existsSync(f) && readFileSync(f, 'utf8').includes('# The simulation kernel'));
 
 /** The first ```ts block after the kernel heading, and the plain ``` block after it (its output). */
 function example(markdown: string): { code: string; output: string } {
-  const section = markdown.slice(markdown.indexOf('## The simulation kernel'));
+  const section = markdown.slice(markdown.indexOf('# The simulation kernel'));
   const m = /```ts\n([\s\S]*?)```[\s\S]*?```\n([\s\S]*?)```/.exec(section);
   if (m === null) throw new Error('no ```ts example followed by its output in the kernel section');
   return { code: m[1]!, output: m[2]! };
@@ -24,7 +24,7 @@ function run(code: string): string {
   return lines.map((l) => `${l}\n`).join('');
 }
 
-describe('the kernel section of the README', () => {
+describe('the kernel page, docs/kernel.md', () => {
   it('should be found', () => {
     expect(places.length).toBeGreaterThan(0);
   });

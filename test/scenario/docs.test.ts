@@ -1,5 +1,5 @@
 /**
- * The scenario reference (README, "The scenario file"): its examples parse to what the text around
+ * The scenario reference (docs/scenario-reference.md): its examples parse to what the text around
  * them says, its tables of defaults are the defaults, and it names every field.
  */
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,7 @@ import { parseDuration } from '../../src/kernel/index.js';
 import type { Scenario } from '../../src/scenario/index.js';
 import { parse, ROOT, schemaJson, withSpec } from './fixtures.js';
 
-const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-const doc = readme.slice(readme.indexOf('\n## The scenario file'), readme.indexOf('\n## ', readme.indexOf('\n## The scenario file') + 1));
+const doc = readFileSync(`${ROOT}docs/scenario-reference.md`, 'utf8');
 const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 // Clusters that the spec fragments of the reference refer to.
@@ -87,8 +86,8 @@ describe('the scenario reference', () => {
 
   /** The defaults a table of the reference states: field -> value, read from its `default` column. */
   function tableDefaults(heading: string): [string, unknown][] {
-    const start = doc.indexOf(`\n### ${heading}\n`);
-    const section = doc.slice(start + 1, doc.indexOf('\n### ', start + 1));
+    const start = doc.indexOf(`\n## ${heading}\n`);
+    const section = doc.slice(start + 1, doc.indexOf('\n## ', start + 1));
     const lines = section.split('\n').filter((l) => l.startsWith('|'));
     const column = lines[0]!.split('|').map((c) => c.trim()).indexOf('default');
     return lines.slice(2).map((l) => {

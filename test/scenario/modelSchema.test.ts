@@ -21,7 +21,7 @@ describe('the registry of deployment models', () => {
   });
 
   it('should hold the rules that used to be name comparisons, model by model', () => {
-    // Row by row: what each model brings (README, "Deployment models").
+    // Row by row: what each model brings (docs/model.md#deployment-models).
     const rules = DEPLOYMENT_MODELS.map((m) => {
       const e = MODEL_PRESETS[m];
       return [m, e.singleHost, e.needsTenants, e.servesGlobally, e.minClusters, e.needsFederation];

@@ -13,7 +13,7 @@ describe('shipped scenarios', () => {
   const validate = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true }).compile(schemaJson());
   const shipped = shippedScenarios();
 
-  it('should include the scenarios the README names', () => {
+  it('should include the scenarios the scenario reference names', () => {
     const names = shipped.map((s) => s.name);
     for (const n of [
       'default.yaml',
@@ -63,7 +63,7 @@ describe('shipped scenarios', () => {
     const prod = s.clusters[0]!;
     expect([s.clusters.length, prod.model, prod.etcd.members, prod.etcd.topology, prod.workers.nodes]).toEqual([1, 'multi-master', 3, 'stacked', 120]);
     expect(prod.datacenters).toEqual(['dc-a', 'dc-b', 'dc-c']);
-    // 50 replications of a year, the count README's JSON example shows.
+    // 50 replications of a year, the count of the JSON example in docs/commands.md.
     expect([s.replications, s.horizon]).toEqual([50, YEAR]);
     expect(s.faults.map((f) => f.kind)).toEqual(['crash', 'partition', 'outage', 'rollingUpgrade']);
   });

@@ -48,7 +48,7 @@ async function read(arg: string, what: string): Promise<ImportInput> {
 
 /**
  * A name the scenario accepts for itself and its cluster, checked by the scenario's own rules
- * (README, "Datacenters and failure domains") on the smallest scenario that carries it.
+ * (docs/scenario-reference.md#datacenters-and-failure-domains) on the smallest scenario that carries it.
  */
 function checkName(name: string): void {
   const smallest = { apiVersion: 'kubesim/v1', kind: 'Scenario', metadata: { name }, spec: { clusters: [{ name, model: 'single-server' }] } };

@@ -26,6 +26,6 @@ export function modelsCommand(options: { json?: boolean }): void {
     out.push('');
   }
   out.push('Each property is measured by simulating a small deployment of the model: one host or datacenter');
-  out.push('lost at a time, and each tenant running away or compromised (see README, "Deployment models").');
+  out.push('lost at a time, and each tenant running away or compromised (see docs/model.md, "Deployment models").');
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,4 +1,4 @@
-/** The sweep's summary.json: one entry per grid point, with its verdict and the recommendation (see README, "Capacity planning"). */
+/** The sweep's summary.json: one entry per grid point, with its verdict and the recommendation (docs/capacity-planning.md#what-you-get). */
 import type { EtcdModelAssumptions, EtcdPerformance } from '../../model/latency/index.js';
 import type { Summary } from '../Summary.js';
 import type { Objectives, Verdict } from './Objectives.js';

@@ -5,7 +5,7 @@ import type { PlannedField } from './ImportPlan.js';
 import { PROVIDER_NAMES, type ProviderSla } from './managedProviders.js';
 import { placementDifferences, roundRobinCounts } from './roundRobin.js';
 
-/** kubesim's bounds on the counts (README, "Clusters"): larger clusters are clipped, with a note. */
+/** kubesim's bounds on the counts (docs/scenario-reference.md#clusters): larger clusters are clipped, with a note. */
 const MAX_CONTROL_PLANE = 100;
 const MAX_MEMBERS = 9;
 const MAX_WORKERS = 5000;
