@@ -32,7 +32,7 @@ export function faultVariants(s: Scenario): FaultVariant[] {
     scenario: { ...s, faults: s.faults.filter((_, j) => j !== i) },
   }));
   if (s.faults.length < 2) return one;
-  return [...one, { key: 'all', name: null, index: null, description: `all ${s.faults.length} scripted faults together`, scenario: { ...s, faults: [] } }];
+  return [...one, { key: 'all', name: null, index: null, description: s.faults.length === 2 ? 'both scripted faults together' : `all ${s.faults.length} scripted faults together`, scenario: { ...s, faults: [] } }];
 }
 
 /** How many runs a fault-cost run makes in all, the whole scenario's included: what the work estimate multiplies by. */
