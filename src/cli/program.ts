@@ -54,6 +54,7 @@ export function buildProgram(): Command {
       .option('--replications <n>', 'override the number of replications')
       .option('--horizon <duration>', 'override the simulated time of one replication (e.g. 30d, 1y)')
       .option('--ignore-faults', 'random failures only: drop the scenario\'s scripted faults (the summary is named <name>-without-faults)')
+      .option('--fault-cost', 'what each scripted fault cost: run every replication again without each fault, on the same random numbers (docs/fault-cost.md)')
       .option('--out <dir>', 'report directory (default reports/<scenario-name>)')
       .option('--json', 'print the summary JSON to stdout and nothing else')
       .option('--no-report', 'do not write report files')

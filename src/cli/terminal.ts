@@ -1,10 +1,10 @@
 /** The summary printed in the terminal: a heading line, then the report layer's aligned tables. */
 import { formatDuration } from '../kernel/index.js';
 import type { Summary } from '../experiment/Summary.js';
-import { renderTerminalTable } from '../report/index.js';
+import { faultCostText, renderTerminalTable } from '../report/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
 export function terminalSummary(s: Scenario, summary: Summary, color: boolean): string {
   const head = `${s.name}: ${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${formatDuration(summary.horizonSeconds)}, seed ${summary.seed}`;
-  return `${color ? `\u001b[1m${head}\u001b[0m` : head}\n\n${renderTerminalTable(summary, { color })}`;
+  return `${color ? `\u001b[1m${head}\u001b[0m` : head}\n\n${renderTerminalTable(summary, { color })}${summary.faultCost ? `\n${faultCostText(summary)}` : ''}`;
 }

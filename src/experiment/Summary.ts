@@ -1,4 +1,5 @@
 /** The summary document: the JSON contract that users' pipelines read (docs/commands.md#the-json-summary-the-contract). */
+import type { FaultCostSummary } from './faultCost/FaultCost.js';
 
 /** A mean with its 95% confidence interval; null when there is no evidence to estimate one from (one replication). */
 export interface Estimate {
@@ -148,6 +149,8 @@ export interface Summary {
   readonly cost: { readonly currency: string; readonly perMonth: number; readonly downtimePerMonth?: number };
   /** Present for adaptive runs (`--precision`). */
   readonly precision?: PrecisionSummary;
+  /** Present with `run --fault-cost`: what each scripted fault cost (docs/fault-cost.md). */
+  readonly faultCost?: FaultCostSummary;
 }
 
 /** One row of signals.csv: one signal of one cluster (or `global`) in one replication. */

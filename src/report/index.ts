@@ -23,3 +23,5 @@ export { describeScenario, describeDistribution, describeFault, type ScenarioGla
 export { escapeHtml, escapeMarkdown, jsonForScript } from './escape.js';
 export { formatPercent, formatInterval, formatNines, formatSeconds, formatRate, formatMoney, percentDecimals, formatEstimate, formatEstimateInterval, formatEstimateNines, formatPercentDown, formatYears, formatRelative } from './format.js';
 export { precisionLine } from './precisionLine.js';
+export { faultCostText, faultCostMarkdown, faultCostHtmlSection, FAULT_COST_TITLE } from './faultCostSections.js';
+export { faultCostTables, costCell, type FaultCostTables, type FaultCostTable, type FaultCostCell } from './faultCostTable.js';

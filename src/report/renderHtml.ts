@@ -2,6 +2,7 @@
 import { chartFigure, htmlPage } from './_internals/htmlPage.js';
 import { costTableHtml, glanceHtml, signalTablesHtml } from './_internals/htmlSections.js';
 import { escapeHtml } from './escape.js';
+import { faultCostHtmlSection } from './faultCostSections.js';
 import { formatSeconds } from './format.js';
 import { precisionLine } from './precisionLine.js';
 import { reportCharts, type Chart } from './reportCharts.js';
@@ -27,6 +28,7 @@ export function renderHtml(input: ReportInput, charts: readonly Chart[] = report
       'Each signal is up or down over time; availability is the share of time up, averaged over replications, with its 95% confidence interval, shown to the digits the interval supports. ≥ marks a 95% lower bound where no outage was seen; a trust tag marks a figure that rests on few outages, on a few long ones or on one replication (hover for why). Colours: green from four nines, amber from three, red below.',
       `${summary.precision ? `<p class="notes">${escapeHtml(precisionLine(summary.precision))}</p>\n` : ''}${signalTablesHtml(summary)}\n${chart('availability')}`,
     ],
+    ...faultCostHtmlSection(summary),
     ['outages', 'Outages', 'How long signals stay down when they go down.', chart('outages')],
     ...(hasTimeline
       ? [['timeline', 'Timeline', 'One replication as it happened: which component was down and why, who led etcd, and each signal. Hover over a bar or a fault line for details.', chart('timeline')] as [string, string, string, string]]

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from './charts/costBreakdownSpec.js';
 import { compareTable, signalsSideBySide } from './compareTable.js';
 import { describeScenario } from './describeScenario.js';
 import { escapeMarkdown } from './escape.js';
+import { faultCostMarkdown } from './faultCostSections.js';
 import { formatMoney, formatSeconds } from './format.js';
 import { precisionLine } from './precisionLine.js';
 import type { CompareInput, ReportInput } from './ReportInput.js';
@@ -34,6 +35,7 @@ export function renderMarkdown(input: ReportInput): string {
     '## Availability',
     ...(summary.precision ? [escapeMarkdown(precisionLine(summary.precision))] : []),
     signalsMarkdown(summary),
+    ...faultCostMarkdown(summary),
     '## Cost per month',
     costMarkdown(summary),
     `<sub>kubesim ${escapeMarkdown(summary.kubesim)} · seed ${summary.seed} · ${summary.replications} replications of ${escapeMarkdown(formatSeconds(summary.horizonSeconds))}</sub>`,

@@ -17,8 +17,9 @@ import { checkDistinctTargets } from '../outputPaths.js';
 import { join } from 'node:path';
 import { runShard } from './runShard.js';
 import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
+import { checkFaultCostFlags, checkFaultCostScenarios, runsPerReplication, withFaultCost, type FaultCostFlags } from '../faultCostRun.js';
 
-export interface RunFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
+export interface RunFlags extends OverrideFlags, PrecisionFlags, BudgetFlags, FaultCostFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly report?: boolean;
@@ -30,11 +31,13 @@ export interface RunFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
 export async function runCommand(files: string[], flags: RunFlags): Promise<void> {
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   const target = parsePrecision(flags);
+  checkFaultCostFlags(flags);
   if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs, target);
   const scenarios = loadWithOverrides(files, flags);
   if (target) for (const s of scenarios) checkPrecisionSignals(target, s);
+  checkFaultCostScenarios(flags, scenarios, files);
   await checkRunReportDirs(scenarios, files, flags);
-  checkWork(scenarios.map((s) => ({ scenario: s, replications: workReplications(s, target) })), jobs, flags);
+  checkWork(scenarios.map((s) => ({ scenario: s, replications: workReplications(s, target) * runsPerReplication(flags, s) })), jobs, flags);
   // Replication 0's trace feeds the report's timeline; without a report nobody reads it.
   const trace = wantsReport(flags) ? { traceReplication: TRACE_REPLICATION } : {};
   const results: RunOutcome[] = [];
@@ -54,6 +57,7 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
         onProgress: (d, t) => bar.update(d, t),
       });
       bar.done();
+      result = await withFaultCost(s, result, flags, jobs);
     }
     results.push(await finishScenario(s, result, flags, scenarios.length));
   }
