@@ -4,8 +4,8 @@ import { KUBESIM_VERSION } from '../experiment/version.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './labDefaults.js';
 import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS, WORK_BUDGET_TEXT } from './precisionDefaults.js';
 
-// Each command's module is imported when the command runs: mathjs (analytic), the chart
-// libraries (reports) and esbuild (lab) cost seconds to load, and `validate` needs none of them.
+// Each command's module is imported when the command runs: mathjs (analytic) and the chart
+// libraries (reports) cost seconds to load, and `validate` needs none of them.
 
 /** A command action that imports its module on first use and runs its named export. */
 function lazy<K extends string>(load: () => Promise<{ [P in K]: (...args: never[]) => unknown }>, name: K) {
