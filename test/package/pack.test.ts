@@ -48,8 +48,9 @@ describe('the runtime dependencies', () => {
     const loaded = new Set<string>();
     for (const file of sources) {
       const code = readFileSync(`${ROOT}dist/${file}`, 'utf8');
+      // A specifier has no white space: a sentence that ends in "from" before a closing quote is not an import.
       // `read('vega-embed', …)`: src/report/assets.ts inlines the chart libraries' files, found through require.resolve.
-      const specifiers = /(?:^\s*(?:import|export)\b[^;]*?\bfrom\s*|\bimport\(\s*|\brequire\(\s*|createRequire\([^)]*\)\(\s*|\bread\(\s*)(['"])([^'"./][^'"]*)\1/gm;
+      const specifiers = /(?:^\s*(?:import|export)\b[^;]*?\bfrom\s*|\bimport\(\s*|\brequire\(\s*|createRequire\([^)]*\)\(\s*|\bread\(\s*)(['"])([^'"./\s][^'"\s]*)\1/gm;
       for (const m of code.matchAll(specifiers)) {
         if (!m[2]!.startsWith('node:')) loaded.add(packageOf(m[2]!));
       }
