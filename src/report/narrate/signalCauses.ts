@@ -39,7 +39,7 @@ const PODS: Causes = {
  */
 const CLUSTER_CAUSES: Readonly<Record<string, Causes>> = {
   etcdQuorum: { kinds: ['etcd'], leader: false, signals: [], notes: 'none', faults: [] },
-  apiRead: { kinds: CONTROL, leader: false, signals: ['etcdQuorum'], notes: 'none', faults: [] },
+  apiRead: { kinds: CONTROL, leader: false, signals: [], notes: 'none', faults: [] },
   apiWrite: { kinds: CONTROL, leader: true, signals: ['etcdQuorum'], notes: 'none', faults: [] },
   scheduling: { kinds: CONTROL, leader: true, signals: ['etcdQuorum', 'apiWrite'], notes: 'leases', faults: [] },
   workloads: PODS,
