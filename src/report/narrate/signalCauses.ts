@@ -78,7 +78,7 @@ export function signalFilter(scenario: Scenario, topology: Topology, cluster: st
     for (const c of topology.components) if (c.cluster === index && causes.kinds.includes(c.kind)) components.add(c.name);
     if (causes.leader) leaders.add(name);
     for (const f of causes.faults) faults.add(f);
-    const ours = (text: string) => single || mentions(text, name) || text.startsWith(`${name}/`);
+    const ours = (text: string) => single || mentions(text, name);
     if (causes.notes === 'all') notes.push(ours);
     if (causes.notes === 'leases') notes.push((text) => ours(text) && /kube-(controller-manager|scheduler)/.test(text));
   }

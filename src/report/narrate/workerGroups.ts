@@ -31,7 +31,7 @@ export function workersLabel(count: number, cluster: string, datacenter: string,
 }
 
 /** The datacenter group a component falls in (`prod|dc-b`), or undefined for a component that is not a worker. */
-export function groupKey(name: string, places: WorkerPlaces | undefined): string | undefined {
+function groupKey(name: string, places: WorkerPlaces | undefined): string | undefined {
   const p = places?.of.get(name);
   return p === undefined ? undefined : `${p.cluster}|${p.datacenter}`;
 }
