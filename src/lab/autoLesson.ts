@@ -4,6 +4,7 @@ import { runReplication } from '../model/Replication.js';
 import { buildTopology } from '../model/Topology.js';
 import { narrateSteps } from '../report/narrate/narrate.js';
 import { replaySteps } from '../report/narrate/replaySteps.js';
+import { workerPlaces } from '../report/narrate/workerGroups.js';
 import { LESSON_LOOK, type Lesson, type LessonStep } from '../scenario/Lesson.js';
 import type { Fault, Scenario } from '../scenario/Scenario.js';
 
@@ -39,7 +40,7 @@ export function autoLesson(s: Scenario): Lesson {
   const look = Math.min(LESSON_LOOK, s.horizon / 10);
   const times = [...new Set(s.faults.map((f) => f.at))].filter((t) => t + look <= s.horizon).slice(0, MAX_STEPS);
   const topology = buildTopology(s);
-  const narrated = narrateSteps(replaySteps(runReplication(s, topology, 0, { trace: true }).trace!, topology));
+  const narrated = narrateSteps(replaySteps(runReplication(s, topology, 0, { trace: true }).trace!, topology), { places: workerPlaces(topology) });
   const cluster = s.clusters[0]?.name ?? '';
   const steps = times.map((at): LessonStep => {
     const said = narrated.filter((n) => n.t >= at && n.t <= at + look).map((n) => n.line);

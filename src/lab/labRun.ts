@@ -6,6 +6,7 @@ import type { Trace } from '../model/Trace.js';
 import { narrateSteps, type NarratedStep } from '../report/narrate/narrate.js';
 import { replaySteps, type ReplayedStep } from '../report/narrate/replaySteps.js';
 import type { Snapshot } from '../report/narrate/TraceReplay.js';
+import { workerPlaces } from '../report/narrate/workerGroups.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { labScenario, labTime, type LabAction, type LabConfig } from './labScenario.js';
 
@@ -36,5 +37,5 @@ export function labRun(config: LabConfig, actions: readonly LabAction[]): LabRun
   const now = labTime(actions);
   const replayed = replaySteps(trace, topology).filter((s) => s.t <= now);
   const state = { ...replayed.at(-1)!.after, t: now };
-  return { scenario, now, trace, replayed, narrated: narrateSteps(replayed, { from: 0, to: now }), state };
+  return { scenario, now, trace, replayed, narrated: narrateSteps(replayed, { from: 0, to: now, places: workerPlaces(topology) }), state };
 }

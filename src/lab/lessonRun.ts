@@ -5,6 +5,7 @@ import { buildTopology } from '../model/Topology.js';
 import { narrateSteps, type NarratedStep } from '../report/narrate/narrate.js';
 import { replaySteps, type ReplayedStep } from '../report/narrate/replaySteps.js';
 import type { Snapshot } from '../report/narrate/TraceReplay.js';
+import { workerPlaces, type WorkerPlaces } from '../report/narrate/workerGroups.js';
 import type { Lesson } from '../scenario/Lesson.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { lessonAnswer, type LessonAnswer } from './lessonAnswer.js';
@@ -25,6 +26,8 @@ export interface PreparedLesson {
   readonly lesson: Lesson;
   /** Every step of the run, to its horizon. */
   readonly steps: readonly ReplayedStep[];
+  /** Where its workers run, so that the narration counts many of a datacenter as `kubesim explain` does. */
+  readonly places: WorkerPlaces;
   /** The simulated answer of each lesson step. */
   readonly answers: readonly LessonAnswer[];
 }
@@ -44,7 +47,7 @@ export function prepareLesson(lab: LabLesson): PreparedLesson {
   const topology = buildTopology(lab.scenario);
   const trace = runReplication(lab.scenario, topology, 0, { trace: true }).trace!;
   const steps = replaySteps(trace, topology);
-  return { lab, lesson: lab.scenario.lesson, steps, answers: lab.scenario.lesson.steps.map((s) => lessonAnswer(steps, s)) };
+  return { lab, lesson: lab.scenario.lesson, steps, places: workerPlaces(topology), answers: lab.scenario.lesson.steps.map((s) => lessonAnswer(steps, s)) };
 }
 
 /**
@@ -61,7 +64,7 @@ export function lessonMoment(p: PreparedLesson, progress: LessonProgress): Lesso
   // A step at time 0 asks before anything happened: the start state.
   const replayed = cut.length > 0 ? cut : p.steps.slice(0, 1);
   const state = { ...replayed.at(-1)!.after, t: now };
-  return { now, replayed, narrated: narrateSteps(replayed, { from: 0, to: now }), state, phase };
+  return { now, replayed, narrated: narrateSteps(replayed, { from: 0, to: now, places: p.places }), state, phase };
 }
 
 /** Correct predictions so far, and how many steps were answered with a prediction. */

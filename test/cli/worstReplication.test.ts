@@ -41,18 +41,18 @@ describe('the worst replication', () => {
     expect(line).toMatch(/^the worst of 50 replications for prod\/apiWrite: replication (\d+), down .* in \d+ outage\(s\)$/);
     const k = Number(/replication (\d+),/.exec(line)![1]);
     expect(plain.stdout.split('\n')[0]).toContain(`replication ${k} (seed 42)`);
-    // The signal alone means the first cluster that has it; --jobs does not change the pick.
+    // The signal alone means the first cluster that has it; --jobs does not change the pick; both tell the steps that move it.
     const picked = kubesim(['explain', FILE, '--replication', 'worst', '--signal', 'apiWrite', '--jobs', '2', '--json']);
-    const named = kubesim(['explain', FILE, '--replication', String(k), '--json']);
+    const named = kubesim(['explain', FILE, '--replication', String(k), '--signal', 'prod/apiWrite', '--json']);
     expect(picked.code, picked.stderr).toBe(0);
     expect(picked.stdout).toBe(named.stdout);
   });
 
-  it('should refuse a signal the scenario does not have, and --signal without worst, before any work', () => {
+  it('should refuse a signal the scenario does not have, with worst or without, before any work', () => {
     for (const args of [
       ['--replication', 'worst', '--signal', 'apiWrit'],
       ['--replication', 'worst', '--signal', 'nope/apiWrite'],
-      ['--signal', 'apiWrite'],
+      ['--signal', 'apiWrit'],
     ]) {
       const x = kubesim(['explain', FILE, ...args]);
       expect(x.code, args.join(' ')).toBe(2);

@@ -43,10 +43,10 @@ describe('explain --step frames', () => {
     const { loadScenario } = await import('../../src/scenario/index.js');
     const s = loadScenario('scenarios/lessons/02-lose-two-of-three.yaml');
     const e = explanation(s, { replication: 0, from: 0, to: s.horizon, chartWidth: 30, unicode: false, color: false });
-    const frames = stepFrames(e, (step) => `${step.line}\n`);
+    const frames = stepFrames(e, (line) => `${line}\n`);
     expect(frames).toHaveLength(e.steps.length);
-    expect(frames[0]).toBe(`${e.steps[0]!.line}\n`);
-    expect(frames.at(-1)).toBe(`${e.steps.at(-1)!.line}\n`);
+    expect(frames[0]).toBe(`${e.lines[0]!}\n`);
+    expect(frames.at(-1)).toBe(`${e.lines.at(-1)!}\n`);
     // At 10m (the second crash): etcd-2 down for the 5 minutes so far, nothing drawn after 10m.
     const at10m = frames[e.steps.findIndex((x) => x.t === 600)]!;
     expect(at10m).toContain('Timeline 00:00:00 to 00:30:00, one column = 1m');

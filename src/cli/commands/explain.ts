@@ -8,7 +8,7 @@ import { formatSeconds } from '../../report/format.js';
 import { didYouMean, ownEntry } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { explanation, type Explanation } from '../../report/narrate/explanation.js';
-import { stepJson, type NarratedStep } from '../../report/narrate/narrate.js';
+import { stepJson } from '../../report/narrate/narrate.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { checkWork, type BudgetFlags } from '../workBudget.js';
@@ -18,8 +18,13 @@ import { stepThrough } from '../stepThrough.js';
 
 export interface ExplainFlags extends BudgetFlags {
   readonly replication?: string;
-  /** With `--replication worst`: the signal whose worst replication to narrate (`apiWrite`, `prod/apiWrite`). */
+  /**
+   * Tell only the steps that move this signal or its causes (`apiWrite`, `prod/apiWrite`); with
+   * `--replication worst`, also the signal whose worst replication to narrate.
+   */
   readonly signal?: string;
+  /** Name every worker instead of counting them by datacenter. */
+  readonly verbose?: boolean;
   readonly jobs?: string;
   readonly seed?: string;
   readonly from?: string;
@@ -35,9 +40,9 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
   const [s] = loadWithOverrides([file], flags.seed === undefined ? {} : { seed: flags.seed });
   const scenario = s!;
   const worst = flags.replication === 'worst';
-  if (flags.signal !== undefined && !worst) throw new InputError('--signal: only with --replication worst (which replication to pick)');
   const rep = worst || flags.replication === undefined ? 0 : intFlag('--replication', flags.replication, 0, scenario.replications - 1);
-  const target = worst ? signalTarget(scenario, flags.signal ?? 'apiWrite') : undefined;
+  const signal = worst || flags.signal !== undefined ? signalTarget(scenario, flags.signal ?? 'apiWrite') : undefined;
+  const target = worst ? signal : undefined;
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   const from = flags.from === undefined ? 0 : timeFlag('--from', flags.from);
   const to = flags.to === undefined ? scenario.horizon : timeFlag('--to', flags.to);
@@ -67,17 +72,19 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
     chartWidth: width ?? Math.max(20, Math.min(100, (out.columns ?? 80) - 16)),
     unicode: flags.ascii !== true && utf8Locale(process.env),
     color,
+    ...(flags.signal === undefined || signal === undefined ? {} : { signal }),
+    verbose: flags.verbose === true,
   });
   if (flags.json) {
     for (const step of e.steps) out.write(`${JSON.stringify(stepJson(step))}\n`);
     return;
   }
-  const show = (step: NarratedStep) => `${color ? highlight(step.line) : step.line}\n`;
-  out.write(`${e.heading}\n${found === '' ? '' : `${found}\n`}\n`);
+  const show = (line: string) => `${color ? highlight(line) : line}\n`;
+  out.write(`${e.heading}\n${found === '' ? '' : `${found}\n`}${e.kept === undefined ? '' : `${e.kept}\n`}\n`);
   if (flags.step && process.stdin.isTTY === true) {
     await stepThrough(stepFrames(e, show), process.stdin, out, process.stderr);
   } else {
-    for (const step of e.steps) out.write(show(step));
+    for (const line of e.lines) out.write(show(line));
   }
   out.write(`\n${e.chart}`);
 }
@@ -107,8 +114,8 @@ function worstOf(summary: Summary, target: { cluster: string; signal: string }):
  * the whole window's scale. Not under the first step (nothing has happened yet) nor the last
  * (the whole chart follows it).
  */
-export function stepFrames(e: Explanation, show: (step: NarratedStep) => string): string[] {
-  return e.steps.map((step, i) => (i === 0 || i === e.steps.length - 1 ? show(step) : `${show(step)}\n${e.chartSoFar(step.t)}\n`));
+export function stepFrames(e: Explanation, show: (line: string) => string): string[] {
+  return e.steps.map((step, i) => (i === 0 || i === e.steps.length - 1 ? show(e.lines[i]!) : `${show(e.lines[i]!)}\n${e.chartSoFar(step.t)}\n`));
 }
 
 /** A time in the run: a duration since its start ("10m", "1h30m", "90"), zero allowed. */

@@ -4,9 +4,11 @@ import { runReplication } from '../../model/Replication.js';
 import type { Trace } from '../../model/Trace.js';
 import { buildTopology } from '../../model/Topology.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { narrateSteps, type NarratedStep } from './narrate.js';
+import { narrateSteps, narrationLines, type NarratedStep } from './narrate.js';
 import { replaySteps } from './replaySteps.js';
+import { signalFilter } from './signalCauses.js';
 import { stripChart } from './stripChart.js';
+import { workerPlaces } from './workerGroups.js';
 
 export interface ExplanationOptions {
   /** Replication number, from 0 as in reports and signals.csv. */
@@ -16,12 +18,20 @@ export interface ExplanationOptions {
   readonly chartWidth: number;
   readonly unicode: boolean;
   readonly color: boolean;
+  /** Tell only the steps that move this signal or one of its causes (signalCauses.ts); the first line is always told. */
+  readonly signal?: { readonly cluster: string; readonly signal: string };
+  /** Name every worker instead of counting them by datacenter when a step touches many. */
+  readonly verbose?: boolean;
 }
 
 export interface Explanation {
   /** One line naming the scenario, the replication, the seed and the window. */
   readonly heading: string;
+  /** With a signal: how many steps are told of how many, and why (`12 of 2,549 steps: those that move ...`). */
+  readonly kept?: string;
   readonly steps: readonly NarratedStep[];
+  /** The steps as printed, one per step: a cluster's state only where it changed (narrationLines). */
+  readonly lines: readonly string[];
   /** The strip chart of the window, several lines ending in a newline. */
   readonly chart: string;
   /** The strip chart of what happened up to time t, on the window's scale (`explain --step` draws it at each step). */
@@ -33,11 +43,24 @@ export function explanation(scenario: Scenario, o: ExplanationOptions): Explanat
   const topology = buildTopology(scenario);
   const trace = runReplication(scenario, topology, o.replication, { trace: true, traceWindow: { start: o.from, end: o.to } }).trace!;
   const replayed = replaySteps(trace, topology);
+  const all = narrateSteps(replayed, { from: o.from, to: o.to, places: workerPlaces(topology), verbose: o.verbose === true });
+  let steps = all;
+  let kept: string | undefined;
+  if (o.signal !== undefined) {
+    const f = signalFilter(scenario, topology, o.signal.cluster, o.signal.signal);
+    // One step per distinct time: a narrated step is the replayed step at its time (or the window's opening line).
+    const moving = new Set(replayed.filter(f.keeps).map((s) => s.t));
+    steps = all.filter((s, i) => i === 0 || moving.has(s.t));
+    const n = (x: number) => x.toLocaleString('en-US');
+    kept = `${n(steps.length)} of ${n(all.length)} steps: the first and those that move ${f.key} or its causes (${f.causes})`;
+  }
   const window = `${formatClock(o.from)} to ${formatClock(o.to)} of a ${formatDuration(scenario.horizon)} run`;
   const chart = { from: o.from, to: o.to, width: o.chartWidth, unicode: o.unicode, color: o.color };
   return {
     heading: `${scenario.name}, replication ${o.replication} (seed ${scenario.seed}), ${window}${bounded(trace)}`,
-    steps: narrateSteps(replayed, { from: o.from, to: o.to }),
+    ...(kept === undefined ? {} : { kept }),
+    steps,
+    lines: narrationLines(steps),
     chart: stripChart(replayed, chart),
     chartSoFar: (t) => stripChart(replayed, { ...chart, until: t }),
   };
@@ -45,7 +68,8 @@ export function explanation(scenario: Scenario, o: ExplanationOptions): Explanat
 
 /** The whole explanation as plain text, as `kubesim explain` prints it without --step. */
 export function explanationText(e: Explanation): string {
-  return `${e.heading}\n\n${e.steps.map((s) => `${s.line}\n`).join('')}\n${e.chart}`;
+  const kept = e.kept === undefined ? '' : `${e.kept}\n`;
+  return `${e.heading}\n${kept}\n${e.lines.map((l) => `${l}\n`).join('')}\n${e.chart}`;
 }
 
 /** What a bounded trace left out, for the heading (docs/limits.md, "Traces"). */

@@ -3,7 +3,9 @@ import { formatClock, type SimTime } from '../../kernel/index.js';
 import { buildTopology } from '../../model/Topology.js';
 import type { Trace } from '../../model/Trace.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { changesPhrase, clusterPhrase, happenedPhrases, shortener, somethingFailed } from './phrases.js';
+import { happenedPhrases, type HappenedOptions } from './happenedPhrases.js';
+import { changesPhrase, clusterPhrase, shortener, somethingFailed } from './phrases.js';
+import { workerPlaces } from './workerGroups.js';
 import { replaySteps, type ReplayedStep, type SignalChange } from './replaySteps.js';
 import type { Snapshot } from './TraceReplay.js';
 
@@ -11,6 +13,20 @@ import type { Snapshot } from './TraceReplay.js';
 export interface NarrateWindow {
   readonly from?: SimTime;
   readonly to?: SimTime;
+}
+
+/** The window, and how to tell many workers (HappenedOptions). */
+export interface NarrateOptions extends NarrateWindow, HappenedOptions {}
+
+/** One cluster's state as a step tells it. */
+export interface ToldState {
+  /** As the line says it: `2 of 3 members up, ..., leader etcd-1 (term 1): still writable` (`[prod] ...` with several clusters). */
+  readonly text: string;
+  /**
+   * The same without what the step did to it ("still writable" and "API writes work again" read
+   * "writable"): equal keys are the same state, which `narrationLines` does not repeat.
+   */
+  readonly key: string;
 }
 
 export interface NarratedStep {
@@ -22,13 +38,20 @@ export interface NarratedStep {
   readonly changed: readonly SignalChange[];
   /** The state right after the step. */
   readonly state: Snapshot;
-  /** The whole step as one line: `t=00:10:00 etcd-2 crashes: 2 of 3 members up, ...: still writable`. */
+  /** `t=00:10:00 etcd-2 crashes`: the line up to the state. */
+  readonly said: string;
+  /** Each cluster's state after the step, in order. */
+  readonly states: readonly ToldState[];
+  /** The signals that changed, as the line ends: ` (apiWrite down)`, or empty. */
+  readonly changes: string;
+  /** The whole step as one line, state included: `t=00:10:00 etcd-2 crashes: 2 of 3 members up, ...: still writable`. */
   readonly line: string;
 }
 
 /** Narrates a trace of `scenario` (the topology is rebuilt from it, as the model built it). */
 export function narrate(trace: Trace, scenario: Scenario, window: NarrateWindow = {}): NarratedStep[] {
-  return narrateSteps(replaySteps(trace, buildTopology(scenario)), window);
+  const topology = buildTopology(scenario);
+  return narrateSteps(replaySteps(trace, topology), { ...window, places: workerPlaces(topology) });
 }
 
 /**
@@ -36,7 +59,7 @@ export function narrate(trace: Trace, scenario: Scenario, window: NarrateWindow 
  * the run's start at 0 ("start"), else the state the window opens on ("window opens") unless
  * something happens at exactly that instant.
  */
-export function narrateSteps(steps: readonly ReplayedStep[], window: NarrateWindow = {}): NarratedStep[] {
+export function narrateSteps(steps: readonly ReplayedStep[], window: NarrateOptions = {}): NarratedStep[] {
   const first = steps[0];
   if (first === undefined) return [];
   const from = window.from ?? 0;
@@ -51,7 +74,7 @@ export function narrateSteps(steps: readonly ReplayedStep[], window: NarrateWind
   }
   for (const s of inside) {
     // At the start the state already names the bootstrap leader: its trace event adds nothing.
-    const happened = happenedPhrases(s.t === 0 ? s.events.filter((e) => e.kind !== 'leader') : s.events, short);
+    const happened = happenedPhrases(s.t === 0 ? s.events.filter((e) => e.kind !== 'leader') : s.events, short, window);
     if (s.t === 0) happened.unshift('start');
     out.push(line(s.t, happened, s.changed, s.t === 0 ? undefined : s.before, s.after, somethingFailed(s.before, s.after), short));
   }
@@ -70,16 +93,30 @@ function line(
   const clock = formatClock(t);
   const single = state.clusters.length === 1;
   // Each cluster's own members are named without the cluster's prefix: `[four] leader etcd-1`.
-  const clusters = state.clusters
-    .map((c, i) => {
-      const phrase = clusterPhrase(before?.clusters[i], c, failed, single ? short : shortener([c.name]));
-      return single ? phrase : `[${c.name}] ${phrase}`;
-    })
-    .join(' ');
+  const states = state.clusters.map((c, i) => {
+    const own = single ? short : shortener([c.name]);
+    const label = single ? '' : `[${c.name}] `;
+    return { text: `${label}${clusterPhrase(before?.clusters[i], c, failed, own)}`, key: `${label}${clusterPhrase(undefined, c, false, own)}` };
+  });
   // A step of signal changes alone (pods started again) is told by its changes.
   const changes = changed.length > 0 && happened.length > 0 ? ` (${changesPhrase(changed, short)})` : '';
   const what = happened.length > 0 ? happened.join('; ') : changed.length > 0 ? changesPhrase(changed, short) : 'nothing changes';
-  return { t, clock, happened, changed, state, line: `t=${clock} ${what}: ${clusters}${changes}` };
+  const said = `t=${clock} ${what}`;
+  return { t, clock, happened, changed, state, said, states, changes, line: `${said}: ${states.map((x) => x.text).join(' ')}${changes}` };
+}
+
+/**
+ * The steps as `kubesim explain` prints them: each line tells a cluster's state only when it is
+ * not the state the last printed line told (the first line tells every cluster's), so that a
+ * year of worker failures does not repeat "3 of 3 members up, ..." two thousand times.
+ */
+export function narrationLines(steps: readonly NarratedStep[]): string[] {
+  let told: readonly string[] | undefined;
+  return steps.map((s) => {
+    const changed = s.states.filter((x, i) => told?.[i] !== x.key);
+    told = s.states.map((x) => x.key);
+    return `${s.said}${changed.length > 0 ? `: ${changed.map((x) => x.text).join(' ')}` : ''}${s.changes}`;
+  });
 }
 
 /** A step as one JSON object, for `explain --json` (one per line). */

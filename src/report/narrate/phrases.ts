@@ -1,6 +1,4 @@
 /** Plain-language phrases for a step: what happened, and what state each cluster is left in. */
-import type { TraceEvent } from '../../model/Trace.js';
-import { FAULT_KINDS } from '../../scenario/faults/faultKinds.js';
 import type { SignalChange } from './replaySteps.js';
 import type { ClusterSnapshot, Snapshot } from './TraceReplay.js';
 
@@ -21,67 +19,6 @@ export function shortener(clusters: readonly string[]): Shorten {
 /** A partition's groups as people write them: `[dc-a] | [dc-b, dc-c]`. */
 export function groupsText(groups: readonly (readonly string[])[]): string {
   return groups.map((g) => `[${g.join(', ')}]`).join(' | ');
-}
-
-/**
- * What happened in one step, one phrase per cause, in the order the model recorded them.
- * Components that went down or came back for the same cause are told once, with the list of
- * those it touched when the cause does not name them all ("cp-1 crashes (cp-1, etcd-1 down)").
- * The scripted fault that caused a crash or an outage is left out when its effect is told.
- */
-export function happenedPhrases(events: readonly TraceEvent[], short: Shorten): string[] {
-  const phrases: { head: string; members: string[]; up: boolean }[] = [];
-  const byCause = new Map<string, { head: string; members: string[]; up: boolean }>();
-  const hasEffect = events.some((e) => e.kind === 'component' || e.kind === 'datacenter');
-  const partitionFault = events.some((e) => e.kind === 'fault' && e.fault === 'partition');
-  const add = (head: string, up = true) => phrases.push({ head, members: [], up });
-  for (const e of events) {
-    switch (e.kind) {
-      case 'fault':
-        if (hasEffect && FAULT_KINDS[e.fault].toldByItsEffect) break;
-        add(short(e.text));
-        break;
-      case 'partition':
-        if (e.active && partitionFault) break;
-        add(short(e.active ? `network partition ${groupsText(e.groups)}` : `the partition ${groupsText(e.groups)} heals`));
-        break;
-      case 'datacenter':
-      case 'component': {
-        const key = `${e.up}|${e.cause}`;
-        let group = byCause.get(key);
-        if (group === undefined) {
-          group = { head: causeHead(e.cause, short), members: [], up: e.up };
-          byCause.set(key, group);
-          phrases.push(group);
-        }
-        if (e.kind === 'component') group.members.push(short(e.name));
-        break;
-      }
-      case 'leader':
-        add(short(e.reason));
-        break;
-      case 'note':
-        add(short(e.text));
-        break;
-      case 'signal':
-        break;
-    }
-  }
-  return phrases.map((p) => {
-    const unnamed = p.members.filter((m) => !names(p.head, m));
-    if (unnamed.length === 0) return p.head;
-    return `${p.head} (${p.members.join(', ')} ${p.up ? 'back up' : 'down'})`;
-  });
-}
-
-function causeHead(cause: string, short: Shorten): string {
-  const crash = /^scripted crash of (\S+)$/.exec(cause);
-  return crash ? `${short(crash[1]!)} crashes` : short(cause);
-}
-
-function names(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(text);
 }
 
 /**
@@ -132,4 +69,10 @@ export function somethingFailed(before: Snapshot, after: Snapshot): boolean {
     after.darkDatacenters.some((d) => !before.darkDatacenters.includes(d)) ||
     after.partitions.length > before.partitions.length
   );
+}
+
+/** Whether `text` names `name` as a whole word (`etcd-1` is not named by `etcd-10`). */
+export function mentions(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(text);
 }
