@@ -1,6 +1,7 @@
 /** The commander program: every command, its flags and its help text. */
 import { Command, Option } from 'commander';
 import { checkOutputFlags, outputOption } from './outputFormat.js';
+import { withExamples } from './helpExamples.js';
 import { KUBESIM_VERSION } from '../experiment/version.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './labDefaults.js';
 import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS, WORK_BUDGET_TEXT } from './precisionDefaults.js';
@@ -200,5 +201,11 @@ export function buildProgram(): Command {
     .option('--scenario <file>', 'open on a scenario of your own, stepping through its scripted faults (or its lesson: block)')
     .action(lazy(() => import('./commands/lab.js'), 'labCommand'));
 
-  return program;
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, their flags, and scenario files (docs/conventions.md)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(lazy(() => import('./commands/completion.js'), 'completionCommand'));
+
+  return withExamples(program);
 }
