@@ -31,6 +31,7 @@ export interface IntoPlan {
  * is injectable so that tests run as root can check the refusal.
  */
 export function checkInto(file: string, access: (p: string) => void = (p) => accessSync(p, constants.W_OK)): void {
+  if (file === '-') throw new InputError('--into: - (stdin) cannot be written back: give the scenario file to change');
   parseScenario(readInputFile(file), file);
   const path = realpathSync(file);
   for (const p of [path, dirname(path)]) {

@@ -8,7 +8,7 @@ import type { LabLesson } from '../lab/lessonRun.js';
 import { loadScenario, parseScenario } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { InputError } from './errors.js';
-import { readInputFile } from './inputFile.js';
+import { readScenarioSource } from './stdinInput.js';
 
 /** The package's lessons folder: two folders above this module, from dist/cli/ and src/cli/ alike. */
 export const LESSONS_DIR = fileURLToPath(new URL('../../scenarios/lessons/', import.meta.url));
@@ -41,8 +41,9 @@ export function pickLesson(lessons: readonly LabLesson[], value: string): LabLes
  * one, else a lesson made from its scripted faults; a file with neither, or longer than a week,
  * is refused (one line, exit 2).
  */
-export function scenarioLesson(file: string): LabLesson {
-  const s: Scenario = parseScenario(readInputFile(file), file);
+export function scenarioLesson(path: string): LabLesson {
+  const { file, text } = readScenarioSource(path);
+  const s: Scenario = parseScenario(text, file);
   if (s.horizon > LAB_MAX_HORIZON) throw new InputError(`--scenario ${file}: the run lasts longer than a week (the lab replays it in the browser); narrate it with kubesim explain --from --to`);
   if (s.lesson === undefined && s.faults.length === 0) throw new InputError(`--scenario ${file}: has no scripted faults and no lesson: block; the lab steps through scripted faults`);
   const { file: _file, ...plain } = s;

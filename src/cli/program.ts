@@ -1,5 +1,7 @@
 /** The commander program: every command, its flags and its help text. */
 import { Command, Option } from 'commander';
+import { checkOutputFlags, outputOption } from './outputFormat.js';
+import { withExamples } from './helpExamples.js';
 import { KUBESIM_VERSION } from '../experiment/version.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './labDefaults.js';
 import { DEFAULT_MAX_EPISODES, DEFAULT_MAX_REPLICATIONS, WORK_BUDGET_TEXT } from './precisionDefaults.js';
@@ -42,7 +44,9 @@ export function buildProgram(): Command {
     .version(KUBESIM_VERSION)
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: () => {} });
+    .configureOutput({ outputError: () => {} })
+    // -o is checked, and --json set from it, before any command runs (outputFormat.ts).
+    .hook('preAction', (_program, command) => checkOutputFlags(command));
 
   // The adaptive-run options come last in the help, after the command's own.
   withPrecision(
@@ -56,7 +60,8 @@ export function buildProgram(): Command {
       .option('--ignore-faults', 'random failures only: drop the scenario\'s scripted faults (the summary is named <name>-without-faults)')
       .option('--fault-cost', 'what each scripted fault cost: run every replication again without each fault, on the same random numbers (docs/fault-cost.md)')
       .option('--out <dir>', 'report directory (default reports/<scenario-name>)')
-      .option('--json', 'print the summary JSON to stdout and nothing else')
+      .addOption(outputOption('with the longest outage, the outages seen and the estimator of each signal'))
+      .option('--json', 'print the summary JSON to stdout and nothing else (the same as -o json)')
       .option('--no-report', 'do not write report files')
       .addOption(new Option('--jobs <n>', 'worker threads (default: the number of cores)'))
       .option('--shard <i/n>', 'run only the i-th of n slices of the replications and write a partial result for `kubesim merge`')
@@ -77,7 +82,8 @@ export function buildProgram(): Command {
       .option('--horizon <duration>', 'override the simulated time of one replication')
       .option('--jobs <n>', 'worker threads (default: the number of cores)')
       .option('--out <dir>', 'report directory (default reports/<scenario-name>-sweep); with --shard, where the partial result goes')
-      .option('--json', 'print the sweep summary JSON to stdout and nothing else')
+      .addOption(outputOption('with write p50, downtime and outages per year of each point'))
+      .option('--json', 'print the sweep summary JSON to stdout and nothing else (the same as -o json)')
       .option('--no-report', 'do not write report files')
       .option('--shard <i/n>', 'run only the i-th of n slices of the (point, replication) pairs and write a partial result')
       .option(...MAX_WORK)
@@ -89,14 +95,17 @@ export function buildProgram(): Command {
     .description('combine the partial results of every shard (files or folders) into the summary and report of a single run')
     .argument('<partials...>', 'partial result files, or folders holding *.shard-<i>-of-<n>.json')
     .option('--out <dir>', 'report directory (default: as the unsharded command)')
-    .option('--json', 'print the summary JSON to stdout and nothing else')
+    .addOption(outputOption('as run or sweep gives it'))
+    .option('--json', 'print the summary JSON to stdout and nothing else (the same as -o json)')
     .option('--no-report', 'do not write report files (merged runs)')
     .action(lazy(() => import('./commands/merge.js'), 'mergeCommand'));
 
   program
     .command('validate')
     .description('check scenario files and print every problem, one per line')
-    .argument('<scenario...>', 'scenario files')
+    .argument('<scenario...>', 'scenario files, or - for stdin')
+    .addOption(outputOption('with each valid file\'s replications, horizon and seed'))
+    .option('--json', 'print {valid, files, problems} as JSON to stdout (the same as -o json); exit 2 when a file is not valid')
     .action(lazy(() => import('./commands/validate.js'), 'validateCommand'));
 
   withPrecision(
@@ -109,7 +118,8 @@ export function buildProgram(): Command {
       .option('--horizon <duration>', 'override the simulated time of one replication')
       .option('--ignore-faults', 'random failures only: drop every scenario\'s scripted faults')
       .option('--out <dir>', 'report directory (default reports/compare)')
-      .option('--json', 'print [{label, summary}] as JSON to stdout and nothing else')
+      .addOption(outputOption('with downtime and outages per year, and the replications'))
+      .option('--json', 'print [{label, summary}] as JSON to stdout and nothing else (the same as -o json)')
       .option('--no-report', 'do not write report files')
       .option('--jobs <n>', 'worker threads (default: the number of cores)')
       .option(...MAX_WORK)
@@ -127,7 +137,8 @@ export function buildProgram(): Command {
     .option('--route <route>', 'auto (closed forms where they apply), enumeration or ctmc', 'auto')
     .option('--any-distribution', 'answer steady-state availability for non-exponential distributions too (renewal theory)')
     .option('--ignore-faults', 'drop the scenario\'s scripted faults, from the analytic and the simulated side alike')
-    .option('--json', 'print the answers as JSON')
+    .addOption(outputOption('with the trust verdict and outages per year of each simulated signal'))
+    .option('--json', 'print the answers as JSON (the same as -o json)')
     .option(...MAX_WORK)
     .action(lazy(() => import('./commands/analytic.js'), 'analyticCommand'));
 
@@ -150,7 +161,8 @@ export function buildProgram(): Command {
   program
     .command('models')
     .description('the deployment models and what each guarantees, measured by simulation')
-    .option('--json', 'print the table as JSON')
+    .addOption(outputOption('the same as table: every reason is already shown'))
+    .option('--json', 'print the table as JSON (the same as -o json)')
     .action(lazy(() => import('./commands/models.js'), 'modelsCommand'));
 
   program
@@ -191,5 +203,11 @@ export function buildProgram(): Command {
     .option('--scenario <file>', 'open on a scenario of your own, stepping through its scripted faults (or its lesson: block)')
     .action(lazy(() => import('./commands/lab.js'), 'labCommand'));
 
-  return program;
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, their flags, and scenario files (docs/conventions.md)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(lazy(() => import('./commands/completion.js'), 'completionCommand'));
+
+  return withExamples(program);
 }

@@ -3,7 +3,7 @@ import { parseScenario } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { durationFlag, intFlag, seedFlag } from './flags.js';
 import { InputError } from './errors.js';
-import { readInputFile } from './inputFile.js';
+import { readScenarioSources } from './stdinInput.js';
 
 export interface OverrideFlags {
   readonly seed?: string;
@@ -22,13 +22,13 @@ export function withoutFaults(s: Scenario): Scenario {
   return s.faults.length === 0 ? s : { ...s, name: `${s.name}-without-faults`, faults: [] };
 }
 
-/** Reads and validates the flags first (a bad flag fails before any file is read), then each file. */
+/** Reads and validates the flags first (a bad flag fails before any file is read), then each file (`-`: stdin, named <stdin>). */
 export function loadWithOverrides(files: readonly string[], flags: OverrideFlags): Scenario[] {
   const seed = flags.seed === undefined ? undefined : seedFlag(flags.seed);
   const replications = flags.replications === undefined ? undefined : intFlag('--replications', flags.replications, 1, 1_000_000);
   const horizon = flags.horizon === undefined ? undefined : durationFlag('--horizon', flags.horizon);
-  return files.map((f) => {
-    const parsed = parseScenario(readInputFile(f), f);
+  return readScenarioSources(files).map(({ file: f, text }) => {
+    const parsed = parseScenario(text, f);
     const s = flags.ignoreFaults === true ? withoutFaults(parsed) : parsed;
     if (horizon !== undefined) {
       const late = s.faults.find((x) => x.at >= horizon);

@@ -4,7 +4,8 @@ import type { Summary } from '../experiment/Summary.js';
 import { faultCostText, renderTerminalTable } from '../report/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
-export function terminalSummary(s: Scenario, summary: Summary, color: boolean): string {
+/** `wide`: the extra columns of `-o wide` (renderTerminalTable). */
+export function terminalSummary(s: Scenario, summary: Summary, color: boolean, wide = false): string {
   const head = `${s.name}: ${summary.replications} replication${summary.replications === 1 ? '' : 's'} of ${formatDuration(summary.horizonSeconds)}, seed ${summary.seed}`;
-  return `${color ? `\u001b[1m${head}\u001b[0m` : head}\n\n${renderTerminalTable(summary, { color })}${summary.faultCost ? `\n${faultCostText(summary)}` : ''}`;
+  return `${color ? `\u001b[1m${head}\u001b[0m` : head}\n\n${renderTerminalTable(summary, { color, wide })}${summary.faultCost ? `\n${faultCostText(summary)}` : ''}`;
 }

@@ -162,5 +162,6 @@ export interface ReplicationRow {
   readonly upSeconds: number;
   readonly downSeconds: number;
   readonly outages: number;
-  readonly longestOutageSeconds: number;
+  /** null when the replication had no outage of the signal (an empty cell in signals.csv). */
+  readonly longestOutageSeconds: number | null;
 }

@@ -215,7 +215,8 @@ export function replicationRows(digests: readonly ReplicationDigest[]): Replicat
         upSeconds: s.upSeconds,
         downSeconds: s.downSeconds,
         outages: s.outages,
-        longestOutageSeconds: s.longestOutage,
+        // null without an outage, as the summary's longestOutageSeconds: signals.csv then has an empty cell, not 0.
+        longestOutageSeconds: s.outages > 0 ? s.longestOutage : null,
       });
     }
   }

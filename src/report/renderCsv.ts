@@ -1,4 +1,4 @@
-/** signals.csv: one row per replication and signal, numbers written exactly as JSON writes them. */
+/** signals.csv: one row per replication and signal, numbers written exactly as JSON writes them, null as an empty cell. */
 import type { ReplicationRow } from '../experiment/Summary.js';
 
 export const CSV_COLUMNS = ['replication', 'cluster', 'signal', 'availability', 'upSeconds', 'downSeconds', 'outages', 'longestOutageSeconds'] as const;
@@ -17,12 +17,14 @@ export function renderCompareCsv(entries: readonly { readonly label: string; rea
 }
 
 /** A header line, then one line per record; every line ends in LF. */
-function csvDocument(header: readonly string[], records: readonly (readonly (string | number)[])[]): string {
+function csvDocument(header: readonly string[], records: readonly (readonly (string | number | null)[])[]): string {
   const lines = [header.join(','), ...records.map((values) => values.map(csvField).join(','))];
   return `${lines.join('\n')}\n`;
 }
 
-export function csvField(value: string | number): string {
+/** One field; null (no value, as JSON writes it) is an empty cell, never 0. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   // A name that starts like a formula (=, +, -, @) would run as one in a spreadsheet: quote it
   // with a leading apostrophe, as OWASP advises for CSV injection. Numbers are left alone.

@@ -1,12 +1,22 @@
 /** The summary as aligned text tables, one per cluster, for the terminal; ANSI colour only when asked. */
 import type { Summary } from '../experiment/Summary.js';
-import { formatMoney } from './format.js';
+import type { SignalSummary } from '../experiment/Summary.js';
+import { formatMoney, formatSeconds } from './format.js';
 import { ninesClass } from './_internals/htmlTable.js';
 import { signalTables } from './signalTable.js';
 
 export interface TerminalOptions {
   /** Colour availability by its nines (green from four, yellow from three, red below) and bold the headings. */
   readonly color: boolean;
+  /** `-o wide`: three more columns at the end, WIDE_COLUMNS. */
+  readonly wide?: boolean;
+}
+
+/** What `-o wide` adds: the longest outage, the outages the trust verdict rests on, and the estimator. */
+export const WIDE_COLUMNS = ['Longest outage', 'Outages seen', 'Method'] as const;
+
+function wideCells(s: SignalSummary): string[] {
+  return [formatSeconds(s.longestOutageSeconds), String(s.trust.outages), s.method];
 }
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
@@ -22,17 +32,17 @@ const NINES_COLOR: Readonly<Record<string, string>> = { good: ANSI.green, fair: 
 export function renderTerminalTable(summary: Summary, options: TerminalOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const blocks = signalTables(summary).map((t) => {
-    const head = t.head;
-    const rows = t.rows.map((r) => r.cells);
+    const head: readonly string[] = options.wide === true ? [...t.head, ...WIDE_COLUMNS] : t.head;
+    const rows = t.rows.map((r) => (options.wide === true ? [...r.cells, ...wideCells(r.summary)] : r.cells));
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const left = (i: number): boolean => head[i] === 'Signal' || head[i] === 'Trust';
+    const left = (i: number): boolean => head[i] === 'Signal' || head[i] === 'Trust' || head[i] === 'Method';
     const pad = (text: string, i: number): string => (left(i) ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
     const title = `${t.cluster}${t.model ? ` (${t.model})` : ''}`;
     const lines = [
       paint(ANSI.bold, title),
       paint(ANSI.dim, head.map(pad).join('  ').trimEnd()),
-      ...t.rows.map((r) =>
-        r.cells
+      ...t.rows.map((r, k) =>
+        rows[k]!
           .map((c, i) => {
             const text = pad(c, i);
             if (c === '') return text;

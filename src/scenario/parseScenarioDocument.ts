@@ -2,15 +2,15 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { attachLocator, yamlLocator } from './_internals/locate.js';
 import { findTooDeep } from './_internals/nestingDepth.js';
-import { ScenarioError, type Problem } from './ScenarioError.js';
+import { ScenarioError } from './ScenarioError.js';
 
 /** The deepest nesting of lists and objects a scenario may have (the shipped ones reach about 8). */
 export const MAX_NESTING_DEPTH = 64;
 
 /**
  * The raw document (plain objects, lists and scalars), before any check. JSON is read by the
- * same parser (YAML 1.2 is a superset of JSON), so both get line numbers. Syntax errors throw a
- * ScenarioError with each error's line.
+ * same parser (YAML 1.2 is a superset of JSON), so both get line numbers. A syntax error throws a
+ * ScenarioError with the first error's line and column, and how many more the parser found.
  */
 export function parseScenarioDocument(text: string, file: string): unknown {
   // Before the parser, which recurses once per level: JSON nested 1,000,000 deep must not reach it.
@@ -24,16 +24,16 @@ export function parseScenarioDocument(text: string, file: string): unknown {
   // drop the error for a second document). merge: `<<: *base` merge keys, to share settings.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error', merge: true });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e): Problem => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        const message =
-          e.code === 'MULTIPLE_DOCS'
-            ? "expected one YAML document, found a second one (after '---')"
-            : `invalid YAML at column ${col}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
-        return { file, path: '', line, message };
-      }),
-    );
+    // Only the first error: the parser's later ones mostly follow from it (one unclosed bracket
+    // gives seven), so like kubectl and yamllint the first is shown, with a count of the others.
+    const e = doc.errors[0]!;
+    const { line, col } = lines.linePos(e.pos[0]);
+    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
+    const message =
+      e.code === 'MULTIPLE_DOCS'
+        ? "expected one YAML document, found a second one (after '---')"
+        : `invalid YAML at column ${col}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    throw new ScenarioError([{ file, path: '', line, message: `${message}${more}` }]);
   }
   let raw: unknown;
   try {

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ReplicationRow } from '../../src/experiment/Summary.js';
 import { csvField, renderCompareCsv, renderCsv } from '../../src/report/renderCsv.js';
 import { rows } from './fixtures.js';
+import { replicationRows } from '../../src/experiment/aggregate.js';
 
 describe('renderCsv', () => {
-  // Two hand-written rows: full precision, an exponent, and no outage (NaN longest: an empty field).
+  // Two hand-written rows: full precision, an exponent, and no outage (null longest, as the JSON writes it: an empty field, not 0).
   const handRows: ReplicationRow[] = [
     { replication: 1, cluster: 'prod', signal: 'etcdQuorum', availability: 0.9999876543210123, upSeconds: 31535610.5, downSeconds: 389.5, outages: 2, longestOutageSeconds: 300.25 },
-    { replication: 2, cluster: 'prod', signal: 'apiWrite', availability: 1, upSeconds: 31536000, downSeconds: 1.5e-7, outages: 0, longestOutageSeconds: NaN },
+    { replication: 2, cluster: 'prod', signal: 'apiWrite', availability: 1, upSeconds: 31536000, downSeconds: 1.5e-7, outages: 0, longestOutageSeconds: null },
   ];
 
   it('should write a header and one line per replication and signal, numbers as JSON writes them', () => {
@@ -26,7 +27,7 @@ describe('renderCsv', () => {
     );
   });
 
-  it.each<[string | number, string, string]>([
+  it.each<[string | number | null, string, string]>([
     ['plain', 'plain', 'nothing to quote'],
     ['a,b', '"a,b"', 'a comma'],
     ['say "hi"', '"say ""hi"""', 'quotes are doubled'],
@@ -34,6 +35,7 @@ describe('renderCsv', () => {
     ['cr\r', '"cr\r"', 'a carriage return'],
     [0.1, '0.1', 'a number'],
     [NaN, '', 'no number'],
+    [null, '', 'null, as JSON writes a missing value'],
   ])('csvField(%j) = %j (%s)', (v, expected) => expect(csvField(v)).toBe(expected));
 
   it('should quote a cluster name with a comma and a quote, keeping the columns', () => {
@@ -64,7 +66,7 @@ describe('csvField neutralises each leading formula character (OWASP, "CSV Injec
     ['=cmd|"/c calc"!A0', `"'=cmd|""/c calc""!A0"`, 'neutralised first, then quoted with quotes doubled'],
   ])('csvField(%j) = %j (%s)', (v, expected) => expect(csvField(v)).toBe(expected));
 
-  it.each<[string | number, string, string]>([
+  it.each<[string | number | null, string, string]>([
     ['a=b', 'a=b', 'a formula character inside the text is harmless'],
     ['prod-east', 'prod-east', 'a dash inside a name'],
     ['', '', 'an empty name'],
@@ -77,5 +79,23 @@ describe('csvField neutralises each leading formula character (OWASP, "CSV Injec
   it('should neutralise a cluster name in signals.csv and a scenario label in the comparison', () => {
     expect(renderCsv([{ ...rows[0]!, cluster: '-prod' }]).split('\n')[1]).toMatch(/^1,'-prod,etcdQuorum,/);
     expect(renderCompareCsv([{ label: '=evil', rows: [rows[0]!] }]).split('\n')[1]).toMatch(/^'=evil,1,/);
+  });
+});
+
+describe('replicationRows and signals.csv agree with the JSON on missing values', () => {
+  it('should give null, hence an empty cell, for the longest outage of a replication without one', () => {
+    // Arrange: one replication, one signal up throughout, one with an outage.
+    const digest = {
+      replication: 0,
+      signals: [
+        { cluster: 'prod', signal: 'apiRead', upSeconds: 100, downSeconds: 0, outages: 0, longestOutage: 0 },
+        { cluster: 'prod', signal: 'apiWrite', upSeconds: 90, downSeconds: 10, outages: 1, longestOutage: 10 },
+      ],
+    };
+    // Act
+    const out = replicationRows([digest as unknown as Parameters<typeof replicationRows>[0][number]]);
+    // Assert
+    expect(out.map((r) => r.longestOutageSeconds)).toEqual([null, 10]);
+    expect(renderCsv(out).split('\n').slice(1, 3)).toEqual(['0,prod,apiRead,1,100,0,0,', '0,prod,apiWrite,0.9,90,10,1,10']);
   });
 });

@@ -52,6 +52,20 @@ describe('scenario problems', () => {
     ]);
   });
 
+  // Malformed files whose parser reports several errors, most caused by the first: one line each.
+  const MALFORMED: readonly [string, string, string][] = [
+    ['an unclosed flow list, then more keys', 'a: [1, 2\nb: {c: 1\nd: "x\n', 'x.yaml:2: invalid YAML at column 1: Flow sequence in block collection must be sufficiently indented and end with a ] (and 2 more)'],
+    ['tabs as indentation', 'spec:\n\tclusters: []\n\tseed: 1\n', 'x.yaml:2: invalid YAML at column 1: Tabs are not allowed as indentation (and 1 more)'],
+    ['an unclosed flow map at the end', `${HEAD}  clusters: [\n    { name: a, model: single-server\n`, 'x.yaml:8: invalid YAML at column 1: Flow map in block collection must be sufficiently indented and end with a } (and 1 more)'],
+    ['a nested mapping on one line (one error only: no count)', 'key: value: other\n', 'x.yaml:1: invalid YAML at column 6: Nested mappings are not allowed in compact mappings'],
+  ];
+  it.each(MALFORMED)('should report only the first YAML error of %s, with its line and column and how many more', (_name, text, expected) => {
+    // Act
+    const lines = problemsOf(text);
+    // Assert
+    expect(lines).toEqual([expected]);
+  });
+
   it('should report a second YAML document', () => {
     expect(problemsOf(`${withSpec(ONE_CLUSTER)}---\na: 1\n`)).toEqual(["x.yaml:8: expected one YAML document, found a second one (after '---')"]);
   });

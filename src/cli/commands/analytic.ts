@@ -6,7 +6,7 @@ import { defaultJobs } from '../../experiment/pool.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { formatDuration } from '../../kernel/index.js';
-import { clusterCost, evidenceOf, formatPercent } from '../../report/index.js';
+import { clusterCost, evidenceOf, formatPercent, formatRate } from '../../report/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { ANALYTIC_SIGNALS } from '../../scenario/signals.js';
 import { InputError } from '../errors.js';
@@ -14,10 +14,11 @@ import { intFlag } from '../flags.js';
 import { progress } from '../progress.js';
 import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
+import { inputName } from '../stdinInput.js';
 import { quoteValue } from '../../kernel/quoteValue.js';
+import { wantsWide, writeDocument, type OutputFlags } from '../outputFormat.js';
 
-export interface AnalyticFlags extends OverrideFlags, BudgetFlags {
-  readonly json?: boolean;
+export interface AnalyticFlags extends OverrideFlags, BudgetFlags, OutputFlags {
   readonly jobs?: string;
   readonly route?: string;
   readonly anyDistribution?: boolean;
@@ -26,13 +27,14 @@ export interface AnalyticFlags extends OverrideFlags, BudgetFlags {
 }
 
 
-export async function analyticCommand(file: string, flags: AnalyticFlags): Promise<void> {
+export async function analyticCommand(path: string, flags: AnalyticFlags): Promise<void> {
   const jobs = flags.jobs === undefined ? defaultJobs() : intFlag('--jobs', flags.jobs, 1, 256);
   const route = (flags.route ?? 'auto') as Route;
   if (!['auto', 'enumeration', 'ctmc'].includes(route)) {
     throw new InputError(`--route: expected auto, enumeration or ctmc, found ${quoteValue(String(flags.route))}`);
   }
-  const [loaded] = loadWithOverrides([file], flags) as [Scenario];
+  const [loaded] = loadWithOverrides([path], flags) as [Scenario];
+  const file = inputName(path);
   // Ignoring faults drops them from both sides, so the two answers stay comparable.
   const s = flags.ignoreFaults ? { ...loaded, faults: [] } : loaded;
   const exact = analyzeScenario(s, { route });
@@ -77,14 +79,16 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
       clusters: exact.clusters,
       notes: exact.notes,
     };
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    writeDocument(doc, flags);
     return;
   }
   const out: string[] = [`${s.name}: exact steady state beside ${s.replications} simulated replications of ${formatDuration(s.horizon)} (seed ${s.seed})`, ''];
   for (const [cluster, c] of Object.entries(exact.clusters)) {
     const q = (c as ClusterAnswer).signals.etcdQuorum;
     out.push(`${cluster}: ${q.voters} voters, quorum ${q.quorumSize}, tolerates ${q.failuresTolerated} failure${q.failuresTolerated === 1 ? '' : 's'}`);
-    const table = [['signal', 'exact', 'simulated', '95% CI', 'in CI', 'method']];
+    // -o wide: the simulated side's trust verdict and outages per year, after the method.
+    const wide = wantsWide(flags);
+    const table = [['signal', 'exact', 'simulated', '95% CI', 'in CI', 'method', ...(wide ? ['trust', 'outages / yr'] : [])]];
     for (const r of rows.filter((x) => x.cluster === cluster)) {
       table.push([
         r.signal,
@@ -93,6 +97,7 @@ export async function analyticCommand(file: string, flags: AnalyticFlags): Promi
         evidenceOf(r.simulated).interval,
         r.verdict,
         r.exact.method,
+        ...(wide ? [r.simulated.trust.level, formatRate(r.simulated.outagesPerYear)] : []),
       ]);
     }
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));

@@ -5,18 +5,18 @@ import { probeProperties } from '../../experiment/probeProperties.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { replicationRows } from '../../experiment/aggregate.js';
-import { clusterCost, costPerAddedNine, evidenceOf, precisionLine, flagLines, formatMoney, headlineOf, compareJson, legendLines, renderCompareFiles, type CompareEntry } from '../../report/index.js';
+import { clusterCost, formatRate, formatSeconds, costPerAddedNine, evidenceOf, precisionLine, flagLines, formatMoney, headlineOf, compareJson, legendLines, renderCompareFiles, type CompareEntry } from '../../report/index.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { precisionProgress, progress } from '../progress.js';
 import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
+import { documentText, wantsWide, type OutputFlags } from '../outputFormat.js';
 import { checkReportDir, wantsReport, writeReportDir } from '../writeReport.js';
 
-export interface CompareFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
+export interface CompareFlags extends OverrideFlags, PrecisionFlags, BudgetFlags, OutputFlags {
   readonly out?: string;
-  readonly json?: boolean;
   readonly jobs?: string;
   readonly report?: boolean;
 }
@@ -47,7 +47,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
     entries.push({ label: labels[i]!, scenario: s, summary: r.summary, rows: r.rows });
   }
   if (flags.json) {
-    process.stdout.write(compareJson(entries));
+    process.stdout.write(documentText(compareJson(entries), flags));
   }
   const measured = scenarios.map((s) => probeProperties(s));
   const columns = ['highly available', 'replicated config', 'namespace isolation'];
@@ -73,7 +73,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
     await writeReportDir(dir, files);
   }
   if (flags.json) return;
-  process.stdout.write(comparisonTable(entries, measured.map((m) => m.highlyAvailable)));
+  process.stdout.write(comparisonTable(entries, measured.map((m) => m.highlyAvailable), wantsWide(flags)));
   for (const e of entries) if (e.summary.precision) process.stdout.write(`${e.label}: ${precisionLine(e.summary.precision)}\n`);
   if (writeReport) process.stdout.write(`\nReport: ${join(dir, 'index.html')}\n`);
 }
@@ -81,9 +81,10 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
 /**
  * One line per scenario: its headline signal with its trust tag, CI (or bound) and nines, the
  * exact value when known, cost, and the price of each added nine over the cheapest; under the
- * table, why each flagged headline is flagged.
+ * table, why each flagged headline is flagged. `wide` (-o wide) adds the replications, and the
+ * headline's downtime and outages per year, before the cost.
  */
-function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[]): string {
+function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[], wide: boolean): string {
   const cheapest = [...entries].sort((a, b) => a.summary.cost.perMonth - b.summary.cost.perMonth)[0]!;
   const base = headline(cheapest.summary);
   const evidence = entries.map((e) => {
@@ -92,7 +93,7 @@ function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[]
   });
   const withTrust = evidence.some((e) => e !== undefined && e.tag !== '');
   const withExact = evidence.some((e) => e !== undefined && e.exact !== '');
-  const head = ['scenario', 'signal', 'availability', ...(withTrust ? ['trust'] : []), '95% CI', 'nines', ...(withExact ? ['exact'] : []), 'cost / month', 'per added nine', 'highly available'];
+  const head = ['scenario', 'signal', 'availability', ...(withTrust ? ['trust'] : []), '95% CI', 'nines', ...(withExact ? ['exact'] : []), ...(wide ? ['replications', 'downtime / yr', 'outages / yr'] : []), 'cost / month', 'per added nine', 'highly available'];
   const rows = entries.map((e, i) => {
     const h = headline(e.summary);
     const ev = evidence[i];
@@ -110,6 +111,7 @@ function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[]
       ev ? ev.interval : '-',
       ev ? ev.nines : '-',
       ...(withExact ? [ev && ev.exact !== '' ? ev.exact : '-'] : []),
+      ...(wide ? [String(e.summary.replications), h ? formatSeconds(h.value.downtimeSecondsPerYear) : '-', h ? formatRate(h.value.outagesPerYear) : '-'] : []),
       formatMoney(e.summary.cost.perMonth, e.summary.cost.currency),
       perNine,
       ha[i]!,

@@ -12,10 +12,10 @@ import { checkReportDir, wantsReport } from '../writeReport.js';
 import { adaptiveResult, checkRunReportDirs, finishScenario, printRunResults, type RunFlags } from './run.js';
 import { runScenariosOf } from './runShard.js';
 import { sweepPointsOf } from './sweep.js';
+import type { OutputFlags } from '../outputFormat.js';
 
-export interface MergeFlags {
+export interface MergeFlags extends OutputFlags {
   readonly out?: string;
-  readonly json?: boolean;
   readonly report?: boolean;
 }
 

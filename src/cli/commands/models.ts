@@ -1,15 +1,17 @@
 /** `kubesim models`: the five deployment models, with the seed's properties measured by simulation. */
 import { probeProperties } from '../../experiment/probeProperties.js';
 import { MODEL_PRESETS, scenarioFromRaw, DEPLOYMENT_MODELS } from '../../scenario/index.js';
+import { writeDocument, type OutputFlags } from '../outputFormat.js';
 
-export function modelsCommand(options: { json?: boolean }): void {
+/** `-o wide` is the table: every reason is shown already. */
+export function modelsCommand(options: OutputFlags): void {
   const rows = DEPLOYMENT_MODELS.map((model) => {
     const raw = { apiVersion: 'kubesim/v1', kind: 'Scenario', metadata: { name: `probe-${model}` }, spec: { horizon: '1d', replications: 1, ...MODEL_PRESETS[model].example } };
     const measured = probeProperties(scenarioFromRaw(raw, `<built-in ${model} probe>`));
     return { model, summary: MODEL_PRESETS[model].summary, ...measured };
   });
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    writeDocument(rows, options);
     return;
   }
   // Side by side first (each value up to its explanation), then each model with its reasons.

@@ -12,16 +12,17 @@ import { TRACE_REPLICATION, writeScenarioReport } from '../reportFiles.js';
 import { loadWithOverrides, reportFolderName, type OverrideFlags } from '../scenarioInput.js';
 import type { ExperimentResult } from '../../experiment/runExperiment.js';
 import { terminalSummary } from '../terminal.js';
+import { documentText, wantsWide, type OutputFlags } from '../outputFormat.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
 import { checkDistinctTargets } from '../outputPaths.js';
 import { join } from 'node:path';
 import { runShard } from './runShard.js';
+import { inputName } from '../stdinInput.js';
 import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
 import { checkFaultCostFlags, checkFaultCostScenarios, runsPerReplication, withFaultCost, type FaultCostFlags } from '../faultCostRun.js';
 
-export interface RunFlags extends OverrideFlags, PrecisionFlags, BudgetFlags, FaultCostFlags {
+export interface RunFlags extends OverrideFlags, PrecisionFlags, BudgetFlags, FaultCostFlags, OutputFlags {
   readonly out?: string;
-  readonly json?: boolean;
   readonly report?: boolean;
   readonly jobs?: string;
   /** `i/n`: run only that slice of the replications and write a partial result (see `kubesim merge`). */
@@ -35,7 +36,7 @@ export async function runCommand(files: string[], flags: RunFlags): Promise<void
   if (flags.shard !== undefined) return runShard(files, flags, shardFlag(flags.shard), jobs, target);
   const scenarios = loadWithOverrides(files, flags);
   if (target) for (const s of scenarios) checkPrecisionSignals(target, s);
-  checkFaultCostScenarios(flags, scenarios, files);
+  checkFaultCostScenarios(flags, scenarios, files.map(inputName));
   await checkRunReportDirs(scenarios, files, flags);
   checkWork(scenarios.map((s) => ({ scenario: s, replications: workReplications(s, target) * runsPerReplication(flags, s) })), jobs, flags);
   // Replication 0's trace feeds the report's timeline; without a report nobody reads it.
@@ -85,15 +86,15 @@ export async function finishScenario(s: Scenario, result: ExperimentResult, flag
   return { scenario: s, result, dir };
 }
 
-/** The summaries on stdout: JSON with --json, tables otherwise. */
+/** The summaries on stdout: JSON or YAML with -o json|yaml (--json), tables otherwise (wider with -o wide). */
 export function printRunResults(results: readonly RunOutcome[], flags: RunFlags): void {
   if (flags.json) {
     const docs = results.map((r) => r.result.summary);
-    process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);
+    process.stdout.write(documentText(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`, flags));
     return;
   }
   for (const r of results) {
-    process.stdout.write(terminalSummary(r.scenario, r.result.summary, process.stdout.isTTY === true));
+    process.stdout.write(terminalSummary(r.scenario, r.result.summary, process.stdout.isTTY === true, wantsWide(flags)));
     const p = r.result.summary.precision;
     if (p) process.stdout.write(`\n${precisionLine(p)}\n`);
     if (r.dir) process.stdout.write(`\nReport: ${join(r.dir, 'index.html')}\n\n`);
@@ -107,7 +108,7 @@ export function printRunResults(results: readonly RunOutcome[], flags: RunFlags)
 export async function checkRunReportDirs(scenarios: readonly Scenario[], files: readonly string[], flags: RunFlags): Promise<void> {
   if (!wantsReport(flags)) return;
   const dirs = scenarios.map((s) => reportDir(s, flags.out, scenarios.length));
-  checkDistinctTargets(dirs.map((path, i) => ({ input: files[i]!, path })));
+  checkDistinctTargets(dirs.map((path, i) => ({ input: inputName(files[i]!), path })));
   for (const dir of dirs) await checkReportDir(dir);
 }
 

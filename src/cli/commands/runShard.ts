@@ -11,7 +11,7 @@ import type { Trace } from '../../model/Trace.js';
 import { parseScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
-import { readInputFile } from '../inputFile.js';
+import { readScenarioSources } from '../stdinInput.js';
 import { checkShardCount } from '../flags.js';
 import { checkOutputFolder } from '../outputPaths.js';
 import { applyOverrides, parseOverrides } from '../overrides.js';
@@ -40,7 +40,7 @@ export async function runShard(
 ): Promise<void> {
   const overrides = parseOverrides(flags);
   const precision = target ? shardedPrecision(target, flags) : undefined;
-  const job: RunJob = { command: 'run', scenarios: files.map((file) => ({ file, text: readInputFile(file) })), overrides, ...(precision ? { precision } : {}) };
+  const job: RunJob = { command: 'run', scenarios: readScenarioSources(files), overrides, ...(precision ? { precision } : {}) };
   const scenarios = runScenariosOf(job);
   if (precision) {
     for (const s of scenarios) {
@@ -114,7 +114,8 @@ function shardOutDir(name: string, flags: { readonly out?: string; readonly json
 }
 
 /** Refuses, before the shard runs, a partial-file folder that cannot be written (outputPaths.ts). */
-export function checkShardOut(name: string, flags: { readonly out?: string; readonly json?: boolean }): void {
+export function checkShardOut(name: string, flags: { readonly out?: string; readonly json?: boolean; readonly output?: string }): void {
+  if (flags.output === 'yaml') throw new InputError('-o yaml: a shard prints its partial result as JSON, the format merge reads: give -o json');
   const dir = shardOutDir(name, flags);
   if (dir !== undefined) checkOutputFolder(dir);
 }

@@ -8,7 +8,7 @@ import type { Summary } from '../../experiment/Summary.js';
 import { checkPrecisionSignals, parsePrecision, type PrecisionFlags } from '../precisionFlags.js';
 import { clusterCost } from '../../report/cost.js';
 import { checkShardCount, intFlag, shardFlag } from '../flags.js';
-import { readInputFile } from '../inputFile.js';
+import { readScenarioSource } from '../stdinInput.js';
 import { parseOverrides } from '../overrides.js';
 import { precisionProgress, progress } from '../progress.js';
 import type { OverrideFlags } from '../scenarioInput.js';
@@ -17,15 +17,15 @@ import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
 import { checkReportDir, wantsReport } from '../writeReport.js';
 import { checkWork, workReplications, type BudgetFlags } from '../workBudget.js';
 import { buildSweepPoints, parseSetFlags } from '../sweep/sweepPoints.js';
+import type { OutputFlags } from '../outputFormat.js';
 import { checkShardOut, checkShardedPrecision, shardEpisodes, shardedPrecision, writeShardResult } from './runShard.js';
 
-export interface SweepFlags extends OverrideFlags, PrecisionFlags, BudgetFlags {
+export interface SweepFlags extends OverrideFlags, PrecisionFlags, BudgetFlags, OutputFlags {
   readonly set?: string[];
   readonly slo?: string[];
   readonly maxWriteP99?: string;
   readonly jobs?: string;
   readonly out?: string;
-  readonly json?: boolean;
   readonly report?: boolean;
   readonly shard?: string;
 }
@@ -46,7 +46,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   const slos = objectives.availability.map((o) => o.signal).join(',');
   const target = parsePrecision({ ...flags, ...(flags.precision !== undefined && flags.signals === undefined && slos !== '' ? { signals: slos } : {}) });
   const precision = target && shard ? shardedPrecision(target, flags) : undefined;
-  const job: SweepJob = { command: 'sweep', scenario: { file, text: readInputFile(file) }, overrides, parameters, objectives, ...(precision ? { precision } : {}) };
+  const job: SweepJob = { command: 'sweep', scenario: readScenarioSource(file), overrides, parameters, objectives, ...(precision ? { precision } : {}) };
   const { name, points } = sweepPointsOf(job);
   checkObjectiveSignals(objectives, points[0]!.scenario);
   if (target) for (const p of points) checkPrecisionSignals(target, p.scenario);

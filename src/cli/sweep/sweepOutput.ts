@@ -5,10 +5,10 @@ import type { Scenario } from '../../scenario/Scenario.js';
 import { renderSweepFiles, renderSweepTerminal, sweepSummaryJson } from '../../report/sweep/index.js';
 import { reportFolderName } from '../scenarioInput.js';
 import { wantsReport, writeReportDir } from '../writeReport.js';
+import { documentText, wantsWide, type OutputFlags } from '../outputFormat.js';
 
-export interface SweepOutputFlags {
+export interface SweepOutputFlags extends OutputFlags {
   readonly out?: string;
-  readonly json?: boolean;
   /** false for --no-report. */
   readonly report?: boolean;
 }
@@ -19,7 +19,7 @@ export function sweepReportDir(scenario: string, out: string | undefined): strin
 }
 
 /**
- * With --json: the summary on stdout and nothing else (files only when --out is given).
+ * With -o json or yaml (--json): the summary on stdout and nothing else (files only when --out is given).
  * Otherwise: the report folder, then the table, the recommendation and where the report is.
  */
 export async function emitSweep(summary: SweepSummary, scenarios: readonly Scenario[], flags: SweepOutputFlags): Promise<void> {
@@ -27,9 +27,9 @@ export async function emitSweep(summary: SweepSummary, scenarios: readonly Scena
   const dir = wantsReport(flags) ? sweepReportDir(summary.scenario, flags.out) : undefined;
   if (dir !== undefined) await writeReportDir(dir, await renderSweepFiles(input));
   if (flags.json) {
-    process.stdout.write(sweepSummaryJson(input));
+    process.stdout.write(documentText(sweepSummaryJson(input), flags));
     return;
   }
-  process.stdout.write(renderSweepTerminal(summary, { color: process.stdout.isTTY === true && !process.env['NO_COLOR'] }));
+  process.stdout.write(renderSweepTerminal(summary, { color: process.stdout.isTTY === true && !process.env['NO_COLOR'], wide: wantsWide(flags) }));
   if (dir !== undefined) process.stdout.write(`\nReport: ${join(dir, 'index.html')}\n`);
 }

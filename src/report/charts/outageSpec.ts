@@ -17,16 +17,11 @@ export interface OutageOptions {
  * (both from the summary). The note at the right says how many replications had any outage.
  */
 export function outageSpec(summary: Summary, rows: readonly ReplicationRow[], options: OutageOptions = {}): TopLevelSpec {
-  const longest = rows
-    .filter((r) => r.outages > 0 && r.longestOutageSeconds > 0)
-    .map((r) => ({
-      cluster: r.cluster,
-      signal: r.signal,
-      seconds: r.longestOutageSeconds,
-      replication: r.replication,
-      outages: r.outages,
-      length: formatSeconds(r.longestOutageSeconds),
-    }));
+  const longest = rows.flatMap((r) =>
+    r.outages > 0 && r.longestOutageSeconds !== null && r.longestOutageSeconds > 0
+      ? [{ cluster: r.cluster, signal: r.signal, seconds: r.longestOutageSeconds, replication: r.replication, outages: r.outages, length: formatSeconds(r.longestOutageSeconds) }]
+      : [],
+  );
   const groups = [...Object.entries(summary.clusters).map(([name, c]) => [name, c.signals] as const), ['global', summary.global.signals] as const].filter(
     ([, signals]) => Object.keys(signals).length > 0,
   );

@@ -13,9 +13,9 @@ const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', yellow:
  * The grid with swept values left-aligned and figures right-aligned, ★ on the recommended (or
  * closest) point, then the recommendation. Colour (green met, red missed) only when asked.
  */
-export function renderSweepTerminal(summary: SweepSummary, options: { readonly color: boolean }): string {
+export function renderSweepTerminal(summary: SweepSummary, options: { readonly color: boolean; readonly wide?: boolean }): string {
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
-  const { head, rows, flags, legend } = sweepTable(summary);
+  const { head, rows, flags, legend } = sweepTable(summary, { wide: options.wide === true });
   const params = summary.parameters.length;
   const cells = rows.map((r) => r.cells.map((c, i) => (i === 0 ? `${r.marked ? '★' : ' '} ${c}` : c)));
   const first = ['  ' + head[0]!, ...head.slice(1)];

@@ -1,7 +1,7 @@
 /** The sweep's grid as one table (one row per point), formatted once for the terminal, Markdown and HTML. */
 import { describeObjective, type SweepSummary } from '../../experiment/sweep/index.js';
 import { evidenceOf, IS_LEGEND, type Evidence } from '../evidence.js';
-import { formatMoney } from '../format.js';
+import { formatMoney, formatRate, formatSeconds } from '../format.js';
 import { flagLines, legendLines } from '../signalTable.js';
 import { headlineSignal, headlineSummary, worstWriteP99Ms } from './sweepAxes.js';
 
@@ -35,7 +35,7 @@ export const METHOD_LEGEND = 'Method: MC = Monte Carlo, the mean over replicatio
  * trust tag, 95% CI (or bound) and method, nines, write p99, etcd load, cost and objectives.
  * `flags` lists each point whose headline is flagged, with the reason.
  */
-export function sweepTable(summary: SweepSummary): { readonly head: readonly string[]; readonly rows: readonly SweepRow[]; readonly flags: readonly string[]; readonly legend: readonly string[] } {
+export function sweepTable(summary: SweepSummary, options: { readonly wide?: boolean } = {}): { readonly head: readonly string[]; readonly rows: readonly SweepRow[]; readonly flags: readonly string[]; readonly legend: readonly string[] } {
   const signal = headlineSignal(summary);
   const asked = summary.objectives.availability.length > 0 || summary.objectives.maxWriteP99Ms !== null;
   const marks = new Map<number, 'recommended' | 'closest'>();
@@ -43,7 +43,7 @@ export function sweepTable(summary: SweepSummary): { readonly head: readonly str
     if (r.kind === 'cheapest') marks.set(r.point, 'recommended');
     if (r.kind === 'none') marks.set(r.closest, 'closest');
   }
-  const head = [...summary.parameters.map((p) => p.path), 'Tolerates', `${signal}`, 'Trust', '95% CI', 'Method', 'Nines', 'Write p99', 'etcd load', 'Cost / month', 'Objectives'];
+  const head = [...summary.parameters.map((p) => p.path), 'Tolerates', `${signal}`, 'Trust', '95% CI', 'Method', 'Nines', 'Write p99', 'etcd load', ...(options.wide === true ? WIDE_SWEEP_COLUMNS : []), 'Cost / month', 'Objectives'];
   const rows = summary.points.map((p, i): SweepRow => {
     const s = headlineSummary(p, signal);
     const e = s === undefined ? undefined : evidenceOf(s);
@@ -63,6 +63,7 @@ export function sweepTable(summary: SweepSummary): { readonly head: readonly str
         e === undefined ? '—' : e.nines,
         etcd.length === 0 ? '—' : formatMs(worstWriteP99Ms(p)),
         etcd.length === 0 ? '—' : `${(load * 100).toFixed(load < 0.1 ? 1 : 0)}%`,
+        ...(options.wide === true ? [etcd.length === 0 ? '—' : formatMs(worstWriteP50Ms(p)), s === undefined ? '—' : formatSeconds(s.downtimeSecondsPerYear), s === undefined ? '—' : formatRate(s.outagesPerYear)] : []),
         formatMoney(p.summary.cost.perMonth, p.summary.cost.currency),
         objectives,
       ],
@@ -74,6 +75,19 @@ export function sweepTable(summary: SweepSummary): { readonly head: readonly str
   });
   const flagged = rows.flatMap((r, i) => (r.evidence ? [{ label: summary.points[i]!.label, evidence: r.evidence }] : []));
   return { head, rows, flags: flagLines(flagged), legend: [METHOD_LEGEND, ...legendLines(flagged.map((f) => f.evidence)).filter((l) => l !== IS_LEGEND)] };
+}
+
+/** What `-o wide` adds before the cost: the write p50 (the slowest cluster's), and the headline signal's downtime and outages per year. */
+export const WIDE_SWEEP_COLUMNS = ['Write p50', 'Downtime / yr', 'Outages / yr'] as const;
+
+/** The slowest cluster's write p50, as worstWriteP99Ms does for the p99; null when one is saturated. */
+function worstWriteP50Ms(p: SweepSummary['points'][number]): number | null {
+  let worst = 0;
+  for (const e of Object.values(p.etcd)) {
+    if (e.write.kind === 'saturated') return null;
+    worst = Math.max(worst, e.write.p50Ms);
+  }
+  return worst;
 }
 
 function show(v: unknown): string {

@@ -20,8 +20,11 @@ export interface RollingUpgradeFault {
 export const rollingUpgrade: FaultDefinition<RollingUpgradeFault> = {
   schema: {
     description: '<cluster>/controlPlane, <cluster>/etcd or <cluster>/workers: hosts restarted a few at a time. Needs `each`.',
+    // The part is checked here for editors; validate words its own message, with a did-you-mean (checkUpgradeTarget).
+    $comment: 'kubesim validate: checked here for editors; validate words its own message (rollingUpgrade.ts)',
     type: 'string',
     minLength: 1,
+    pattern: '^[^/]+/(?:controlPlane|etcd|workers)$',
   },
   fields: {
     each: {
