@@ -1,10 +1,11 @@
 /** The timeline of one replication: components down, the etcd leader, every signal, and the injected faults. */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatClock } from '../../kernel/index.js';
+import { formatClock, MINUTE, type SimTime } from '../../kernel/index.js';
 import type { Trace } from '../../model/Trace.js';
 import { formatSeconds } from '../format.js';
 import { MAX_WORKER_ROWS } from '../_internals/componentLanes.js';
-import { NO_LEADER, NOT_RECORDED, traceIntervals, type Interval } from '../traceIntervals.js';
+import { NO_LEADER, NOT_RECORDED, type Interval } from '../traceIntervals.js';
+import { timelineView, type TimelineView, type TimeWindow } from '../timelineView.js';
 import {
   CHART_WIDTH,
   CONFIG,
@@ -14,37 +15,35 @@ import {
   timeUnitFor,
   type ConcatChild,
   type Encoding,
-  type TimeUnit,
   type UnitChild,
 } from './theme.js';
 
 /** Bars narrower than this share of the horizon also get a tick, so a 1-second election still shows. */
 const THIN = 0.004;
 const ROW = 18;
-const MAX_CAUSES = 8;
 const NOT_RECORDED_COLOR = '#dadce0';
 
 export interface TimelineOptions {
   readonly title?: string;
+  /** Lines under the title in place of the horizon's (a zoom panel says what it shows). */
+  readonly subtitle?: readonly string[];
   readonly width?: number;
+  /** Only this span, on a day-and-clock axis, every span as it was (zoom panels); by default the whole horizon, short spans merged. */
+  readonly window?: TimeWindow;
 }
 
 export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLevelSpec {
-  const raw = traceIntervals(trace);
-  // At most MAX_CAUSES kinds of cause get a colour of their own; the rarest share "other".
-  const counts = new Map<string, number>();
-  for (const d of raw.down) counts.set(d.state, (counts.get(d.state) ?? 0) + 1);
-  const kept = new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, counts.size > MAX_CAUSES ? MAX_CAUSES - 1 : MAX_CAUSES).map(([c]) => c));
-  const data = { ...raw, down: raw.down.map((d) => (kept.has(d.state) ? d : { ...d, state: 'other' })) };
-  const unit = timeUnitFor(data.horizon);
   const width = options.width ?? CHART_WIDTH - 100;
-  const x: NonNullable<Encoding['x']> = { field: 'start', type: 'quantitative', scale: { domain: [0, data.horizon / unit.seconds], nice: false } };
-  const faults = data.faults.map((f) => ({ t: f.t / unit.seconds, at: formatClock(f.t), text: f.text }));
+  const view = timelineView(trace, width, options.window);
+  const { data } = view;
+  const axis = timeAxis(view, width);
+  const x: NonNullable<Encoding['x']> = { field: 'start', type: axis.type, scale: axis.scale };
+  const faults = data.faults.map((f) => ({ t: axis.value(f.t), at: formatClock(f.t), text: f.text }));
   const faultLayer: UnitChild = {
     data: { values: faults },
     mark: { type: 'rule', color: '#3c4043', strokeDash: [4, 3], strokeWidth: 1.5 },
     encoding: {
-      x: { field: 't', type: 'quantitative' },
+      x: { field: 't', type: axis.type },
       tooltip: [
         { field: 'text', title: 'Injected fault' },
         { field: 'at', title: 'At' },
@@ -69,13 +68,14 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     title: { text: title, fontSize: 13, fontWeight: 500, anchor: 'start', frame: 'group', offset: 6 },
     width,
     height: { step: ROW },
+    // One copy of the rows for both the bars and the ticks of the thin ones.
+    data: { values: rowsOf(intervals, axis.value) },
     layer: [
       {
-        data: { values: rowsOf(intervals, unit) },
-        mark: { type: 'bar', height: ROW - 4, opacity: 0.9 },
+        mark: { type: 'bar', height: ROW - 4, opacity: 0.9, aria: axis.markAria },
         encoding: {
           y: { field: 'lane', type: 'nominal', sort: null, scale: { domain: [...lanes] }, axis: { title: null, labelLimit: 220 } },
-          x: { field: 'start', type: 'quantitative', scale: { domain: [0, data.horizon / unit.seconds], nice: false }, axis: { title: axisTitle, grid: true, tickMinStep: 1 } },
+          x: { ...x, axis: { title: axisTitle, grid: true, ...axis.axis } },
           x2: { field: 'end' },
           color,
           tooltip,
@@ -83,9 +83,8 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
       },
       faultLayer,
       {
-        data: { values: rowsOf(intervals, unit).filter((r) => r.end - r.start < THIN * (data.horizon / unit.seconds)) },
-        transform: [{ filter: "datum.state != 'up'" }],
-        mark: { type: 'tick', orient: 'vertical', thickness: 2, size: ROW - 4 },
+        transform: [{ filter: `datum.state != 'up' && datum.end - datum.start < ${axis.value(view.start + THIN * (view.end - view.start)) - axis.value(view.start)}` }],
+        mark: { type: 'tick', orient: 'vertical', thickness: 2, size: ROW - 4, aria: axis.markAria },
         encoding: { y: { field: 'lane', type: 'nominal', sort: null }, x, color, tooltip },
       },
     ],
@@ -103,7 +102,6 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
         `A bounded trace: ${omitted.events.toLocaleString('en-US')} events outside the windows around faults and outages are counted, not drawn (grey: not recorded).`,
       ]
     : [];
-  const timeTitle = `Simulated time (${unit.name})`;
   const hidden =
     data.hiddenComponents > 0
       ? [`Workers that never failed have no row; past ${MAX_WORKER_ROWS} failed workers, a cluster's workers share one row (${data.hiddenComponents} workers without a row of their own).`]
@@ -112,7 +110,7 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title ?? 'Timeline of one replication',
-      subtitle: [`${formatSeconds(data.horizon)} of simulated time; dashed lines mark injected faults (hover for details).`, ...hidden, ...bounded],
+      subtitle: [...(options.subtitle ?? wholeSubtitle(view)), ...hidden, ...bounded],
     },
     config: CONFIG,
     spacing: 18,
@@ -138,22 +136,71 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
         type: 'nominal',
         scale: { domain: ['up', 'down', ...(paused ? [NOT_RECORDED] : [])], range: [UP_COLOR, DOWN_COLOR, ...(paused ? [NOT_RECORDED_COLOR] : [])] },
         legend: { title: 'Signal', orient: 'right' },
-      }, timeTitle),
+      }, axis.title),
     ],
   };
 }
 
-function rowsOf(intervals: readonly Interval[], unit: TimeUnit) {
+function rowsOf(intervals: readonly Interval[], value: (t: SimTime) => number) {
   return intervals.map((i) => ({
     lane: i.lane,
     state: i.state,
     detail: i.detail,
-    start: i.start / unit.seconds,
-    end: i.end / unit.seconds,
+    start: value(i.start),
+    end: value(i.end),
     from: formatClock(i.start),
     to: formatClock(i.end),
     length: formatSeconds(i.end - i.start),
   }));
+}
+
+function wholeSubtitle(view: TimelineView): string[] {
+  const lines = [`${formatSeconds(view.end - view.start)} of simulated time; dashed lines mark injected faults (hover for details).`];
+  if (view.mergedBelow !== undefined) {
+    lines.push(`Spans shorter than ${formatSeconds(view.mergedBelow)} (one pixel here) that lie less than that apart in a row are merged into one bar (hover: what it holds).`);
+  }
+  return lines;
+}
+
+interface TimeAxis {
+  readonly type: 'quantitative' | 'temporal';
+  readonly title: string;
+  readonly scale: NonNullable<Extract<Encoding['x'], { scale?: unknown }>['scale']>;
+  readonly axis: Record<string, unknown>;
+  /**
+   * Whether each bar carries its own aria-label: not on the whole horizon, where hundreds of
+   * labels would make up most of timeline.svg and read as noise (the title says what is drawn).
+   */
+  readonly markAria: boolean;
+  /** Seconds of simulated time as the axis's value, rounded to a hundredth of a pixel (shorter specs, the same drawing). */
+  value(t: SimTime): number;
+}
+
+/**
+ * The whole horizon reads in minutes, hours or days from the start; a window reads as day and
+ * clock ("30d 02:15"): its values are milliseconds on a UTC time scale, which picks round ticks.
+ */
+function timeAxis(view: TimelineView, width: number): TimeAxis {
+  const span = view.end - view.start;
+  const rounded = (scale: number) => {
+    const digits = Math.max(0, -Math.floor(Math.log10(span / scale / width / 100)));
+    return (t: SimTime): number => Number((t / scale).toFixed(digits));
+  };
+  if (view.mergedBelow !== undefined) {
+    const unit = timeUnitFor(span);
+    const value = rounded(unit.seconds);
+    return { type: 'quantitative', title: `Simulated time (${unit.name})`, scale: { domain: [value(view.start), value(view.end)], nice: false }, axis: { tickMinStep: 1 }, markAria: false, value };
+  }
+  const value = rounded(0.001);
+  const clock = span <= 10 * MINUTE ? '%H:%M:%S' : '%H:%M';
+  return {
+    type: 'temporal',
+    title: 'Simulated time (day and clock)',
+    scale: { type: 'utc', domain: [value(view.start), value(view.end)], nice: false },
+    axis: { labelExpr: `floor(datum.value / 86400000) + 'd ' + utcFormat(datum.value, '${clock}')`, labelOverlap: true },
+    markAria: true,
+    value,
+  };
 }
 
 /** Warm colours for why a component is down (never green: green means up). */
