@@ -1,6 +1,6 @@
 /** The timeline of one replication: components down, the etcd leader, every signal, and the injected faults. */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatClock, MINUTE, type SimTime } from '../../kernel/index.js';
+import { DAY, formatClock, HOUR, MINUTE, type SimTime } from '../../kernel/index.js';
 import type { Trace } from '../../model/Trace.js';
 import { formatSeconds } from '../format.js';
 import { MAX_WORKER_ROWS } from '../_internals/componentLanes.js';
@@ -37,13 +37,13 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
   const view = timelineView(trace, width, options.window);
   const { data } = view;
   const axis = timeAxis(view, width);
-  const x: NonNullable<Encoding['x']> = { field: 'start', type: axis.type, scale: axis.scale };
+  const x: NonNullable<Encoding['x']> = { field: 'start', type: 'quantitative' };
   const faults = data.faults.map((f) => ({ t: axis.value(f.t), at: formatClock(f.t), text: f.text }));
   const faultLayer: UnitChild = {
     data: { values: faults },
     mark: { type: 'rule', color: '#3c4043', strokeDash: [4, 3], strokeWidth: 1.5 },
     encoding: {
-      x: { field: 't', type: axis.type },
+      x: { field: 't', type: 'quantitative' },
       tooltip: [
         { field: 'text', title: 'Injected fault' },
         { field: 'at', title: 'At' },
@@ -75,7 +75,8 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
         mark: { type: 'bar', height: ROW - 4, opacity: 0.9, aria: axis.markAria },
         encoding: {
           y: { field: 'lane', type: 'nominal', sort: null, scale: { domain: [...lanes] }, axis: { title: null, labelLimit: 220 } },
-          x: { ...x, axis: { title: axisTitle, grid: true, ...axis.axis } },
+          // The shared scale is set once, on the strip with the axis title: a time scale set in several strips warns.
+          x: { ...x, ...(axisTitle === null ? {} : { scale: axis.scale }), axis: { title: axisTitle, grid: true, ...axis.axis } },
           x2: { field: 'end' },
           color,
           tooltip,
@@ -116,12 +117,17 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     spacing: 18,
     resolve: { scale: { x: 'shared', color: 'independent' }, legend: { color: 'independent' } },
     vconcat: [
-      strip('Components down', data.componentLanes, data.down, {
-        field: 'state',
-        type: 'nominal',
-        scale: { domain: causes, range: causePalette(causes.length) },
-        legend: { title: 'Why down', orient: 'right', labelLimit: 160 },
-      }, null),
+      // A zoom panel in which no component was down has no component strip.
+      ...(options.window && data.componentLanes.length === 0
+        ? []
+        : [
+            strip('Components down', data.componentLanes, data.down, {
+              field: 'state',
+              type: 'nominal',
+              scale: { domain: causes, range: causePalette(causes.length) },
+              legend: { title: 'Why down', orient: 'right', labelLimit: 160 },
+            }, null),
+          ]),
       strip('etcd leader', data.leaderLanes, data.leaders, {
         field: 'state',
         type: 'nominal',
@@ -163,9 +169,8 @@ function wholeSubtitle(view: TimelineView): string[] {
 }
 
 interface TimeAxis {
-  readonly type: 'quantitative' | 'temporal';
   readonly title: string;
-  readonly scale: NonNullable<Extract<Encoding['x'], { scale?: unknown }>['scale']>;
+  readonly scale: { readonly domain: [number, number]; readonly nice: false };
   readonly axis: Record<string, unknown>;
   /**
    * Whether each bar carries its own aria-label: not on the whole horizon, where hundreds of
@@ -176,9 +181,12 @@ interface TimeAxis {
   value(t: SimTime): number;
 }
 
+/** Steps between a window's ticks: the first that gives at most eight. */
+const TICK_STEPS: readonly SimTime[] = [10, 30, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
+
 /**
- * The whole horizon reads in minutes, hours or days from the start; a window reads as day and
- * clock ("30d 02:15"): its values are milliseconds on a UTC time scale, which picks round ticks.
+ * The whole horizon reads in minutes, hours or days from the start; a window reads in seconds,
+ * its ticks at round steps labelled as day and clock ("30d 02:15").
  */
 function timeAxis(view: TimelineView, width: number): TimeAxis {
   const span = view.end - view.start;
@@ -189,15 +197,17 @@ function timeAxis(view: TimelineView, width: number): TimeAxis {
   if (view.mergedBelow !== undefined) {
     const unit = timeUnitFor(span);
     const value = rounded(unit.seconds);
-    return { type: 'quantitative', title: `Simulated time (${unit.name})`, scale: { domain: [value(view.start), value(view.end)], nice: false }, axis: { tickMinStep: 1 }, markAria: false, value };
+    return { title: `Simulated time (${unit.name})`, scale: { domain: [value(view.start), value(view.end)], nice: false }, axis: { tickMinStep: 1 }, markAria: false, value };
   }
-  const value = rounded(0.001);
-  const clock = span <= 10 * MINUTE ? '%H:%M:%S' : '%H:%M';
+  const value = rounded(1);
+  const step = TICK_STEPS.find((s) => span / s <= 8) ?? Math.ceil(span / 8 / DAY) * DAY;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(view.start / step) * step; t <= view.end; t += step) ticks.push(t);
+  const clock = step < MINUTE ? '%H:%M:%S' : '%H:%M';
   return {
-    type: 'temporal',
     title: 'Simulated time (day and clock)',
-    scale: { type: 'utc', domain: [value(view.start), value(view.end)], nice: false },
-    axis: { labelExpr: `floor(datum.value / 86400000) + 'd ' + utcFormat(datum.value, '${clock}')`, labelOverlap: true },
+    scale: { domain: [value(view.start), value(view.end)], nice: false },
+    axis: { values: ticks, labelExpr: `floor(datum.value / 86400) + 'd ' + utcFormat(datum.value * 1000, '${clock}')` },
     markAria: true,
     value,
   };
