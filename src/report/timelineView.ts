@@ -58,7 +58,7 @@ function clip(data: TimelineData, w: TimeWindow): TimelineData {
     down,
     leaders: inside(data.leaders),
     signals: inside(data.signals),
-    faults: data.faults.filter((f) => f.t >= w.start && f.t <= w.end),
+    faults: data.faults.filter((f) => f.t >= w.start && f.t < w.end),
     gaps: data.gaps.filter((g) => g.end > w.start && g.start < w.end),
   };
 }

@@ -103,8 +103,9 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
         `A bounded trace: ${omitted.events.toLocaleString('en-US')} events outside the windows around faults and outages are counted, not drawn (grey: not recorded).`,
       ]
     : [];
+  // A zoom panel has a row only for what was down in it: no need to say which workers have none.
   const hidden =
-    data.hiddenComponents > 0
+    data.hiddenComponents > 0 && !options.window
       ? [`Workers that never failed have no row; past ${MAX_WORKER_ROWS} failed workers, a cluster's workers share one row (${data.hiddenComponents} workers without a row of their own).`]
       : [];
   return {
@@ -170,7 +171,7 @@ function wholeSubtitle(view: TimelineView): string[] {
 
 interface TimeAxis {
   readonly title: string;
-  readonly scale: { readonly domain: [number, number]; readonly nice: false };
+  readonly scale: { readonly domain: [number, number]; readonly nice: false; readonly zero: false };
   readonly axis: Record<string, unknown>;
   /**
    * Whether each bar carries its own aria-label: not on the whole horizon, where hundreds of
@@ -197,7 +198,7 @@ function timeAxis(view: TimelineView, width: number): TimeAxis {
   if (view.mergedBelow !== undefined) {
     const unit = timeUnitFor(span);
     const value = rounded(unit.seconds);
-    return { title: `Simulated time (${unit.name})`, scale: { domain: [value(view.start), value(view.end)], nice: false }, axis: { tickMinStep: 1 }, markAria: false, value };
+    return { title: `Simulated time (${unit.name})`, scale: { domain: [value(view.start), value(view.end)], nice: false, zero: false }, axis: { tickMinStep: 1 }, markAria: false, value };
   }
   const value = rounded(1);
   const step = TICK_STEPS.find((s) => span / s <= 8) ?? Math.ceil(span / 8 / DAY) * DAY;
@@ -206,7 +207,7 @@ function timeAxis(view: TimelineView, width: number): TimeAxis {
   const clock = step < MINUTE ? '%H:%M:%S' : '%H:%M';
   return {
     title: 'Simulated time (day and clock)',
-    scale: { domain: [value(view.start), value(view.end)], nice: false },
+    scale: { domain: [value(view.start), value(view.end)], nice: false, zero: false },
     axis: { values: ticks, labelExpr: `floor(datum.value / 86400) + 'd ' + utcFormat(datum.value * 1000, '${clock}')` },
     markAria: true,
     value,
