@@ -2,7 +2,7 @@
 import type { SimTime } from '../kernel/index.js';
 import type { Trace } from '../model/Trace.js';
 import { mergeShortIntervals } from './mergeShortIntervals.js';
-import { NO_LEADER, traceIntervals, type Interval, type TimelineData } from './traceIntervals.js';
+import { NO_LEADER, NOT_RECORDED, traceIntervals, type Interval, type TimelineData } from './traceIntervals.js';
 
 /** At most this many kinds of cause get a colour of their own; the rarest share "other". */
 const MAX_CAUSES = 8;
@@ -19,6 +19,9 @@ export interface TimelineView {
   readonly end: SimTime;
   /** On the whole horizon: spans shorter than this (one pixel's time) were merged (mergeShortIntervals). */
   readonly mergedBelow?: SimTime;
+  /** Every kind of cause and every leader of the whole trace, in colour order, so that a window colours them as the whole does. */
+  readonly causes: readonly string[];
+  readonly leaderNames: readonly string[];
 }
 
 /**
@@ -32,7 +35,11 @@ export function timelineView(trace: Trace, width: number, window?: TimeWindow): 
   for (const d of raw.down) counts.set(d.state, (counts.get(d.state) ?? 0) + 1);
   const kept = new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, counts.size > MAX_CAUSES ? MAX_CAUSES - 1 : MAX_CAUSES).map(([c]) => c));
   const data: TimelineData = { ...raw, down: raw.down.map((d) => (kept.has(d.state) ? d : { ...d, state: 'other' })) };
-  if (window) return { data: clip(data, window), start: window.start, end: window.end };
+  const colours = {
+    causes: [...new Set(data.down.map((d) => d.state))],
+    leaderNames: [...new Set(data.leaders.map((d) => d.state).filter((s) => s !== NO_LEADER && s !== NOT_RECORDED))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+  };
+  if (window) return { data: clip(data, window), start: window.start, end: window.end, ...colours };
   const below = data.horizon / width;
   return {
     data: {
@@ -44,6 +51,7 @@ export function timelineView(trace: Trace, width: number, window?: TimeWindow): 
     start: 0,
     end: data.horizon,
     mergedBelow: below,
+    ...colours,
   };
 }
 

@@ -91,10 +91,10 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     ],
   });
 
-  const causes = [...new Set(data.down.map((d) => d.state))];
-  const leaderNames = [...new Set(data.leaders.map((d) => d.state).filter((s) => s !== NO_LEADER && s !== NOT_RECORDED))].sort((a, b) =>
-    a.localeCompare(b, 'en', { numeric: true }),
-  );
+  // Colours follow the whole trace's order, so that a cause or a leader looks the same in every panel.
+  const present = (states: readonly string[], all: readonly string[]) => all.map((s, i) => [s, i] as const).filter(([s]) => states.includes(s));
+  const causes = present([...new Set(data.down.map((d) => d.state))], view.causes);
+  const leaderNames = present(data.leaders.map((d) => d.state), view.leaderNames);
   const unrecorded = data.leaders.some((d) => d.state === NOT_RECORDED);
   const paused = data.gaps.length > 0;
   const omitted = trace.omitted;
@@ -125,7 +125,7 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
             strip('Components down', data.componentLanes, data.down, {
               field: 'state',
               type: 'nominal',
-              scale: { domain: causes, range: causePalette(causes.length) },
+              scale: { domain: causes.map(([c]) => c), range: causes.map(([, i]) => causePalette(i + 1)[i]!) },
               legend: { title: 'Why down', orient: 'right', labelLimit: 160 },
             }, null),
           ]),
@@ -133,8 +133,8 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
         field: 'state',
         type: 'nominal',
         scale: {
-          domain: [...leaderNames, NO_LEADER, ...(unrecorded ? [NOT_RECORDED] : [])],
-          range: [...palette(leaderNames.length), DOWN_COLOR, ...(unrecorded ? [NOT_RECORDED_COLOR] : [])],
+          domain: [...leaderNames.map(([l]) => l), NO_LEADER, ...(unrecorded ? [NOT_RECORDED] : [])],
+          range: [...leaderNames.map(([, i]) => palette(i + 1)[i]!), DOWN_COLOR, ...(unrecorded ? [NOT_RECORDED_COLOR] : [])],
         },
         legend: { title: 'Leading member', orient: 'right', labelLimit: 160 },
       }, null),
