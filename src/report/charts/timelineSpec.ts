@@ -125,7 +125,7 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
             strip('Components down', data.componentLanes, data.down, {
               field: 'state',
               type: 'nominal',
-              scale: { domain: causes.map(([c]) => c), range: causes.map(([, i]) => causePalette(i + 1)[i]!) },
+              scale: { domain: causes.map(([c]) => c), range: causes.map(([, i]) => causeColour(i)) },
               legend: { title: 'Why down', orient: 'right', labelLimit: 160 },
             }, null),
           ]),
@@ -134,7 +134,7 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
         type: 'nominal',
         scale: {
           domain: [...leaderNames.map(([l]) => l), NO_LEADER, ...(unrecorded ? [NOT_RECORDED] : [])],
-          range: [...leaderNames.map(([, i]) => palette(i + 1)[i]!), DOWN_COLOR, ...(unrecorded ? [NOT_RECORDED_COLOR] : [])],
+          range: [...leaderNames.map(([, i]) => leaderColour(i)), DOWN_COLOR, ...(unrecorded ? [NOT_RECORDED_COLOR] : [])],
         },
         legend: { title: 'Leading member', orient: 'right', labelLimit: 160 },
       }, null),
@@ -214,14 +214,14 @@ function timeAxis(view: TimelineView, width: number): TimeAxis {
   };
 }
 
-/** Warm colours for why a component is down (never green: green means up). */
-function causePalette(n: number): string[] {
+/** Warm colours for why a component is down (never green: green means up), by the cause's place in the whole trace. */
+function causeColour(i: number): string {
   const colors = ['#e15759', '#f28e2b', '#b07aa1', '#9c755f', '#ff9da7', '#edc948', '#4e79a7', '#bab0ac'];
-  return Array.from({ length: n }, (_, i) => colors[i % colors.length] ?? MUTED_COLOR);
+  return colors[i % colors.length] ?? MUTED_COLOR;
 }
 
 /** Calm colours for leaders (no red, which means "no leader", and no green, which means up). */
-function palette(n: number): string[] {
+function leaderColour(i: number): string {
   const colors = ['#4e79a7', '#76b7b2', '#edc948', '#b07aa1', '#9c755f', '#f28e2b', '#bab0ac'];
-  return Array.from({ length: n }, (_, i) => colors[i % colors.length] ?? MUTED_COLOR);
+  return colors[i % colors.length] ?? MUTED_COLOR;
 }
