@@ -7,9 +7,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 export interface ChartLibraries {
-  /** UMD builds that define the globals `vega`, `vegaLite` and `vegaEmbed`, in load order. */
+  /**
+   * UMD builds that define the globals `vega` and `vegaEmbed`, in load order. vega-lite is not
+   * among them: pages carry specs compiled to vega when the report is written (htmlPage.ts), and
+   * vega-embed draws a vega spec without it.
+   */
   readonly vega: string;
-  readonly vegaLite: string;
   readonly vegaEmbed: string;
 }
 
@@ -22,7 +25,6 @@ let cache: ChartLibraries | undefined;
 export function chartLibraries(): ChartLibraries {
   cache ??= {
     vega: read('vega', 'vega.min.js'),
-    vegaLite: read('vega-lite', 'vega-lite.min.js'),
     vegaEmbed: read('vega-embed', 'vega-embed.min.js'),
   };
   return cache;

@@ -7,10 +7,15 @@ import { formatSeconds } from './format.js';
 import { precisionLine } from './precisionLine.js';
 import { reportCharts, type Chart } from './reportCharts.js';
 import type { ReportInput } from './ReportInput.js';
+import { ZOOM_PREFIX } from './zoomCharts.js';
+
+const ZOOM_LEAD =
+  'The same replication around each scripted fault, from a margin before it to the same margin after the signals that went down while it was on were back up, and around its worst outage. The margin is a quarter of that span rounded up to a round duration (± in each title). Every span is drawn as it was, nothing merged; hover for details.';
 
 /**
  * The page: the scenario at a glance, a table of every signal per cluster, the charts
- * (availability, outage lengths, the timeline when a trace is given, cost) and the cost table.
+ * (availability, outage lengths, the timeline and its zoom panels when a trace is given, cost) and
+ * the cost table.
  * The chart libraries are inlined; every string from the scenario is escaped.
  */
 export function renderHtml(input: ReportInput, charts: readonly Chart[] = reportCharts(input)): string {
@@ -20,6 +25,7 @@ export function renderHtml(input: ReportInput, charts: readonly Chart[] = report
     return c ? chartFigure(c) : '';
   };
   const hasTimeline = charts.some((c) => c.id === 'timeline');
+  const zoom = charts.filter((c) => c.id.startsWith(ZOOM_PREFIX));
   const sections: [id: string, title: string, lead: string, body: string][] = [
     ['glance', 'The scenario at a glance', `What was simulated: ${summary.replications} replications of ${formatSeconds(summary.horizonSeconds)} each, seed ${summary.seed}.`, glanceHtml(scenario)],
     [
@@ -31,8 +37,9 @@ export function renderHtml(input: ReportInput, charts: readonly Chart[] = report
     ...faultCostHtmlSection(summary),
     ['outages', 'Outages', 'How long signals stay down when they go down.', chart('outages')],
     ...(hasTimeline
-      ? [['timeline', 'Timeline', 'One replication as it happened: which component was down and why, who led etcd, and each signal. Hover over a bar or a fault line for details.', chart('timeline')] as [string, string, string, string]]
+      ? [['timeline', 'Timeline', 'One replication as it happened: which component was down and why, who led etcd, and each signal. Spans too short to see at this width are merged (the chart says below what length). Hover over a bar or a fault line for details.', chart('timeline')] as [string, string, string, string]]
       : []),
+    ...(zoom.length > 0 ? [['zoom', 'Zoomed in', ZOOM_LEAD, zoom.map(chartFigure).join('\n')] as [string, string, string, string]] : []),
     ['cost', 'Cost', 'Hosts by role at the scenario’s hourly prices, 730 hours a month. Stacked etcd members run on control-plane nodes and cost nothing extra.', `${costTableHtml([{ summary }])}\n${chart('cost')}`],
   ];
   const body = `<header class="top"><div class="inner">

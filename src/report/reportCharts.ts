@@ -7,6 +7,7 @@ import { outageSpec } from './charts/outageSpec.js';
 import { timelineSpec } from './charts/timelineSpec.js';
 import { vegaSafeChart } from './charts/vegaSafe.js';
 import { headlineOf, type CompareInput, type ReportInput } from './ReportInput.js';
+import { zoomCharts } from './zoomCharts.js';
 
 export interface Chart {
   /** File-name safe: `availability` becomes charts/availability.svg and data-chart="availability". */
@@ -25,6 +26,7 @@ export function reportCharts(input: ReportInput): Chart[] {
   if (trace) {
     const which = input.traceReplication === undefined ? '' : ` (replication ${input.traceReplication})`;
     charts.push({ id: 'timeline', title: 'Timeline of one replication', spec: timelineSpec(trace, { title: `Timeline of one replication${which}` }) });
+    charts.push(...zoomCharts(input));
   }
   charts.push({ id: 'cost', title: 'Monthly cost by role', spec: costBreakdownSpec([{ label: summary.scenario, summary }]) });
   return charts.map(vegaSafeChart);

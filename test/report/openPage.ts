@@ -16,8 +16,8 @@ export function launchChromium(): Promise<Browser> {
 /** The one DOM global used inside the page (the tests compile without the DOM library). */
 declare const document: { querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> };
 
-/** Opens a page from file:// with the network blocked, waits for every chart, and reports what it saw. */
-export async function open(browser: Browser, file: string, screenshot: string) {
+/** Opens a page from file:// with the network blocked, waits for every chart, and reports what it saw; `shoot` names the element to photograph (default: the whole page). */
+export async function open(browser: Browser, file: string, screenshot: string, shoot?: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   const requests: string[] = [];
@@ -45,7 +45,8 @@ export async function open(browser: Browser, file: string, screenshot: string) {
       ),
     })),
   );
-  await page.screenshot({ path: screenshot, fullPage: true });
+  if (shoot === undefined) await page.screenshot({ path: screenshot, fullPage: true });
+  else await page.locator(shoot).screenshot({ path: screenshot });
   await page.close();
   return { errors, requests, charts };
 }

@@ -14,6 +14,13 @@ describe('renderReportFiles', () => {
       'charts/outages.vl.json',
       'charts/timeline.svg',
       'charts/timeline.vl.json',
+      // A zoom panel per scripted fault of the fixture (its worst outage lies in the third).
+      'charts/zoom-fault-1.svg',
+      'charts/zoom-fault-1.vl.json',
+      'charts/zoom-fault-2.svg',
+      'charts/zoom-fault-2.vl.json',
+      'charts/zoom-fault-3.svg',
+      'charts/zoom-fault-3.vl.json',
       'index.html',
       'signals.csv',
       'summary.json',
@@ -25,7 +32,8 @@ describe('renderReportFiles', () => {
 
   it('should leave the timeline out without a trace', async () => {
     const files = await renderReportFiles({ scenario, summary, rows });
-    expect(Object.keys(files).filter((f) => f.includes('timeline'))).toEqual([]);
+    expect(Object.keys(files).filter((f) => f.includes('timeline') || f.includes('zoom'))).toEqual([]);
+    expect(files['index.html']).not.toContain('id="zoom"');
     expect(files['index.html']).not.toContain('data-chart="timeline"');
   });
 

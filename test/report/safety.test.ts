@@ -38,9 +38,9 @@ describe('escaping a scenario\u2019s strings', () => {
   });
 
   it('should hold exactly the page\u2019s own script elements, none from the scenario', () => {
-    // The JSON block, vega, vega-lite, vega-embed and the embed script.
-    expect(html.match(/<script\b/gi)?.length).toBe(5);
-    expect(html.match(/<\/script/gi)?.length).toBe(5);
+    // The JSON block, vega, vega-embed and the embed script (vega-lite compiles the specs when the page is written).
+    expect(html.match(/<script\b/gi)?.length).toBe(4);
+    expect(html.match(/<\/script/gi)?.length).toBe(4);
   });
 
   it('should escape < in the charts\u2019 JSON so that no string can close the script element', () => {
@@ -55,7 +55,7 @@ describe('escaping a scenario\u2019s strings', () => {
     const entries = compareInput.entries.map((e, i) => (i === 0 ? { ...e, label: EVIL, scenario: { ...e.scenario, name: ATTR } } : e));
     const page = renderCompareHtml({ ...compareInput, title: EVIL, entries, properties: { columns: [EVIL], rows: [{ label: ATTR, values: { [EVIL]: EVIL } }] } });
     expect(markup(page)).not.toMatch(/<script|<img|<\/script|<!--/);
-    expect(page.match(/<script\b/gi)?.length).toBe(5);
+    expect(page.match(/<script\b/gi)?.length).toBe(4);
   });
 
   it('should escape the name, pipes, backticks and HTML in Markdown', () => {

@@ -1,6 +1,7 @@
 /** The shell of a report page: styles, the inlined chart libraries and the script that draws each chart. */
 import { chartLibraries } from '../assets.js';
 import { escapeHtml, jsonForScript } from '../escape.js';
+import { compileSpec } from '../renderSvg.js';
 import type { Chart } from '../reportCharts.js';
 import { PAGE_CSS } from './pageCss.js';
 
@@ -35,8 +36,9 @@ const EMBED_SCRIPT = `(function () {
 
 export function htmlPage(parts: PageParts): string {
   const libs = chartLibraries();
+  // Compiled here, the specs need only vega in the page, not vega-lite's 250 KB compiler.
   const specs: Record<string, unknown> = {};
-  for (const c of parts.charts) specs[c.id] = c.spec;
+  for (const c of parts.charts) specs[c.id] = compileSpec(c.spec);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -50,7 +52,6 @@ export function htmlPage(parts: PageParts): string {
 ${parts.body}
 <script id="kubesim-charts" type="application/json">${jsonForScript(specs)}</script>
 <script>${libs.vega}</script>
-<script>${libs.vegaLite}</script>
 <script>${libs.vegaEmbed}</script>
 <script>${EMBED_SCRIPT}</script>
 </body>
