@@ -1,6 +1,5 @@
 /** Renders every file of a scenario's report and writes the folder atomically. */
 import type { ExperimentResult } from '../experiment/runExperiment.js';
-import { renderReportFiles } from '../report/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { writeReportDir } from './writeReport.js';
 
@@ -8,6 +7,8 @@ import { writeReportDir } from './writeReport.js';
 export const TRACE_REPLICATION = 0;
 
 export async function writeScenarioReport(dir: string, scenario: Scenario, result: ExperimentResult): Promise<void> {
+  // Loaded here: the page and its charts bring vega-lite (about 0.35 s), which a run without a report never needs.
+  const { renderReportFiles } = await import('../report/reportFiles.js');
   const files = await renderReportFiles({
     scenario,
     summary: result.summary,

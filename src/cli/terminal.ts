@@ -1,7 +1,8 @@
 /** The summary printed in the terminal: a heading line, then the report layer's aligned tables. */
 import { formatDuration } from '../kernel/index.js';
 import type { Summary } from '../experiment/Summary.js';
-import { faultCostText, renderTerminalTable } from '../report/index.js';
+import { faultCostText } from '../report/faultCostSections.js';
+import { renderTerminalTable } from '../report/renderTerminalTable.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
 /** `wide`: the extra columns of `-o wide` (renderTerminalTable). */
