@@ -94,6 +94,16 @@ describe('-o through the CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Signal .*p99 outage {2}Longest outage {2}Outages seen {2}Method$/m);
   });
+
+  it('should add columns to compare and analytic with -o wide', () => {
+    const short = ['--replications', '2', '--horizon', '1d', '--jobs', '1'];
+    const compare = kubesim(['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', ...short, '--no-report', '-o', 'wide']);
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(compare.stdout).toMatch(/^scenario .* nines {2}replications {2}downtime \/ yr {2}outages \/ yr {2}cost \/ month/m);
+    const analytic = kubesim(['analytic', 'scenarios/single-server.yaml', ...short, '-o', 'wide']);
+    expect(analytic.code, analytic.stderr).toBe(0);
+    expect(analytic.stdout).toMatch(/^ {2}signal .* method {2}trust +outages \/ yr$/m);
+  });
 });
 
 describe('kubesim validate -o json', () => {

@@ -22,6 +22,17 @@ describe('renderTerminalTable', () => {
     expect(text).toContain('Cost: $33,861.05 per month, plus $5,650.20 of expected apiWrite downtime');
   });
 
+  it('should add the longest outage, the outages seen and the method with wide, the rest of each row unchanged', () => {
+    // Act
+    const narrow = renderTerminalTable(summary, { color: false }).split('\n');
+    const wide = renderTerminalTable(summary, { color: false, wide: true }).split('\n');
+    // Assert
+    expect(wide[1]).toMatch(/p99 outage\s+Longest outage\s+Outages seen\s+Method$/);
+    const etcd = summary.clusters['prod']!.signals['etcdQuorum']!;
+    expect(wide[2]!.startsWith(narrow[2]!)).toBe(true);
+    expect(wide[2]!.slice(narrow[2]!.length)).toMatch(new RegExp(`^\\s+\\S.*\\s${etcd.trust.outages}\\s+${etcd.method}$`));
+  });
+
   it('should colour availability by its nines when asked, keeping the same text', () => {
     const coloured = renderTerminalTable(summary, { color: true });
     expect(coloured).toMatch(ANSI);

@@ -88,7 +88,7 @@ export async function analyticCommand(path: string, flags: AnalyticFlags): Promi
   for (const [cluster, c] of Object.entries(exact.clusters)) {
     const q = (c as ClusterAnswer).signals.etcdQuorum;
     out.push(`${cluster}: ${q.voters} voters, quorum ${q.quorumSize}, tolerates ${q.failuresTolerated} failure${q.failuresTolerated === 1 ? '' : 's'}`);
-    // -o wide: the simulated side's trust verdict and outages per year, after the method.
+    // -o wide: the simulated side's trust verdict and outages per year (column 7, a number: right-aligned), after the method.
     const wide = wantsWide(flags);
     const table = [['signal', 'exact', 'simulated', '95% CI', 'in CI', 'method', ...(wide ? ['trust', 'outages / yr'] : [])]];
     for (const r of rows.filter((x) => x.cluster === cluster)) {
@@ -103,7 +103,7 @@ export async function analyticCommand(path: string, flags: AnalyticFlags): Promi
       ]);
     }
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    for (const row of table) out.push(`  ${row.map((cell, i) => (i === 0 || i >= 4 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd());
+    for (const row of table) out.push(`  ${row.map((cell, i) => (i === 0 || (i >= 4 && i !== 7) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd());
     if (q.formula) out.push(`  etcdQuorum: ${q.formula}`);
     out.push(`  mean time to quorum loss from all up: ${q.mttqlSeconds.ok ? formatDuration(q.mttqlSeconds.value) : `n/a (${q.mttqlSeconds.reason})`}`);
     out.push('');

@@ -37,13 +37,15 @@ export const METHOD_LEGEND = 'Method: MC = Monte Carlo, the mean over replicatio
  */
 export function sweepTable(summary: SweepSummary, options: { readonly wide?: boolean } = {}): { readonly head: readonly string[]; readonly rows: readonly SweepRow[]; readonly flags: readonly string[]; readonly legend: readonly string[] } {
   const signal = headlineSignal(summary);
+  // -o wide: the write p50 (the slowest cluster's) before the p99, the headline's downtime and outages per year before the cost.
+  const wide = options.wide === true;
   const asked = summary.objectives.availability.length > 0 || summary.objectives.maxWriteP99Ms !== null;
   const marks = new Map<number, 'recommended' | 'closest'>();
   for (const { recommendation: r } of summary.recommendations) {
     if (r.kind === 'cheapest') marks.set(r.point, 'recommended');
     if (r.kind === 'none') marks.set(r.closest, 'closest');
   }
-  const head = [...summary.parameters.map((p) => p.path), 'Tolerates', `${signal}`, 'Trust', '95% CI', 'Method', 'Nines', 'Write p99', 'etcd load', ...(options.wide === true ? WIDE_SWEEP_COLUMNS : []), 'Cost / month', 'Objectives'];
+  const head = [...summary.parameters.map((p) => p.path), 'Tolerates', `${signal}`, 'Trust', '95% CI', 'Method', 'Nines', ...(wide ? ['Write p50'] : []), 'Write p99', 'etcd load', ...(wide ? ['Downtime / yr', 'Outages / yr'] : []), 'Cost / month', 'Objectives'];
   const rows = summary.points.map((p, i): SweepRow => {
     const s = headlineSummary(p, signal);
     const e = s === undefined ? undefined : evidenceOf(s);
@@ -61,9 +63,10 @@ export function sweepTable(summary: SweepSummary, options: { readonly wide?: boo
         e === undefined ? '—' : e.interval,
         s === undefined ? '—' : METHOD_NAMES[s.method],
         e === undefined ? '—' : e.nines,
+        ...(wide ? [etcd.length === 0 ? '—' : formatMs(worstWriteP50Ms(p))] : []),
         etcd.length === 0 ? '—' : formatMs(worstWriteP99Ms(p)),
         etcd.length === 0 ? '—' : `${(load * 100).toFixed(load < 0.1 ? 1 : 0)}%`,
-        ...(options.wide === true ? [etcd.length === 0 ? '—' : formatMs(worstWriteP50Ms(p)), s === undefined ? '—' : formatSeconds(s.downtimeSecondsPerYear), s === undefined ? '—' : formatRate(s.outagesPerYear)] : []),
+        ...(wide ? [s === undefined ? '—' : formatSeconds(s.downtimeSecondsPerYear), s === undefined ? '—' : formatRate(s.outagesPerYear)] : []),
         formatMoney(p.summary.cost.perMonth, p.summary.cost.currency),
         objectives,
       ],
@@ -76,9 +79,6 @@ export function sweepTable(summary: SweepSummary, options: { readonly wide?: boo
   const flagged = rows.flatMap((r, i) => (r.evidence ? [{ label: summary.points[i]!.label, evidence: r.evidence }] : []));
   return { head, rows, flags: flagLines(flagged), legend: [METHOD_LEGEND, ...legendLines(flagged.map((f) => f.evidence)).filter((l) => l !== IS_LEGEND)] };
 }
-
-/** What `-o wide` adds before the cost: the write p50 (the slowest cluster's), and the headline signal's downtime and outages per year. */
-export const WIDE_SWEEP_COLUMNS = ['Write p50', 'Downtime / yr', 'Outages / yr'] as const;
 
 /** The slowest cluster's write p50, as worstWriteP99Ms does for the p99; null when one is saturated. */
 function worstWriteP50Ms(p: SweepSummary['points'][number]): number | null {

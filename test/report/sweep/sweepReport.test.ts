@@ -66,6 +66,21 @@ describe('the sweep report', () => {
     expect(html).toContain('Leader capacity: 44,341 writes/s for 3 members');
   });
 
+  it('should add the write p50, and the downtime and outages per year, with -o wide', () => {
+    // Act
+    const narrow = sweepTable(summary);
+    const wide = sweepTable(summary, { wide: true });
+    // Assert: three more columns, in their places; the other cells unchanged.
+    expect(wide.head.filter((h) => !narrow.head.includes(h))).toEqual(['Write p50', 'Downtime / yr', 'Outages / yr']);
+    expect(wide.head.indexOf('Write p50')).toBe(wide.head.indexOf('Write p99') - 1);
+    expect(wide.head.slice(-4)).toEqual(['Downtime / yr', 'Outages / yr', 'Cost / month', 'Objectives']);
+    wide.rows.forEach((r, i) => {
+      const kept = r.cells.filter((_, k) => narrow.head.includes(wide.head[k]!));
+      expect(kept).toEqual(narrow.rows[i]!.cells);
+      expect(r.cells[wide.head.indexOf('Write p50')]).toMatch(/ ms$|^saturated$/);
+    });
+  });
+
   it('should show every grid point with its method, CI and verdict, in the table and the CSV', () => {
     // 2 replications of 2 days: a handful of outages per point, each flagged.
     const { head, rows, flags } = sweepTable(summary);
