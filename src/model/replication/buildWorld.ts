@@ -1,6 +1,8 @@
 /** The world of one run, built from its parts: clusters, causes, settling, signals and trace; no random failures started yet. */
 import { RandomStreams, Simulation } from '../../kernel/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
+import { CauseScopes } from '../causes/causeScopes.js';
+import { downtimeCauses, type DowntimeCauses } from '../causes/downtimeCauses.js';
 import { ClusterModel } from '../ClusterModel.js';
 import { Federation } from '../Federation.js';
 import { Infrastructure } from '../Infrastructure.js';
@@ -26,6 +28,8 @@ export interface World {
   readonly federation: Federation | undefined;
   readonly signals: SignalRecorder;
   readonly causes: CauseTracker;
+  /** The causes downtime is attributed to (signals.ledger holds the attribution). */
+  readonly downtimeCauses: DowntimeCauses;
 }
 
 /**
@@ -58,7 +62,8 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const clusters = topology.clusters.map((layout) => new ClusterModel(sim, streams, s, topology, layout, infra, network, listener, prefix));
   const tenancy = new Tenancy(clusters, note);
   const federation = s.federation ? new Federation(sim, s.federation, clusters, { wake, note }) : undefined;
-  const signals = new SignalRecorder(s, clusters, federation, recorder);
-  const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle);
-  return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes };
+  const attributed = downtimeCauses(s, topology);
+  const signals = new SignalRecorder(s, clusters, federation, recorder, attributed);
+  const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle, { ledger: signals.ledger, scopes: new CauseScopes(topology), causes: attributed });
+  return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes, downtimeCauses: attributed };
 }
