@@ -2,7 +2,7 @@
  * Splits each signal's downtime among the causes in effect while it is down: the rule of
  * docs/downtime-by-cause.md, in constant memory and without a string per event.
  *
- * Causes are small integers; a cause is held in a scope (0: every signal, or a cluster's layer)
+ * Causes are small integers; a cause is held in scopes (0: every signal; or a cluster's layer)
  * by counts, so that overlapping holds of one cause compose like Infrastructure's. Each signal
  * reads a list of scopes. While a signal is down, every span between two changes goes:
  * - to the causes held in any of its scopes, in equal shares (one cause: all of it);

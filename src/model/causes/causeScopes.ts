@@ -32,7 +32,7 @@ export class CauseScopes {
   }
 
   /** The scopes a random failure's target takes down. */
-  of(t: Target): ArrayLike<number> {
+  of(t: Target): Int32Array {
     switch (t.kind) {
       case 'host':
         return this.ofHost[t.id]!;

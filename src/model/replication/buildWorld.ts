@@ -28,8 +28,9 @@ export interface World {
   readonly federation: Federation | undefined;
   readonly signals: SignalRecorder;
   readonly causes: CauseTracker;
-  /** The causes downtime is attributed to (signals.ledger holds the attribution). */
+  /** The causes downtime is attributed to (signals.ledger holds the attribution), and where each counts. */
   readonly downtimeCauses: DowntimeCauses;
+  readonly causeScopes: CauseScopes;
 }
 
 /**
@@ -64,6 +65,7 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const federation = s.federation ? new Federation(sim, s.federation, clusters, { wake, note }) : undefined;
   const attributed = downtimeCauses(s, topology);
   const signals = new SignalRecorder(s, clusters, federation, recorder, attributed);
-  const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle, { ledger: signals.ledger, scopes: new CauseScopes(topology), causes: attributed });
-  return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes, downtimeCauses: attributed };
+  const causeScopes = new CauseScopes(topology);
+  const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle, { ledger: signals.ledger, scopes: causeScopes, causes: attributed });
+  return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes, downtimeCauses: attributed, causeScopes };
 }
