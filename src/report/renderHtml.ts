@@ -9,7 +9,8 @@ import type { ReportInput } from './ReportInput.js';
 
 /**
  * The page: the scenario at a glance, a table of every signal per cluster, the charts
- * (availability, outage lengths, the timeline when a trace is given, cost) and the cost table.
+ * (availability, outage lengths, downtime by cause when a signal was down, the timeline when a
+ * trace is given, cost) and the cost table.
  * The chart libraries are inlined; every string from the scenario is escaped.
  */
 export function renderHtml(input: ReportInput, charts: readonly Chart[] = reportCharts(input)): string {
@@ -19,6 +20,7 @@ export function renderHtml(input: ReportInput, charts: readonly Chart[] = report
     return c ? chartFigure(c) : '';
   };
   const hasTimeline = charts.some((c) => c.id === 'timeline');
+  const hasCauses = charts.some((c) => c.id === 'downtime-by-cause');
   const sections: [id: string, title: string, lead: string, body: string][] = [
     ['glance', 'The scenario at a glance', `What was simulated: ${summary.replications} replications of ${formatSeconds(summary.horizonSeconds)} each, seed ${summary.seed}.`, glanceHtml(scenario)],
     [
@@ -28,6 +30,16 @@ export function renderHtml(input: ReportInput, charts: readonly Chart[] = report
       `${summary.precision ? `<p class="notes">${escapeHtml(precisionLine(summary.precision))}</p>\n` : ''}${signalTablesHtml(summary)}\n${chart('availability')}`,
     ],
     ['outages', 'Outages', 'How long signals stay down when they go down.', chart('outages')],
+    ...(hasCauses
+      ? [
+          [
+            'causes',
+            'Downtime by cause',
+            'What each signal’s downtime came from: each scripted fault, random failures by role, datacenter outages, and the mechanisms the signal still waited for after every cause had ended (leader election, lease handover, eviction and rescheduling). Hover over a bar for the time per year.',
+            chart('downtime-by-cause'),
+          ] as [string, string, string, string],
+        ]
+      : []),
     ...(hasTimeline
       ? [['timeline', 'Timeline', 'One replication as it happened: which component was down and why, who led etcd, and each signal. Hover over a bar or a fault line for details.', chart('timeline')] as [string, string, string, string]]
       : []),
