@@ -62,12 +62,12 @@ describe('downtime by cause in reports', () => {
 
   it('should show no cause block when no signal has an attribution', () => {
     expect(renderTerminalTable(summary, { color: false })).not.toContain('Downtime by cause');
-    expect(renderMarkdown({ scenario, summary })).not.toContain('## Downtime by cause');
+    expect(renderMarkdown({ scenario, summary, rows })).not.toContain('## Downtime by cause');
   });
 
   it('should give every cause of every signal in the Markdown section', () => {
     // Act
-    const md = renderMarkdown({ scenario, summary: attributed });
+    const md = renderMarkdown({ scenario, summary: attributed, rows });
     // Assert
     const section = md.slice(md.indexOf('## Downtime by cause'), md.indexOf('## Cost per month'));
     expect(section).toContain('| Signal | Downtime per year | Cause | Per year | Share |');
