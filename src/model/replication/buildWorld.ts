@@ -63,9 +63,22 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const clusters = topology.clusters.map((layout) => new ClusterModel(sim, streams, s, topology, layout, infra, network, listener, prefix));
   const tenancy = new Tenancy(clusters, note);
   const federation = s.federation ? new Federation(sim, s.federation, clusters, { wake, note }) : undefined;
-  const attributed = downtimeCauses(s, topology);
+  const { attributed, causeScopes } = attributionOf(s, topology);
   const signals = new SignalRecorder(s, clusters, federation, recorder, attributed);
-  const causeScopes = new CauseScopes(topology);
   const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle, { ledger: signals.ledger, scopes: causeScopes, causes: attributed });
   return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes, downtimeCauses: attributed, causeScopes };
+}
+
+const ATTRIBUTION = new WeakMap<Topology, { readonly s: Scenario; readonly attributed: DowntimeCauses; readonly causeScopes: CauseScopes }>();
+
+/**
+ * The causes and their scopes depend on the scenario and topology alone: built once for all the
+ * replications (or rare-event episodes, thousands of them) that share a topology.
+ */
+function attributionOf(s: Scenario, topology: Topology): { attributed: DowntimeCauses; causeScopes: CauseScopes } {
+  const cached = ATTRIBUTION.get(topology);
+  if (cached && cached.s === s) return cached;
+  const made = { s, attributed: downtimeCauses(s, topology), causeScopes: new CauseScopes(topology) };
+  ATTRIBUTION.set(topology, made);
+  return made;
 }
