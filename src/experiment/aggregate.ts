@@ -190,8 +190,12 @@ function summarizeSignal(list: readonly SignalDigest[], replications: readonly n
 function byCause(list: readonly SignalDigest[], causes: readonly string[], totalTime: number): Record<string, number> {
   const seconds = new Float64Array(causes.length);
   for (const d of list) for (const [i, x] of d.downtimeByCause) seconds[i]! += x;
+  // Keys are distinct but for a fault named like another's description ("2: outage of dc-b for
+  // 1h"): such twins share one key, and their seconds, so the causes still add up.
+  const merged = new Map<string, number>();
+  causes.forEach((key, i) => merged.set(key, (merged.get(key) ?? 0) + seconds[i]!));
   const out = nameRecord<number>();
-  causes.forEach((key, i) => (out[key] = round4((seconds[i]! / totalTime) * YEAR)));
+  for (const [key, x] of merged) out[key] = round4((x / totalTime) * YEAR);
   return out;
 }
 
