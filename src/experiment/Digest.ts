@@ -13,6 +13,8 @@ export interface SignalDigest {
   readonly shortestOutage: number;
   /** Outage lengths as LogHistogram counts (sparse: [bucket, count] pairs). */
   readonly histogram: readonly (readonly [number, number])[];
+  /** Seconds of downtime by cause (sparse: [cause id, seconds] pairs, ids of the model's DowntimeCauses). */
+  readonly downtimeByCause: readonly (readonly [number, number])[];
 }
 
 export interface ReplicationDigest {
@@ -27,7 +29,7 @@ export interface ReplicationDigest {
 export function digest(r: ReplicationResult): ReplicationDigest {
   return {
     replication: r.replication,
-    signals: r.signals.map(({ cluster, signal, stats }) => {
+    signals: r.signals.map(({ cluster, signal, stats, byCause }) => {
       const histogram: [number, number][] = [];
       stats.outageLengths.counts.forEach((c, i) => {
         if (c > 0) histogram.push([i, c]);
@@ -42,6 +44,7 @@ export function digest(r: ReplicationResult): ReplicationDigest {
         longestOutages: [...stats.longestOutages],
         shortestOutage: stats.shortestOutage,
         histogram,
+        downtimeByCause: sparse(byCause),
       };
     }),
     replicaFraction: [...r.replicaFraction.entries()],
@@ -49,4 +52,10 @@ export function digest(r: ReplicationResult): ReplicationDigest {
     badVersionReach: r.badVersionReach,
     events: r.events,
   };
+}
+
+function sparse(xs: ArrayLike<number>): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < xs.length; i++) if (xs[i]! > 0) out.push([i, xs[i]!]);
+  return out;
 }

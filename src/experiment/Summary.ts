@@ -68,6 +68,12 @@ export interface SignalSummary {
    * the estimate is not per replication (importance sampling).
    */
   readonly worstReplication: WorstReplication | null;
+  /**
+   * Seconds per year of the downtime each cause produced (docs/downtime-by-cause.md): every
+   * scripted fault, random failure by role, and mechanism, in that order; they add up to
+   * `downtimeSecondsPerYear` (to rounding). Null for the rare-event estimate (its episodes are biased).
+   */
+  readonly downtimeByCause: Readonly<Record<string, number>> | null;
 }
 
 export interface WorstReplication {

@@ -1,5 +1,6 @@
 /** Builds the summary document from the digests of every replication, in replication order. */
 import { LogHistogram, YEAR } from '../kernel/index.js';
+import { downtimeCauses } from '../model/causes/downtimeCauses.js';
 import { buildTopology } from '../model/Topology.js';
 import { failuresTolerated } from '../quorum/index.js';
 import { nameRecord, ownEntry } from '../scenario/nameRecord.js';
@@ -39,7 +40,13 @@ export function aggregate(s: Scenario, digests: readonly ReplicationDigest[], co
     }
   }
   // Everything below depends on the scenario alone, never on which replications ran where.
-  const context: SignalContext = { horizon, assumedOutageSeconds: assumedOutageSeconds(s, buildTopology(s)), exact: exactAvailabilities(s) };
+  const topology = buildTopology(s);
+  const context: SignalContext = {
+    horizon,
+    assumedOutageSeconds: assumedOutageSeconds(s, topology),
+    exact: exactAvailabilities(s),
+    causes: downtimeCauses(s, topology).keys,
+  };
   const signalsOf = (cluster: string): Record<string, SignalSummary> => {
     const out = nameRecord<SignalSummary>();
     for (const [key, list] of bySignal) {
@@ -99,6 +106,8 @@ interface SignalContext {
   readonly assumedOutageSeconds: number;
   /** Exact availabilities by `cluster\u0000signal`, where `kubesim analytic` has one. */
   readonly exact: ReadonlyMap<string, number>;
+  /** The keys of the causes downtime is attributed to, by cause id. */
+  readonly causes: readonly string[];
 }
 
 /** The global signals, those that are a cluster's apiWrite (management, configPush) as sure as that cluster's quorum. */
@@ -173,7 +182,21 @@ function summarizeSignal(list: readonly SignalDigest[], replications: readonly n
     p99OutageSeconds: outages > 0 ? round4(Math.min(longest, Math.max(shortest, hist.quantile(0.99)))) : null,
     longestOutageSeconds: outages > 0 ? round4(longest) : null,
     worstReplication: worstOf(list, replications),
+    downtimeByCause: byCause(list, context.causes, totalTime),
   };
+}
+
+/** Every cause's downtime over all replications, per year, keyed in cause order (zeros too: the keys are the scenario's). */
+function byCause(list: readonly SignalDigest[], causes: readonly string[], totalTime: number): Record<string, number> {
+  const seconds = new Float64Array(causes.length);
+  for (const d of list) for (const [i, x] of d.downtimeByCause) seconds[i]! += x;
+  // Keys are distinct but for a fault named like another's description ("2: outage of dc-b for
+  // 1h"): such twins share one key, and their seconds, so the causes still add up.
+  const merged = new Map<string, number>();
+  causes.forEach((key, i) => merged.set(key, (merged.get(key) ?? 0) + seconds[i]!));
+  const out = nameRecord<number>();
+  for (const [key, x] of merged) out[key] = round4((x / totalTime) * YEAR);
+  return out;
 }
 
 function tenantSummaries(spec: ClusterSpec, digests: readonly ReplicationDigest[], horizon: number): Record<string, TenantSummary> | undefined {

@@ -3,6 +3,9 @@ import { sample, type RandomStreams, type RandomStream, type Simulation } from '
 import type { FailureProcess, Scenario } from '../scenario/Scenario.js';
 import type { Topology } from './Topology.js';
 
+/** What a random failure takes down, as a cause of downtime: a role's hosts or processes, or a place. */
+export type RandomCause = 'etcd' | 'controlPlane' | 'worker' | 'loadBalancer' | 'datacenter' | 'domain';
+
 /** What a process takes down when it fails. */
 export type Target =
   | { readonly kind: 'host'; readonly id: number }
@@ -16,6 +19,8 @@ export interface Process {
   readonly rng: RandomStream;
   /** The role or cause, for narration ("etcd failure", "datacenter outage"). */
   readonly cause: string;
+  /** What its downtime is attributed to (docs/downtime-by-cause.md). */
+  readonly category: RandomCause;
   down: boolean;
 }
 
@@ -26,25 +31,26 @@ export interface ProcessSpec {
   /** The name of its random stream, after the prefix (`prod/etcd-2/etcd`). */
   readonly name: string;
   readonly cause: string;
+  readonly category: RandomCause;
 }
 
 /** Every random failure process of the scenario, in the order they are built (datacenters, failure domains, hosts, components). */
 export function processSpecs(s: Scenario, t: Topology): ProcessSpec[] {
   const out: ProcessSpec[] = [];
-  const add = (target: Target, spec: FailureProcess, name: string, cause: string) => out.push({ target, spec, name, cause });
+  const add = (target: Target, spec: FailureProcess, name: string, cause: string, category: RandomCause) => out.push({ target, spec, name, cause, category });
   s.datacenters.forEach((d, i) => {
-    if (d.outage) add({ kind: 'datacenter', id: i }, d.outage, d.name, 'datacenter outage');
+    if (d.outage) add({ kind: 'datacenter', id: i }, d.outage, d.name, 'datacenter outage', 'datacenter');
   });
   for (const d of s.failureDomains) {
     if (!d.outage) continue;
     const hosts = [...new Set(d.members.map((m) => t.components[t.componentByName.get(m)!]!.host))];
-    add({ kind: 'domain', hosts, name: d.name }, d.outage, `domain/${d.name}`, `failure domain ${d.name} outage`);
+    add({ kind: 'domain', hosts, name: d.name }, d.outage, `domain/${d.name}`, `failure domain ${d.name} outage`, 'domain');
   }
   for (const h of t.hosts) {
-    for (const f of h.failures) add({ kind: 'host', id: h.id }, f.process, `${h.name}/${f.role}`, `${f.role} failure`);
+    for (const f of h.failures) add({ kind: 'host', id: h.id }, f.process, `${h.name}/${f.role}`, `${f.role} failure`, f.role);
   }
   for (const c of t.components) {
-    if (c.failure) add({ kind: 'component', id: c.id }, c.failure, `${c.name}/process`, `${c.kind} process failure`);
+    if (c.failure) add({ kind: 'component', id: c.id }, c.failure, `${c.name}/process`, `${c.kind} process failure`, c.kind);
   }
   return out;
 }
@@ -55,7 +61,7 @@ export function processSpecs(s: Scenario, t: Topology): ProcessSpec[] {
  * compared with one seed see the same failures on the hosts they share.
  */
 export function buildProcesses(s: Scenario, t: Topology, streams: RandomStreams, prefix: string): Process[] {
-  return processSpecs(s, t).map(({ target, spec, name, cause }) => ({ target, spec, rng: streams.get(`${prefix}fail/${name}`), cause, down: false }));
+  return processSpecs(s, t).map(({ target, spec, name, cause, category }) => ({ target, spec, rng: streams.get(`${prefix}fail/${name}`), cause, category, down: false }));
 }
 
 /** Starts every process: each fails after a draw of its time to failure, and is repaired after a draw of its repair time. */

@@ -1,7 +1,9 @@
 /** One replication: builds the world for a scenario from its parts, runs it to the horizon and returns its statistics. */
 import type { Scenario } from '../scenario/Scenario.js';
 import { buildProcesses, startProcesses } from './FailureProcesses.js';
+import { faultScopes } from './causes/faultScopes.js';
 import { startFault } from './faults/faultBehaviours.js';
+import { faultSpan } from './faults/faultSpan.js';
 import { buildWorld } from './replication/buildWorld.js';
 import type { SignalResult } from './replication/SignalRecorder.js';
 import { worldFaultContext } from './replication/worldFaultContext.js';
@@ -116,7 +118,17 @@ function startReplication(s: Scenario, topology: Topology, rep: number, traced: 
   const processes = buildProcesses(s, topology, streams, prefix);
   startProcesses(sim, processes, (p, down) => causes.applyProcess(p, down));
   const context = worldFaultContext({ s, sim, topology, network, clusters, tenancy, federation }, causes, trace, settle);
-  for (const f of s.faults) sim.at(f.at, () => startFault(context, f));
+  // A fault is a cause of downtime, for the signals of what it acts on, while it is in effect
+  // (docs/downtime-by-cause.md).
+  const ledger = world.signals.ledger;
+  s.faults.forEach((f, i) => {
+    const scopes = faultScopes(f, s, topology, world.causeScopes);
+    sim.at(f.at, () => {
+      ledger.hold(scopes, i, 1, sim.now);
+      startFault(context, f);
+      sim.schedule(faultSpan(f, s, topology), () => ledger.hold(scopes, i, -1, sim.now));
+    });
+  });
   // The bootstrap leader, so that a timeline knows who leads from the start.
   for (const c of clusters) {
     if (c.etcd.leader >= 0) {

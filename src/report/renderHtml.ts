@@ -14,8 +14,8 @@ const ZOOM_LEAD =
 
 /**
  * The page: the scenario at a glance, a table of every signal per cluster, the charts
- * (availability, outage lengths, the timeline and its zoom panels when a trace is given, cost) and
- * the cost table.
+ * (availability, outage lengths, downtime by cause when a signal was down, the timeline and its
+ * zoom panels when a trace is given, cost) and the cost table.
  * The chart libraries are inlined; every string from the scenario is escaped.
  */
 export function renderHtml(input: ReportInput, charts: readonly Chart[] = reportCharts(input)): string {
@@ -26,6 +26,7 @@ export function renderHtml(input: ReportInput, charts: readonly Chart[] = report
   };
   const hasTimeline = charts.some((c) => c.id === 'timeline');
   const zoom = charts.filter((c) => c.id.startsWith(ZOOM_PREFIX));
+  const hasCauses = charts.some((c) => c.id === 'downtime-by-cause');
   const sections: [id: string, title: string, lead: string, body: string][] = [
     ['glance', 'The scenario at a glance', `What was simulated: ${summary.replications} replications of ${formatSeconds(summary.horizonSeconds)} each, seed ${summary.seed}.`, glanceHtml(scenario)],
     [
@@ -36,6 +37,16 @@ export function renderHtml(input: ReportInput, charts: readonly Chart[] = report
     ],
     ...faultCostHtmlSection(summary),
     ['outages', 'Outages', 'How long signals stay down when they go down.', chart('outages')],
+    ...(hasCauses
+      ? [
+          [
+            'causes',
+            'Downtime by cause',
+            'What each signal’s downtime came from: each scripted fault, random failures by role, datacenter outages, and the mechanisms the signal still waited for after every cause had ended (leader election, lease handover, eviction and rescheduling). Hover over a bar for the time per year.',
+            chart('downtime-by-cause'),
+          ] as [string, string, string, string],
+        ]
+      : []),
     ...(hasTimeline
       ? [['timeline', 'Timeline', 'One replication as it happened: which component was down and why, who led etcd, and each signal. Spans too short to see at this width are merged (the chart says below what length). Hover over a bar or a fault line for details.', chart('timeline')] as [string, string, string, string]]
       : []),

@@ -2,6 +2,7 @@
 import type { Summary } from '../experiment/Summary.js';
 import { ROLES } from '../scenario/Scenario.js';
 import { ROLE_LABELS } from './charts/costBreakdownSpec.js';
+import { CAUSE_RULE, formatShare, signalCauses } from './causeTable.js';
 import { compareTable, signalsSideBySide } from './compareTable.js';
 import { describeScenario } from './describeScenario.js';
 import { escapeMarkdown } from './escape.js';
@@ -36,6 +37,7 @@ export function renderMarkdown(input: ReportInput): string {
     ...(summary.precision ? [escapeMarkdown(precisionLine(summary.precision))] : []),
     signalsMarkdown(summary),
     ...faultCostMarkdown(summary),
+    ...causesMarkdown(summary),
     '## Cost per month',
     costMarkdown(summary),
     `<sub>kubesim ${escapeMarkdown(summary.kubesim)} · seed ${summary.seed} · ${summary.replications} replications of ${escapeMarkdown(formatSeconds(summary.horizonSeconds))}</sub>`,
@@ -52,6 +54,16 @@ function signalsMarkdown(summary: Summary): string {
       return [heading, table, ...flagsMarkdown(t.flags, t.legend), ...(notes ? [notes] : [])].join('\n\n');
     })
     .join('\n\n');
+}
+
+/** Every signal that was down, each cause that produced any of its downtime; nothing when none was down. */
+function causesMarkdown(summary: Summary): string[] {
+  const signals = signalCauses(summary);
+  if (signals.length === 0) return [];
+  const rows = signals.flatMap((s) =>
+    s.causes.map((c, i) => [i === 0 ? `${s.cluster}/${s.signal}` : '', i === 0 ? formatSeconds(s.secondsPerYear) : '', c.cause, formatSeconds(c.secondsPerYear), formatShare(c.share)]),
+  );
+  return ['## Downtime by cause', markdownTable(['Signal', 'Downtime per year', 'Cause', 'Per year', 'Share'], rows, (i) => i === 1 || i > 2), escapeMarkdown(CAUSE_RULE)];
 }
 
 function costMarkdown(summary: Summary): string {

@@ -1,6 +1,7 @@
 /** The summary as aligned text tables, one per cluster, for the terminal; ANSI colour only when asked. */
 import type { Summary } from '../experiment/Summary.js';
 import type { SignalSummary } from '../experiment/Summary.js';
+import { CAUSE_RULE, formatShare, MAIN_CAUSE_SIGNALS, signalCauses } from './causeTable.js';
 import { formatMoney, formatSeconds } from './format.js';
 import { ninesClass } from './_internals/htmlTable.js';
 import { signalTables } from './signalTable.js';
@@ -64,5 +65,34 @@ export function renderTerminalTable(summary: Summary, options: TerminalOptions):
   const costLine = `Cost: ${formatMoney(cost.perMonth, cost.currency)} per month${
     cost.downtimePerMonth === undefined ? '' : `, plus ${formatMoney(cost.downtimePerMonth, cost.currency)} of expected apiWrite downtime`
   }`;
-  return `${[...blocks, costLine].join('\n\n')}\n`;
+  const causes = causesBlock(summary, paint);
+  return `${[...blocks, ...(causes ? [causes] : []), costLine].join('\n\n')}\n`;
+}
+
+/** How many causes a signal shows in the terminal; the rest are summed in one line. */
+const TOP_CAUSES = 3;
+
+/** "Downtime by cause" for the main signals that were down: the top causes of each, per year and share. */
+function causesBlock(summary: Summary, paint: (code: string, text: string) => string): string | undefined {
+  const signals = signalCauses(summary, MAIN_CAUSE_SIGNALS);
+  if (signals.length === 0) return undefined;
+  const head = ['Signal', 'Downtime/yr', 'Cause', 'Per year', 'Share'];
+  const rows: string[][] = [];
+  for (const s of signals) {
+    const shown = s.causes.slice(0, TOP_CAUSES);
+    const rest = s.causes.slice(TOP_CAUSES);
+    shown.forEach((c, i) => rows.push([i === 0 ? `${s.cluster}/${s.signal}` : '', i === 0 ? formatSeconds(s.secondsPerYear) : '', c.cause, formatSeconds(c.secondsPerYear), formatShare(c.share)]));
+    if (rest.length > 0) {
+      const x = rest.reduce((a, c) => a + c.secondsPerYear, 0);
+      rows.push(['', '', `${rest.length} more cause${rest.length === 1 ? '' : 's'}`, formatSeconds(x), formatShare(x / s.secondsPerYear)]);
+    }
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const pad = (text: string, i: number): string => (i === 0 || i === 2 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+  return [
+    paint(ANSI.bold, 'Downtime by cause'),
+    paint(ANSI.dim, head.map(pad).join('  ').trimEnd()),
+    ...rows.map((r) => r.map(pad).join('  ').trimEnd()),
+    paint(ANSI.dim, CAUSE_RULE),
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 /** The charts of a report, as vega-lite specs with stable ids: the same set goes into the page and the SVG files. */
 import type { TopLevelSpec } from 'vega-lite';
 import { availabilityPoints, availabilitySpec } from './charts/availabilitySpec.js';
+import { causeSpec } from './charts/causeSpec.js';
 import { costBreakdownSpec } from './charts/costBreakdownSpec.js';
 import { costVsAvailabilitySpec } from './charts/costVsAvailabilitySpec.js';
 import { outageSpec } from './charts/outageSpec.js';
@@ -23,6 +24,8 @@ export function reportCharts(input: ReportInput): Chart[] {
     { id: 'availability', title: 'Availability by signal', spec: availabilitySpec(availabilityPoints(summary)) },
     { id: 'outages', title: 'How long outages last', spec: outageSpec(summary, rows) },
   ];
+  const causes = causeSpec(summary);
+  if (causes) charts.push({ id: 'downtime-by-cause', title: 'Downtime by cause', spec: causes });
   if (trace) {
     const which = input.traceReplication === undefined ? '' : ` (replication ${input.traceReplication})`;
     charts.push({ id: 'timeline', title: 'Timeline of one replication', spec: timelineSpec(trace, { title: `Timeline of one replication${which}` }) });

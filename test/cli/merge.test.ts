@@ -79,7 +79,7 @@ describe('kubesim merge of checked partial files', () => {
     { why: 'a missing checksum', text: () => edit((d) => delete d.checksum), message: (f) => `${f}.checksum: expected a value, found nothing (the field is missing)`.replace('.checksum', ': (the document).checksum') },
     { why: 'an unknown field', text: () => edit((d) => (d.extra = 1)), message: (f) => `${f}: (the document): unexpected field "extra"` },
     { why: 'a number where a name belongs', text: () => edit((d) => (d.digests[0][0].signals[0].cluster = 7)), message: (f) => `${f}: digests[0][0].signals[0].cluster: expected a non-empty string, found 7` },
-    { why: 'an older format', text: () => text1.replace('"kubesim/partial-v4"', '"kubesim/partial-v3"'), message: (f) => `${f}: is in format kubesim/partial-v3, but this kubesim reads kubesim/partial-v4: run the shards again with this version` },
+    { why: 'an older format', text: () => text1.replace('"kubesim/partial-v5"', '"kubesim/partial-v3"'), message: (f) => `${f}: is in format kubesim/partial-v3, but this kubesim reads kubesim/partial-v5: run the shards again with this version` },
   ];
   for (const c of cases) {
     it(`should refuse ${c.why} in one line with exit 2`, () => {

@@ -270,9 +270,9 @@ describe('kubesim run --shard and merge', () => {
 
     // A shard written by a kubesim whose partial files lack the episodes of adaptive runs.
     const oldFormat = join(dir, 'old-format.shard-1-of-3.json');
-    writeFileSync(oldFormat, readFileSync(join(shards, 'sizing.shard-1-of-3.json'), 'utf8').replace('"kubesim/partial-v4"', '"kubesim/partial-v3"'));
+    writeFileSync(oldFormat, readFileSync(join(shards, 'sizing.shard-1-of-3.json'), 'utf8').replace('"kubesim/partial-v5"', '"kubesim/partial-v3"'));
     const old = kubesim(['merge', oldFormat]);
     expect(old.code).toBe(2);
-    expect(old.stderr).toBe(`kubesim: merge: ${oldFormat}: is in format kubesim/partial-v3, but this kubesim reads kubesim/partial-v4: run the shards again with this version\n`);
+    expect(old.stderr).toBe(`kubesim: merge: ${oldFormat}: is in format kubesim/partial-v3, but this kubesim reads kubesim/partial-v5: run the shards again with this version\n`);
   });
 });

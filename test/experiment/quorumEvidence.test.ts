@@ -16,6 +16,7 @@ const signal = (mean: number, ci95: readonly [number, number], trust: Trust, exa
   p99OutageSeconds: null,
   longestOutageSeconds: null,
   worstReplication: null,
+  downtimeByCause: null,
 });
 const ok = (n: number): Trust => ({ level: 'ok', outages: n, reason: `${n} outages` });
 const few = (n: number): Trust => ({ level: 'few-outages', outages: n, reason: `only ${n}` });

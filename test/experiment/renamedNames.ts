@@ -111,13 +111,22 @@ function objectOf(entries: readonly (readonly [string, unknown])[]): Record<stri
 
 const renameKeys = (o: unknown, f: (k: string) => string): Record<string, unknown> => objectOf(Object.entries(o as object).map(([k, v]) => [f(k), v]));
 
+/** The downtime-by-cause keys of rawScenario's three unnamed faults (docs/downtime-by-cause.md), by hand. */
+function faultKeys(n: Names): string[] {
+  return [`fault 1: crash ${n.clusters[0]}/etcd-1 for 1h`, `fault 2: outage of ${n.datacenters[0]} for 1h`, `fault 3: runaway workload of tenant ${n.clusters[1]}/${n.tenants[0]} for 1h`];
+}
+
 /** The summary JSON of the base run with every name changed, written independently of the code under test. */
 export function renameSummaryJson(summaryJson: string, from: Names, to: Names): string {
   const r = renamer(from, to);
+  const causes = new Map(faultKeys(from).map((k, i) => [k, faultKeys(to)[i]!]));
+  const cause = (k: string) => causes.get(k) ?? k;
+  const signal = (v: unknown) => objectOf(Object.entries(v as object).map(([k, x]) => [k, k === 'downtimeByCause' && x ? renameKeys(x, cause) : x]));
+  const signals = (v: unknown) => objectOf(Object.entries(v as object).map(([k, x]) => [r.signal(k), signal(x)]));
   const doc = JSON.parse(summaryJson) as Summary;
   const clusters = objectOf(
     Object.entries(doc.clusters).map(([name, c]) => {
-      const renamed = objectOf(Object.entries(c).map(([k, v]) => [k, k === 'signals' ? renameKeys(v, r.signal) : k === 'tenants' ? renameKeys(v, r.tenant) : v]));
+      const renamed = objectOf(Object.entries(c).map(([k, v]) => [k, k === 'signals' ? signals(v) : k === 'tenants' ? renameKeys(v, r.tenant) : v]));
       return [r.cluster(name), renamed] as const;
     }),
   );

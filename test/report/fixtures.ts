@@ -89,6 +89,7 @@ export function signal(mean: number, halfWidth: number, outagesPerYear: number, 
     p99OutageSeconds: outagesPerYear === 0 ? null : p99,
     longestOutageSeconds: outagesPerYear === 0 ? null : p99 * 1.4,
     worstReplication: null,
+    downtimeByCause: null,
   };
 }
 
@@ -112,6 +113,7 @@ export function neverDown(years: number, assumedOutage: number): SignalSummary {
     p99OutageSeconds: null,
     longestOutageSeconds: null,
     worstReplication: null,
+    downtimeByCause: null,
   };
 }
 

@@ -11,9 +11,10 @@ import type { SweepParameter } from '../sweep/SweepSummary.js';
  * The format marker and version of partial files; merge refuses anything else. v2: each signal
  * digest carries `longestOutages` (the replication's 3 longest, for the "dominated" verdict).
  * v3: adaptive runs (`precision` in the job) and their rare-event episodes. v4: a `checksum`
- * over everything else, and a schema check of every field before merging.
+ * over everything else, and a schema check of every field before merging. v5: each signal
+ * digest carries `downtimeByCause` (docs/downtime-by-cause.md).
  */
-export const PARTIAL_FORMAT = 'kubesim/partial-v4';
+export const PARTIAL_FORMAT = 'kubesim/partial-v5';
 
 /** An adaptive run's target as a shard runs it: no wall-clock cap (it would depend on the machine). */
 export type PrecisionJob = Omit<PrecisionTarget, 'maxSeconds'>;

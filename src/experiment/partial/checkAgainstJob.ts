@@ -8,7 +8,8 @@ import type { NamedPartial } from './checkShardSet.js';
 export const HORIZON_TOLERANCE = 1e-9;
 
 /**
- * Every signal digest's up and down seconds add up to its task's horizon, every replication of a
+ * Every signal digest's up and down seconds add up to its task's horizon (and its downtime by
+ * cause to its down seconds), every replication of a
  * task measures the same signals in the same order, and a task has at most one recorded trace,
  * over its horizon. `horizons` is each task's horizon in seconds, from the rebuilt job.
  */
@@ -25,6 +26,10 @@ export function checkAgainstJob(parts: readonly NamedPartial[], horizons: readon
             return `${name}: digests[${t}][${r}].signals[${s}]: up and down seconds add up to ${total}, expected the horizon (${horizon} s)`;
           }
           if (sig.longestOutage > sig.downSeconds * (1 + HORIZON_TOLERANCE)) return `${name}: digests[${t}][${r}].signals[${s}].longestOutage: expected at most downSeconds (${sig.downSeconds}), found ${sig.longestOutage}`;
+          const byCause = sig.downtimeByCause.reduce((a, [, x]) => a + x, 0);
+          if (Math.abs(byCause - sig.downSeconds) > HORIZON_TOLERANCE * horizon) {
+            return `${name}: digests[${t}][${r}].signals[${s}].downtimeByCause: adds up to ${byCause}, expected downSeconds (${sig.downSeconds})`;
+          }
         }
         const names = d.signals.map((x) => `${x.cluster}/${x.signal}`).join(',');
         signalsOf[t] ??= names;

@@ -40,6 +40,7 @@ export function rareSignalSummary(e: RareSignalEstimate, episodes: number): Sign
     p99OutageSeconds: null,
     longestOutageSeconds: null,
     worstReplication: null,
+    downtimeByCause: null,
   };
 }
 

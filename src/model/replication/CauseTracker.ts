@@ -1,5 +1,8 @@
 /** Counts the causes that hold hosts, processes and datacenters down, and passes each change of state on. */
 import type { Simulation } from '../../kernel/index.js';
+import type { CauseScopes } from '../causes/causeScopes.js';
+import type { DowntimeCauses } from '../causes/downtimeCauses.js';
+import type { DowntimeLedger } from '../causes/DowntimeLedger.js';
 import type { ClusterModel } from '../ClusterModel.js';
 import type { Process } from '../FailureProcesses.js';
 import type { Infrastructure } from '../Infrastructure.js';
@@ -29,6 +32,7 @@ export class CauseTracker {
     private readonly clusters: readonly ClusterModel[],
     private readonly trace: TraceRecorder,
     private readonly settle: SettleScheduler,
+    private readonly attribution: { readonly ledger: DowntimeLedger; readonly scopes: CauseScopes; readonly causes: DowntimeCauses },
   ) {
     this.hostUp = new Uint8Array(topology.hosts.length).fill(1);
     this.componentsOnHost = topology.hosts.map(() => []);
@@ -51,6 +55,8 @@ export class CauseTracker {
     const verb = down ? 'fails' : 'is repaired';
     // The cause is only read by the trace: no string per event without one.
     const traced = this.trace.events !== undefined;
+    const { ledger, scopes, causes } = this.attribution;
+    ledger.hold(scopes.of(t), causes.random[p.category]!, d, this.sim.now);
     switch (t.kind) {
       case 'host':
         this.holdHost(t.id, d, traced ? `${p.cause}: ${this.topology.hosts[t.id]!.name} ${verb}` : '');

@@ -3,6 +3,9 @@ import { SignalStats, type SimTime } from '../../kernel/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { MODEL_PRESETS } from '../../scenario/presets.js';
 import { CLUSTER_SIGNALS, type ClusterSignal } from '../../scenario/signals.js';
+import { controlPlaneScope, EVERY_SIGNAL, scopeCount, workersScope } from '../causes/causeScopes.js';
+import type { DowntimeCauses } from '../causes/downtimeCauses.js';
+import { DowntimeLedger, type LedgerSignal } from '../causes/DowntimeLedger.js';
 import type { ClusterModel } from '../ClusterModel.js';
 import type { Federation } from '../Federation.js';
 import type { TraceRecorder } from './TraceRecorder.js';
@@ -12,11 +15,15 @@ export interface SignalResult {
   readonly cluster: string;
   readonly signal: string;
   readonly stats: SignalStats;
+  /** Seconds of its downtime per cause (ids of DowntimeCauses), filled as the replication runs. */
+  readonly byCause: Float64Array;
 }
 
 export class SignalRecorder {
   /** Every signal, in report order: per cluster its own then its tenants', then the global ones. */
   readonly results: SignalResult[] = [];
+  /** Where each signal's downtime comes from; causes hold and release through it. */
+  readonly ledger: DowntimeLedger;
   /** Per cluster, its CLUSTER_SIGNALS that exist (workloads and serving only with workloads), with their stats. */
   private readonly clusterStats: { readonly name: ClusterSignal; readonly stats: SignalStats }[][] = [];
   /** Signals derived from the clusters after they settle: tenants' and the global ones. */
@@ -27,7 +34,23 @@ export class SignalRecorder {
     private readonly clusters: readonly ClusterModel[],
     private readonly federation: Federation | undefined,
     trace: TraceRecorder,
+    causes: DowntimeCauses,
   ) {
+    const ledgerSignals: LedgerSignal[] = [];
+    const push = (cluster: string, signal: string, stats: SignalStats, ledger: LedgerSignal) => {
+      this.results.push({ cluster, signal, stats, byCause: new Float64Array(0) });
+      ledgerSignals.push(ledger);
+    };
+    const mechanisms = causes.mechanism;
+    // What keeps a cluster's signal down once no cause is held: a control plane without a
+    // writing leader is electing one; then the controllers' leases; then the pods themselves.
+    const recovering = (c: ClusterModel, layer: 'controlPlane' | 'scheduling' | 'workloads'): number => {
+      if (layer === 'controlPlane' || !c.signals.apiWrite) return mechanisms.election;
+      if (layer === 'scheduling' || !c.signals.scheduling) return mechanisms.lease;
+      return mechanisms.rescheduling;
+    };
+    const layerOf = (name: string) => (name === 'scheduling' ? 'scheduling' : name === 'workloads' || name === 'serving' || name.startsWith('tenant:') ? 'workloads' : 'controlPlane');
+    const down = (stats: SignalStats) => () => !stats.isUp;
     const onChange = (key: string) =>
       trace.events ? (t: SimTime, up: boolean) => trace.record({ t, kind: 'signal', key, up }) : undefined;
     for (const c of clusters) {
@@ -36,19 +59,22 @@ export class SignalRecorder {
         if ((name === 'workloads' || name === 'serving') && c.layout.spec.workloads.length === 0) continue;
         const stats = new SignalStats(0, true, onChange(`${c.name}/${name}`));
         row.push({ name, stats });
-        this.results.push({ cluster: c.name, signal: name, stats });
+        push(c.name, name, stats, clusterLedgerSignal(c, layerOf(name), down(stats), recovering));
       }
       this.clusterStats.push(row);
       for (const t of c.layout.spec.tenants) {
         const signal = `tenant:${t.name}`;
         const stats = new SignalStats(0, true, onChange(`${c.name}/${signal}`));
-        this.results.push({ cluster: c.name, signal, stats });
+        push(c.name, signal, stats, clusterLedgerSignal(c, 'workloads', down(stats), recovering));
         this.derivedStats.push({ name: `${c.name}\u0000${signal}`, stats, value: () => c.tenantUp(t.name) });
       }
     }
-    const global = (name: string, value: () => boolean) => {
+    const global = (name: string, value: () => boolean, over: readonly ClusterModel[], layer: 'controlPlane' | 'workloads') => {
       const stats = new SignalStats(0, value(), onChange(`global/${name}`));
-      this.results.push({ cluster: 'global', signal: name, stats });
+      const scopes = [EVERY_SIGNAL, ...over.flatMap((c) => clusterScopes(c, layer))];
+      // The global service recovers as its furthest-behind cluster does.
+      const mechanism = () => (over.length === 0 ? mechanisms.election : Math.min(...over.map((c) => recovering(c, layer))));
+      push('global', name, stats, { scopes, isDown: down(stats), mechanism });
       this.derivedStats.push({ name, stats, value });
     };
     // The global service exists where clusters serve together (multi-cluster, federation); a file
@@ -56,10 +82,13 @@ export class SignalRecorder {
     const serving = clusters.filter(
       (c) => c.layout.spec.workloads.length > 0 && MODEL_PRESETS[c.layout.spec.model].servesGlobally,
     );
-    if (serving.length > 1) global('service', () => serving.some((c) => c.serving));
+    if (serving.length > 1) global('service', () => serving.some((c) => c.serving), serving, 'workloads');
     const mgmt = s.management && clusters.find((c) => c.name === s.management!.cluster);
-    if (mgmt) global('management', () => mgmt.signals.apiWrite);
-    if (federation) global('configPush', () => federation.canPush);
+    if (mgmt) global('management', () => mgmt.signals.apiWrite, [mgmt], 'controlPlane');
+    const host = federation && clusters.find((c) => c.name === s.federation!.hostCluster);
+    if (federation) global('configPush', () => federation.canPush, host ? [host] : [], 'controlPlane');
+    this.ledger = new DowntimeLedger(causes.keys.length, scopeCount(clusters.length), ledgerSignals);
+    this.results = this.results.map((r, i) => ({ ...r, byCause: this.ledger.seconds[i]! }));
   }
 
   /**
@@ -67,6 +96,8 @@ export class SignalRecorder {
    * `full` false when only workloads may have changed since the last time (SettleScheduler).
    */
   evaluate(now: SimTime, full = true): void {
+    // The span that ends now is attributed with the states it had, before they change.
+    this.ledger.flush(now);
     for (let i = 0; i < this.clusters.length; i++) {
       const c = this.clusters[i]!;
       c.evaluate(full);
@@ -77,6 +108,22 @@ export class SignalRecorder {
   }
 
   finish(horizon: SimTime): void {
+    this.ledger.flush(horizon);
     for (const r of this.results) r.stats.finish(horizon);
   }
+}
+
+/** A cluster's scopes for a signal of `layer`: its control plane's, and its workers' for workload signals. */
+function clusterScopes(c: ClusterModel, layer: 'controlPlane' | 'scheduling' | 'workloads'): number[] {
+  const i = c.layout.index;
+  return layer === 'workloads' ? [controlPlaneScope(i), workersScope(i)] : [controlPlaneScope(i)];
+}
+
+function clusterLedgerSignal(
+  c: ClusterModel,
+  layer: 'controlPlane' | 'scheduling' | 'workloads',
+  isDown: () => boolean,
+  recovering: (c: ClusterModel, layer: 'controlPlane' | 'scheduling' | 'workloads') => number,
+): LedgerSignal {
+  return { scopes: [EVERY_SIGNAL, ...clusterScopes(c, layer)], isDown, mechanism: () => recovering(c, layer) };
 }

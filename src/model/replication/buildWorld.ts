@@ -1,6 +1,8 @@
 /** The world of one run, built from its parts: clusters, causes, settling, signals and trace; no random failures started yet. */
 import { RandomStreams, Simulation } from '../../kernel/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
+import { CauseScopes } from '../causes/causeScopes.js';
+import { downtimeCauses, type DowntimeCauses } from '../causes/downtimeCauses.js';
 import { ClusterModel } from '../ClusterModel.js';
 import { Federation } from '../Federation.js';
 import { Infrastructure } from '../Infrastructure.js';
@@ -26,6 +28,9 @@ export interface World {
   readonly federation: Federation | undefined;
   readonly signals: SignalRecorder;
   readonly causes: CauseTracker;
+  /** The causes downtime is attributed to (signals.ledger holds the attribution), and where each counts. */
+  readonly downtimeCauses: DowntimeCauses;
+  readonly causeScopes: CauseScopes;
 }
 
 /**
@@ -58,7 +63,22 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const clusters = topology.clusters.map((layout) => new ClusterModel(sim, streams, s, topology, layout, infra, network, listener, prefix));
   const tenancy = new Tenancy(clusters, note);
   const federation = s.federation ? new Federation(sim, s.federation, clusters, { wake, note }) : undefined;
-  const signals = new SignalRecorder(s, clusters, federation, recorder);
-  const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle);
-  return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes };
+  const { attributed, causeScopes } = attributionOf(s, topology);
+  const signals = new SignalRecorder(s, clusters, federation, recorder, attributed);
+  const causes = new CauseTracker(sim, topology, infra, clusters, recorder, settle, { ledger: signals.ledger, scopes: causeScopes, causes: attributed });
+  return { sim, streams, trace: recorder, infra, network, settle, clusters, tenancy, federation, signals, causes, downtimeCauses: attributed, causeScopes };
+}
+
+const ATTRIBUTION = new WeakMap<Topology, { readonly s: Scenario; readonly attributed: DowntimeCauses; readonly causeScopes: CauseScopes }>();
+
+/**
+ * The causes and their scopes depend on the scenario and topology alone: built once for all the
+ * replications (or rare-event episodes, thousands of them) that share a topology.
+ */
+function attributionOf(s: Scenario, topology: Topology): { attributed: DowntimeCauses; causeScopes: CauseScopes } {
+  const cached = ATTRIBUTION.get(topology);
+  if (cached && cached.s === s) return cached;
+  const made = { s, attributed: downtimeCauses(s, topology), causeScopes: new CauseScopes(topology) };
+  ATTRIBUTION.set(topology, made);
+  return made;
 }

@@ -11,7 +11,7 @@ const HORIZON = 86_400;
 /** A replication whose one signal (c/apiWrite) was down `down` seconds. */
 const digest = (replication: number, down: number): ReplicationDigest => ({
   replication,
-  signals: [{ cluster: 'c', signal: 'apiWrite', upSeconds: HORIZON - down, downSeconds: down, outages: down > 0 ? 1 : 0, longestOutage: down, longestOutages: [down], shortestOutage: down, histogram: [] }],
+  signals: [{ cluster: 'c', signal: 'apiWrite', upSeconds: HORIZON - down, downSeconds: down, outages: down > 0 ? 1 : 0, longestOutage: down, longestOutages: [down], shortestOutage: down, histogram: [], downtimeByCause: down > 0 ? [[0, down]] : [] }],
   replicaFraction: [],
   tenants: [],
   badVersionReach: null,

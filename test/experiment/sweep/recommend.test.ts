@@ -18,6 +18,7 @@ function summary(apiWrite: number, lowCi = apiWrite): Summary {
     p99OutageSeconds: null,
     longestOutageSeconds: null,
     worstReplication: null,
+    downtimeByCause: null,
   };
   return {
     kubesim: 'test',

@@ -25,7 +25,7 @@ export function checkReplicationDigest(v: unknown, path: string): Problem {
 
 function checkSignalDigest(v: unknown, path: string): Problem {
   return first(
-    () => object(v, path, ['cluster', 'signal', 'upSeconds', 'downSeconds', 'outages', 'longestOutage', 'longestOutages', 'shortestOutage', 'histogram']),
+    () => object(v, path, ['cluster', 'signal', 'upSeconds', 'downSeconds', 'outages', 'longestOutage', 'longestOutages', 'shortestOutage', 'histogram', 'downtimeByCause']),
     () => {
       const s = v as Record<string, unknown>;
       return first(
@@ -40,11 +40,14 @@ function checkSignalDigest(v: unknown, path: string): Problem {
         () => (isDescending(s['longestOutages'] as number[]) ? undefined : `${path}.longestOutages: expected the longest first`),
         () => number(s['shortestOutage'], `${path}.shortestOutage`, { min: 0, infinite: true }),
         () => array(s['histogram'], `${path}.histogram`, checkBucket),
+        () => array(s['downtimeByCause'], `${path}.downtimeByCause`, checkCauseSeconds),
+        () => (isIncreasing(s['downtimeByCause'] as [number, number][]) ? undefined : `${path}.downtimeByCause: expected cause ids in increasing order`),
       );
     },
   );
 }
 
+const isIncreasing = (pairs: readonly (readonly [number, number])[]) => pairs.every((x, i) => i === 0 || x[0] > pairs[i - 1]![0]);
 const isDescending = (xs: readonly number[]) => xs.every((x, i) => i === 0 || x <= xs[i - 1]!);
 
 /** A sparse histogram entry: [bucket, count], the bucket within LogHistogram's range, the count positive. */
@@ -53,6 +56,15 @@ function checkBucket(v: unknown, path: string): Problem {
   return first(
     () => number(v[0], `${path}[0]`, { min: 0, max: BUCKETS - 1, whole: true }),
     () => number(v[1], `${path}[1]`, { min: 1, whole: true }),
+  );
+}
+
+/** A sparse downtime-by-cause entry: [cause id, seconds], the seconds positive. */
+function checkCauseSeconds(v: unknown, path: string): Problem {
+  if (!Array.isArray(v) || v.length !== 2) return fail(path, 'a [cause, seconds] pair', v);
+  return first(
+    () => number(v[0], `${path}[0]`, COUNT),
+    () => number(v[1], `${path}[1]`, SECONDS),
   );
 }
 
