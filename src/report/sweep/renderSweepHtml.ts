@@ -13,6 +13,8 @@ import { assumptionLines } from './assumptionLines.js';
 import { sweepWork } from './sweepWork.js';
 import { ETCD_COLUMNS, etcdTable } from './etcdTable.js';
 import { recommendationLines } from './recommendationText.js';
+import { DECISION_LEGEND, decisionTable } from './decisionTable.js';
+import { HEADROOM_LEGEND, HEADROOM_TITLE, headroomTable } from './headroomTable.js';
 import { sweepTable } from './sweepTable.js';
 
 /** What the page shows: the sweep's summary and the scenario of each point (same order). */
@@ -51,9 +53,35 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
   );
   const side = signalsSideBySide({ kind: 'sweep', title: summary.scenario, entries: summary.points.map((p, i) => ({ label: p.label, scenario: input.scenarios[i]!, summary: p.summary })) });
   const sideHtml = sideBySideHtml(side);
+  const decision = decisionTable(summary);
+  const decisionHtml =
+    decision.rows.length === 0
+      ? ''
+      : htmlTable(
+          decision.head.map((h, i): Cell => (decision.numeric[i] ? { text: h, className: 'num' } : h)),
+          decision.rows.map((r) =>
+            r.cells.map((text, i): Cell => {
+              const column = decision.head[i]!;
+              if (column === 'Choice' && r.choice !== '') return { text, className: r.choice === 'runner-up' ? 'runner-up' : 'pick' };
+              if (column === 'Objectives') return { text, className: r.met ? 'yes' : 'no' };
+              return decision.numeric[i] ? { text, className: 'num' } : text;
+            }),
+          ),
+          { className: 'decision' },
+        ) + `<p class="note">${escapeHtml(DECISION_LEGEND)}</p>`;
+  const room = headroomTable(summary);
+  const headroomHtml =
+    room.rows.length === 0
+      ? ''
+      : htmlTable(
+          room.head.map((h, i): Cell => (room.numeric[i] ? { text: h, className: 'num' } : h)),
+          room.rows.map((r) => r.cells.map((text, i): Cell => (room.numeric[i] ? { text, className: 'num' } : text))),
+          { className: 'headroom' },
+        ) + `<p class="note">${escapeHtml(HEADROOM_LEGEND)}</p>${chart('headroom')}`;
   const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
   const sections: [id: string, title: string, lead: string, body: string][] = [
-    ['recommendation', 'Recommendation', 'Against the objectives given with the sweep; ★ marks the point in the grid.', paragraphs(recommendationLines(summary))],
+    ['recommendation', 'Recommendation', 'Against the objectives given with the sweep; ★ marks the point in the grid.', `${paragraphs(recommendationLines(summary))}\n${decisionHtml}`],
+    ...(headroomHtml === '' ? [] : [['headroom', 'Headroom', HEADROOM_TITLE + '.', headroomHtml] as [string, string, string, string]]),
     [
       'grid',
       'The grid',
