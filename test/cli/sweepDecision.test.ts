@@ -78,6 +78,6 @@ describe('kubesim sweep: the decision on a grid with a known answer', () => {
     expect(text).toMatch(/indistinguishable at this precision .*choose on cost/);
     // The runner-up's row: 3 control-plane hosts, 5 etcd hosts, +$277.40 a month.
     expect(text).toMatch(/^10\s+runner-up\s+5\s+3\s+5\s+\d+\s+\$[\d,.]+\s+\+\$277\.40\s/m);
-    expect(text).toMatch(/^10\s+—\s+1\s+3\s+1\s+\d+\s+\$[\d,.]+\s+−\$277\.40\s/m);
+    expect(text).toMatch(/^10\s+misses apiWrite\s+1\s+3\s+1\s+\d+\s+\$[\d,.]+\s+−\$277\.40\s/m);
   });
 });

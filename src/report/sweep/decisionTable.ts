@@ -10,7 +10,7 @@ export const DECISION_TITLE = 'What each configuration costs more than the pick,
 
 /** What the delta columns mean, printed under the table. */
 export const DECISION_LEGEND =
-  'The pick\'s row holds its own figures; every other row its change against the pick (nines: more is better; downtime: − is less). Difference: whether the availability differs from the pick\'s at this precision (95%; a conservative test, as points share their random numbers). Hosts: control-plane, external etcd and load balancer; workers are the same in each row.';
+  'The pick\'s row holds its own figures; every other row its change against the pick (nines: more is better; downtime: − is less). Significant: whether the availability differs from the pick\'s at this precision (95%; a conservative test, as points share their random numbers): no means indistinguishable. Hosts: CP control-plane, external etcd, LB load balancer; the workers are the same in every row of a worker count.';
 
 export type Choice = 'recommended' | 'runner-up' | 'closest' | '';
 
@@ -37,8 +37,8 @@ export function designPaths(summary: SweepSummary): string[] {
 /**
  * One row per point of every group that has a pick (the recommended point, or the closest miss
  * when none meets the objectives), the pick first and then the others cheapest first. The pick's
- * row holds its own figures; every other row what it changes against the pick: "+$416.10" a month,
- * "+0.31" nines, "−2h 5m" of downtime a year, and the write p99 with its change. "Difference" says
+ * row holds its own figures; every other row says whether it meets the objectives and what it changes against the pick: "+$416.10" a month,
+ * "+0.31" nines, "−2h 5m" of downtime a year, and the write p99 with its change. "Significant" says
  * whether the headline availability differs from the pick's at this precision (compareAvailability).
  */
 export function decisionTable(summary: SweepSummary): DecisionTable {
@@ -46,9 +46,9 @@ export function decisionTable(summary: SweepSummary): DecisionTable {
   const design = designPaths(summary);
   const currency = summary.points[0]?.summary.cost.currency ?? 'USD';
   const money = (x: number) => formatMoney(x, currency);
-  const head = [...summary.given, 'Choice', ...design, 'Control-plane hosts', 'etcd hosts', 'LB hosts', 'Cost / month', 'Costs more / month', signal, 'Trust', 'Nines', 'Downtime / yr', 'Write p99', 'Objectives', 'Difference'];
+  const head = [...summary.given, 'Choice', ...design, 'CP hosts', 'etcd hosts', 'LB hosts', 'Cost / month', 'Costs more / month', signal, 'Trust', 'Nines', 'Downtime / yr', 'Write p99', 'Significant'];
   const numericFrom = summary.given.length + 1 + design.length;
-  const numeric = head.map((h, i) => i >= numericFrom && h !== 'Trust' && h !== 'Objectives' && h !== 'Difference');
+  const numeric = head.map((h, i) => i >= numericFrom && h !== 'Trust' && h !== 'Significant');
   const rows: DecisionRow[] = [];
   for (const g of summary.recommendations) {
     const pick = pickOf(g);
@@ -68,7 +68,8 @@ export function decisionTable(summary: SweepSummary): DecisionTable {
         met: p.verdict.met,
         cells: [
           ...summary.given.map((path) => show(p.values[path])),
-          choice === '' ? '—' : choice,
+          // The choice, or for the others whether they meet the objectives at all.
+          choice === 'closest' ? `closest (misses ${failing.join(', ')})` : choice !== '' ? choice : p.verdict.met ? 'meets' : `misses ${failing.join(', ')}`,
           ...design.map((path) => show(p.values[path])),
           String(p.hosts.controlPlane),
           String(p.hosts.etcd),
@@ -80,7 +81,6 @@ export function decisionTable(summary: SweepSummary): DecisionTable {
           alt === null ? (e?.nines ?? '—') : alt.ninesDelta === null ? (e?.nines ?? '—') : signed(alt.ninesDelta, 2),
           alt === null ? (s ? formatSeconds(s.downtimeSecondsPerYear) : '—') : alt.downtimeDeltaSecondsPerYear === null ? '—' : signedDuration(alt.downtimeDeltaSecondsPerYear),
           alt === null || alt.writeP99DeltaMs === null ? formatMs(p99) : `${formatMs(p99)} (${signed(alt.writeP99DeltaMs, 1)})`,
-          p.verdict.met ? 'met' : `misses ${failing.join(', ')}`,
           alt === null ? '—' : differenceText(alt),
         ],
       });
@@ -94,11 +94,11 @@ export function pickOf(g: GroupRecommendation): number | null {
   return g.recommendation.kind === 'cheapest' ? g.recommendation.point : g.recommendation.kind === 'none' ? g.recommendation.closest : null;
 }
 
-/** "indistinguishable", "significant", "exact: differs"; '—' when either point lacks the signal. */
+/** "no" (indistinguishable at this precision), "yes", "yes (exact)"; '—' when either point lacks the signal. */
 export function differenceText(a: Alternative): string {
   if (a.significant === null) return '—';
-  if (a.basis === 'exact') return a.significant ? 'differs (exact)' : 'same (exact)';
-  return a.significant ? 'significant' : 'indistinguishable';
+  if (a.basis === 'exact') return a.significant ? 'yes (exact)' : 'no (exact)';
+  return a.significant ? 'yes' : 'no';
 }
 
 function show(v: unknown): string {

@@ -27,10 +27,12 @@ export function headroomTable(summary: SweepSummary): { head: string[]; rows: He
   const paths = summary.parameters.map((p) => p.path).filter((p) => !/(^|[.\]])workers\.nodes$/.test(p));
   const clusters = new Set(summary.points.flatMap((p) => Object.keys(p.headroom)));
   const objective = summary.objectives.maxWriteP99Ms;
+  // The member count, unless it is swept (then it is already a column).
+  const members = !paths.some((p) => /(^|\.)etcd\.members$/.test(p));
   const head = [
     ...paths,
     ...(clusters.size > 1 ? ['Cluster'] : []),
-    'Members',
+    ...(members ? ['Members'] : []),
     'Saturates at workers',
     'Writes/s at saturation',
     ...(objective === null ? [] : [`Write p99 reaches ${objective} ms at workers`, 'Writes/s at the objective']),
@@ -51,7 +53,7 @@ export function headroomTable(summary: SweepSummary): { head: string[]; rows: He
         cells: [
           ...paths.map((path) => show(p.values[path])),
           ...(clusters.size > 1 ? [cluster] : []),
-          String(p.etcd[cluster]?.members ?? '—'),
+          ...(members ? [String(p.etcd[cluster]?.members ?? '—')] : []),
           workers(h.saturation.workers),
           rate(h.saturation.writesPerSecond),
           ...(o === null ? [] : o.kind === 'reached' ? [workers(o.workers), rate(o.writesPerSecond)] : [`never (${o.floorMs.toFixed(1)} ms with none)`, '—']),

@@ -43,7 +43,7 @@ describe('the sweep report', () => {
   it('should draw every chart cleanly (vega-lite warnings fail), saturated points included', async () => {
     for (const s of [summary, saturated(summary)]) {
       const charts = sweepCharts(s);
-      expect(charts.map((c) => c.id)).toEqual(['availability-by-size', 'quorum-by-size', 'write-latency', 'cost-by-size', 'cost-vs-availability-1', 'cost-vs-availability-2']);
+      expect(charts.map((c) => c.id)).toEqual(['availability-by-size', 'quorum-by-size', 'write-latency', 'cost-by-size', 'cost-vs-availability-1', 'cost-vs-availability-2', 'headroom']);
       for (const c of charts) expect(await renderSvg(c.spec)).toMatch(/^<svg/);
     }
   });
