@@ -81,3 +81,22 @@ describe('kubesim sweep: the decision on a grid with a known answer', () => {
     expect(text).toMatch(/^10\s+misses apiWrite\s+1\s+3\s+1\s+\d+\s+\$[\d,.]+\s+−\$277\.40\s/m);
   });
 });
+
+describe('kubesim sweep: mistyped objectives and paths get a suggestion, before anything runs', () => {
+  const cases: { why: string; args: string[]; want: string }[] = [
+    { why: 'a mistyped unit of --max-write-p99', args: ['--set', 'etcd.members=3,5', '--max-write-p99', '100mss'], want: "did you mean '100ms'?" },
+    { why: 'a mistyped flag name', args: ['--set', 'etcd.members=3,5', '--max-write-p95', '100ms'], want: 'Did you mean --max-write-p99?' },
+    { why: 'a mistyped --set path', args: ['--set', 'etcd.member=3,5'], want: "did you mean 'members'?" },
+    { why: 'a mistyped --slo signal', args: ['--set', 'etcd.members=3,5', '--slo', 'apiWrit=99.9'], want: "did you mean 'apiWrite'?" },
+  ];
+  for (const c of cases) {
+    it(`should suggest the right spelling: ${c.why}`, () => {
+      // Act
+      const r = kubesim(['sweep', scenario, ...c.args, '--no-report']);
+      // Assert: one line, exit 2.
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(c.want);
+    });
+  }
+});
