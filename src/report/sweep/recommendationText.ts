@@ -85,7 +85,11 @@ function decisionLines(summary: SweepSummary, g: GroupRecommendation, where: str
     const best = r.best
       .map((b) => `${b.objective}: best ${b.value === null ? 'saturated everywhere' : b.objective.startsWith('write') ? formatMs(b.value) : formatPercent(b.value / 100)} at ${b.label}`)
       .join('; ');
-    return [`No configuration${at} meets ${objectivesText(summary)}. Closest: ${designOf(summary, r.closest)}, which misses ${failing}.`, ...(figures ? [`Best reached per objective${at}: ${best}.`] : [])];
+    return [
+      `No configuration${figures ? ` of the ${r.of}` : ''}${at} meets ${objectivesText(summary)}.`,
+      `Closest${at}: ${designOf(summary, r.closest)}, which misses ${failing}.`,
+      ...(figures ? [`Best reached per objective${at}: ${best}.`] : []),
+    ];
   }
   const p = summary.points[r.point]!;
   const untrustedChecks = p.verdict.checks.filter((c) => untrusted(signalOf(summary, r.point, c)));
@@ -95,7 +99,8 @@ function decisionLines(summary: SweepSummary, g: GroupRecommendation, where: str
     : levels.length > 0
       ? ` Its figures rest on thin evidence (${levels.join('; ')}): see Trust in the table.`
       : '';
-  const lines = [`Recommendation${at}: ${designOf(summary, r.point)}${figures ? `, ${money(r.costPerMonth)} per month` : ''}: the cheapest configuration that meets ${objectivesText(summary)}.${reaches}`];
+  const which = figures ? `the cheapest of the ${r.meeting} of ${r.of} configurations that meet` : 'the cheapest configuration that meets';
+  const lines = [`Recommendation${at}: ${designOf(summary, r.point)}${figures ? `, ${money(r.costPerMonth)} per month` : ''}: ${which} ${objectivesText(summary)}.${reaches}`];
   const signal = headlineSignal(summary);
   const costlier = g.alternatives.filter((a) => a.costDeltaPerMonth >= 0 && summary.points[a.point]!.verdict.met);
   const same = costlier.filter((a) => a.significant === false);
@@ -108,7 +113,7 @@ function decisionLines(summary: SweepSummary, g: GroupRecommendation, where: str
   if (same.length > 0) {
     const names = same.map((a) => designOf(summary, a.point));
     lines.push(
-      `${[designOf(summary, r.point), ...names].join(' and ')} are indistinguishable at this precision (${signal}, 95%): paying more buys nothing measurable; choose on cost.`,
+      `${listOf([designOf(summary, r.point), ...names])} are indistinguishable at this precision (${signal}, 95%): paying more buys nothing measurable; choose on cost.`,
     );
   }
   if (better.length > 0 && figures) {
@@ -117,6 +122,13 @@ function decisionLines(summary: SweepSummary, g: GroupRecommendation, where: str
     lines.push(`Measurably more available, for more money: ${better.map((a) => designOf(summary, a.point)).join('; ')} (see the decision table).`);
   }
   return lines;
+}
+
+/** "a and b", "a, b and c"; designs that hold commas themselves are separated by semicolons. */
+function listOf(names: readonly string[]): string {
+  if (names.length < 2) return names.join('');
+  const sep = names.some((n) => n.includes(',')) ? '; ' : ', ';
+  return `${names.slice(0, -1).join(sep)}${names.length > 2 ? sep.trim() : ''} and ${names[names.length - 1]}`;
 }
 
 /** Cheaper points turned down on thin evidence: the recommendation must say so. */
