@@ -1,6 +1,7 @@
 /** Parsing of the CLI's flag values, each failing with a one-line InputError that names the flag. */
 import { DurationError, parseDuration, quoteValue, type SimTime } from '../kernel/index.js';
 import { MAX_SHARDS } from '../experiment/shard.js';
+import { didYouMean } from '../scenario/index.js';
 import { InputError } from './errors.js';
 
 export function intFlag(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -30,9 +31,18 @@ export function durationFlag(flag: string, value: string): SimTime {
     if (d <= 0) throw new DurationError(`expected a positive duration, found ${quoteValue(value)}`);
     return d;
   } catch (e) {
-    if (e instanceof DurationError) throw new InputError(`${flag}: ${e.message}`);
+    if (e instanceof DurationError) throw new InputError(`${flag}: ${e.message}${unitSuggestion(value)}`);
     throw e;
   }
+}
+
+/** The units parseDuration reads, for "did you mean" on a mistyped one ("100mss" -> "100ms"). */
+const DURATION_UNITS = ['ms', 's', 'm', 'h', 'd', 'w', 'y'];
+
+function unitSuggestion(value: string): string {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)\s*$/.exec(value);
+  if (!m || DURATION_UNITS.includes(m[2]!)) return '';
+  return didYouMean(`${m[1]}${m[2]}`, DURATION_UNITS.map((u) => `${m[1]}${u}`));
 }
 
 /** `--shard i/n` with 1 <= i <= n <= MAX_SHARDS. */

@@ -1,27 +1,14 @@
 /** The cost model: hosts by role times their hourly price, per month, and what apiWrite downtime costs. */
 import type { ClusterSpec, Role, Scenario } from '../scenario/Scenario.js';
 import type { CostSummary, SignalSummary } from '../experiment/Summary.js';
-import { MODEL_PRESETS } from '../scenario/presets.js';
+import { hostCounts } from '../scenario/hostCounts.js';
 import { ninesOf } from './format.js';
+
+/** Moved to the scenario layer (a sweep's summary counts hosts too); kept here for the report's importers. */
+export { hostCounts };
 
 /** Hours in a month: 365 days * 24 h / 12, the figure cloud providers price by. */
 export const HOURS_PER_MONTH = 730;
-
-/**
- * Hosts a cluster pays for, by role. Stacked etcd members live on control-plane nodes and cost
- * nothing extra; external members (and learners) are hosts of role etcd. A single-server cluster is one host,
- * priced as a control-plane node, that also runs etcd and the workloads: its other counts are ignored.
- */
-export function hostCounts(cluster: ClusterSpec): Record<Role, number> {
-  if (MODEL_PRESETS[cluster.model].singleHost) return { controlPlane: 1, etcd: 0, worker: 0, loadBalancer: 0 };
-  const etcdHosts = cluster.etcd.topology === 'external' ? cluster.etcd.members + cluster.etcd.learners : 0;
-  return {
-    controlPlane: cluster.controlPlane.nodes,
-    etcd: etcdHosts,
-    worker: cluster.workers.nodes,
-    loadBalancer: cluster.loadBalancer.enabled ? cluster.loadBalancer.datacenters.length : 0,
-  };
-}
 
 /**
  * The monthly cost of one cluster, by role and in total, in cents (the summary's JSON should read

@@ -88,7 +88,7 @@ export const MODEL_PRESETS = {
   },
   'multi-master': {
     brief: 'several control-plane nodes',
-    summary: 'several control-plane nodes behind a load balancer, odd-sized etcd (3 minimum; 5-7 around 100 workers)',
+    summary: 'several control-plane nodes behind a load balancer, odd-sized etcd (3 minimum; the seed\'s "5-7 members around 100 workers" is checked by `kubesim models`)',
     highlyAvailable: 'yes',
     replicatedConfig: 'within the cluster',
     namespaceIsolation: 'as configured',

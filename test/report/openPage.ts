@@ -45,9 +45,18 @@ export async function open(browser: Browser, file: string, screenshot: string, s
       ),
     })),
   );
+  // Wider than the 1280 px window: the page itself, and any table or chart that scrolls inside its box.
+  const overflow = await page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): Iterable<{ closest(s: string): unknown; scrollWidth: number; clientWidth: number; className: string; id: string; parentElement: { id: string; closest(s: string): { id: string } | null } | null }> } }).document;
+    const inner = [...d.querySelectorAll('.table-wrap, figure.chart')]
+      // Visible ones only: a closed <details> may hold a table one scrolls on purpose.
+      .filter((el) => el.closest('details:not([open])') === null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.className} in #${el.parentElement?.closest('section')?.id ?? '?'}: ${el.scrollWidth} > ${el.clientWidth}`);
+    return { page: d.documentElement.scrollWidth, inner };
+  });
   if (shoot === undefined) await page.screenshot({ path: screenshot, fullPage: true });
   else await page.locator(shoot).screenshot({ path: screenshot });
   await page.close();
-  return { errors, requests, charts };
+  return { errors, requests, charts, overflow };
 }
 

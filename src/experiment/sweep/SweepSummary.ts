@@ -1,8 +1,10 @@
 /** The sweep's summary.json: one entry per grid point, with its verdict and the recommendation (docs/capacity-planning.md#what-you-get). */
-import type { EtcdModelAssumptions, EtcdPerformance } from '../../model/latency/index.js';
+import type { EtcdModelAssumptions, EtcdPerformance, Headroom } from '../../model/latency/index.js';
+import type { Role } from '../../scenario/Scenario.js';
 import type { Summary } from '../Summary.js';
 import type { Objectives, Verdict } from './Objectives.js';
 import type { Recommendation } from './recommend.js';
+import type { Alternative } from './compareDesigns.js';
 
 /** One swept path and its values, in the order given (`--set etcd.members=1,3,5`). */
 export interface SweepParameter {
@@ -19,6 +21,13 @@ export interface SweepPointSummary {
   readonly summary: Summary;
   /** Per cluster: etcd's write load, capacity and latency (model figures, rounded to 4 decimals). */
   readonly etcd: Readonly<Record<string, EtcdPerformance>>;
+  /**
+   * Per cluster: the worker counts at which its etcd (this design: size, topology, timings)
+   * saturates and passes --max-write-p99, solved on the load model (rounded to 4 decimals).
+   */
+  readonly headroom: Readonly<Record<string, Headroom>>;
+  /** Hosts over every cluster, by role (what the cost prices). */
+  readonly hosts: Readonly<Record<Role, number>>;
   readonly verdict: Verdict;
 }
 
@@ -30,6 +39,10 @@ export interface GroupRecommendation {
   /** Indices of the points compared (those with these given values). */
   readonly points: readonly number[];
   readonly recommendation: Recommendation;
+  /** The next cheapest point that meets every objective; null when none does, or no objectives. */
+  readonly runnerUp: number | null;
+  /** Every other point of the group against the recommended one (or the closest miss): what it costs more, what it buys. */
+  readonly alternatives: readonly Alternative[];
 }
 
 export interface SweepSummary {

@@ -6,3 +6,5 @@ export { checkPoint } from './checkPoint.js';
 export { recommend, rejectedCheaper, shortfall, type BestAchieved, type Candidate, type Recommendation } from './recommend.js';
 export { summarizeSweep, summarizePoints, pointLabel, type SweepDefinition, type SweepPoint } from './summarizeSweep.js';
 export { runSweep } from './runSweep.js';
+export { compareDesigns, worstP99, type Alternative, type Decision } from './compareDesigns.js';
+export { compareAvailability, type AvailabilityComparison, type ComparisonBasis } from './compareAvailability.js';

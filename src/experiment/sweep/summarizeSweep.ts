@@ -1,11 +1,14 @@
 /** Builds the sweep's summary document from each point's digests: a pure function, identical for serial, parallel and merged runs. */
-import { ETCD_MODEL_ASSUMPTIONS, etcdModelAssumptions, etcdPerformanceOf, type EtcdPerformance } from '../../model/latency/index.js';
+import { ETCD_MODEL_ASSUMPTIONS, etcdHeadroomOf, etcdModelAssumptions, etcdPerformanceOf, type EtcdPerformance, type Headroom } from '../../model/latency/index.js';
+import { hostCounts } from '../../scenario/hostCounts.js';
+import type { Role } from '../../scenario/Scenario.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { aggregate, type CostModel } from '../aggregate.js';
 import { KUBESIM_VERSION } from '../version.js';
 import type { ReplicationDigest } from '../Digest.js';
-import type { Summary } from '../Summary.js';
+import type { SignalSummary, Summary } from '../Summary.js';
 import { checkPoint } from './checkPoint.js';
+import { compareDesigns } from './compareDesigns.js';
 import { hasObjectives, type Objectives } from './Objectives.js';
 import { givenPaths } from './givenPaths.js';
 import { recommend } from './recommend.js';
@@ -50,7 +53,8 @@ export function summarizePoints(def: SweepDefinition, summaries: readonly Summar
   const points = def.points.map((p, i) => {
     const summary = summaries[i]!;
     const etcd = roundDeep(etcdPerformanceOf(p.scenario)) as Record<string, EtcdPerformance>;
-    return { label: p.label, values: p.values, summary, etcd, verdict: checkPoint(summary, etcd, def.objectives) };
+    const headroom = roundDeep(etcdHeadroomOf(p.scenario, def.objectives.maxWriteP99Ms)) as Record<string, Headroom>;
+    return { label: p.label, values: p.values, summary, etcd, headroom, hosts: hostsOf(p.scenario), verdict: checkPoint(summary, etcd, def.objectives) };
   });
   const signal = def.objectives.availability[0]?.signal ?? 'apiWrite';
   const given = givenPaths(def.parameters);
@@ -62,18 +66,17 @@ export function summarizePoints(def: SweepDefinition, summaries: readonly Summar
     g.members.push(i);
     groups.set(key, g);
   });
-  const recommendations = [...groups].map(([label, g]) => ({
-    given: g.given,
-    label,
-    points: g.members,
-    recommendation: recommend(
+  const recommendations = [...groups].map(([label, g]) => {
+    const recommendation = recommend(
       g.members.map((i) => {
         const p = points[i]!;
-        return { index: i, label: p.label, costPerMonth: p.summary.cost.perMonth, availability: headline(p.summary, signal), verdict: p.verdict };
+        return { index: i, label: p.label, costPerMonth: p.summary.cost.perMonth, availability: headline(p.summary, signal)?.availability.mean ?? NaN, verdict: p.verdict };
       }),
       hasObjectives(def.objectives),
-    ),
-  }));
+    );
+    const { runnerUp, alternatives } = compareDesigns(points, g.members, recommendation, (i) => headline(points[i]!.summary, signal));
+    return { given: g.given, label, points: g.members, recommendation, runnerUp, alternatives };
+  });
   const first = def.points[0]?.scenario;
   return {
     kubesim: KUBESIM_VERSION,
@@ -92,12 +95,20 @@ export function summarizePoints(def: SweepDefinition, summaries: readonly Summar
   };
 }
 
-function headline(s: Summary, signal: string): number {
+/** The signal weighed: in the first cluster that has it, else the global one. */
+function headline(s: Summary, signal: string): SignalSummary | undefined {
   for (const c of Object.values(s.clusters)) {
     const v = c.signals[signal];
-    if (v) return v.availability.mean;
+    if (v) return v;
   }
-  return s.global.signals[signal]?.availability.mean ?? NaN;
+  return s.global.signals[signal];
+}
+
+/** Hosts over every cluster of a scenario, by role. */
+function hostsOf(s: Scenario): Record<Role, number> {
+  const total: Record<Role, number> = { controlPlane: 0, etcd: 0, worker: 0, loadBalancer: 0 };
+  for (const c of s.clusters) for (const [role, n] of Object.entries(hostCounts(c)) as [Role, number][]) total[role] += n;
+  return total;
 }
 
 /** Rounds every number to 4 decimals (stable, readable JSON); Infinity and NaN are left to JSON (null). */

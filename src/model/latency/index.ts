@@ -4,4 +4,5 @@ export { CAPACITY_ASSUMPTIONS, capacityAssumptions, leaderCapacity, leaderWorkPe
 export { commitDelays, type LinkTimings } from './commitDelays.js';
 export { sojournMean, sojournQuantile } from './sojournQuantile.js';
 export { ETCD_MODEL_ASSUMPTIONS, etcdModelAssumptions, etcdPerformance, writeP99Ms, type EtcdInput, type EtcdModelAssumptions, type EtcdPerformance, type WriteLatency } from './etcdPerformance.js';
-export { etcdPerformanceOf } from './etcdPerformanceOf.js';
+export { etcdPerformanceOf, etcdInputsOf, etcdHeadroomOf } from './etcdPerformanceOf.js';
+export { headroom, solveIncreasing, HEADROOM_TOLERANCE, type Headroom, type HeadroomPoint } from './headroom.js';

@@ -72,6 +72,17 @@ figure.chart { margin: 8px 0 0; overflow-x: auto; }
 .card pre { overflow-x: auto; background: #f8f9fa; padding: 12px; border-radius: 8px; font-size: 12px; }
 .chart-body[data-rendered="error"] { color: var(--poor); padding: 12px; border: 1px dashed var(--poor); border-radius: 8px; }
 .legend-note { font-size: 13px; color: var(--muted); margin: 8px 0 0; }
+td.pick { color: var(--good); font-weight: 650; } td.runner-up { color: var(--accent); font-weight: 600; }
+p.note { color: var(--muted); font-size: 13px; margin: 6px 0 0; }
+table.decision, table.headroom { font-size: 13px; }
+td.meets { color: var(--muted); } td.tagged { white-space: pre; }
+table.decision thead th, table.headroom thead th, table.configs thead th, table.etcd thead th { overflow-wrap: break-word; white-space: normal; vertical-align: bottom; }
+table.decision { font-size: 12px; } table.decision th, table.decision td { padding-left: 4px; padding-right: 4px; }
+table.configs td:last-child { white-space: normal; min-width: 7em; }
+table.decision thead th, table.configs thead th { text-transform: none; letter-spacing: 0; }
+table.etcd, table.configs { font-size: 13px; } table.etcd th, table.etcd td { padding-left: 6px; padding-right: 6px; } table.etcd tbody th { white-space: normal; font-weight: 500; min-width: 10em; }
+table.decision th, table.decision td, table.headroom th, table.headroom td { padding-left: 6px; padding-right: 6px; }
+table.decision thead th, table.headroom thead th { white-space: normal; vertical-align: bottom; }
 .yes { color: var(--good); font-weight: 600; } .no { color: var(--poor); font-weight: 600; }
 details { border-top: 1px solid var(--line); padding: 10px 0; }
 details > summary { cursor: pointer; font-size: 15px; }

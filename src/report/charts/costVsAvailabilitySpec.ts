@@ -4,6 +4,7 @@ import type { SignalSummary } from '../../experiment/Summary.js';
 import { evidenceOf } from '../evidence.js';
 import { formatInterval, formatMoney, formatNines, formatPercent, ninesOf } from '../format.js';
 import { paretoFront } from '../paretoFront.js';
+import { placeLabels } from './placeLabels.js';
 import { CHART_WIDTH, CONFIG, MUTED_COLOR, POINT_COLOR, ninesLabelExpr, type Encoding } from './theme.js';
 
 export interface CostAvailabilityPoint {
@@ -55,8 +56,22 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
     };
   });
   const line = values.filter((v) => v.front === 'on the Pareto front').sort((a, b) => a.cost - b.cost);
+  // Labels where they overlap nothing: the front's first (cheapest first), then the dominated.
+  const width = options.width ?? CHART_WIDTH - 120;
+  const height = 320;
+  const domain = costDomain(points.map((p) => p.cost));
+  const px = (cost: number) => ((cost - domain[0]) / (domain[1] - domain[0])) * width;
+  const py = (nines: number) => (1 - (nines - lo) / (hi - lo)) * height;
+  const order = values.map((_, i) => i).sort((a, b) => Number(values[a]!.front !== 'on the Pareto front') - Number(values[b]!.front !== 'on the Pareto front') || values[a]!.cost - values[b]!.cost || a - b);
+  const spots = placeLabels(order.map((i) => ({ x: px(values[i]!.cost), y: py(values[i]!.nines), text: values[i]!.label })), width, height);
+  const labels = order.map((i, k) => {
+    const v = values[i]!;
+    const s = spots[k]!;
+    return { label: v.label, front: v.front, align: s.align, cost: v.cost + (s.dx * (domain[1] - domain[0])) / width, nines: v.nines - (s.dy * (hi - lo)) / height };
+  });
   const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const x: NonNullable<Encoding['x']> = { field: 'cost', type: 'quantitative', scale: { domain: costDomain(points.map((p) => p.cost)), nice: true, zero: false }, axis: { title: `Cost per month (${currency})`, format: ',.0f' } };
+  // No nice rounding of the domain: the labels were placed on this exact scale.
+  const x: NonNullable<Encoding['x']> = { field: 'cost', type: 'quantitative', scale: { domain, nice: false, zero: false }, axis: { title: `Cost per month (${currency})`, format: ',.0f' } };
   const y: NonNullable<Encoding['y']> = {
     field: 'nines',
     type: 'quantitative',
@@ -80,12 +95,14 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
       subtitle: 'Up is more available, left is cheaper; the line joins the configurations no other one beats on both',
     },
     config: CONFIG,
-    width: options.width ?? CHART_WIDTH - 120,
-    height: 320,
+    width,
+    height,
     layer: [
       { data: { values: line }, mark: { type: 'line', color: POINT_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y } },
       // No bar where there is no interval (one replication) or only a bound.
-      { data: { values }, transform: [{ filter: 'datum.lower < datum.upper' }], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color } },
+      ...(values.some((v) => v.lower < v.upper)
+        ? [{ data: { values }, transform: [{ filter: 'datum.lower < datum.upper' }], mark: { type: 'rule' as const, strokeWidth: 1.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' as const }, y2: { field: 'upper' }, color } }]
+        : []),
       {
         data: { values },
         transform: [{ filter: "datum.front == 'dominated'" }],
@@ -98,19 +115,13 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
         mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: true },
         encoding: { x, y, color, tooltip },
       },
-      // Labels above the point on the front, below it otherwise: a dominated point is often close to one that beats it.
-      {
-        data: { values },
-        transform: [{ filter: "datum.front != 'dominated'" }],
-        mark: { type: 'text', align: 'left', dx: 9, dy: -9, fontSize: 11 },
+      // Labels at the spots placeLabels found (in data units, so the axes carry them), left- or right-aligned.
+      ...(['left', 'right'] as const).map((align) => ({
+        data: { values: labels },
+        transform: [{ filter: `datum.align == '${align}'` }],
+        mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: 11 },
         encoding: { x, y, text: { field: 'label' }, color },
-      },
-      {
-        data: { values },
-        transform: [{ filter: "datum.front == 'dominated'" }],
-        mark: { type: 'text', align: 'left', dx: 9, dy: 12, fontSize: 11 },
-        encoding: { x, y, text: { field: 'label' }, color },
-      },
+      })),
     ],
   };
 }

@@ -5,6 +5,7 @@ import type { SignalSummary } from '../../experiment/Summary.js';
 import { evidenceOf } from '../evidence.js';
 import { formatMoney, formatPercent } from '../format.js';
 import { paretoFront } from '../paretoFront.js';
+import { designPaths, signedMoney } from './decisionTable.js';
 import { headlineAvailability, headlineSignal, headlineSummary } from './sweepAxes.js';
 import { formatMs } from './sweepTable.js';
 
@@ -42,42 +43,122 @@ export function recommendationLines(summary: SweepSummary): string[] {
       }),
     ];
   }
-  return groups.flatMap((g) => {
-    const lines = groupLines(summary, g, money);
-    return groups.length > 1 ? [`At ${g.label}:`, ...lines.map((l) => `  ${l}`)] : lines;
-  });
+  // One statement for every worker count when the answer is the same at each; else one per worker count.
+  const every = groups.length > 1 ? `at every ${everyLabel(summary)}` : '';
+  const shared = groups.map((g) => decisionLines(summary, g, every, money, false));
+  const same = groups.length > 1 && shared.every((l) => JSON.stringify(l) === JSON.stringify(shared[0]));
+  const decision = same ? shared[0]! : groups.flatMap((g) => decisionLines(summary, g, g.label === '' ? '' : `at ${g.label}`, money, true));
+  const cautions = groups.map((g) => cautionLines(summary, g, groups.length > 1 ? ` ${every}` : ''));
+  const sameCautions = groups.length > 1 && cautions.every((l) => JSON.stringify(l) === JSON.stringify(cautions[0]));
+  return [...decision, ...(sameCautions ? cautions[0]! : groups.flatMap((g) => cautionLines(summary, g, groups.length > 1 ? ` at ${g.label}` : '')))];
 }
 
-function groupLines(summary: SweepSummary, g: GroupRecommendation, money: (x: number) => string): string[] {
-  const r = g.recommendation;
-  if (r.kind === 'noObjectives') return [];
-  if (r.kind === 'cheapest') {
-    const p = summary.points[r.point]!;
-    const figures = p.verdict.checks.map((c) => checkText(c, signalOf(summary, r.point, c))).join('; ');
-    const lines = [
-      `Recommendation: ${r.label}, ${money(r.costPerMonth)} per month: the cheapest of the ${r.meeting} of ${r.of} configurations that meet ${objectivesText(summary)}.`,
-      `It reaches ${figures}.`,
-    ];
-    const candidates = g.points.map((i) => {
-      const q = summary.points[i]!;
-      return { index: i, label: q.label, costPerMonth: q.summary.cost.perMonth, availability: NaN, verdict: q.verdict };
-    });
-    for (const i of rejectedCheaper(candidates, r)) {
-      const q = summary.points[i]!;
-      const thin = q.verdict.checks.filter((c) => !c.met && c.kind === 'availability' && untrusted(signalOf(summary, i, c)));
-      if (thin.length === 0) continue;
-      lines.push(
-        `Caution: the cheaper ${q.label} was rejected on thin evidence: it misses ${thin.map((c) => `${describeObjective(c)} with ${checkText(c, signalOf(summary, i, c))}`).join('; ')}. Run more replications or a longer horizon before ruling it out.`,
-      );
-    }
-    return lines;
-  }
-  const failing = r.failing.map((c) => `${describeObjective(c)}: ${checkText(c, signalOf(summary, r.closest, c))}`).join('; ');
-  const best = r.best
-    .map((b) => `${b.objective}: best ${b.value === null ? 'saturated everywhere' : b.objective.startsWith('write') ? formatMs(b.value) : formatPercent(b.value / 100)} at ${b.label}`)
-    .join('; ');
-  return [`No configuration of the ${r.of} meets ${objectivesText(summary)}.`, `Closest: ${r.label}, which misses ${failing}.`, `Best reached per objective: ${best}.`];
+/** "workers.nodes (100, 500, 2000)": the given paths and their values over the groups. */
+function everyLabel(summary: SweepSummary): string {
+  return summary.given
+    .map((path) => `${path} (${[...new Set(summary.recommendations.map((g) => show(g.given[path])))].join(', ')})`)
+    .join(' × ');
 }
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** A point's design values only ("etcd.members=3, etcd.topology=stacked"); its label when nothing is swept but the load. */
+function designOf(summary: SweepSummary, i: number): string {
+  const p = summary.points[i]!;
+  const paths = designPaths(summary);
+  return paths.length === 0 ? p.label : paths.map((path) => `${path}=${show(p.values[path])}`).join(', ');
+}
+
+/**
+ * The decision in words, `where` the group ("at workers.nodes=100", or "at every workers.nodes
+ * (…)"). Without `figures`, only what holds at every size (which design, which are
+ * indistinguishable): the per-size figures are the decision table's.
+ */
+function decisionLines(summary: SweepSummary, g: GroupRecommendation, where: string, money: (x: number) => string, figures: boolean): string[] {
+  const r = g.recommendation;
+  const at = where === '' ? '' : ` ${where}`;
+  if (r.kind === 'noObjectives') return [];
+  if (r.kind === 'none') {
+    const failing = r.failing.map((c) => `${describeObjective(c)}${figures ? `: ${checkText(c, signalOf(summary, r.closest, c))}` : ''}`).join('; ');
+    const best = r.best
+      .map((b) => `${b.objective}: best ${b.value === null ? 'saturated everywhere' : b.objective.startsWith('write') ? formatMs(b.value) : formatPercent(b.value / 100)} at ${b.label}`)
+      .join('; ');
+    return [
+      `No configuration${figures ? ` of the ${r.of}` : ''}${at} meets ${objectivesText(summary)}.`,
+      `Closest${at}: ${designOf(summary, r.closest)}, which misses ${failing}.`,
+      ...(figures ? [`Best reached per objective${at}: ${best}.`] : []),
+    ];
+  }
+  const p = summary.points[r.point]!;
+  const untrustedChecks = p.verdict.checks.filter((c) => untrusted(signalOf(summary, r.point, c)));
+  const levels = [...new Set(untrustedChecks.map((c) => TRUST_WORDS[signalOf(summary, r.point, c)!.trust.level]))];
+  const reaches = figures
+    ? ` It reaches ${p.verdict.checks.map((c) => checkText(c, signalOf(summary, r.point, c))).join('; ')}.`
+    : levels.length > 0
+      ? ` Its figures rest on thin evidence (${levels.join('; ')}): see Trust in the table.`
+      : '';
+  const which = figures ? `the cheapest of the ${r.meeting} of ${r.of} configurations that meet` : 'the cheapest configuration that meets';
+  const lines = [`Recommendation${at}: ${designOf(summary, r.point)}${figures ? `, ${money(r.costPerMonth)} per month` : ''}: ${which} ${objectivesText(summary)}.${reaches}`];
+  const signal = headlineSignal(summary);
+  const costlier = g.alternatives.filter((a) => a.costDeltaPerMonth >= 0 && summary.points[a.point]!.verdict.met);
+  const same = costlier.filter((a) => a.significant === false);
+  const better = costlier.filter((a) => a.significant === true && (a.ninesDelta ?? 0) > 0);
+  if (g.runnerUp !== null) {
+    const u = g.alternatives.find((a) => a.point === g.runnerUp)!;
+    const cost = u.costDeltaPerMonth === 0 ? 'at the same cost' : `${signedMoney(u.costDeltaPerMonth, money)} a month`;
+    lines.push(`Runner-up${at}: ${designOf(summary, u.point)}${figures ? `, ${cost}` : ''}.`);
+  }
+  if (same.length > 0) {
+    const names = same.map((a) => designOf(summary, a.point));
+    lines.push(
+      `${listOf([designOf(summary, r.point), ...names])} are indistinguishable at this precision (${signal}, 95%): paying more buys nothing measurable; choose on cost.`,
+    );
+  }
+  if (better.length > 0 && figures) {
+    lines.push(`Measurably more available${at}: ${better.map((a) => `${designOf(summary, a.point)} (+${(a.ninesDelta ?? 0).toFixed(2)} nines for ${signedMoney(a.costDeltaPerMonth, money)} a month)`).join('; ')}.`);
+  } else if (better.length > 0) {
+    lines.push(`Measurably more available, for more money: ${better.map((a) => designOf(summary, a.point)).join('; ')} (see the decision table).`);
+  }
+  return lines;
+}
+
+/** "a and b", "a, b and c"; designs that hold commas themselves are separated by semicolons. */
+function listOf(names: readonly string[]): string {
+  if (names.length < 2) return names.join('');
+  const sep = names.some((n) => n.includes(',')) ? '; ' : ', ';
+  return `${names.slice(0, -1).join(sep)}${names.length > 2 ? sep.trim() : ''} and ${names[names.length - 1]}`;
+}
+
+/** Cheaper points turned down on thin evidence: the recommendation must say so. */
+function cautionLines(summary: SweepSummary, g: GroupRecommendation, at: string): string[] {
+  const r = g.recommendation;
+  if (r.kind !== 'cheapest') return [];
+  const candidates = g.points.map((i) => {
+    const q = summary.points[i]!;
+    return { index: i, label: q.label, costPerMonth: q.summary.cost.perMonth, availability: NaN, verdict: q.verdict };
+  });
+  const lines: string[] = [];
+  for (const i of rejectedCheaper(candidates, r)) {
+    const q = summary.points[i]!;
+    const thin = q.verdict.checks.filter((c) => !c.met && c.kind === 'availability' && untrusted(signalOf(summary, i, c)));
+    if (thin.length === 0) continue;
+    lines.push(
+      `Caution${at}: the cheaper ${designOf(summary, i)} was rejected on thin evidence: it misses ${thin.map((c) => `${describeObjective(c)} with ${checkText(c, signalOf(summary, i, c))}`).join('; ')}. Run more replications or a longer horizon before ruling it out.`,
+    );
+  }
+  return lines;
+}
+
+/** A trust level in a few words that do not depend on counts (so that sizes with the same level share a line). */
+const TRUST_WORDS = {
+  ok: 'ok',
+  'few-outages': 'few outages: rough',
+  'no-outages': 'no outage seen: a bound',
+  dominated: 'a few outages hold most of the downtime',
+  'single-replication': 'one replication: no CI',
+} as const;
 
 /** The signal an availability check was made on, at one point of the grid. */
 function signalOf(summary: SweepSummary, point: number, c: Check): SignalSummary | undefined {

@@ -13,6 +13,8 @@ import { assumptionLines } from './assumptionLines.js';
 import { sweepWork } from './sweepWork.js';
 import { ETCD_COLUMNS, etcdTable } from './etcdTable.js';
 import { recommendationLines } from './recommendationText.js';
+import { DECISION_LEGEND, decisionTable, type DecisionTable } from './decisionTable.js';
+import { HEADROOM_LEGEND, HEADROOM_TITLE, headroomTable } from './headroomTable.js';
 import { sweepTable } from './sweepTable.js';
 
 /** What the page shows: the sweep's summary and the scenario of each point (same order). */
@@ -29,31 +31,72 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
   };
   const grid = sweepTable(summary);
   const params = summary.parameters.length;
+  // One estimator for every point: its column says nothing the legend does not (and the table fits the page).
+  const methodAt = grid.head.indexOf('Method');
+  const oneMethod = methodAt >= 0 && new Set(grid.rows.map((r) => r.cells[methodAt])).size === 1;
+  const keep = (i: number) => !(oneMethod && i === methodAt);
   const gridHtml =
     htmlTable(
-      grid.head.map((h, i): Cell => (i < params || i === grid.head.length - 1 || h === 'Method' ? h : { text: h, className: h === 'Trust' ? 'trust' : 'num' })),
+      grid.head.flatMap((h, i): Cell[] => (!keep(i) ? [] : [i < params || i === grid.head.length - 1 || h === 'Method' ? breakable(h) : { text: h, className: h === 'Trust' ? 'trust' : 'num' }])),
       grid.rows.map((r) =>
-        r.cells.map((text, i): Cell => {
+        r.cells.flatMap((text, i): Cell[] => {
+          if (!keep(i)) return [];
           const column = grid.head[i]!;
-          if (i === 0 && r.marked) return { text: `${text} ★`, title: r.marked === 'recommended' ? 'recommended' : 'closest to the objectives' };
-          if (i < params) return text;
-          if (r.evidence && (i === params + 1 || column === 'Nines' || column === 'Trust' || column === '95% CI')) return evidenceCell(i === params + 1 ? 'Availability' : column, text, r.evidence);
-          if (column === 'Method') return text;
-          if (i === r.cells.length - 1) return r.met === null ? text : { text, className: r.met ? 'yes' : 'no' };
-          return { text, className: 'num' };
+          if (i === 0 && r.marked) return [{ text: `${text} ★`, title: r.marked === 'recommended' ? 'recommended' : 'closest to the objectives' }];
+          if (i < params) return [text];
+          if (r.evidence && (i === params + 1 || column === 'Nines' || column === 'Trust' || column === '95% CI')) return [evidenceCell(i === params + 1 ? 'Availability' : column, text, r.evidence)];
+          if (column === 'Method') return [text];
+          if (i === r.cells.length - 1) return [r.met === null ? text : { text, className: r.met ? 'yes' : 'no' }];
+          return [{ text, className: 'num' }];
         }),
       ),
       { className: 'configs' },
-    ) + flagsHtml(grid.flags, grid.legend);
+    ) + flagsHtml(grid.flags, oneMethod ? [`Method: ${grid.rows[0]!.cells[methodAt]} for every point. ${grid.legend[0] ?? ''}`, ...grid.legend.slice(1)] : grid.legend);
   const etcdHtml = htmlTable(
     ETCD_COLUMNS.map((h, i): Cell => (i <= 1 ? h : { text: h, className: 'num' })),
     etcdTable(summary).map((r) => r.map((text, i): Cell => (i <= 1 ? text : { text, className: 'num' }))),
+    { className: 'etcd' },
   );
   const side = signalsSideBySide({ kind: 'sweep', title: summary.scenario, entries: summary.points.map((p, i) => ({ label: p.label, scenario: input.scenarios[i]!, summary: p.summary })) });
   const sideHtml = sideBySideHtml(side);
+  const decision = decisionTable(summary);
+  const decisionHtml =
+    decision.rows.length === 0
+      ? ''
+      : htmlTable(
+          // Two-line cells keep the table inside the page: the extra cost over the total, the trust tag
+          // under the availability, the p99's change under it.
+          decision.head.flatMap((h, i): Cell[] => {
+            if (h === 'Trust' || h === 'Cost / month') return [];
+            if (h === 'Costs more / month') return [{ text: 'Costs more / month (total)', className: 'num' }];
+            return [decision.numeric[i] ? { text: h, className: 'num' } : breakable(h)];
+          }),
+          decision.rows.map((r, k) =>
+            r.cells.flatMap((text, i): Cell[] => {
+              const h = decision.head[i]!;
+              const next = r.cells[i + 1] ?? '';
+              if (h === 'Trust' || h === 'Cost / month') return [];
+              if (h === 'Costs more / month') return [{ text: r.choice === 'recommended' || r.choice === 'closest' ? r.cells[i - 1]! : `${text}\n(${r.cells[i - 1]!})`, className: 'num tagged' }];
+              if (decision.head[i + 1] === 'Trust') return [{ text: next === '' ? text : `${text}\n${next}`, className: 'num tagged' }];
+              if (h === 'Write p99') return [{ text: text.replace(' (', '\n('), className: 'num tagged' }];
+              return [decisionCell(decision, summary.given.length, text, i, k)];
+            }),
+          ),
+          { className: 'decision' },
+        ) + `<p class="note">${escapeHtml(DECISION_LEGEND)}</p>`;
+  const room = headroomTable(summary);
+  const headroomHtml =
+    room.rows.length === 0
+      ? ''
+      : htmlTable(
+          room.head.map((h, i): Cell => (room.numeric[i] ? { text: h, className: 'num' } : breakable(h))),
+          room.rows.map((r) => r.cells.map((text, i): Cell => (room.numeric[i] ? { text, className: 'num' } : text))),
+          { className: 'headroom' },
+        ) + `<p class="note">${escapeHtml(HEADROOM_LEGEND)}</p>${chart('headroom')}`;
   const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
   const sections: [id: string, title: string, lead: string, body: string][] = [
-    ['recommendation', 'Recommendation', 'Against the objectives given with the sweep; ★ marks the point in the grid.', paragraphs(recommendationLines(summary))],
+    ['recommendation', 'Recommendation', 'Against the objectives given with the sweep; ★ marks the point in the grid.', `${paragraphs(recommendationLines(summary))}\n${decisionHtml}`],
+    ...(headroomHtml === '' ? [] : [['headroom', 'Headroom', HEADROOM_TITLE + '.', headroomHtml] as [string, string, string, string]]),
     [
       'grid',
       'The grid',
@@ -82,4 +125,18 @@ ${sections.map(([id, title, lead, html]) => `<section class="card" id="${id}"><h
 </main>
 <footer>Generated by kubesim ${escapeHtml(summary.kubesim)}. Charts drawn with Vega-Lite, inlined so the page works offline.</footer>`;
   return htmlPage({ title: `${summary.scenario} sweep — kubesim`, body, charts });
+}
+
+/** A cell of the decision table: the worker count once per block, the choice coloured, figures right-aligned. */
+function decisionCell(decision: DecisionTable, given: number, text: string, i: number, k: number): Cell {
+  const r = decision.rows[k]!;
+  const column = decision.head[i]!;
+  if (i < given) return k > 0 && decision.rows[k - 1]!.cells[i] === text ? '' : text;
+  if (column === 'Choice') return r.choice === 'recommended' || r.choice === 'runner-up' ? { text, className: r.choice === 'runner-up' ? 'runner-up' : 'pick' } : { text, className: r.met ? 'meets' : 'no' };
+  return decision.numeric[i] ? { text, className: 'num' } : text;
+}
+
+/** A swept path as a column head that may wrap after each dot ("etcd.members" over two lines), never inside a word. */
+function breakable(path: string): string {
+  return path.replace(/\./g, '.\u200b');
 }

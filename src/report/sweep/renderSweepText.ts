@@ -3,6 +3,9 @@ import { escapeMarkdown } from '../escape.js';
 import { flagsMarkdown, markdownTable } from '../renderMarkdown.js';
 import { assumptionLines } from './assumptionLines.js';
 import { recommendationLines } from './recommendationText.js';
+import { DECISION_LEGEND, DECISION_TITLE, decisionTable } from './decisionTable.js';
+import { headroomMarkdown, headroomTerminal } from './headroomTable.js';
+import { alignedTable } from './alignedTable.js';
 import { sweepTable } from './sweepTable.js';
 import { sweepPrecisionLines, sweepWork } from './sweepWork.js';
 import type { SweepSummary } from '../../experiment/sweep/index.js';
@@ -22,8 +25,15 @@ export function renderSweepTerminal(summary: SweepSummary, options: { readonly c
   const widths = first.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
   const left = (i: number) => i < params || i === first.length - 1 || head[i] === 'Trust' || head[i] === 'Method';
   const pad = (text: string, i: number) => (left(i) ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+  const decision = decisionTable(summary);
   const lines = [
     paint(ANSI.bold, `${summary.scenario}: ${summary.points.length} configurations, ${sweepWork(summary)}, seed ${summary.seed}`),
+    '',
+    ...recommendationLines(summary),
+    ...(decision.rows.length === 0 ? [] : ['', paint(ANSI.bold, DECISION_TITLE), ...alignedTable(decision.head, decision.rows.map((r) => r.cells), (i) => !decision.numeric[i], (h) => paint(ANSI.dim, h)), paint(ANSI.dim, DECISION_LEGEND)]),
+    ...headroomTerminal(summary, (h) => paint(ANSI.dim, h), (h) => paint(ANSI.bold, h)),
+    '',
+    paint(ANSI.bold, 'The grid'),
     paint(ANSI.dim, first.map(pad).join('  ').trimEnd()),
     ...cells.map((r, k) => {
       const row = rows[k]!;
@@ -38,8 +48,6 @@ export function renderSweepTerminal(summary: SweepSummary, options: { readonly c
     ...flags.map((f) => `${paint(ANSI.yellow, '!')} ${f}`),
     ...legend.map((l) => paint(ANSI.dim, l)),
     ...sweepPrecisionLines(summary),
-    '',
-    ...recommendationLines(summary),
     paint(ANSI.dim, 'Write p99 and etcd load are model figures; the report lists the assumptions behind them.'),
   ];
   return `${lines.join('\n')}\n`;
@@ -48,6 +56,7 @@ export function renderSweepTerminal(summary: SweepSummary, options: { readonly c
 export function renderSweepMarkdown(summary: SweepSummary): string {
   const { head, rows, flags, legend } = sweepTable(summary);
   const params = summary.parameters.length;
+  const decision = decisionTable(summary);
   return [
     `# ${summary.scenario}: sweep of ${summary.parameters.map((p) => p.path).join(' × ')}`,
     '',
@@ -57,6 +66,10 @@ export function renderSweepMarkdown(summary: SweepSummary): string {
     '## Recommendation',
     '',
     ...recommendationLines(summary).flatMap((l) => [l, '']),
+    ...(decision.rows.length === 0
+      ? []
+      : [`## ${DECISION_TITLE}`, '', markdownTable(decision.head, decision.rows.map((r) => r.cells), (i) => decision.numeric[i] === true), '', DECISION_LEGEND, '']),
+    ...headroomMarkdown(summary),
     '## The grid',
     '',
     markdownTable(

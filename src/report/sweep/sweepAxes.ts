@@ -6,7 +6,19 @@ export interface SweepAxes {
   /** The path on the x axis: etcd.members when it is swept (the chart's point), else the first. */
   readonly xPath: string;
   readonly x: (p: SweepPointSummary) => string;
-  /** The other paths' values (`workers.nodes=500`), one line each; '' when only one path is swept. */
+  /**
+   * The path each chart is faceted by (one panel per value), so that every panel has few lines
+   * and a short legend: a given path (the worker count) when there is one beside the x path and
+   * another, else the first other path when two or more are left; null when one line per panel
+   * needs no facet.
+   */
+  readonly facetPath: string | null;
+  readonly facet: (p: SweepPointSummary) => string;
+  /** Every facet value, in the order swept. */
+  readonly facetValues: readonly string[];
+  /** The remaining paths (after x and the facet), whose values name each line. */
+  readonly seriesPaths: readonly string[];
+  /** The remaining paths' values (`stacked`; `a=1, b=2` for two), one line each; '' when none is left. */
   readonly series: (p: SweepPointSummary) => string;
   /** The point's design values only (`etcd.members=5`), leaving out the given ones (the load). */
   readonly design: (p: SweepPointSummary) => string;
@@ -18,10 +30,16 @@ export function sweepAxes(summary: SweepSummary): SweepAxes {
   const paths = summary.parameters.map((p) => p.path);
   const xPath = paths.find((p) => /(^|\.)etcd\.members$/.test(p)) ?? paths[0] ?? '';
   const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
-  const others = paths.filter((p) => p !== xPath);
+  const rest = paths.filter((p) => p !== xPath);
+  const facetPath = rest.length < 2 ? null : (rest.find((p) => summary.given.includes(p)) ?? rest[0]!);
+  const others = rest.filter((p) => p !== facetPath);
   return {
     xPath,
     x: (p) => show(p.values[xPath]),
+    facetPath,
+    facet: (p) => (facetPath === null ? '' : show(p.values[facetPath])),
+    facetValues: facetPath === null ? [] : (summary.parameters.find((p) => p.path === facetPath)?.values ?? []).map(show),
+    seriesPaths: others,
     // One other path: its value alone (the legend's title names the path); several: path=value pairs.
     series: (p) => (others.length === 1 ? show(p.values[others[0]!]) : others.map((path) => `${path}=${show(p.values[path])}`).join(', ')),
     design: (p) => {

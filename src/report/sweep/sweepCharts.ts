@@ -9,13 +9,14 @@ import { evidenceOf } from '../evidence.js';
 import { headlineAvailability, headlineSignal, headlineSummary, sweepAxes, worstWriteP99Ms } from './sweepAxes.js';
 import { sweepLineSpec, type LineDatum } from './sweepLineSpec.js';
 import { formatMs } from './sweepTable.js';
+import { headroomChart } from './headroomChart.js';
 
 export function sweepCharts(summary: SweepSummary): Chart[] {
   const axes = sweepAxes(summary);
   const signal = headlineSignal(summary);
   const currency = summary.points[0]?.summary.cost.currency ?? 'USD';
-  const seriesTitle = summary.parameters.filter((p) => p.path !== axes.xPath).map((p) => p.path).join(', ') || 'configuration';
-  const base = { xTitle: axes.xPath, xValues: axes.xValues, seriesTitle };
+  const seriesTitle = axes.seriesPaths.join(', ') || 'configuration';
+  const base = { xTitle: axes.xPath, xValues: axes.xValues, seriesTitle, ...(axes.facetPath === null ? {} : { facetTitle: axes.facetPath, facetValues: axes.facetValues }) };
 
   // Write p99 on a log axis; saturated points are labelled at the top instead.
   const p99s = summary.points.map((p) => worstWriteP99Ms(p));
@@ -24,13 +25,13 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
   const msHi = Math.max(...finiteMs, 10) * 2;
   const latency: LineDatum[] = summary.points.map((p, i) => {
     const ms = p99s[i]!;
-    return { x: axes.x(p), series: axes.series(p), y: ms ?? msHi, ...(ms === null ? { off: 'saturated' } : {}), text: formatMs(ms) };
+    return { x: axes.x(p), facet: axes.facet(p), series: axes.series(p), y: ms ?? msHi, ...(ms === null ? { off: 'saturated' } : {}), text: formatMs(ms) };
   });
 
   // Workers are given (the load), and their price swamps the rest: the cost the design changes is the other roles'.
   const cost: LineDatum[] = summary.points.map((p) => {
     const y = designCost(p);
-    return { x: axes.x(p), series: axes.series(p), y, text: formatMoney(y, currency) };
+    return { x: axes.x(p), facet: axes.facet(p), series: axes.series(p), y, text: formatMoney(y, currency) };
   });
 
   // One Pareto chart per group of given values: comparing 100 workers with 5,000 on cost says nothing about etcd.
@@ -38,7 +39,7 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
     const points = g.points.flatMap((i) => {
       const p = summary.points[i]!;
       const s = headlineSummary(p, signal);
-      return s ? [{ label: axes.design(p), cost: p.summary.cost.perMonth, availability: s.availability.mean, ci95: s.availability.ci95, summary: s }] : [];
+      return s ? [{ label: shortPaths(axes.design(p)), cost: p.summary.cost.perMonth, availability: s.availability.mean, ci95: s.availability.ci95, summary: s }] : [];
     });
     const title = `${signal} availability against monthly cost${g.label === '' ? '' : ` at ${g.label}`}`;
     return { id: summary.recommendations.length === 1 ? 'cost-vs-availability' : `cost-vs-availability-${k + 1}`, title, spec: costVsAvailabilitySpec(points, { currency, signal, title }) };
@@ -75,12 +76,13 @@ export function sweepCharts(summary: SweepSummary): Chart[] {
       }),
     },
     ...pareto,
+    ...[headroomChart(summary)].filter((c): c is Chart => c !== null),
   ];
   return charts.map(vegaSafeChart);
 }
 
 /** A signal's availability on an axis of nines against the x path; a never-down point sits at the top edge. */
-function availabilityChart(summary: SweepSummary, signal: string, id: string, base: { xTitle: string; xValues: readonly string[]; seriesTitle: string }): Chart {
+function availabilityChart(summary: SweepSummary, signal: string, id: string, base: { xTitle: string; xValues: readonly string[]; seriesTitle: string; facetTitle?: string; facetValues?: readonly string[] }): Chart {
   const axes = sweepAxes(summary);
   const avail = summary.points.flatMap((p) => {
     const s = headlineSummary(p, signal);
@@ -101,6 +103,7 @@ function availabilityChart(summary: SweepSummary, signal: string, id: string, ba
     return {
       ...(note === '' ? {} : { note }),
       x: axes.x(p),
+      facet: axes.facet(p),
       series: axes.series(p),
       y: clamp(at),
       lower: clamp(ci?.[0] ?? at),
@@ -128,4 +131,9 @@ export function designCost(p: SweepPointSummary): number {
   let total = 0;
   for (const c of Object.values(p.summary.clusters)) for (const [role, cost] of Object.entries(c.cost.byRole)) if (role !== 'worker') total += cost;
   return Math.round(total * 100) / 100;
+}
+
+/** "etcd.members=3, etcd.topology=external" -> "members=3, topology=external": labels short enough to place. */
+function shortPaths(label: string): string {
+  return label.replace(/(^|, )[^=,]*\.([^.=,]+)=/g, '$1$2=');
 }

@@ -4,6 +4,8 @@ import { CHART_WIDTH, CONFIG, POINT_COLOR, type Encoding, type UnitChild } from 
 
 export interface LineDatum {
   readonly x: string;
+  /** The panel the point is drawn in ('' without facets). */
+  readonly facet?: string;
   readonly series: string;
   /** The plotted value; points with `off` set are drawn at the top edge with that text instead. */
   readonly y: number;
@@ -29,7 +31,13 @@ export interface LineOptions {
   /** Extra axis settings (tick values, label expression). */
   readonly yAxis?: Omit<NonNullable<YEncoding['axis']>, 'title'>;
   readonly seriesTitle: string;
+  /** One panel per value of this path, in `facetValues` order; none when absent. */
+  readonly facetTitle?: string;
+  readonly facetValues?: readonly string[];
 }
+
+/** Dash patterns beside the colours, so that no two lines of a panel look alike even in grey. */
+const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [3, 5]];
 
 /**
  * x is ordinal, in the order swept (1, 3, 5, 7, 9 members read left to right); one coloured line
@@ -37,11 +45,17 @@ export interface LineOptions {
  * a point, and any `off` point as a red label at the top (saturated etcd has no latency to draw).
  */
 export function sweepLineSpec(data: readonly LineDatum[], o: LineOptions): TopLevelSpec {
-  const multi = new Set(data.map((d) => d.series)).size > 1;
-  const values = data.map((d) => ({ ...d, lower: d.lower ?? d.y, upper: d.upper ?? d.y, off: d.off ?? '', note: d.note ?? '' }));
+  const seriesValues = [...new Set(data.map((d) => d.series))];
+  const multi = seriesValues.length > 1;
+  const values = data.map((d) => ({ ...d, facet: d.facet ?? '', lower: d.lower ?? d.y, upper: d.upper ?? d.y, off: d.off ?? '', note: d.note ?? '' }));
+  const facets = o.facetValues ?? [];
   const x: NonNullable<Encoding['x']> = { field: 'x', type: 'ordinal', sort: [...o.xValues], axis: { title: o.xTitle, labelAngle: 0 } };
   const y: NonNullable<Encoding['y']> = { field: 'y', type: 'quantitative', scale: o.yScale, axis: { title: o.yTitle, ...(o.yAxis ?? {}) } };
-  const color: Encoding = multi ? { color: { field: 'series', type: 'nominal', title: o.seriesTitle, sort: null } } : {};
+  // Colour and dash both by series: the legend shows each line's own pair, never cut short.
+  const legend = { labelLimit: 0, orient: facets.length > 0 ? 'top' : 'right', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } as const;
+  const color: Encoding = multi ? { color: { field: 'series', type: 'nominal', title: o.seriesTitle, sort: seriesValues, legend } } : {};
+  // The same field, title and legend as the colour: vega-lite draws one legend with both.
+  const dash: Encoding = multi ? { strokeDash: { field: 'series', type: 'nominal', title: o.seriesTitle, sort: seriesValues, scale: { domain: seriesValues, range: seriesValues.map((_, i) => DASHES[i % DASHES.length]!) }, legend } } : {};
   const tooltip: NonNullable<Encoding['tooltip']> = [
     { field: 'x', title: o.xTitle },
     ...(multi ? [{ field: 'series', title: o.seriesTitle }] : []),
@@ -49,15 +63,18 @@ export function sweepLineSpec(data: readonly LineDatum[], o: LineOptions): TopLe
   ];
   const on = { filter: "datum.off == ''" };
   const layers: UnitChild[] = [
-    { transform: [on], mark: { type: 'line', strokeWidth: 2, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, ...color } },
-    {
-      // No bar where there is no interval (one replication, a bound, a model figure).
+    { transform: [on], mark: { type: 'line', strokeWidth: 2, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, ...color, ...dash } },
+    { transform: [on], mark: { type: 'point', filled: true, size: 60, opacity: 1, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, tooltip, ...color } },
+  ];
+  // No bar where there is no interval (one replication, a bound, a model figure); no layer at all
+  // when no point has one (an empty layer leaves the browser an infinite extent to warn about).
+  if (values.some((v) => v.off === '' && v.lower < v.upper)) {
+    layers.splice(1, 0, {
       transform: [{ filter: "datum.off == '' && datum.lower < datum.upper" }],
       mark: { type: 'rule', strokeWidth: 1.5, ...(multi ? {} : { color: POINT_COLOR }) },
       encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, ...color },
-    },
-    { transform: [on], mark: { type: 'point', filled: true, size: 60, opacity: 1, ...(multi ? {} : { color: POINT_COLOR }) }, encoding: { x, y, tooltip, ...color } },
-  ];
+    });
+  }
   if (values.some((v) => v.note !== '')) {
     layers.push({
       transform: [{ filter: "datum.note != '' && datum.off == ''" }],
@@ -71,6 +88,20 @@ export function sweepLineSpec(data: readonly LineDatum[], o: LineOptions): TopLe
       mark: { type: 'text', color: '#d93025', fontWeight: 600, fontSize: 11, baseline: 'top', dy: 2 },
       encoding: { x, y: { value: 0 }, text: { field: 'off' }, tooltip },
     });
+  }
+  if (facets.length > 0) {
+    // Panels side by side, two rows of two for four: each about as wide as the page allows.
+    const columns = facets.length === 4 ? 2 : Math.min(facets.length, 3);
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: o.title, subtitle: o.subtitle },
+      config: CONFIG,
+      data: { values },
+      facet: { field: 'facet', type: 'ordinal', sort: [...facets], title: null, header: { labelExpr: `'${(o.facetTitle ?? '').replace(/'/g, "\\'")}=' + datum.value` } },
+      columns,
+      spec: { width: Math.floor((CHART_WIDTH + 120 - 70 * columns) / columns), height: 220, layer: layers },
+      resolve: { scale: { y: 'shared' } },
+    } as TopLevelSpec;
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -43,7 +43,7 @@ describe('the sweep report', () => {
   it('should draw every chart cleanly (vega-lite warnings fail), saturated points included', async () => {
     for (const s of [summary, saturated(summary)]) {
       const charts = sweepCharts(s);
-      expect(charts.map((c) => c.id)).toEqual(['availability-by-size', 'quorum-by-size', 'write-latency', 'cost-by-size', 'cost-vs-availability-1', 'cost-vs-availability-2']);
+      expect(charts.map((c) => c.id)).toEqual(['availability-by-size', 'quorum-by-size', 'write-latency', 'cost-by-size', 'cost-vs-availability-1', 'cost-vs-availability-2', 'headroom']);
       for (const c of charts) expect(await renderSvg(c.spec)).toMatch(/^<svg/);
     }
   });
@@ -59,7 +59,7 @@ describe('the sweep report', () => {
   it('should recommend per worker count and say so in every format', () => {
     expect(summary.given).toEqual(['workers.nodes']);
     const lines = recommendationLines(summary);
-    expect(lines[0]).toBe('At workers.nodes=100:');
+    expect(lines[0]).toMatch(/^(Recommendation at every workers\.nodes \(100, 5000\)|Recommendation at workers\.nodes=100): /);
     expect(renderSweepMarkdown(summary)).toContain('## Assumptions of the etcd load and latency model');
     const html = renderSweepHtml({ summary, scenarios }, sweepCharts(summary));
     expect(html).toContain('id="recommendation"');
@@ -106,10 +106,9 @@ describe('the sweep report', () => {
 
   it('should say when the recommended design, or a cheaper one it turned down, rests on an untrusted point', () => {
     // Every point of this tiny sweep saw fewer than 10 outages (two replications of two days).
-    const lines = recommendationLines(summary);
-    expect(lines[1]).toMatch(/^ {2}Recommendation: etcd\.members=3, workers\.nodes=100, /);
-    expect(lines[2]).toMatch(/^ {2}It reaches prod apiWrite [\d.]+% \(95% CI [\d.–]+%; rests on \d outages?: rough\); prod write p99/);
-    expect(lines[3]).toMatch(/^ {2}Caution: the cheaper etcd\.members=1, workers\.nodes=100 was rejected on thin evidence: it misses apiWrite >= 99% with prod apiWrite [\d.]+% \(95% CI [\d.–]+%; rests on \d outages?: rough\)\./);
+    const text = recommendationLines(summary).join('\n');
+    expect(text).toMatch(/^Recommendation at every workers\.nodes \(100, 5000\): etcd\.members=3: the cheapest configuration that meets apiWrite >= 99% and write p99 <= 60 ms\. Its figures rest on thin evidence \(few outages: rough\)/m);
+    expect(text).toMatch(/^Caution at every workers\.nodes \(100, 5000\): the cheaper etcd\.members=1 was rejected on thin evidence: it misses apiWrite >= 99% with prod apiWrite [\d.]+% \(95% CI [\d.–]+%; rests on \d outages?: rough\)\./m);
   });
 
   it('should not caution when every point is trusted', () => {
