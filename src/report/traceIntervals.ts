@@ -34,10 +34,23 @@ export const NO_LEADER = 'no leader';
 export const NOT_RECORDED = 'not recorded';
 
 /**
+ * Causes the model words as a sentence about one component (src/model/faults, CauseTracker), and
+ * their kind: without these, each component's crash or upgrade would be a legend entry of its own.
+ */
+const SENTENCES: readonly (readonly [RegExp, string])[] = [
+  [/^scripted crash of /, 'scripted crash'],
+  [/^scripted outage of failure domain /, 'scripted outage'],
+  [/^rolling upgrade takes /, 'rolling upgrade'],
+  [/^failure domain .+ fails$/, 'failure domain outage'],
+];
+
+/**
  * The kind of a cause, for the legend: the model writes "worker failure: prod/worker-7 fails", so
- * the part before the first colon ("worker failure"); the whole cause stays in the detail.
+ * the part before the first colon ("worker failure"), or the kind of a known sentence ("scripted
+ * crash of prod/etcd-1": "scripted crash"); the whole cause stays in the detail.
  */
 export function causeCategory(cause: string): string {
+  for (const [sentence, kind] of SENTENCES) if (sentence.test(cause)) return kind;
   const i = cause.indexOf(':');
   return (i > 0 ? cause.slice(0, i) : cause).trim() || 'unknown';
 }

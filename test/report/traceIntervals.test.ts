@@ -55,6 +55,10 @@ describe('traceIntervals', () => {
     ['worker failure: prod/worker-7 fails', 'worker failure'],
     ['datacenter down', 'datacenter down'],
     [': odd', ': odd'],
+    ['scripted crash of prod/etcd-1', 'scripted crash'],
+    ['rolling upgrade takes prod/cp-2 down', 'rolling upgrade'],
+    ['scripted outage of failure domain rack-1', 'scripted outage'],
+    ['failure domain rack-1 fails', 'failure domain outage'],
     ['', 'unknown'],
   ])('causeCategory(%j) = %j', (cause, category) => expect(causeCategory(cause)).toBe(category));
 });
