@@ -110,7 +110,7 @@ describe('names that are JavaScript built-ins', () => {
     const out = join(tempDir(), 'sweep');
     const r = kubesim(['sweep', FEDERATION, '--set', 'workers.nodes=3,4', '--slo', 'apiWrite=50', ...FAST, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Recommendation: workers.nodes=3');
+    expect(r.stdout).toContain('Recommendation at workers.nodes=3: workers.nodes=3,');
     const doc = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { points: { summary: Doc; etcd: Doc }[] };
     for (const p of doc.points) {
       expect(keys(p.summary['clusters'])).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
