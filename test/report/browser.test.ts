@@ -1,26 +1,15 @@
-import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { writeReportDir } from '../../src/cli/writeReport.js';
 import { renderCompareFiles, renderReportFiles } from '../../src/report/reportFiles.js';
 import { compareInput, rows, scenario, summary, trace } from './fixtures.js';
-import { CHROMIUM, launchChromium, open } from './openPage.js';
+import { describeInChromium, open } from './openPage.js';
 
-const hasChromium = existsSync(CHROMIUM);
-const title = hasChromium ? 'report pages in a browser' : `report pages in a browser (skipped: ${CHROMIUM} is absent; CI installs it)`;
 
-describe.skipIf(!hasChromium)(title, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInChromium('report pages in a browser', (browser) => {
 
   it('should draw every chart of the report offline, with no console error', async () => {
     await writeReportDir('test-output/report', await renderReportFiles({ scenario, summary, rows, trace, traceReplication: 0 }));
-    const { errors, requests, charts } = await open(browser, 'test-output/report/index.html', 'test-output/report.png');
+    const { errors, requests, charts } = await open(browser(), 'test-output/report/index.html', 'test-output/report.png');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     expect(charts.map((c) => c.id)).toEqual(['availability', 'outages', 'timeline', 'zoom-fault-1', 'zoom-fault-2', 'zoom-fault-3', 'cost']);
@@ -43,7 +32,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await writeReportDir('test-output/report-zoom', await renderReportFiles(input));
 
     // Act
-    const { errors, requests, charts } = await open(browser, 'test-output/report-zoom/index.html', 'test-output/report-zoom.png', '#zoom');
+    const { errors, requests, charts } = await open(browser(), 'test-output/report-zoom/index.html', 'test-output/report-zoom.png', '#zoom');
 
     // Assert
     expect(errors).toEqual([]);
@@ -68,7 +57,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('should draw the compare page offline, with no console error', async () => {
     await writeReportDir('test-output/compare', await renderCompareFiles(compareInput));
-    const { errors, requests, charts } = await open(browser, 'test-output/compare/index.html', 'test-output/compare.png');
+    const { errors, requests, charts } = await open(browser(), 'test-output/compare/index.html', 'test-output/compare.png');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     expect(charts.map((c) => [c.id, c.rendered, c.svgs])).toEqual([

@@ -1,7 +1,5 @@
 /** Downtime by cause in the report: the rows every format reads, the terminal block, the Markdown section and the page's chart. */
-import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeReportDir } from '../../src/cli/writeReport.js';
 import type { SignalSummary, Summary } from '../../src/experiment/Summary.js';
 import { signalCauses } from '../../src/report/causeTable.js';
@@ -9,7 +7,7 @@ import { renderMarkdown } from '../../src/report/renderMarkdown.js';
 import { renderTerminalTable } from '../../src/report/renderTerminalTable.js';
 import { renderReportFiles } from '../../src/report/reportFiles.js';
 import { rows, scenario, summary } from './fixtures.js';
-import { CHROMIUM, launchChromium, open } from './openPage.js';
+import { describeInChromium, open } from './openPage.js';
 
 /** The causes of the fixture: two faults, two random causes, three mechanisms, in summary order. */
 const CAUSES = ['fault az-b down', 'fault 2: crash prod/etcd-1 for 2h', 'random etcd failure', 'random worker failure', 'leader election', 'lease handover', 'eviction and rescheduling'];
@@ -77,23 +75,13 @@ describe('downtime by cause in reports', () => {
   });
 });
 
-const hasChromium = existsSync(CHROMIUM);
-const title = hasChromium ? 'the downtime-by-cause chart in a browser' : `the downtime-by-cause chart in a browser (skipped: ${CHROMIUM} is absent; CI installs it)`;
-
-describe.skipIf(!hasChromium)(title, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInChromium('the downtime-by-cause chart in a browser', (browser) => {
 
   it('should draw a bar segment per signal and cause, offline, with no console error', async () => {
     // Arrange
     await writeReportDir('test-output/report-causes', await renderReportFiles({ scenario, summary: attributed, rows }));
     // Act
-    const { errors, requests, charts } = await open(browser, 'test-output/report-causes/index.html', 'test-output/report-causes.png');
+    const { errors, requests, charts } = await open(browser(), 'test-output/report-causes/index.html', 'test-output/report-causes.png');
     // Assert
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);

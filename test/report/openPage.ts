@@ -1,7 +1,9 @@
 /** Opens a report page in Debian's chromium from file:// with the network blocked, and says what it drew (shared by the report browser tests). */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -10,6 +12,24 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * A suite of browser tests sharing one Chromium, launched before them and closed after; skipped,
+ * and saying why in its title, where Chromium is not installed. `browser()` gives the running one.
+ */
+export function describeInChromium(what: string, tests: (browser: () => Browser) => void): void {
+  const present = existsSync(CHROMIUM);
+  describe.skipIf(!present)(present ? what : `${what} (skipped: ${CHROMIUM} is absent; CI installs it)`, () => {
+    let running: Browser | undefined;
+    beforeAll(async () => {
+      running = await launchChromium();
+    });
+    afterAll(async () => {
+      await running?.close();
+    });
+    tests(() => running!);
   });
 }
 

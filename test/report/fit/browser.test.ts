@@ -1,27 +1,15 @@
 /** The fit page of the shipped sample in Debian's chromium: every chart drawn offline, no console error. */
-import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { writeReportDir } from '../../../src/cli/writeReport.js';
 import { fitRoles } from '../../../src/fit/fitRoles.js';
 import { readCsv } from '../../../src/fit/records/readCsv.js';
 import type { RecordsByRole } from '../../../src/fit/records/RoleRecords.js';
 import { renderFitHtml } from '../../../src/report/fit/renderFitHtml.js';
 import { ROOT } from '../../cli/cli.js';
-import { CHROMIUM, launchChromium, open } from '../openPage.js';
+import { describeInChromium, open } from '../openPage.js';
 import { readFileSync } from 'node:fs';
 
-const hasChromium = existsSync(CHROMIUM);
-const title = hasChromium ? 'the fit page in a browser' : `the fit page in a browser (skipped: ${CHROMIUM} is absent; CI installs it)`;
-
-describe.skipIf(!hasChromium)(title, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInChromium('the fit page in a browser', (browser) => {
 
   it('should draw the CDF and Q-Q charts of every fitted role offline, with no console error', async () => {
     const byRole: RecordsByRole = new Map();
@@ -29,7 +17,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const source = readCsv(readFileSync(`${ROOT}scenarios/fit/incidents.csv`, 'utf8'), 'scenarios/fit/incidents.csv', new Map(), window, byRole);
     const html = renderFitHtml({ kubesim: '0.1.0', seed: 42, bootstrap: 0, sources: [source], fits: fitRoles(byRole, { seed: 42, bootstrap: 0 }) });
     await writeReportDir('test-output/fit', { 'index.html': html });
-    const { errors, requests, charts } = await open(browser, 'test-output/fit/index.html', 'test-output/fit.png');
+    const { errors, requests, charts } = await open(browser(), 'test-output/fit/index.html', 'test-output/fit.png');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     // Three roles fitted, two kinds each, two charts each; the load balancer has too few events.

@@ -1,17 +1,13 @@
 /** The sweep page in Debian's chromium at 1280 px: every chart drawn offline, nothing wider than the window; a screenshot for people to look at. */
-import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildSweepPoints } from '../../../src/cli/sweep/sweepPoints.js';
 import { writeReportDir } from '../../../src/cli/writeReport.js';
 import { runDigests } from '../../../src/experiment/runDigests.js';
 import { summarizeSweep } from '../../../src/experiment/sweep/index.js';
 import { clusterCost } from '../../../src/report/cost.js';
 import { renderSweepFiles } from '../../../src/report/sweep/index.js';
-import { CHROMIUM, launchChromium, open } from '../openPage.js';
+import { describeInChromium, open } from '../openPage.js';
 
-const hasChromium = existsSync(CHROMIUM);
-const title = hasChromium ? 'the sweep page in a browser' : `the sweep page in a browser (skipped: ${CHROMIUM} is absent; CI installs it)`;
 
 /** The issue's planning question in small: 4 worker counts × 3 sizes × 2 topologies, a short horizon. */
 const TEXT = `apiVersion: kubesim/v1
@@ -27,14 +23,7 @@ spec:
     - { name: prod, model: multi-master, controlPlane: { nodes: 7 }, etcd: { members: 3, topology: external }, workers: { nodes: 10 } }
 `;
 
-describe.skipIf(!hasChromium)(title, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInChromium('the sweep page in a browser', (browser) => {
 
   it('should draw every chart with nothing wider than 1280 px, and save a screenshot', async () => {
     // Arrange: the 24-point grid, two replications of three days each.
@@ -48,7 +37,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const summary = summarizeSweep({ scenario: name, parameters, objectives: { availability: [{ signal: 'apiWrite', targetPercent: 99 }], maxWriteP99Ms: 100 }, points }, digests, clusterCost);
     await writeReportDir('test-output/sweep', await renderSweepFiles({ summary, scenarios: points.map((p) => p.scenario) }));
     // Act
-    const { errors, requests, charts, overflow } = await open(browser, 'test-output/sweep/index.html', 'test-output/sweep.png');
+    const { errors, requests, charts, overflow } = await open(browser(), 'test-output/sweep/index.html', 'test-output/sweep.png');
     // Assert
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
