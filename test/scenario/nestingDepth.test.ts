@@ -31,6 +31,8 @@ describe('findTooDeep', () => {
     ['a: |\n  [[[[[[\n  {{{{{{\nb: 1\n', 1, 'nor inside a block scalar'],
     ["a: it's [not flow\nb: x # [[[[ a comment\n", 1, 'nor in a plain scalar or a comment'],
     ['{"a": {"b": ["c]", "d\\"[["]}}', 3, 'JSON with escaped quotes'],
+    ["{ :': {} }\n", 2, "a plain key ending in a colon and a quote: the quote opens nothing (fast-check's counterexample)"],
+    ['{"a":\'b\', c: {d: 1}}\n', 2, 'a quote right after the colon of a quoted key opens the value'],
   ])('should find %j %i deep (%s)', (text, expected) => {
     expect(estimate(text)).toBe(expected);
   });

@@ -42,20 +42,32 @@ export function findTooDeep(text: string, limit: number): TooDeep | undefined {
     }
     let tokenStart = quote === undefined && flow === 0;
     let last = ''; // the last character that is not a space, on this line
+    // Whether `last` is a `:` right after a quoted key (`"a":"b"`): then a quote touching it starts
+    // the value. After a plain one (`{ :': x }`) the colon and the quote are both plain text.
+    let colonAfterQuote = false;
+    let closedQuote = false; // whether `last` is the closing quote of a quoted scalar
     for (; i < line.length; i++) {
       const c = line[i]!;
       if (quote !== undefined) {
         if (c === '\\' && quote === '"') i++;
         else if (c === quote) {
           if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = undefined;
+          else {
+            quote = undefined;
+            closedQuote = true;
+            last = c;
+            continue;
+          }
         }
         last = c;
         continue;
       }
       if (c === ' ' || c === '\t') continue;
       if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
-      const atStart = tokenStart || (flow > 0 && (last === '' || '[{,:'.includes(last)));
+      const spaced = i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t');
+      const atStart = tokenStart || (flow > 0 && (last === '' || '[{,'.includes(last) || (last === ':' && (spaced || colonAfterQuote))));
+      colonAfterQuote = c === ':' && closedQuote;
+      closedQuote = false;
       if (flow === 0 && tokenStart && (c === '-' || c === '?') && (i + 1 === line.length || line[i + 1] === ' ')) {
         block++; // a compact block entry: `- - a` nests one level per dash
         // What follows the dash sits at its own indentation: lines below aligned with it are inside.
