@@ -12,12 +12,12 @@ export interface HelpExample {
 /** By command name; '' is the program itself. Arguments are split on spaces (no quoting), so that the test can parse them. */
 export const HELP_EXAMPLES: Readonly<Record<string, readonly HelpExample[]>> = {
   '': [
-    { args: 'run scenarios/default.yaml', what: 'simulate a scenario: the summary here, the report in reports/default/' },
+    { args: 'run scenarios/default.yaml', what: 'simulate a scenario: the summary here, the report in reports/ha-three-dcs/ (its metadata.name)' },
     { args: 'validate scenarios/default.yaml', what: 'check a scenario without running it' },
     { args: 'run --help', what: 'every flag of a command, and its examples' },
   ],
   run: [
-    { args: 'run scenarios/default.yaml', what: 'simulate, print the summary and write reports/default/index.html' },
+    { args: 'run scenarios/default.yaml', what: 'simulate, print the summary and write reports/ha-three-dcs/index.html' },
     { args: 'run scenarios/default.yaml --replications 200 --seed 7 --no-report', what: 'more replications, another seed, no files' },
     { args: 'run scenarios/default.yaml -o json', what: 'the summary JSON alone (a pipeline\'s input; -o yaml for YAML)', after: '> summary.json' },
     { args: 'run - -o wide', what: 'a scenario from stdin; more columns', before: 'cat my-cluster.yaml |' },
