@@ -18,6 +18,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly HelpExample[]>> = {
   ],
   run: [
     { args: 'run scenarios/default.yaml', what: 'simulate, print the summary and write reports/ha-three-dcs/index.html' },
+    { args: 'run scenarios/default.yaml --fault-cost --replications 20', what: 'what each scripted fault cost, from paired runs without it' },
     { args: 'run scenarios/default.yaml --replications 200 --seed 7 --no-report', what: 'more replications, another seed, no files' },
     { args: 'run scenarios/default.yaml -o json', what: 'the summary JSON alone (a pipeline\'s input; -o yaml for YAML)', after: '> summary.json' },
     { args: 'run - -o wide', what: 'a scenario from stdin; more columns', before: 'cat my-cluster.yaml |' },
@@ -55,6 +56,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly HelpExample[]>> = {
   ],
   explain: [
     { args: 'explain scenarios/quorum-loss-demo.yaml', what: 'narrate replication 0 and chart it' },
+    { args: 'explain scenarios/default.yaml --signal apiWrite', what: 'only the steps that move apiWrite or its causes' },
     { args: 'explain scenarios/default.yaml --replication worst --signal apiWrite --from 1d --to 2d', what: 'the worst replication, one day of it' },
     { args: 'explain scenarios/lessons/02-lose-two-of-three.yaml --step', what: 'step by step, Enter to go on' },
   ],
