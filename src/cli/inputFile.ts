@@ -37,24 +37,39 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES, kind: In
     const stat = fstatSync(fd);
     if (!stat.isFile()) fail(`cannot read the file: it is ${kindOf(stat)}, not a regular file`);
     if (stat.size > maxBytes) fail(`the file is ${bytes(stat.size)}, above the limit of ${bytes(maxBytes)} for ${kind.noun}`);
-    // One byte more than the limit: filling it proves the file grew past the limit while read.
-    const buffer = Buffer.allocUnsafe(maxBytes + 1);
-    let length = 0;
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, buffer, length, buffer.length - length, null);
-      } catch (e) {
-        return fail(`cannot read the file: ${reason(e)}`);
-      }
-      if (n === 0) break;
-      length += n;
-      if (length > maxBytes) fail(`the file grew past the limit of ${bytes(maxBytes)} for ${kind.noun} while it was read`);
-    }
-    return decode(buffer.subarray(0, length), fail, kind);
+    const data = readBounded(
+      fd,
+      maxBytes,
+      () => fail(`the file grew past the limit of ${bytes(maxBytes)} for ${kind.noun} while it was read`),
+      (e) => fail(`cannot read the file: ${reason(e)}`),
+    );
+    return decode(data, fail, kind);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads `fd` to its end into a buffer one byte larger than `maxBytes`: filling it proves the input
+ * went past the limit (a file that grew while read, or endless stdin), and then `tooLarge` throws.
+ * `readFailed` says what a failed read means: read again, the end of the input, or it throws.
+ */
+export function readBounded(fd: number, maxBytes: number, tooLarge: () => never, readFailed: (e: unknown) => 'retry' | 'end'): Buffer {
+  const buffer = Buffer.allocUnsafe(maxBytes + 1);
+  let length = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    } catch (e) {
+      if (readFailed(e) === 'retry') continue;
+      break;
+    }
+    if (n === 0) break;
+    length += n;
+    if (length > maxBytes) tooLarge();
+  }
+  return buffer.subarray(0, length);
 }
 
 /** The same strict UTF-8 text check for bytes read elsewhere (stdin), with errors naming `file`. */

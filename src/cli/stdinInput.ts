@@ -1,7 +1,6 @@
 /** Reads an input given as `-` from stdin, with the same size limit and text checks as a file (inputFile.ts). */
-import { readSync } from 'node:fs';
 import { ScenarioError } from '../scenario/ScenarioError.js';
-import { bytes, decodeInput, MAX_INPUT_BYTES, readInputFile } from './inputFile.js';
+import { bytes, decodeInput, MAX_INPUT_BYTES, readBounded, readInputFile } from './inputFile.js';
 import { InputError } from './errors.js';
 
 /** How a scenario read from stdin is named in messages, reports and partial results. */
@@ -32,26 +31,23 @@ function tooLarge(file: string, maxBytes: number, what: string): ScenarioError {
  */
 export function readScenarioSource(path: string, fd = 0): { file: string; text: string } {
   if (path !== '-') return { file: path, text: readInputFile(path) };
-  const buffer = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
-  let length = 0;
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(fd, buffer, length, buffer.length - length, null);
-    } catch (e) {
+  const data = readBounded(
+    fd,
+    MAX_INPUT_BYTES,
+    () => {
+      throw tooLarge(STDIN_NAME, MAX_INPUT_BYTES, 'a scenario');
+    },
+    (e) => {
       const code = (e as { code?: unknown }).code;
       if (code === 'EAGAIN') {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-        continue;
+        return 'retry';
       }
-      if (code === 'EOF') break; // Windows' end of a pipe
+      if (code === 'EOF') return 'end'; // Windows' end of a pipe
       throw new ScenarioError([{ file: STDIN_NAME, path: '', message: `cannot read stdin: ${e instanceof Error ? e.message : String(e)}` }]);
-    }
-    if (n === 0) break;
-    length += n;
-    if (length > MAX_INPUT_BYTES) throw tooLarge(STDIN_NAME, MAX_INPUT_BYTES, 'a scenario');
-  }
-  return { file: STDIN_NAME, text: decodeInput(buffer.subarray(0, length), STDIN_NAME) };
+    },
+  );
+  return { file: STDIN_NAME, text: decodeInput(data, STDIN_NAME) };
 }
 
 /** Every scenario of a command's arguments, `-` at most once (stdin can be read only once). */
