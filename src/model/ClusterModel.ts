@@ -62,6 +62,12 @@ export class ClusterModel {
   private readonly cpWrite: Uint8Array;
   /** Scratch: hosts of the load balancer instances up at the last evaluate. */
   private readonly lbHosts: Int32Array;
+  /** The layout as flat arrays for evaluate: components and hosts of the control-plane nodes, etcd members' hosts, load balancers' hosts. */
+  private readonly cpComp: Int32Array;
+  private readonly cpHost: Int32Array;
+  private readonly etcdHost: Int32Array;
+  private readonly lbHostOf: Int32Array;
+  private readonly stacked: boolean;
   private replicaIntegral = 0;
   private lastFractionAt: SimTime = 0;
   private lastFraction = 1;
@@ -72,7 +78,7 @@ export class ClusterModel {
     private readonly sim: Simulation,
     streams: RandomStreams,
     scenario: Scenario,
-    private readonly topology: Topology,
+    topology: Topology,
     readonly layout: ClusterLayout,
     private readonly infra: Infrastructure,
     private readonly network: Network,
@@ -87,6 +93,12 @@ export class ClusterModel {
     this.memberFrozen = new Uint8Array(layout.etcd.length);
     this.cpWrite = new Uint8Array(layout.controlPlane.length);
     this.lbHosts = new Int32Array(Math.max(1, layout.loadBalancers.length));
+    const hostOf = (id: number) => topology.components[id]!.host;
+    this.cpComp = Int32Array.from(layout.controlPlane);
+    this.cpHost = Int32Array.from(layout.controlPlane, hostOf);
+    this.etcdHost = Int32Array.from(layout.etcd, hostOf);
+    this.lbHostOf = Int32Array.from(layout.loadBalancers, hostOf);
+    this.stacked = spec.etcd.topology === 'stacked';
     const comp = (id: number) => topology.components[id]!;
     const hostDc = (id: number) => topology.hosts[comp(id).host]!.datacenter;
     const view: VoterView = {
@@ -174,51 +186,48 @@ export class ClusterModel {
   }
 
   private evaluateControlPlane(): void {
-    const { layout, infra, network } = this;
-    const comps = this.topology.components;
-    for (let i = 0; i < layout.voters; i++) {
-      const c = comps[layout.etcd[i]!]!;
-      this.voterUp[i] = this.memberRuns(i);
-      this.voterGroup[i] = network.group[c.host]!;
+    const { layout, infra, network, voterUp, voterGroup } = this;
+    const group = network.group;
+    const voters = layout.voters;
+    for (let i = 0; i < voters; i++) {
+      voterUp[i] = this.memberRuns(i);
+      voterGroup[i] = group[this.etcdHost[i]!]!;
     }
     this.etcd.evaluate();
     const writable = this.etcd.writable;
     const q = this.etcd.currentQuorum;
     const leaderGroup = q.kind === 'held' ? q.group : -1;
-    const stacked = layout.spec.etcd.topology === 'stacked';
     // Hosts of the load balancer instances that are up; -1 stands for clients that reach every
     // apiserver directly (no load balancer).
     const lbHosts = this.lbHosts;
     let lbCount = 0;
     if (layout.loadBalancers.length === 0) lbHosts[lbCount++] = -1;
-    for (const lb of layout.loadBalancers) if (infra.componentUp(lb)) lbHosts[lbCount++] = comps[lb]!.host;
+    for (let j = 0; j < layout.loadBalancers.length; j++) if (infra.componentUp(layout.loadBalancers[j]!)) lbHosts[lbCount++] = this.lbHostOf[j]!;
     let canWriteViaLb = false;
     let canReadViaLb = false;
-    for (let i = 0; i < layout.controlPlane.length; i++) {
-      const cp = comps[layout.controlPlane[i]!]!;
-      const apiUp = infra.componentUp(cp.id);
-      const localMember = stacked && i < layout.etcd.length ? comps[layout.etcd[i]!]! : undefined;
-      const localVoter = localMember !== undefined && i < layout.voters;
+    const cps = this.cpComp.length;
+    for (let i = 0; i < cps; i++) {
+      const cpHost = this.cpHost[i]!;
+      const apiUp = infra.componentUp(this.cpComp[i]!);
       let reachesLeader: boolean;
       let reachesMember: boolean;
-      if (localMember !== undefined) {
-        const memberUp = this.memberRuns(i);
-        reachesLeader = localVoter && memberUp && network.group[localMember.host] === leaderGroup;
-        // A learner serves no watch (etcd refuses stream RPCs on learners): no cache, no reads.
-        reachesMember = localVoter && memberUp;
+      if (this.stacked && i < this.etcdHost.length) {
+        // Its local member (the same index); voterUp says whether a voter's member runs. A
+        // learner serves no watch (etcd refuses stream RPCs on learners): no cache, no reads.
+        const localVoterUp = i < voters && voterUp[i] === true;
+        reachesLeader = localVoterUp && voterGroup[i] === leaderGroup;
+        reachesMember = localVoterUp;
       } else {
-        reachesLeader = network.group[cp.host] === leaderGroup;
+        const g = group[cpHost]!;
+        reachesLeader = g === leaderGroup;
         reachesMember = false;
-        for (let v = 0; v < layout.voters && !reachesMember; v++) {
-          const m = layout.etcd[v]!;
-          reachesMember = this.memberRuns(v) && network.reach(comps[m]!.host, cp.host);
-        }
+        for (let v = 0; v < voters && !reachesMember; v++) reachesMember = voterUp[v] === true && voterGroup[v] === g;
       }
       const canWrite = apiUp && writable && reachesLeader;
       this.cpWrite[i] = canWrite ? 1 : 0;
       if (!apiUp || (!canWrite && !reachesMember)) continue;
       let routed = false;
-      for (let j = 0; j < lbCount && !routed; j++) routed = lbHosts[j]! < 0 || network.reach(lbHosts[j]!, cp.host);
+      for (let j = 0; j < lbCount && !routed; j++) routed = lbHosts[j]! < 0 || group[lbHosts[j]!] === group[cpHost];
       if (routed && canWrite) canWriteViaLb = true;
       if (routed && reachesMember) canReadViaLb = true;
     }

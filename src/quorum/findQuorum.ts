@@ -15,6 +15,16 @@ export type Quorum =
  * two would need more than n voters between them. An empty configuration never holds one.
  */
 export function findQuorum(up: ArrayLike<boolean>, group: ArrayLike<number>): Quorum {
+  const out = { group: -1, size: 0 };
+  return scanQuorum(up, group, out) ? { kind: 'held', group: out.group, members: out.size } : { kind: 'lost', largest: out.size };
+}
+
+/**
+ * findQuorum without allocating, for callers that decide it at every event: returns whether a
+ * group holds the quorum; `out.group` is that group (else -1) and `out.size` its members (else
+ * the largest reachable group of live voters).
+ */
+export function scanQuorum(up: ArrayLike<boolean>, group: ArrayLike<number>, out: { group: number; size: number }): boolean {
   const n = up.length;
   const need = quorumSize(n);
   let largest = 0;
@@ -32,8 +42,14 @@ export function findQuorum(up: ArrayLike<boolean>, group: ArrayLike<number>): Qu
     if (seenBefore) continue;
     let size = 0;
     for (let j = i; j < n; j++) if (up[j] && group[j] === g) size++;
-    if (need > 0 && size >= need) return { kind: 'held', group: g, members: size };
+    if (need > 0 && size >= need) {
+      out.group = g;
+      out.size = size;
+      return true;
+    }
     if (size > largest) largest = size;
   }
-  return { kind: 'lost', largest };
+  out.group = -1;
+  out.size = largest;
+  return false;
 }

@@ -28,6 +28,8 @@ export class DowntimeLedger {
   /** Scratch: which causes are held for the signal being attributed. */
   private readonly held: Uint8Array;
   private since: SimTime = 0;
+  /** Whether some signal may be down: while none is, a flush only moves the start of the span. */
+  private anyDown = true;
 
   constructor(
     readonly causes: number,
@@ -47,11 +49,19 @@ export class DowntimeLedger {
     for (let i = 0; i < scopes.length; i++) this.counts[scopes[i]! * this.causes + cause]! += d;
   }
 
+  /**
+   * The owner says whether any signal is down after a change of their states (isDown is read
+   * only when one may be); a flush then skips the signals while every one is up.
+   */
+  signalsChanged(anyDown: boolean): void {
+    this.anyDown = anyDown;
+  }
+
   /** Attributes the span since the last flush, with the signals' states and holds of that span. */
   flush(now: SimTime): void {
     const span = now - this.since;
     this.since = now;
-    if (!(span > 0)) return;
+    if (!(span > 0) || !this.anyDown) return;
     for (let i = 0; i < this.signals.length; i++) if (this.signals[i]!.isDown()) this.attribute(i, span);
   }
 

@@ -1,7 +1,7 @@
 /** Raft leadership of one etcd cluster over time, member by member: ticks, leases, (pre-)votes and check-quorum. */
 import type { RandomStream, Simulation, SimTime } from '../../kernel/index.js';
 import type { RaftSettings } from '../../scenario/Scenario.js';
-import { findQuorum, quorumSize, type Quorum } from '../../quorum/index.js';
+import { quorumSize, scanQuorum, type Quorum } from '../../quorum/index.js';
 import { CANDIDATE, FOLLOWER, LEADER, PRE_CANDIDATE, RaftMembers } from './RaftMembers.js';
 import { TickClock } from './TickClock.js';
 import { VoteMessages, type VoteMessage } from './VoteMessages.js';
@@ -71,6 +71,8 @@ export class EtcdCluster {
   private wasWritable = false;
   private readonly messages = new VoteMessages();
   private quorum: Quorum = { kind: 'lost', largest: 0 };
+  /** Scratch for scanQuorum: a new Quorum is made only when it changes. */
+  private readonly scan = { group: -1, size: 0 };
   private readonly onTimer: (sim: Simulation, i: number) => void;
   private readonly onMessage: (sim: Simulation, id: number) => void;
   private readonly onCheckQuorum: (sim: Simulation, i: number) => void;
@@ -153,7 +155,7 @@ export class EtcdCluster {
   evaluate(): void {
     this.touched = false;
     const { up } = this.view;
-    this.quorum = findQuorum(up, this.view.group);
+    this.updateQuorum();
     const { frozen } = this.view;
     let resumed = -1;
     for (let i = 0; i < this.n; i++) {
@@ -178,6 +180,14 @@ export class EtcdCluster {
     for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.watchQuorum(i);
     for (let i = 0; i < this.n; i++) this.armTimer(i);
     this.narrateStall();
+  }
+
+  private updateQuorum(): void {
+    const scan = this.scan;
+    const held = scanQuorum(this.view.up, this.view.group, scan);
+    const q = this.quorum;
+    const same = held ? q.kind === 'held' && q.group === scan.group && q.members === scan.size : q.kind === 'lost' && q.largest === scan.size;
+    if (!same) this.quorum = held ? { kind: 'held', group: scan.group, members: scan.size } : { kind: 'lost', largest: scan.size };
   }
 
   // ---- membership changes seen by evaluate -------------------------------------------------

@@ -98,13 +98,25 @@ export class SignalRecorder {
   evaluate(now: SimTime, full = true): void {
     // The span that ends now is attributed with the states it had, before they change.
     this.ledger.flush(now);
+    let allUp = true;
     for (let i = 0; i < this.clusters.length; i++) {
       const c = this.clusters[i]!;
       c.evaluate(full);
-      for (const r of this.clusterStats[i]!) r.stats.set(now, c.signals[r.name]);
+      const row = this.clusterStats[i]!;
+      for (let k = 0; k < row.length; k++) {
+        const up = c.signals[row[k]!.name];
+        row[k]!.stats.set(now, up);
+        allUp &&= up;
+      }
     }
     this.federation?.evaluate();
-    for (const g of this.derivedStats) g.stats.set(now, g.value());
+    const derived = this.derivedStats;
+    for (let k = 0; k < derived.length; k++) {
+      const up = derived[k]!.value();
+      derived[k]!.stats.set(now, up);
+      allUp &&= up;
+    }
+    this.ledger.signalsChanged(!allUp);
   }
 
   finish(horizon: SimTime): void {
