@@ -20,6 +20,8 @@ export interface ClusterListener {
   note(text: string): void;
   /** Whether notes are recorded (a trace was asked for); frequent notes are not even written otherwise. */
   readonly narrating?: boolean;
+  /** Whether anything is recorded (a trace was asked for): reasons are not even composed otherwise. */
+  readonly tracing?: boolean;
   leader(cluster: string, leader: string | null, term: number, reason: string): void;
 }
 
@@ -114,6 +116,7 @@ export class ClusterModel {
         listener.leader(spec.name, leader >= 0 ? view.name(leader) : null, term, reason),
       note: (text) => listener.note(text),
       wake: () => listener.wake(),
+      tracing: listener.tracing !== false,
     });
     const candidates: Candidates = {
       count: layout.controlPlane.length,
@@ -122,8 +125,9 @@ export class ClusterModel {
       name: (i) => comp(layout.controlPlane[i]!).name,
     };
     const leaseListener = (what: string) => ({
-      holderChanged: (_h: number, reason: string) => listener.note(reason.replace(what, `${spec.name} ${what}`)),
+      holderChanged: (_h: number, reason: string) => listener.note(listener.tracing === false ? '' : reason.replace(what, `${spec.name} ${what}`)),
       wake: () => listener.wake(),
+      tracing: listener.tracing !== false,
     });
     this.controllerManager = new LeaseElection(sim, streams.get(`${prefix}lease/${spec.name}/kcm`), scenario.kubernetes, candidates, 'kube-controller-manager', leaseListener('kube-controller-manager'));
     this.scheduler = new LeaseElection(sim, streams.get(`${prefix}lease/${spec.name}/scheduler`), scenario.kubernetes, candidates, 'kube-scheduler', leaseListener('kube-scheduler'));

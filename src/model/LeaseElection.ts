@@ -15,6 +15,8 @@ export interface Candidates {
 export interface LeaseListener {
   holderChanged(holder: number, reason: string): void;
   wake(): void;
+  /** Whether reasons are read at all (a trace is recorded); false: they are passed empty, never composed. */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export class LeaseElection {
   private giveUpEvent = -1;
   private readonly fireAcquire: () => void;
   private readonly fireGiveUp: () => void;
+  private readonly tracing: boolean;
 
   constructor(
     private readonly sim: Simulation,
@@ -46,6 +49,7 @@ export class LeaseElection {
     private readonly label: string,
     private readonly listener: LeaseListener,
   ) {
+    this.tracing = listener.tracing !== false;
     // Bootstrap: the first candidate holds the lease when the run starts.
     if (candidates.count > 0) this.holder = 0;
     this.fireAcquire = () => {
@@ -59,7 +63,7 @@ export class LeaseElection {
       if (h >= 0 && !this.candidates.canWrite(h)) {
         this.holder = -1;
         this.leaseExpiry = this.unableSince + this.k8s.leaseDuration;
-        this.listener.holderChanged(-1, `${this.label} on ${this.candidates.name(h)} cannot renew its lease for ${this.k8s.renewDeadline} s and gives it up`);
+        this.listener.holderChanged(-1, this.tracing ? `${this.label} on ${this.candidates.name(h)} cannot renew its lease for ${this.k8s.renewDeadline} s and gives it up` : '');
       }
       this.listener.wake();
     };
@@ -81,7 +85,7 @@ export class LeaseElection {
       this.leaseExpiry = lastRenew + this.k8s.leaseDuration;
       this.holder = -1;
       this.clearGiveUp();
-      this.listener.holderChanged(-1, `${this.label} leader on ${c.name(h)} went down; its lease expires in ${round(this.leaseExpiry - now)} s`);
+      this.listener.holderChanged(-1, this.tracing ? `${this.label} leader on ${c.name(h)} went down; its lease expires in ${round(this.leaseExpiry - now)} s` : '');
     } else if (h >= 0 && !c.canWrite(h)) {
       if (this.unableSince < 0) this.unableSince = now;
       if (this.giveUpEvent < 0) this.giveUpEvent = this.sim.at(this.unableSince + this.k8s.renewDeadline, this.fireGiveUp);
@@ -113,7 +117,7 @@ export class LeaseElection {
     this.holder = w;
     this.tenure++;
     this.unableSince = -1;
-    this.listener.holderChanged(w, `${this.label} on ${c.name(w)} acquires the lease`);
+    this.listener.holderChanged(w, this.tracing ? `${this.label} on ${c.name(w)} acquires the lease` : '');
   }
 
   private clearGiveUp(): void {

@@ -45,8 +45,16 @@ export class DowntimeLedger {
 
   /** Adds (d = 1) or removes (d = -1) a hold of `cause` in each of `scopes`, at `now`. */
   hold(scopes: ArrayLike<number>, cause: number, d: number, now: SimTime): void {
-    this.flush(now);
-    for (let i = 0; i < scopes.length; i++) this.counts[scopes[i]! * this.causes + cause]! += d;
+    const { counts, causes } = this;
+    // The attribution reads only whether a cause is held in a scope: a count that moves without
+    // reaching or leaving 0 (the 14th worker down, say) changes no share, and the span goes on.
+    let changes = false;
+    for (let i = 0; i < scopes.length && !changes; i++) {
+      const before = counts[scopes[i]! * causes + cause]!;
+      changes = before > 0 !== before + d > 0;
+    }
+    if (changes) this.flush(now);
+    for (let i = 0; i < scopes.length; i++) counts[scopes[i]! * causes + cause]! += d;
   }
 
   /**

@@ -13,6 +13,8 @@ export interface RaftListener {
   note(text: string): void;
   /** Ask for a re-evaluation at the current time (after a timer or message of this cluster). */
   wake(): void;
+  /** Whether reasons and notes are read at all (a trace is recorded); false: they are passed empty, never composed. */
+  readonly tracing?: boolean;
 }
 
 /** Where the voters are, as the rest of the model sees them right now. */
@@ -77,6 +79,8 @@ export class EtcdCluster {
   private readonly onMessage: (sim: Simulation, id: number) => void;
   private readonly onCheckQuorum: (sim: Simulation, i: number) => void;
   private readonly onSoloWin: (sim: Simulation, i: number) => void;
+  /** Whether reasons and notes are composed (RaftListener.tracing; composed unless told otherwise). */
+  private readonly tracing: boolean;
 
   constructor(
     private readonly sim: Simulation,
@@ -88,6 +92,7 @@ export class EtcdCluster {
   ) {
     const n = voters;
     this.n = n;
+    this.tracing = listener.tracing !== false;
     this.need = quorumSize(n);
     this.clock = new TickClock(raft.heartbeatInterval, raft.electionTimeout);
     this.m = new RaftMembers(n);
@@ -125,7 +130,7 @@ export class EtcdCluster {
       this.m.stepDownEvent[i] = -1;
       if (this.m.role[i] !== LEADER || this.followers(i) + 1 >= this.need) return;
       this.becomeFollower(i, this.m.memberTerm[i]!, -1);
-      this.announce(`${this.view.name(i)} steps down: it did not hear from a quorum for a whole election timeout (check-quorum)`);
+      this.announce(this.tracing ? `${this.view.name(i)} steps down: it did not hear from a quorum for a whole election timeout (check-quorum)` : '');
       this.listener.wake();
     };
     this.onSoloWin = (_sim, i) => {
@@ -175,7 +180,7 @@ export class EtcdCluster {
     }
     this.catchUpAll();
     for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.yieldToHigherTerm(i);
-    if (resumed >= 0 && this.m.role[resumed] === LEADER) this.announce(`${this.view.name(resumed)} resumes and still leads term ${this.m.memberTerm[resumed]}`);
+    if (resumed >= 0 && this.m.role[resumed] === LEADER) this.announce(this.tracing ? `${this.view.name(resumed)} resumes and still leads term ${this.m.memberTerm[resumed]}` : '');
     for (let i = 0; i < this.n; i++) if (up[i] && this.m.role[i] !== LEADER) this.updateContact(i);
     for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.watchQuorum(i);
     for (let i = 0; i < this.n; i++) this.armTimer(i);
@@ -202,7 +207,7 @@ export class EtcdCluster {
     this.m.campaignId[i] = this.m.campaignId[i]! + 1;
     if (this.m.role[i] === LEADER) {
       this.m.role[i] = FOLLOWER;
-      this.announce(`${this.view.name(i)} was the leader and went down: no leader until an election`);
+      this.announce(this.tracing ? `${this.view.name(i)} was the leader and went down: no leader until an election` : '');
     } else {
       this.m.role[i] = FOLLOWER;
     }
@@ -215,7 +220,7 @@ export class EtcdCluster {
     this.cancelTimer(i);
     this.cancelStepDown(i);
     this.m.freezeLog(i, this.sim.now);
-    if (this.m.role[i] === LEADER) this.announce(`${this.view.name(i)} led term ${this.m.memberTerm[i]} when it paused: no leader until an election`);
+    if (this.m.role[i] === LEADER) this.announce(this.tracing ? `${this.view.name(i)} led term ${this.m.memberTerm[i]} when it paused: no leader until an election` : '');
   }
 
   /** The process resumes where it was: its counters lost the paused time (Go's ticker drops the missed ticks). Returns whether it leads. */
@@ -261,8 +266,9 @@ export class EtcdCluster {
     const who = this.view.name(l);
     const other = this.view.name(top);
     const t = this.m.memberTerm[top]!;
-    const reason =
-      this.m.role[top] === LEADER
+    const reason = !this.tracing
+      ? ''
+      : this.m.role[top] === LEADER
         ? `${who} still led term ${this.m.memberTerm[l]} and hears of ${other}'s term ${t}: it steps down`
         : `${who} hears of ${other}'s term ${t}, higher than its own term ${this.m.memberTerm[l]}${this.raft.preVote ? '' : ' (pre-vote is off: a member that campaigns where it cannot win still raises its term)'}: ${who} steps down and an election follows`;
     this.becomeFollower(l, t, -1);
@@ -279,7 +285,7 @@ export class EtcdCluster {
       if (!this.m.heard[i] || this.m.lead[i] !== best) {
         if (this.m.role[i] === PRE_CANDIDATE && this.m.lead[i]! < 0 && this.m.memberTerm[i] === this.m.memberTerm[best]) {
           this.listener.note(
-            `${this.view.name(i)} rejoins ${this.view.name(best)}: pre-vote kept its term at ${this.m.memberTerm[i]} while it was cut off, so the leader stays`,
+            this.tracing ? `${this.view.name(i)} rejoins ${this.view.name(best)}: pre-vote kept its term at ${this.m.memberTerm[i]} while it was cut off, so the leader stays` : '',
           );
         }
         this.becomeFollower(i, this.m.memberTerm[best]!, best);
@@ -324,7 +330,7 @@ export class EtcdCluster {
     const writable = this.writable;
     const started = this.wasWritable && !writable;
     this.wasWritable = writable;
-    if (!started || this.quorum.kind !== 'held') return;
+    if (!started || this.quorum.kind !== 'held' || !this.tracing) return;
     const l = this.leader;
     const timeout = `etcd's request timeout (${this.requestTimeout} s)`;
     if (l >= 0 && this.view.up[l] && this.m.role[l] === LEADER) {
@@ -539,8 +545,12 @@ export class EtcdCluster {
         this.reply(m, true, this.m.memberTerm[j]!, this.raft.fsync);
       }
     } else {
-      if (!canVote) this.refusal(m, 'refuses', this.m.vote[j] === j ? `it is a candidate for term ${this.m.memberTerm[j]} itself: the vote splits` : `it already voted in term ${this.m.memberTerm[j]}`);
-      else this.refusal(m, 'refuses', `its log is ahead of ${this.view.name(m.from)}'s`);
+      if (this.tracing) {
+        const why = !canVote
+          ? this.m.vote[j] === j ? `it is a candidate for term ${this.m.memberTerm[j]} itself: the vote splits` : `it already voted in term ${this.m.memberTerm[j]}`
+          : `its log is ahead of ${this.view.name(m.from)}'s`;
+        this.refusal(m, 'refuses', why);
+      }
       this.reply(m, false, this.m.memberTerm[j]!, 0);
     }
   }
@@ -549,7 +559,7 @@ export class EtcdCluster {
   private refusal(m: VoteMessage, verb: string, why: string): void {
     if (this.leader >= 0) return;
     const kind = m.preVote ? 'pre-vote' : 'vote';
-    this.listener.note(`${this.view.name(m.to)} ${verb} ${this.view.name(m.from)}'s ${kind} request for term ${m.term}: ${why}`);
+    this.listener.note(this.tracing ? `${this.view.name(m.to)} ${verb} ${this.view.name(m.from)}'s ${kind} request for term ${m.term}: ${why}` : '');
   }
 
   private reply(m: VoteMessage, granted: boolean, term: number, delay: SimTime): void {
@@ -587,8 +597,12 @@ export class EtcdCluster {
     this.m.logTerm[c] = this.m.memberTerm[c]!;
     this.m.liveLog[c] = 1;
     this.term = Math.max(this.term, this.m.memberTerm[c]!);
-    const stale = old >= 0 && old !== c && this.m.role[old] === LEADER ? `; ${this.view.name(old)} still thinks it leads term ${this.m.memberTerm[old]} but cannot commit` : '';
-    this.announce(`${this.view.name(c)} wins the election for term ${this.m.memberTerm[c]}${stale}`);
+    if (this.tracing) {
+      const stale = old >= 0 && old !== c && this.m.role[old] === LEADER ? `; ${this.view.name(old)} still thinks it leads term ${this.m.memberTerm[old]} but cannot commit` : '';
+      this.announce(`${this.view.name(c)} wins the election for term ${this.m.memberTerm[c]}${stale}`);
+    } else {
+      this.announce('');
+    }
     this.listener.wake();
   }
 

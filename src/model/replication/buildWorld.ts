@@ -57,8 +57,11 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
     get narrating() {
       return recorder.narrating;
     },
-    leader: (cluster: string, leader: string | null, term: number, reason: string) =>
-      recorder.record({ t: sim.now, kind: 'leader', cluster, leader, term, reason }),
+    leader: (cluster: string, leader: string | null, term: number, reason: string) => {
+      if (trace) recorder.record({ t: sim.now, kind: 'leader', cluster, leader, term, reason });
+    },
+    // Without a trace no reason or note is read: the models skip composing them.
+    tracing: trace,
   };
   const clusters = topology.clusters.map((layout) => new ClusterModel(sim, streams, s, topology, layout, infra, network, listener, prefix));
   const tenancy = new Tenancy(clusters, note);
