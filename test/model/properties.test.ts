@@ -77,6 +77,19 @@ describe('model invariants', () => {
     );
   });
 
+  it('should give the same result with and without a trace (reasons are composed only for a trace)', () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const t = buildTopology(s);
+        const traced = runReplication(s, t, 2, { trace: true });
+        const plain = runReplication(s, t, 2);
+        expect(plain.events).toBe(traced.events);
+        expect(JSON.stringify(plain.signals)).toBe(JSON.stringify(traced.signals));
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
   it('should report every signal of every cluster, each with an availability in [0, 1]', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {

@@ -157,4 +157,74 @@ describe('DowntimeLedger', () => {
       }),
     );
   });
+
+  it('should attribute as if every hold ended a span, though holds that change no held set do not', () => {
+    // A naive ledger, written out here: at every hold and every change of state, the span just
+    // ended goes to the causes held (count > 0) in the signal's scopes, in equal shares, or to
+    // its mechanism. The ledger skips the holds that change no count's sign (the 14th worker
+    // down); its shares must agree to rounding.
+    const step = fc.record({
+      dt: fc.integer({ min: 0, max: 50 }),
+      what: fc.constantFrom('hold', 'hold', 'release', 'release', 'down', 'up', 'mechanism'),
+      cause: fc.integer({ min: 0, max: 2 }),
+      scope: fc.integer({ min: 0, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
+        // Arrange
+        const s = scripted(1);
+        const ledger = new DowntimeLedger(CAUSES, 3, [s.signal]);
+        const counts = new Map<string, number>();
+        const naive = new Array<number>(CAUSES).fill(0);
+        let t = 0;
+        let since = 0;
+        const naiveFlush = () => {
+          const span = t - since;
+          since = t;
+          if (!s.state.down || span <= 0) return;
+          const held = [0, 1, 2].filter((k) => (counts.get(`0/${k}`) ?? 0) > 0 || (counts.get(`1/${k}`) ?? 0) > 0);
+          if (held.length === 0) naive[s.state.mechanism]! += span;
+          for (const k of held) naive[k]! += span / held.length;
+        };
+        // Act
+        for (const x of steps) {
+          t += x.dt;
+          const key = `${x.scope}/${x.cause}`;
+          const c = counts.get(key) ?? 0;
+          if (x.what === 'hold' || (x.what === 'release' && c > 0)) {
+            const d = x.what === 'hold' ? 1 : -1;
+            naiveFlush();
+            counts.set(key, c + d);
+            ledger.hold([x.scope], x.cause, d, t);
+          } else if (x.what === 'down' || x.what === 'up' || x.what === 'mechanism') {
+            naiveFlush();
+            ledger.flush(t);
+            if (x.what === 'mechanism') s.state.mechanism = s.state.mechanism === ELECTION ? RESCHEDULING : ELECTION;
+            else s.state.down = x.what === 'down';
+          }
+        }
+        t += 10;
+        naiveFlush();
+        ledger.flush(t);
+        // Assert
+        const got = row(ledger.seconds[0]!);
+        for (let k = 0; k < CAUSES; k++) expect(got[k]).toBeCloseTo(naive[k]!, 9);
+      }),
+    );
+  });
+
+  it('should skip the signals while its owner says none is down, and read them again once one may be', () => {
+    // Arrange: a signal down from 0 s; the owner says "none down" over 0-50 s (as it would if
+    // the signal were up), then "some down".
+    const s = scripted();
+    const ledger = new DowntimeLedger(CAUSES, 3, [s.signal]);
+    s.state.down = true;
+    // Act
+    ledger.signalsChanged(false);
+    ledger.flush(50);
+    ledger.signalsChanged(true);
+    ledger.flush(80);
+    // Assert: only the 30 s after the owner said one may be down, to the mechanism.
+    expect(row(ledger.seconds[0]!)).toEqual([0, 0, 0, 30, 0]);
+  });
 });
