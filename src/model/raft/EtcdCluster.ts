@@ -62,6 +62,8 @@ export class EtcdCluster {
   term = 0;
   /** Whether one of its events (a timer, a message, a check-quorum) ran since the last evaluate. */
   touched = false;
+  /** Whether, as the last evaluate left it, a member waits cut off from every quorum (up, hearing no leader, no timer): only such a member has campaigns for catchUpAll to replay. */
+  private waiting = true;
   private readonly n: number;
   private readonly need: number;
   private readonly clock: TickClock;
@@ -178,12 +180,17 @@ export class EtcdCluster {
       if (Number.isNaN(this.m.frozenAt[i]!)) this.memberRestarts(i);
       else if (this.memberThaws(i)) resumed = i;
     }
-    this.catchUpAll();
+    this.replayAll();
     for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.yieldToHigherTerm(i);
     if (resumed >= 0 && this.m.role[resumed] === LEADER) this.announce(this.tracing ? `${this.view.name(resumed)} resumes and still leads term ${this.m.memberTerm[resumed]}` : '');
     for (let i = 0; i < this.n; i++) if (up[i] && this.m.role[i] !== LEADER) this.updateContact(i);
     for (let i = 0; i < this.n; i++) if (this.m.role[i] === LEADER && up[i]) this.watchQuorum(i);
-    for (let i = 0; i < this.n; i++) this.armTimer(i);
+    let waiting = false;
+    for (let i = 0; i < this.n; i++) {
+      this.armTimer(i);
+      waiting ||= this.m.timerEvent[i]! < 0 && up[i] === true && this.m.role[i] !== LEADER && !this.m.heard[i];
+    }
+    this.waiting = waiting;
     this.narrateStall();
   }
 
@@ -346,6 +353,13 @@ export class EtcdCluster {
    * returns whether any member had one to replay (then the rest of evaluate may have work).
    */
   catchUpAll(): boolean {
+    // Nothing moved since the last evaluate (no event of this cluster): only a member that was
+    // waiting then can have campaigns to replay.
+    if (!this.waiting && !this.touched) return false;
+    return this.replayAll();
+  }
+
+  private replayAll(): boolean {
     let any = false;
     for (let i = 0; i < this.n; i++) {
       if (this.m.timerEvent[i]! >= 0) continue;
