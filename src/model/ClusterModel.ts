@@ -145,8 +145,9 @@ export class ClusterModel {
       {
         wake: () => listener.wakeWorkloads(),
         note: (t) => listener.note(t),
+        // Without a trace nothing is narrated: no need to ask the recorder at every node change.
         get narrating() {
-          return listener.narrating !== false;
+          return listener.tracing !== false && listener.narrating !== false;
         },
       },
       { canAct: () => this.signals.apiWrite && this.controllerManager.active, tenure: () => this.controllerManager.tenure },
