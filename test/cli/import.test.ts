@@ -111,7 +111,13 @@ describe('kubesim import', () => {
       expect(r.stderr).toBe('');
       expect(body(r.stdout)).toBe(body(fromFiles.stdout));
     }
-    expect(nodesStdin.stdout.split('\n')[0]).toMatch(/from stdin \(10 nodes\)/);
+    expect(nodesStdin.stdout.split('\n')[0]).toMatch(/from <stdin> \(10 nodes\)/);
+  });
+
+  it('should name stdin <stdin> in its errors, as every other command does', () => {
+    const r = kubesim(['import', '-'], { input: '{"kind":"List"}' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kubesim: <stdin>: items: expected a list of Node objects, found nothing\n');
   });
 
   it('should refuse to replace an existing --out file without --force, and replace it whole with it', () => {

@@ -6,7 +6,7 @@ import { writeFileAtomically } from '../atomicFile.js';
 import { InputError } from '../errors.js';
 import { readInputFile } from '../inputFile.js';
 import { checkOutputParent, OutputPathError, showPath } from '../outputPaths.js';
-import { readStdin } from '../stdinInput.js';
+import { readStdin, STDIN_NAME } from '../stdinInput.js';
 
 /**
  * The largest input read, in bytes (256 MiB). `kubectl get nodes -o json` prints 5-10 KB a node
@@ -42,7 +42,8 @@ export async function importCommand(nodes: string, pods: string | undefined, fla
 }
 
 async function read(arg: string, what: string): Promise<ImportInput> {
-  if (arg === '-') return { file: 'stdin', text: await readStdin(MAX_IMPORT_BYTES, 'stdin', what) };
+  // Named as every other command names stdin in its messages.
+  if (arg === '-') return { file: STDIN_NAME, text: await readStdin(MAX_IMPORT_BYTES, STDIN_NAME, what) };
   return { file: arg, text: readInputFile(arg, MAX_IMPORT_BYTES, { noun: what, text: 'JSON text' }) };
 }
 

@@ -44,7 +44,7 @@ export function planImport(facts: ClusterFacts, sources: ImportSources, name: st
 }
 
 function header(facts: ClusterFacts, sources: ImportSources): string[] {
-  const show = (f: string) => (f === '-' ? 'stdin' : commentText(f));
+  const show = commentText;
   const pods = sources.podsFile === undefined ? '' : ` and ${show(sources.podsFile)} (${sources.pods ?? 0} kube-system pods)`;
   return [
     `Imported by \`kubesim import\` from ${show(sources.nodesFile)} (${facts.nodes} node${facts.nodes === 1 ? '' : 's'})${pods}.`,
