@@ -138,7 +138,8 @@ complete -o filenames -F _kubesim kubesim
 
 /** A description as zsh's _arguments and _describe take it: one short line without brackets or colons. */
 function zshText(text: string): string {
-  const short = text.replace(/\s*\([^()]*\)/g, '').replace(/[[\]:\\`$]/g, ' ').replace(/\s+/g, ' ').trim();
+  // A colon ends the description in zsh's specs: "the quorum lab: a page" reads "the quorum lab - a page".
+  const short = text.replace(/\s*\([^()]*\)/g, '').replace(/:\s+/g, ' - ').replace(/[[\]:\\`$]/g, ' ').replace(/\s+/g, ' ').trim();
   return short.length > 70 ? `${short.slice(0, 69)}…` : short;
 }
 
