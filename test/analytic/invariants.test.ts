@@ -97,7 +97,7 @@ describe('analyzeScenario invariants', () => {
               expect(p, `${name} ${sig}`).toBeLessThanOrEqual(1);
             }
           }
-          expect(c.signals.apiWrite.availability, name).toBeLessThanOrEqual(c.signals.etcdQuorum.availability + 1e-15);
+          expect(c.signals.apiWrite.availability, name).toBeLessThanOrEqual(c.signals.etcdQuorum.availability + 1e-12);
         }
       }),
     );
@@ -108,8 +108,10 @@ describe('analyzeScenario invariants', () => {
     fc.assert(
       fc.property(scenarios, (s) => {
         const { etcdQuorum, apiWrite, apiRead } = clusterAnswer(analyzeScenario(s)).signals;
-        expect(apiWrite.availability).toBeLessThanOrEqual(etcdQuorum.availability + 1e-15);
-        expect(apiWrite.availability).toBeLessThanOrEqual(apiRead.availability + 1e-15);
+        // The signals are sums over different sets of states: to rounding (seed 391295590 found
+        // apiWrite 9 ulps above apiRead at 0.84, in a 4-member cluster with a flapping datacenter).
+        expect(apiWrite.availability).toBeLessThanOrEqual(etcdQuorum.availability + 1e-12);
+        expect(apiWrite.availability).toBeLessThanOrEqual(apiRead.availability + 1e-12);
       }),
     );
   });
