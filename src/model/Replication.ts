@@ -124,8 +124,9 @@ function startReplication(s: Scenario, topology: Topology, rep: number, traced: 
   s.faults.forEach((f, i) => {
     const scopes = faultScopes(f, s, topology, world.causeScopes);
     sim.at(f.at, () => {
+      // A fault that found nothing to act on (a crash of the leader while there is none) is no cause.
+      if (!startFault(context, f)) return;
       ledger.hold(scopes, i, 1, sim.now);
-      startFault(context, f);
       sim.schedule(faultSpan(f, s, topology), () => ledger.hold(scopes, i, -1, sim.now));
     });
   });

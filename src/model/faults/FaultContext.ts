@@ -30,7 +30,8 @@ export interface FaultContext extends WorldParts {
 }
 
 /** What a fault does, from its `at`: it changes the world and schedules its own end. */
-export type FaultBehaviour<F extends Fault> = (w: FaultContext, f: F) => void;
+/** Starts a fault; false when it found nothing to act on (a crash of the leader while there is none). */
+export type FaultBehaviour<F extends Fault> = (w: FaultContext, f: F) => boolean;
 
 /** Records the fault's own line in the trace (narration tells it, or leaves it to its effect). */
 export function recordFault(w: FaultContext, f: Fault, text: string): void {

@@ -24,11 +24,12 @@ export const FAULT_BEHAVIOURS: { readonly [K in FaultKind]: FaultBehaviour<Fault
   rollout: (w, f) => {
     recordFault(w, f, `rollout of ${f.bad ? 'bad ' : ''}version ${f.version}`);
     w.federation?.rollout(f.version, f.bad);
+    return true;
   },
 };
 
-/** Starts a fault now (its `at`); each one schedules its own end. */
-export function startFault(w: FaultContext, f: Fault): void {
+/** Starts a fault now (its `at`); each one schedules its own end. False: it found nothing to act on. */
+export function startFault(w: FaultContext, f: Fault): boolean {
   // TypeScript cannot tie FAULT_BEHAVIOURS[f.kind] to f through the union: the table's type does.
-  (FAULT_BEHAVIOURS[f.kind] as FaultBehaviour<Fault>)(w, f);
+  return (FAULT_BEHAVIOURS[f.kind] as FaultBehaviour<Fault>)(w, f);
 }

@@ -4,12 +4,12 @@ import type { FaultOf } from '../../scenario/Scenario.js';
 import { recordFault, type FaultContext } from './FaultContext.js';
 import { leaderComponent, namesLeader } from './leaderTarget.js';
 
-export function startFreeze(w: FaultContext, f: FaultOf<'freeze'>): void {
+export function startFreeze(w: FaultContext, f: FaultOf<'freeze'>): boolean {
   const c = namesLeader(f.target) ? leaderComponent(w, f.target) : w.topology.componentByName.get(f.target);
   const cluster = c === undefined ? undefined : w.clusters.find((k) => k.layout.etcd.includes(c));
   if (c === undefined || cluster === undefined) {
     recordFault(w, f, `freeze ${f.target}: nothing to freeze (no leader right now)`);
-    return;
+    return false;
   }
   const member = cluster.layout.etcd.indexOf(c);
   const name = w.topology.components[c]!.name;
@@ -21,4 +21,5 @@ export function startFreeze(w: FaultContext, f: FaultOf<'freeze'>): void {
   };
   set(true, `${name}'s process is paused for ${formatDuration(f.duration)} (it neither answers nor counts time)`);
   w.sim.schedule(f.duration, () => set(false, `${name} resumes where it was`));
+  return true;
 }

@@ -4,7 +4,7 @@ import type { FaultOf } from '../../scenario/Scenario.js';
 import { recordFault, type FaultContext } from './FaultContext.js';
 import { leaderComponent, namesLeader } from './leaderTarget.js';
 
-export function startPartition(w: FaultContext, f: FaultOf<'partition'>): void {
+export function startPartition(w: FaultContext, f: FaultOf<'partition'>): boolean {
   // `<cluster>/etcd-leader` is the member leading when the partition starts; the trace keeps the
   // real names, so that a replay resolves the same hosts. No leader: that name cuts nothing off.
   const leaders: string[] = [];
@@ -32,4 +32,5 @@ export function startPartition(w: FaultContext, f: FaultOf<'partition'>): void {
     w.record({ t: w.sim.now, kind: 'partition', groups, active: false });
     w.wake();
   });
+  return true;
 }

@@ -3,7 +3,7 @@ import { formatDuration } from '../../kernel/index.js';
 import type { FaultOf } from '../../scenario/Scenario.js';
 import { recordFault, type FaultContext } from './FaultContext.js';
 
-export function startRollingUpgrade(w: FaultContext, f: FaultOf<'rollingUpgrade'>): void {
+export function startRollingUpgrade(w: FaultContext, f: FaultOf<'rollingUpgrade'>): boolean {
   const [clusterName, role] = f.target.split('/') as [string, string];
   const layout = w.topology.clusters.find((c) => c.spec.name === clusterName)!;
   const ids = role === 'controlPlane' ? layout.controlPlane : role === 'etcd' ? layout.etcd : layout.workers;
@@ -16,5 +16,7 @@ export function startRollingUpgrade(w: FaultContext, f: FaultOf<'rollingUpgrade'
       if (start + f.surge < ids.length) batch(start + f.surge);
     });
   };
-  if (ids.length > 0) batch(0);
+  if (ids.length === 0) return false;
+  batch(0);
+  return true;
 }

@@ -3,7 +3,7 @@ import { formatDuration } from '../../kernel/index.js';
 import type { FaultOf } from '../../scenario/Scenario.js';
 import { recordFault, type FaultContext } from './FaultContext.js';
 
-export function startTenantIncident(w: FaultContext, f: FaultOf<'runaway' | 'compromise'>): void {
+export function startTenantIncident(w: FaultContext, f: FaultOf<'runaway' | 'compromise'>): boolean {
   const now = w.sim.now;
   recordFault(w, f, `${f.kind === 'runaway' ? 'runaway workload in' : 'compromised pod in'} tenant ${f.tenant} for ${formatDuration(f.duration)}`);
   const end = w.tenancy.start(f.kind, f.tenant, now);
@@ -12,4 +12,5 @@ export function startTenantIncident(w: FaultContext, f: FaultOf<'runaway' | 'com
     end(w.sim.now);
     w.wake();
   });
+  return true;
 }

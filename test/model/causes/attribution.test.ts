@@ -89,4 +89,24 @@ describe('downtime causes', () => {
       { numRuns: 8 },
     );
   });
+
+  it('should not count a fault that found nothing to act on (a crash of the leader while there is none)', () => {
+    // Arrange, by hand: 3 stacked members (cluster() defaults); etcd-1 and etcd-2 crash at 1h for
+    // 1h, so the quorum is lost 1h-2h (and held again as soon as they are back); at 1h30 a crash
+    // of "the leader" finds none. The quorum's hour goes to the two crashes, half each.
+    const s = scenario({
+      horizon: 4 * HOUR,
+      faults: [
+        { kind: 'crash', at: HOUR, target: 'prod/etcd-1', duration: HOUR },
+        { kind: 'crash', at: HOUR, target: 'prod/etcd-2', duration: HOUR },
+        { kind: 'crash', at: HOUR + 1800, target: 'prod/etcd-leader', duration: HOUR },
+      ],
+    });
+    // Act
+    const quorum = byCause(s, run(s), 'prod', 'etcdQuorum');
+    // Assert
+    expect(Object.keys(quorum)).toEqual(['fault 1: crash prod/etcd-1 for 1h', 'fault 2: crash prod/etcd-2 for 1h']);
+    expect(quorum['fault 1: crash prod/etcd-1 for 1h']).toBe(HOUR / 2);
+    expect(quorum['fault 2: crash prod/etcd-2 for 1h']).toBe(HOUR / 2);
+  });
 });
