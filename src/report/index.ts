@@ -1,7 +1,8 @@
 /** The report layer's public API: results in, strings and chart specs out (pure but for reading the chart libraries). */
 export type { ReportInput, CompareInput, CompareEntry, PropertyTable, Headline } from './ReportInput.js';
 export { headlineOf } from './ReportInput.js';
-export { compareJson, renderReportFiles, renderCompareFiles } from './reportFiles.js';
+export { renderReportFiles, renderCompareFiles } from './reportFiles.js';
+export { compareJson } from './compareJson.js';
 export { renderHtml } from './renderHtml.js';
 export { renderCompareHtml } from './renderCompareHtml.js';
 export { renderMarkdown, renderCompareMarkdown, markdownTable } from './renderMarkdown.js';

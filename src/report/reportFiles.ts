@@ -5,7 +5,8 @@ import { renderHtml } from './renderHtml.js';
 import { renderCompareMarkdown, renderMarkdown } from './renderMarkdown.js';
 import { renderSvg } from './renderSvg.js';
 import { compareCharts, reportCharts, type Chart } from './reportCharts.js';
-import type { CompareEntry, CompareInput, ReportInput } from './ReportInput.js';
+import { compareJson } from './compareJson.js';
+import type { CompareInput, ReportInput } from './ReportInput.js';
 
 /**
  * index.html, summary.md, summary.json, signals.csv, and for each chart charts/<id>.svg (drawn in
@@ -35,11 +36,6 @@ export async function renderCompareFiles(input: CompareInput): Promise<Record<st
     ...(input.entries.every((e) => e.rows) ? { 'signals.csv': renderCompareCsv(input.entries.map((e) => ({ label: e.label, rows: e.rows! }))) } : {}),
     ...(await chartFiles(charts)),
   };
-}
-
-/** `[{label, summary}]`: what `kubesim compare --json` prints and its summary.json holds. */
-export function compareJson(entries: readonly CompareEntry[]): string {
-  return `${JSON.stringify(entries.map((e) => ({ label: e.label, summary: e.summary })), null, 2)}\n`;
 }
 
 async function chartFiles(charts: readonly Chart[]): Promise<Record<string, string>> {

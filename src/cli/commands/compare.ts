@@ -5,7 +5,14 @@ import { probeProperties } from '../../experiment/probeProperties.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { replicationRows } from '../../experiment/aggregate.js';
-import { clusterCost, formatRate, formatSeconds, costPerAddedNine, evidenceOf, precisionLine, flagLines, formatMoney, headlineOf, compareJson, legendLines, renderCompareFiles, type CompareEntry } from '../../report/index.js';
+// Not report/index.js: that brings the chart renderer and vega-lite (about 0.3 s), which only a report needs.
+import { clusterCost, costPerAddedNine } from '../../report/cost.js';
+import { evidenceOf } from '../../report/evidence.js';
+import { formatMoney, formatRate, formatSeconds } from '../../report/format.js';
+import { precisionLine } from '../../report/precisionLine.js';
+import { headlineOf, type CompareEntry } from '../../report/ReportInput.js';
+import { compareJson } from '../../report/compareJson.js';
+import { flagLines, legendLines } from '../../report/signalTable.js';
 import { InputError } from '../errors.js';
 import { intFlag } from '../flags.js';
 import { precisionProgress, progress } from '../progress.js';
@@ -63,6 +70,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   };
   if (writeReport) {
     const global = entries.every((e) => e.summary.global.signals['service']);
+    const { renderCompareFiles } = await import('../../report/reportFiles.js');
     const files = await renderCompareFiles({
       kind: 'compare',
       title: `Comparison of ${entries.map((e) => e.label).join(', ')}`,

@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import type { SweepSummary } from '../../experiment/sweep/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { renderSweepFiles, renderSweepTerminal, sweepSummaryJson } from '../../report/sweep/index.js';
+// Not report/sweep/index.js: its page and charts bring vega-lite (about 0.3 s), which only a report needs.
+import { renderSweepTerminal } from '../../report/sweep/renderSweepText.js';
+import { sweepSummaryJson } from '../../report/sweep/sweepSummaryJson.js';
 import { reportFolderName } from '../scenarioInput.js';
 import { wantsReport, writeReportDir } from '../writeReport.js';
 import { documentText, wantsWide, type OutputFlags } from '../outputFormat.js';
@@ -25,7 +27,10 @@ export function sweepReportDir(scenario: string, out: string | undefined): strin
 export async function emitSweep(summary: SweepSummary, scenarios: readonly Scenario[], flags: SweepOutputFlags): Promise<void> {
   const input = { summary, scenarios };
   const dir = wantsReport(flags) ? sweepReportDir(summary.scenario, flags.out) : undefined;
-  if (dir !== undefined) await writeReportDir(dir, await renderSweepFiles(input));
+  if (dir !== undefined) {
+    const { renderSweepFiles } = await import('../../report/sweep/renderSweepFiles.js');
+    await writeReportDir(dir, await renderSweepFiles(input));
+  }
   if (flags.json) {
     process.stdout.write(documentText(sweepSummaryJson(input), flags));
     return;

@@ -1,5 +1,6 @@
 /** The sweep report: page, Markdown, terminal table, CSV and charts of a capacity-planning sweep. */
-export { renderSweepFiles, sweepSummaryJson } from './renderSweepFiles.js';
+export { renderSweepFiles } from './renderSweepFiles.js';
+export { sweepSummaryJson } from './sweepSummaryJson.js';
 export { renderSweepHtml, type SweepReportInput } from './renderSweepHtml.js';
 export { renderSweepTerminal, renderSweepMarkdown } from './renderSweepText.js';
 export { renderSweepCsv } from './renderSweepCsv.js';

@@ -4,11 +4,7 @@ import { renderSweepCsv } from './renderSweepCsv.js';
 import { renderSweepHtml, type SweepReportInput } from './renderSweepHtml.js';
 import { renderSweepMarkdown } from './renderSweepText.js';
 import { sweepCharts } from './sweepCharts.js';
-
-/** The summary document exactly as summary.json holds it (and `--json` prints it). */
-export function sweepSummaryJson(input: SweepReportInput): string {
-  return `${JSON.stringify(input.summary, null, 2)}\n`;
-}
+import { sweepSummaryJson } from './sweepSummaryJson.js';
 
 /** index.html, summary.md, summary.json, points.csv, and charts/<id>.svg and .vl.json for each chart. */
 export async function renderSweepFiles(input: SweepReportInput): Promise<Record<string, string>> {
