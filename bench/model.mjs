@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatRate, loadWarning } from './lib.mjs';
+import { runReplication } from '../dist/model/Replication.js';
+import { buildTopology } from '../dist/model/Topology.js';
+import { parseScenario } from '../dist/scenario/parseScenario.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MAIN = join(ROOT, 'dist/cli/main.js');
@@ -69,7 +72,8 @@ function clusterYears(log) {
   log('');
   log(`cluster-years per second: ${relative(CLUSTER)} (5 stacked members, 3 datacenters, every role failing), one thread, one replication`);
   log(`  cluster-years/s: whole process by CPU time; marginal: the last 3/4 of the horizon, start-up and world building left out (least CPU of ${CLUSTER_ROUNDS} runs each)`);
-  log('  workers   horizon   wall s   CPU s   cluster-years/s   marginal   peak MiB (1/4 of the horizon, whole)');
+  log('  events: of the replication (counted in this process); events/s: marginal, comparable with the kernel\'s events/s above');
+  log('  workers   horizon   wall s   CPU s   cluster-years/s   marginal      events   events/s   peak MiB (1/4 of the horizon, whole)');
   const tmp = mkdtempSync(join(tmpdir(), 'kubesim-bench-model-'));
   try {
     const text = readFileSync(CLUSTER, 'utf8');
@@ -85,14 +89,24 @@ function clusterYears(log) {
       const quarter = run(years / 4);
       const whole = run(years);
       const marginal = (0.75 * years) / (whole.cpu - quarter.cpu);
+      const events = eventsOf(changed, years);
+      const eventRate = (events - eventsOf(changed, years / 4)) / (whole.cpu - quarter.cpu);
       log(
         `  ${String(workers).padStart(7)}   ${`${years} y`.padStart(7)}   ${whole.seconds.toFixed(2).padStart(6)}   ${whole.cpu.toFixed(2).padStart(5)}   ` +
-          `${(years / whole.cpu).toFixed(1).padStart(15)}   ${marginal.toFixed(1).padStart(8)}   ${mib(quarter.peakKb).padStart(4)} / ${mib(whole.peakKb)}`,
+          `${(years / whole.cpu).toFixed(1).padStart(15)}   ${marginal.toFixed(1).padStart(8)}   ${formatRate(events).padStart(9)}   ${formatRate(eventRate).padStart(8)}   ${mib(quarter.peakKb).padStart(4)} / ${mib(whole.peakKb)}`,
       );
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Events replication 0 of the scenario (YAML text) processes over `years`: the run the timed process makes. */
+function eventsOf(text, years) {
+  const changed = text.replace(/horizon: \S+/, `horizon: ${years}y`);
+  if (changed === text) throw new Error(`${CLUSTER}: no 'horizon:' to set`);
+  const s = parseScenario(changed, CLUSTER);
+  return runReplication(s, buildTopology(s), 0).events;
 }
 
 /** Runs a whole process; its wall time, its CPU time and (node) its peak memory. */
