@@ -92,7 +92,7 @@ describe('chart specs', () => {
     expect(axisTitles(svg)).toEqual(['Cost per month (EUR)', 'Availability of apiWrite (nines)']);
     const layers = (spec as { layer: { data: { values: { label: string; front: string }[] } }[] }).layer;
     const marked = Object.fromEntries(layers[2]!.data.values.map((v) => [v.label, v.front]));
-    expect(marked).toEqual({ a: 'on the Pareto front', b: 'on the Pareto front', c: 'dominated' });
+    expect(marked).toEqual({ a: 'on the Pareto front', b: 'on the Pareto front', c: 'beaten on cost and availability' });
     expect(layers[0]!.data.values.map((v) => v.label)).toEqual(['a', 'b']); // the front's line
   });
 

@@ -7,6 +7,9 @@ import { paretoFront } from '../paretoFront.js';
 import { placeLabels } from './placeLabels.js';
 import { CHART_WIDTH, CONFIG, MUTED_COLOR, POINT_COLOR, ninesLabelExpr, type Encoding } from './theme.js';
 
+/** The legend of a point off the Pareto front: some other configuration is cheaper and at least as available, or as cheap and more. */
+const OFF_FRONT = 'beaten on cost and availability';
+
 export interface CostAvailabilityPoint {
   readonly label: string;
   /** Monthly cost in `currency`. */
@@ -47,7 +50,8 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
       nines: clamp(at(p)),
       lower: clamp(ci?.[0] ?? at(p)),
       upper: clamp(ci?.[1] ?? at(p)),
-      front: front.has(p) ? 'on the Pareto front' : 'dominated',
+      // Not 'dominated': that word is a trust tag on the same page (a few outages hold the downtime).
+      front: front.has(p) ? 'on the Pareto front' : OFF_FRONT,
       costText: formatMoney(p.cost, currency),
       availabilityText: e ? e.value : formatPercent(p.availability),
       ciText: e ? e.interval : p.ci95 ? formatInterval(p.ci95) : '—',
@@ -78,7 +82,7 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
     scale: { domain: [lo, hi], nice: false, zero: false },
     axis: { title: `Availability${options.signal ? ` of ${options.signal}` : ''} (nines)`, values: ticks, labelExpr: ninesLabelExpr(ticks) },
   };
-  const color = { field: 'front', type: 'nominal', scale: { domain: ['on the Pareto front', 'dominated'], range: [POINT_COLOR, MUTED_COLOR] }, legend: { title: null, orient: 'bottom' } } as const;
+  const color = { field: 'front', type: 'nominal', scale: { domain: ['on the Pareto front', OFF_FRONT], range: [POINT_COLOR, MUTED_COLOR] }, legend: { title: null, orient: 'bottom' } } as const;
   const tooltip: NonNullable<Encoding['tooltip']> = [
     { field: 'label', title: 'Configuration' },
     { field: 'costText', title: 'Cost per month' },
@@ -105,13 +109,13 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
         : []),
       {
         data: { values },
-        transform: [{ filter: "datum.front == 'dominated'" }],
+        transform: [{ filter: `datum.front == '${OFF_FRONT}'` }],
         mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: false, fill: 'white' },
         encoding: { x, y, color, tooltip },
       },
       {
         data: { values },
-        transform: [{ filter: "datum.front != 'dominated'" }],
+        transform: [{ filter: `datum.front != '${OFF_FRONT}'` }],
         mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: true },
         encoding: { x, y, color, tooltip },
       },
