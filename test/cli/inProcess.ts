@@ -52,13 +52,16 @@ function started(): ChildProcess {
   return c;
 }
 
-/** kubesim(args, options) run in the file's long-lived child: the same result, without a process start. */
-export function kubesimInProcess(args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<CliResult> {
+/**
+ * kubesim(args, options) run in the file's long-lived child: the same result, without a process
+ * start. `env` adds to (or overrides) this process's environment, as NO_COLOR=1 does.
+ */
+export function kubesimInProcess(args: readonly string[], options: { cwd?: string; input?: string; env?: Readonly<Record<string, string>> } = {}): Promise<CliResult> {
   const c = started();
   const id = nextId++;
   return new Promise<CliResult>((resolve, reject) => {
     pending.set(id, { args, resolve, reject });
-    c.send({ id, args, cwd: options.cwd ?? ROOT, input: options.input ?? '', env: { ...process.env, NO_COLOR: '1' } });
+    c.send({ id, args, cwd: options.cwd ?? ROOT, input: options.input ?? '', env: { ...process.env, NO_COLOR: '1', ...options.env } });
   });
 }
 
