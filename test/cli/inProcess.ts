@@ -3,7 +3,7 @@
  * another (_internals/cliChild.mjs), instead of a fresh `node dist/cli/main.js` per command as
  * kubesim() in cli.ts does: a fresh process spends 0.3-0.5 s starting Node and loading the CLI's
  * modules. Same arguments, folder, stdin and environment; the same CliResult. A command that
- * needs a process of its own (worker threads as a subject, shards killed, signals, a terminal,
+ * needs a process of its own (worker threads as a subject, shard runs, signals, a terminal,
  * EPIPE, timing the exit) uses kubesim() (docs/testing.md#two-ways-to-run-the-cli).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,11 +39,13 @@ function started(): ChildProcess {
     if ('error' in m) p.reject(new Error(`kubesim ${p.args.join(' ')}: the in-process runner failed: ${m.error}`));
     else p.resolve({ code: m.code, stdout: m.stdout, stderr: m.stderr });
   });
-  c.on('exit', (code, signal) => {
-    if (child === c) child = undefined;
-    for (const p of pending.values()) p.reject(new Error(`kubesim ${p.args.join(' ')}: the in-process runner exited (${signal ?? code}) while it ran`));
+  const fail = (why: string) => {
+    if (child === c) stopInProcess();
+    for (const p of pending.values()) p.reject(new Error(`kubesim ${p.args.join(' ')}: the in-process runner ${why} while it ran`));
     pending.clear();
-  });
+  };
+  c.on('exit', (code, signal) => fail(`exited (${signal ?? code})`));
+  c.on('error', (e) => fail(`failed (${e.message})`));
   // The child keeps no process alive: afterAll stops it, or this process's exit.
   c.unref();
   c.channel?.unref();
