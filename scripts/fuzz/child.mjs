@@ -1,5 +1,5 @@
 // The fuzzer's worker process: runs kubesim's CLI program in-process (built dist/) on cases sent
-// over IPC, capturing stdout, stderr and the exit code as src/cli/main.ts would map them. The
+// over IPC, capturing stdout, stderr and the exit code as src/cli/entry.ts would map them. The
 // parent kills it when a case passes its time limit, so a hang costs one process, not the run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ const capture = (which) => (chunk, encoding, cb) => {
 const realOut = process.stdout.write.bind(process.stdout);
 const realErr = process.stderr.write.bind(process.stderr);
 
-/** The exit code and stderr lines src/cli/main.ts's report() gives an error (kept in step with it). */
+/** The exit code and stderr lines src/cli/entry.ts's report() gives an error (kept in step with it). */
 function report(e) {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

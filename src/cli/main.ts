@@ -1,42 +1,9 @@
 #!/usr/bin/env node
-/** The kubesim command line: the only module that touches process, argv, stdout and the file system. */
-import { CommanderError } from 'commander';
-import { escapeControls } from '../kernel/quoteValue.js';
-import { ScenarioError, formatProblem } from '../scenario/ScenarioError.js';
-import { EXIT_INPUT, EXIT_RUNTIME, InputError } from './errors.js';
-import { buildProgram } from './program.js';
-
-async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync([...argv]);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    return report(e);
-  }
-}
-
-/** Maps an error to its exit code after printing it as one line per problem, never a stack trace; control and bidi characters are escaped. */
-function report(e: unknown): number {
-  if (e instanceof CommanderError) {
-    // Help and version are "errors" to commander; everything else it raises is a bad flag.
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    process.stderr.write(`kubesim: ${escapeControls(e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '))}\n`);
-    return EXIT_INPUT;
-  }
-  if (e instanceof ScenarioError) {
-    for (const p of e.problems) process.stderr.write(`kubesim: ${formatProblem(p)}\n`);
-    return EXIT_INPUT;
-  }
-  if (e instanceof InputError) {
-    for (const line of e.lines) process.stderr.write(`kubesim: ${escapeControls(line)}\n`);
-    return EXIT_INPUT;
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`kubesim: run failed: ${escapeControls(message.split('\n')[0]!)}\n`);
-  if (process.env['KUBESIM_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  return EXIT_RUNTIME;
-}
+/**
+ * The kubesim bin: runs the command line of this process (entry.ts) and sets the process's exit
+ * code from it; it also stops quietly when a reader of stdout or stderr goes away (EPIPE).
+ */
+import { main, report } from './entry.js';
 
 // A reader that goes away early (`kubesim explain --json | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {

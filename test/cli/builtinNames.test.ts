@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const SCENARIO = fixture('builtin-names.yaml');
 const FEDERATION = fixture('builtin-names-federation.yaml');
@@ -20,15 +21,15 @@ const at = (o: unknown, key: string): unknown => (Object.hasOwn(o as Doc, key) ?
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'kubesim-names-'));
 
 describe('names that are JavaScript built-ins', () => {
-  it('should validate them', () => {
-    const r = kubesim(['validate', SCENARIO, FEDERATION]);
+  it('should validate them', async () => {
+    const r = await kubesimInProcess(['validate', SCENARIO, FEDERATION]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('builtin-names.yaml: ok (6 clusters, 4 scripted faults)');
   });
 
-  it('should run to a full report with every cluster and tenant in the summary, the page and the charts', () => {
+  it('should run to a full report with every cluster and tenant in the summary, the page and the charts', async () => {
     const out = join(tempDir(), 'report');
-    const r = kubesim(['run', SCENARIO, ...FAST, '--out', out]);
+    const r = await kubesimInProcess(['run', SCENARIO, ...FAST, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     for (const f of ['index.html', 'summary.md', 'summary.json', 'signals.csv', 'charts/availability.svg', 'charts/timeline.svg', 'charts/cost.svg']) {
@@ -54,8 +55,8 @@ describe('names that are JavaScript built-ins', () => {
     expect(readFileSync(join(out, 'signals.csv'), 'utf8')).toContain('__proto__,tenant:constructor');
   });
 
-  it('should print the same summary with --json, and the same after sharding and merging', () => {
-    const direct = kubesim(['run', SCENARIO, ...FAST, '--json']);
+  it('should print the same summary with --json, and the same after sharding and merging', async () => {
+    const direct = await kubesimInProcess(['run', SCENARIO, ...FAST, '--json']);
     expect(direct.code, direct.stderr).toBe(0);
     expect(keys(JSON.parse(direct.stdout).clusters)).toEqual(CLUSTERS);
     const dir = tempDir();
@@ -63,14 +64,14 @@ describe('names that are JavaScript built-ins', () => {
       const r = kubesim(['run', SCENARIO, ...FAST, '--shard', shard, '--out', dir]);
       expect(r.code, r.stderr).toBe(0);
     }
-    const merged = kubesim(['merge', dir, '--json']);
+    const merged = await kubesimInProcess(['merge', dir, '--json']);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toBe(direct.stdout);
   });
 
-  it('should compare scenarios whose clusters share no name (constructor on one side only)', () => {
+  it('should compare scenarios whose clusters share no name (constructor on one side only)', async () => {
     const out = join(tempDir(), 'cmp');
-    const r = kubesim(['compare', SCENARIO, FEDERATION, ...FAST, '--out', out]);
+    const r = await kubesimInProcess(['compare', SCENARIO, FEDERATION, ...FAST, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^constructor\s+__proto__\/apiWrite/m);
     const docs = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { label: string; summary: Doc }[];
@@ -79,36 +80,36 @@ describe('names that are JavaScript built-ins', () => {
     expect(existsSync(join(out, 'charts/availability.svg'))).toBe(true);
   });
 
-  it('should keep the global signals that read a host cluster named __proto__', () => {
-    const r = kubesim(['run', FEDERATION, ...FAST, '--json']);
+  it('should keep the global signals that read a host cluster named __proto__', async () => {
+    const r = await kubesimInProcess(['run', FEDERATION, ...FAST, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as { clusters: Doc; global: { signals: Doc } };
     expect(keys(doc.clusters)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
     expect(keys(doc.global.signals)).toEqual(['service', 'configPush']);
   });
 
-  it('should explain a run, naming the clusters and the failure domain', () => {
-    const r = kubesim(['explain', SCENARIO, '--from', '7d23h', '--to', '8d1h', '--json']);
+  it('should explain a run, naming the clusters and the failure domain', async () => {
+    const r = await kubesimInProcess(['explain', SCENARIO, '--from', '7d23h', '--to', '8d1h', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const steps = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { clusters: { name: string }[]; happened: string[] });
     expect(steps.length).toBeGreaterThan(0);
     expect(steps[0]!.clusters.map((c) => c.name)).toEqual(CLUSTERS);
     expect(steps.flatMap((s) => s.happened).join('\n')).toContain('isPrototypeOf');
-    const text = kubesim(['explain', SCENARIO, '--from', '7d23h', '--to', '8d1h', '--ascii', '--width', '80']);
+    const text = await kubesimInProcess(['explain', SCENARIO, '--from', '7d23h', '--to', '8d1h', '--ascii', '--width', '80']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('[__proto__]');
   });
 
-  it('should give the analytic answer beside the simulation for every cluster', () => {
-    const r = kubesim(['analytic', SCENARIO, '--ignore-faults', ...FAST, '--json']);
+  it('should give the analytic answer beside the simulation for every cluster', async () => {
+    const r = await kubesimInProcess(['analytic', SCENARIO, '--ignore-faults', ...FAST, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as { signals: { cluster: string; signal: string }[] };
     expect([...new Set(doc.signals.map((s) => s.cluster))]).toEqual(CLUSTERS);
   });
 
-  it('should sweep, with the clusters in every point and the recommendation', () => {
+  it('should sweep, with the clusters in every point and the recommendation', async () => {
     const out = join(tempDir(), 'sweep');
-    const r = kubesim(['sweep', FEDERATION, '--set', 'workers.nodes=3,4', '--slo', 'apiWrite=50', ...FAST, '--out', out]);
+    const r = await kubesimInProcess(['sweep', FEDERATION, '--set', 'workers.nodes=3,4', '--slo', 'apiWrite=50', ...FAST, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Recommendation at workers.nodes=3: workers.nodes=3,');
     const doc = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { points: { summary: Doc; etcd: Doc }[] };

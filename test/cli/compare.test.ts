@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 describe('kubesim compare', () => {
-  it('should report scenarios side by side with the measured properties and write the page', () => {
+  it('should report scenarios side by side with the measured properties and write the page', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kubesim-compare-')), 'cmp');
-    const r = kubesim(['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', '--replications', '3', '--horizon', '30d', '--out', out, '--jobs', '1']);
+    const r = await kubesimInProcess(['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', '--replications', '3', '--horizon', '30d', '--out', out, '--jobs', '1']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/single-server\s+dev\/apiWrite/);
     expect(r.stdout).toMatch(/no \(losing dev\/cp-1 stops the API\)/);
@@ -18,29 +18,29 @@ describe('kubesim compare', () => {
     for (const f of ['summary.json', 'summary.md', 'signals.csv']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
-  it('should run each scenario to --precision and say what each reached, under the table and in the JSON', () => {
+  it('should run each scenario to --precision and say what each reached, under the table and in the JSON', async () => {
     const args = ['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', '--replications', '3', '--horizon', '30d', '--precision', '40%', '--signals', 'apiWrite', '--max-replications', '12', '--no-report', '--jobs', '1'];
-    const r = kubesim(args);
+    const r = await kubesimInProcess(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^single-server: Precision ±40%: (reached by every requested signal|NOT reached; --max-replications stopped the run first)/m);
     expect(r.stdout).toMatch(/^multi-master: Precision ±40%: /m);
-    const docs = JSON.parse(kubesim([...args, '--json']).stdout) as { label: string; summary: { replications: number; precision: { target: number } } }[];
+    const docs = JSON.parse((await kubesimInProcess([...args, '--json'])).stdout) as { label: string; summary: { replications: number; precision: { target: number } } }[];
     for (const d of docs) {
       expect(d.summary.precision.target).toBe(0.4);
       expect(d.summary.replications).toBeLessThanOrEqual(12);
     }
   });
 
-  it('should refuse a single scenario with exit 2', () => {
-    const r = kubesim(['compare', 'scenarios/single-server.yaml']);
+  it('should refuse a single scenario with exit 2', async () => {
+    const r = await kubesimInProcess(['compare', 'scenarios/single-server.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('kubesim: compare: expected at least two scenario files, found 1\n');
   });
 });
 
 describe('kubesim models', () => {
-  it('should measure the seed\'s properties of each model', () => {
-    const r = kubesim(['models', '--json']);
+  it('should measure the seed\'s properties of each model', async () => {
+    const r = await kubesimInProcess(['models', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout) as { model: string; highlyAvailable: string; replicatedConfig: string; namespaceIsolation: string }[];
     const by = Object.fromEntries(rows.map((x) => [x.model, x]));
@@ -54,8 +54,8 @@ describe('kubesim models', () => {
     expect(by['multi-tenant']!.namespaceIsolation).toMatch(/^yes/);
   });
 
-  it('should print the properties side by side, then each model with its reasons', () => {
-    const r = kubesim(['models']);
+  it('should print the properties side by side, then each model with its reasons', async () => {
+    const r = await kubesimInProcess(['models']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^model\s+highly available\s+replicated config\s+namespace isolation$/);

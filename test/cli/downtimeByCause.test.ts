@@ -2,14 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SignalSummary, Summary } from '../../src/experiment/Summary.js';
-import { fixture, kubesim } from './cli.js';
+import { fixture } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 /** Seconds per year of one second in a 6 h horizon, one replication: 365 × 24 / 6. */
 const PER_YEAR = 1460;
 
 /** One run that prints the terminal tables and writes summary.json (the JSON of --json) and summary.md. */
-function run(file: string, out: string) {
-  const report = kubesim(['run', fixture(file), '--jobs', '1', '--out', out]);
+async function run(file: string, out: string) {
+  const report = await kubesimInProcess(['run', fixture(file), '--jobs', '1', '--out', out]);
   const read = (name: string) => readFileSync(`${out}/${name}`, 'utf8');
   return { report, summary: JSON.parse(read('summary.json')) as Summary, markdown: read('summary.md') };
 }
@@ -20,9 +21,9 @@ const signalsOf = (s: Summary): [string, SignalSummary][] => [
 ];
 
 describe('kubesim run: downtime by cause', () => {
-  it('should give all the downtime to the one scripted outage when nothing else fails', () => {
+  it('should give all the downtime to the one scripted outage when nothing else fails', async () => {
     // Arrange, Act: az-c dark for 2 h, random failures off, 2 replications.
-    const { summary, report, markdown } = run('cause-one-outage.yaml', 'test-output/cause-one-outage');
+    const { summary, report, markdown } = await run('cause-one-outage.yaml', 'test-output/cause-one-outage');
     // Assert
     expect(report.code, report.stderr).toBe(0);
     const signals = signalsOf(summary);
@@ -36,9 +37,9 @@ describe('kubesim run: downtime by cause', () => {
     expect(markdown).toMatch(/## Downtime by cause\n\n\| Signal \| Downtime per year \| Cause \| Per year \| Share \|\n.*\n\| prod\/workloads \| [^|]+ \| fault az-c down \| [^|]+ \| 100% \|\n/);
   });
 
-  it('should split two overlapping named outages evenly while both are in effect', () => {
+  it('should split two overlapping named outages evenly while both are in effect', async () => {
     // Arrange, Act: dc-a dark 1h-2h (east), dc-b 1h30m-2h30m (west).
-    const { summary, report, markdown } = run('cause-two-outages.yaml', 'test-output/cause-two-outages');
+    const { summary, report, markdown } = await run('cause-two-outages.yaml', 'test-output/cause-two-outages');
     // Assert
     expect(report.code, report.stderr).toBe(0);
     // By hand: global/service is down 1h30m-2h00m10s; 1,800 s of overlap split in two, then 10 s of west dark alone.

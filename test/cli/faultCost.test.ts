@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/experiment/Summary.js';
 import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubesim-fault-cost-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,22 +33,22 @@ const file = (name: string, body: string): string => {
 };
 const TINY = file('tiny.yaml', scenario(FIRST + SECOND));
 
-const json = (args: readonly string[]): Summary => {
-  const r = kubesim(['run', ...args, '--json', '--no-report']);
+const json = async (args: readonly string[]): Promise<Summary> => {
+  const r = await kubesimInProcess(['run', ...args, '--json', '--no-report']);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Summary;
 };
 
 describe('run --fault-cost', () => {
-  it('should price each fault as the run minus the run without it, the same on 1 and 2 threads, in every format', () => {
+  it('should price each fault as the run minus the run without it, the same on 1 and 2 threads, in every format', async () => {
     // Arrange: the scenario without its second fault, written by hand.
     const withoutSecond = file('without-second.yaml', scenario(FIRST));
     const out = join(dir, 'report');
 
     // Act: one thread and JSON; two threads, the terminal and a report.
-    const one = kubesim(['run', TINY, '--fault-cost', '--json', '--no-report', '--jobs', '1']);
+    const one = await kubesimInProcess(['run', TINY, '--fault-cost', '--json', '--no-report', '--jobs', '1']);
     const two = kubesim(['run', TINY, '--fault-cost', '--jobs', '2', '--out', out]);
-    const byHand = json([withoutSecond, '--jobs', '1']);
+    const byHand = await json([withoutSecond, '--jobs', '1']);
 
     // Assert: the paired difference of the named fault, per signal.
     expect(one.code, one.stderr).toBe(0);
@@ -68,15 +69,15 @@ describe('run --fault-cost', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/<section class="card" id="fault-cost"><h2>What each fault cost<\/h2>/);
   });
 
-  it('should leave the rest of the summary as the plain run gives it', () => {
-    const { faultCost, ...rest } = json([TINY, '--fault-cost', '--jobs', '1']);
+  it('should leave the rest of the summary as the plain run gives it', async () => {
+    const { faultCost, ...rest } = await json([TINY, '--fault-cost', '--jobs', '1']);
     expect(faultCost?.faults).toHaveLength(2);
-    expect(rest).toEqual(json([TINY, '--jobs', '1']));
+    expect(rest).toEqual(await json([TINY, '--jobs', '1']));
   });
 
-  it('should count the paired runs in the work estimate, refusing too much work up front', () => {
-    const plain = kubesim(['run', TINY, '--no-report', '--max-work', '10']);
-    const paired = kubesim(['run', TINY, '--no-report', '--max-work', '10', '--fault-cost']);
+  it('should count the paired runs in the work estimate, refusing too much work up front', async () => {
+    const plain = await kubesimInProcess(['run', TINY, '--no-report', '--max-work', '10']);
+    const paired = await kubesimInProcess(['run', TINY, '--no-report', '--max-work', '10', '--fault-cost']);
     expect(plain.stderr).toMatch(/\b3 replications\b/);
     // The run itself, once without each of the two faults, once without both: 4 × 3.
     expect(paired.code).toBe(2);
@@ -87,15 +88,15 @@ describe('run --fault-cost', () => {
     [['--shard', '1/2'], /^kubesim: --fault-cost: cannot be sharded/],
     [['--precision', '10%'], /^kubesim: --fault-cost: not with --precision/],
     [['--ignore-faults'], /^kubesim: --fault-cost: not with --ignore-faults/],
-  ])('should refuse %j with one line, exit 2', (flags, message) => {
-    const r = kubesim(['run', TINY, '--fault-cost', '--no-report', ...flags]);
+  ])('should refuse %j with one line, exit 2', async (flags, message) => {
+    const r = await kubesimInProcess(['run', TINY, '--fault-cost', '--no-report', ...flags]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('should refuse a scenario without scripted faults before any work', () => {
-    const r = kubesim(['run', 'scenarios/single-server.yaml', '--fault-cost', '--no-report']);
+  it('should refuse a scenario without scripted faults before any work', async () => {
+    const r = await kubesimInProcess(['run', 'scenarios/single-server.yaml', '--fault-cost', '--no-report']);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd()).toBe('kubesim: --fault-cost: scenarios/single-server.yaml has no scripted faults (spec.faults) to price');
   });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/experiment/Summary.js';
 import { FAMILIES } from '../../src/fit/families/index.js';
 import { createStream } from '../../src/kernel/index.js';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'kubesim-fit-'));
 const SAMPLE = 'scenarios/fit/incidents.csv';
@@ -51,26 +51,26 @@ interface FitDoc {
 }
 
 describe('kubesim fit on the shipped samples', () => {
-  it('should fit the CSV sample, say the window and print a failures: block, and refuse the load balancer for lack of events', () => {
-    const r = kubesim(['fit', SAMPLE, ...WINDOW, '--bootstrap', '20']);
+  it('should fit the CSV sample, say the window and print a failures: block, and refuse the load balancer for lack of events', async () => {
+    const r = await kubesimInProcess(['fit', SAMPLE, ...WINDOW, '--bootstrap', '20']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('window 2025-01-01T00:00:00Z to 2026-01-01T00:00:00Z (given by --window-start/--window-end)');
     expect(r.stdout).toMatch(/^failures:$/m);
     expect(r.stdout).toMatch(/loadBalancer \(1 component\)\n {2}time to failure: \d failures?, \d censored: not fitted, at least 10 failures are needed/);
   });
 
-  it('should fit the Prometheus sample by its job label', () => {
-    const r = kubesim(['fit', PROMETHEUS, '--json', '--bootstrap', '0']);
+  it('should fit the Prometheus sample by its job label', async () => {
+    const r = await kubesimInProcess(['fit', PROMETHEUS, '--json', '--bootstrap', '0']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as FitDoc;
     expect(Object.keys(doc.failures)).toEqual(['etcd']);
     expect(doc.sources[0]!.window.from).toBe('samples');
   });
 
-  it('should print the same JSON for the same seed, and other p-values for another seed', () => {
-    const a = kubesim(['fit', SAMPLE, '--json', '--bootstrap', '30']);
-    const b = kubesim(['fit', SAMPLE, '--json', '--bootstrap', '30']);
-    const c = kubesim(['fit', SAMPLE, '--json', '--bootstrap', '30', '--seed', '7']);
+  it('should print the same JSON for the same seed, and other p-values for another seed', async () => {
+    const a = await kubesimInProcess(['fit', SAMPLE, '--json', '--bootstrap', '30']);
+    const b = await kubesimInProcess(['fit', SAMPLE, '--json', '--bootstrap', '30']);
+    const c = await kubesimInProcess(['fit', SAMPLE, '--json', '--bootstrap', '30', '--seed', '7']);
     expect(a.code).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     const p = (s: string) => (JSON.parse(s) as FitDoc).roles['etcd']!.timeToFailure.fits!.map((f) => f.ks.pValue);
@@ -79,9 +79,9 @@ describe('kubesim fit on the shipped samples', () => {
 });
 
 describe('kubesim fit --into and --out', () => {
-  it('should write the fitted failures into the scenario, keeping its comments, and leave a valid scenario', () => {
+  it('should write the fitted failures into the scenario, keeping its comments, and leave a valid scenario', async () => {
     const scenario = file('s.yaml', SCENARIO);
-    const r = kubesim(['fit', SAMPLE, ...WINDOW, '--bootstrap', '0', '--into', scenario]);
+    const r = await kubesimInProcess(['fit', SAMPLE, ...WINDOW, '--bootstrap', '0', '--into', scenario]);
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(scenario, 'utf8');
     expect(text).toContain('# A single host; only its etcd member fails.');
@@ -89,14 +89,14 @@ describe('kubesim fit --into and --out', () => {
     expect(text).toMatch(/^ {4}etcd: \{ mttf: /m);
     expect(text).toMatch(/^ {4}worker: \{ mttf: /m);
     expect(text).not.toContain('mttf: 30d');
-    expect(kubesim(['validate', scenario]).code).toBe(0);
+    expect((await kubesimInProcess(['validate', scenario])).code).toBe(0);
     // Only the scenario is left in its folder: no temporary file.
     expect(readdirSync(join(scenario, '..'))).toEqual(['s.yaml']);
   });
 
-  it('should write an offline HTML report with a CDF and a Q-Q chart per fitted role and kind', () => {
+  it('should write an offline HTML report with a CDF and a Q-Q chart per fitted role and kind', async () => {
     const out = join(TMP, 'report');
-    const r = kubesim(['fit', SAMPLE, '--bootstrap', '0', '--out', out]);
+    const r = await kubesimInProcess(['fit', SAMPLE, '--bootstrap', '0', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     for (const id of ['cdf-etcd-ttf', 'qq-etcd-ttf', 'cdf-worker-ttr', 'qq-controlPlane-ttr']) expect(html).toContain(`data-chart="${id}"`);
@@ -131,11 +131,11 @@ const BAD: readonly [what: string, name: string, text: string, message: RegExp][
 ];
 
 describe('kubesim fit on bad input', () => {
-  it.each(BAD)('should refuse %s with exit 2 and one line, writing nothing', (_, name, text, message) => {
+  it.each(BAD)('should refuse %s with exit 2 and one line, writing nothing', async (_, name, text, message) => {
     const records = file(name, text);
     const scenario = file('s.yaml', SCENARIO);
     const out = join(TMP, `out-${seq++}`);
-    const r = kubesim(['fit', records, '--into', scenario, '--out', out]);
+    const r = await kubesimInProcess(['fit', records, '--into', scenario, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
@@ -147,9 +147,9 @@ describe('kubesim fit on bad input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('should refuse --into a file that is not a valid scenario, leaving it as it was', () => {
+  it('should refuse --into a file that is not a valid scenario, leaving it as it was', async () => {
     const scenario = file('bad.yaml', 'apiVersion: kubesim/v1\nkind: Scenario\nspec: {}\n');
-    const r = kubesim(['fit', SAMPLE, '--bootstrap', '0', '--into', scenario]);
+    const r = await kubesimInProcess(['fit', SAMPLE, '--bootstrap', '0', '--into', scenario]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^kubesim: .*bad\.yaml/);
     expect(readFileSync(scenario, 'utf8')).toBe('apiVersion: kubesim/v1\nkind: Scenario\nspec: {}\n');
@@ -175,13 +175,13 @@ function etcdRecords(members: number, years: number): string {
 }
 
 describe('the round trip: fit, then run the scenario it wrote', () => {
-  it('should simulate the etcd member at the availability mttf / (mttf + mttr) of the fit', () => {
+  it('should simulate the etcd member at the availability mttf / (mttf + mttr) of the fit', async () => {
     const records = file('etcd.csv', etcdRecords(3, 3));
     const scenario = file('s.yaml', SCENARIO);
-    const fit = kubesim(['fit', records, '--json', '--bootstrap', '0', '--window-start', '0', '--window-end', String(3 * 365 * DAY), '--into', scenario]);
+    const fit = await kubesimInProcess(['fit', records, '--json', '--bootstrap', '0', '--window-start', '0', '--window-end', String(3 * 365 * DAY), '--into', scenario]);
     expect(fit.code, fit.stderr).toBe(0);
     const expected = (JSON.parse(fit.stdout) as FitDoc).roles['etcd']!.availability!;
-    const run = kubesim(['run', scenario, '--json', '--jobs', '1', '--horizon', '10y', '--replications', '8']);
+    const run = await kubesimInProcess(['run', scenario, '--json', '--jobs', '1', '--horizon', '10y', '--replications', '8']);
     expect(run.code, run.stderr).toBe(0);
     const signal = (JSON.parse(run.stdout) as Summary).clusters['dev']!.signals['etcdQuorum']!;
     // The member alone holds quorum: its availability is the signal's.

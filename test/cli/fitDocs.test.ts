@@ -1,7 +1,8 @@
 /** docs/fit.md's worked examples: each block of one `$ kubesim fit ...` command and its output is run and must print exactly that. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kubesim, ROOT } from './cli.js';
+import { ROOT } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const doc = readFileSync(`${ROOT}docs/fit.md`, 'utf8');
 // Code blocks whose first line is the one command of the block.
@@ -14,8 +15,8 @@ describe('docs/fit.md examples', () => {
     expect(examples.map((e) => e.args[1])).toEqual(['scenarios/fit/incidents.csv', 'scenarios/fit/etcd-up.json']);
   });
 
-  it.each(examples)('should print what the page shows for kubesim $args', ({ args, output }) => {
-    const r = kubesim(args);
+  it.each(examples)('should print what the page shows for kubesim $args', async ({ args, output }) => {
+    const r = await kubesimInProcess(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(output);
   });

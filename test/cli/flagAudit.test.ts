@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { durationFlag, intFlag, seedFlag } from '../../src/cli/flags.js';
 import { precisionFlag } from '../../src/cli/precisionFlags.js';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const GARBAGE = ['NaN', '1e999', '-1', '1.5', ''] as const;
 // 1.5 is a valid duration (1.5 seconds); a word is not.
@@ -72,8 +72,8 @@ describe('every numeric flag of every command, through the CLI', () => {
   ROWS.forEach(([args, flag, kind], k) => {
     const values = kind === 'int' ? GARBAGE : DURATION_GARBAGE;
     const bad = values[k % values.length]!;
-    it(`should refuse ${args[0]} ${flag} ${JSON.stringify(bad)} with exit 2 and one line naming the flag`, () => {
-      const r = kubesim([...args, flag, bad]);
+    it(`should refuse ${args[0]} ${flag} ${JSON.stringify(bad)} with exit 2 and one line naming the flag`, async () => {
+      const r = await kubesimInProcess([...args, flag, bad]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       const lines = r.stderr.trimEnd().split('\n');

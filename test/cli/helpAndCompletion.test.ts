@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { completionScript, SHELLS } from '../../src/cli/completion.js';
 import { HELP_EXAMPLES } from '../../src/cli/helpExamples.js';
 import { buildProgram } from '../../src/cli/program.js';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 /** The help a command prints, Examples included (they are printed after helpInformation()). */
 function helpOf(command: Command): string {
@@ -49,8 +49,8 @@ describe('Examples in --help', () => {
     expect(String(await parseOnly(['run', 'x.yaml', '--replicas', '3']))).toMatch(/unknown option '--replicas'/);
   });
 
-  it('should print the Examples through the CLI', () => {
-    const r = kubesim(['validate', '--help']);
+  it('should print the Examples through the CLI', async () => {
+    const r = await kubesimInProcess(['validate', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\nExamples:\n {2}# .*\n {2}kubesim validate scenarios\/default\.yaml/);
   });
@@ -99,11 +99,11 @@ describe('kubesim completion', () => {
     }
   });
 
-  it('should print the script through the CLI, and refuse an unknown shell with a suggestion', () => {
-    const ok = kubesim(['completion', 'bash']);
+  it('should print the script through the CLI, and refuse an unknown shell with a suggestion', async () => {
+    const ok = await kubesimInProcess(['completion', 'bash']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe(bash);
-    const bad = kubesim(['completion', 'bsh']);
+    const bad = await kubesimInProcess(['completion', 'bsh']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(`kubesim: completion: expected bash, zsh or fish, found "bsh"; did you mean 'bash'?\n`);
   });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fixture, kubesim } from './cli.js';
+import { fixture } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const nodes = (name: string) => fixture(`import/${name}-nodes.json`);
 const pods = (name: string) => fixture(`import/${name}-pods.json`);
@@ -45,15 +46,15 @@ const CASES: { name: string; args: string[]; shape: Shape }[] = [
 
 describe('kubesim import', () => {
   for (const c of CASES) {
-    it(`should turn the ${c.name} fixture into a scenario that validates and runs with the cluster's shape`, () => {
+    it(`should turn the ${c.name} fixture into a scenario that validates and runs with the cluster's shape`, async () => {
       const dir = tmp();
       const file = join(dir, `${c.name}.yaml`);
-      const imported = kubesim(['import', ...c.args, '--out', file]);
+      const imported = await kubesimInProcess(['import', ...c.args, '--out', file]);
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
       expect(imported.stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: written \\(\\d+ CHECK comments? to settle\\)\n$`));
 
-      const validated = kubesim(['validate', file]);
+      const validated = await kubesimInProcess(['validate', file]);
       expect(validated.code).toBe(0);
       expect(validated.stdout).toMatch(/: ok \(1 cluster, 0 scripted faults\)/);
 
@@ -62,7 +63,7 @@ describe('kubesim import', () => {
       expect(doc.spec.datacenters.map((d) => d.name)).toEqual(c.shape.datacenters);
 
       // The summary: the model, the etcd tolerance (members) and the hosts by role (from the cost by role).
-      const run = kubesim(['run', file, '--replications', '2', '--no-report', '--json']);
+      const run = await kubesimInProcess(['run', file, '--replications', '2', '--no-report', '--json']);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const summary = JSON.parse(run.stdout) as Parameters<typeof hostsOf>[0] & { clusters: Record<string, { model: string; etcdFailuresTolerated: number }> };
@@ -77,8 +78,8 @@ describe('kubesim import', () => {
     });
   }
 
-  it('should say in comments what was inferred and what to check', () => {
-    const kubeadm = kubesim(['import', nodes('kubeadm-3zones'), pods('kubeadm-3zones')]).stdout;
+  it('should say in comments what was inferred and what to check', async () => {
+    const kubeadm = (await kubesimInProcess(['import', nodes('kubeadm-3zones'), pods('kubeadm-3zones')])).stdout;
     expect(kubeadm).toMatch(/# 3 etcd static pod\(s\) in kube-system .*etcd-k8s-cp-1/);
     expect(kubeadm).toMatch(/# CHECK: the nodes show no load balancer .*assumed ONE, in eu-west-1a/);
     expect(kubeadm).toMatch(/# CHECK: kubesim places workers round-robin, which differs from the cluster in eu-west-1a 4 \(simulated 3\), eu-west-1c 1 \(simulated 2\)/);
@@ -86,25 +87,25 @@ describe('kubesim import', () => {
     expect(kubeadm).toMatch(/worker: m6i\.2xlarge x5, r6i\.2xlarge x2/);
     expect(kubeadm).toMatch(/`kubesim fit` on incident data if available/);
 
-    const withoutPods = kubesim(['import', nodes('kubeadm-3zones')]).stdout;
+    const withoutPods = (await kubesimInProcess(['import', nodes('kubeadm-3zones')])).stdout;
     expect(withoutPods).toMatch(/# CHECK: no etcd pods seen because no PODS file was given .*: assumed external etcd with 3 members .* check/);
     expect(withoutPods).toMatch(/etcd: \{ members: 3, topology: external \}/);
 
-    const eks = kubesim(['import', nodes('eks')]).stdout;
+    const eks = (await kubesimInProcess(['import', nodes('eks')])).stdout;
     expect(eks).toMatch(/Amazon EKS, recognised by label eks\.amazonaws\.com\/nodegroup/);
     expect(eks).toMatch(/SLA 99\.95% .*source: https:\/\/aws\.amazon\.com\/eks\/sla\//);
     expect(eks).toMatch(/A = mttf \/ \(mttf \+ mttr\) = 1999h \/ \(1999h \+ 1h\) = 99\.95%/);
     expect(eks).toMatch(/controlPlane: \{ mttf: 1999h, mttr: 1h \}/);
 
-    const minikube = kubesim(['import', nodes('minikube'), pods('minikube')]).stdout;
+    const minikube = (await kubesimInProcess(['import', nodes('minikube'), pods('minikube')])).stdout;
     expect(minikube).toMatch(/# CHECK: no node carries a zone label/);
     expect(minikube).toMatch(/etcd static pod etcd-minikube seen/);
   });
 
-  it('should read NODES or PODS from stdin given as -, and print the same scenario as from files (but for the file names)', () => {
-    const fromFiles = kubesim(['import', nodes('kubeadm-3zones'), pods('kubeadm-3zones')]);
-    const nodesStdin = kubesim(['import', '-', pods('kubeadm-3zones')], { input: readFileSync(nodes('kubeadm-3zones'), 'utf8') });
-    const podsStdin = kubesim(['import', nodes('kubeadm-3zones'), '-'], { input: readFileSync(pods('kubeadm-3zones'), 'utf8') });
+  it('should read NODES or PODS from stdin given as -, and print the same scenario as from files (but for the file names)', async () => {
+    const fromFiles = await kubesimInProcess(['import', nodes('kubeadm-3zones'), pods('kubeadm-3zones')]);
+    const nodesStdin = await kubesimInProcess(['import', '-', pods('kubeadm-3zones')], { input: readFileSync(nodes('kubeadm-3zones'), 'utf8') });
+    const podsStdin = await kubesimInProcess(['import', nodes('kubeadm-3zones'), '-'], { input: readFileSync(pods('kubeadm-3zones'), 'utf8') });
     const body = (s: string) => s.split('\n').slice(1).join('\n');
     for (const r of [nodesStdin, podsStdin]) {
       expect(r.code).toBe(0);
@@ -114,24 +115,24 @@ describe('kubesim import', () => {
     expect(nodesStdin.stdout.split('\n')[0]).toMatch(/from <stdin> \(10 nodes\)/);
   });
 
-  it('should name stdin <stdin> in its errors, as every other command does', () => {
-    const r = kubesim(['import', '-'], { input: '{"kind":"List"}' });
+  it('should name stdin <stdin> in its errors, as every other command does', async () => {
+    const r = await kubesimInProcess(['import', '-'], { input: '{"kind":"List"}' });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('kubesim: <stdin>: items: expected a list of Node objects, found nothing\n');
   });
 
-  it('should refuse to replace an existing --out file without --force, and replace it whole with it', () => {
+  it('should refuse to replace an existing --out file without --force, and replace it whole with it', async () => {
     const dir = tmp();
     const file = join(dir, 'mine.yaml');
     writeFileSync(file, 'my own notes\n');
-    const refused = kubesim(['import', nodes('eks'), '--out', file]);
+    const refused = await kubesimInProcess(['import', nodes('eks'), '--out', file]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(`kubesim: --out ${file}: exists: refusing to replace it (--force replaces it)\n`);
     expect(readFileSync(file, 'utf8')).toBe('my own notes\n');
 
-    const forced = kubesim(['import', nodes('eks'), '--out', file, '--force']);
+    const forced = await kubesimInProcess(['import', nodes('eks'), '--out', file, '--force']);
     expect(forced.code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(kubesim(['import', nodes('eks')]).stdout);
+    expect(readFileSync(file, 'utf8')).toBe((await kubesimInProcess(['import', nodes('eks')])).stdout);
     expect(readdirSync(dir)).toEqual(['mine.yaml']); // no temporary file left beside it
   });
 
@@ -143,10 +144,10 @@ describe('kubesim import', () => {
     { name: 'a node without a name', text: '{"kind":"List","items":[{"kind":"Node","metadata":{"labels":{}}}]}', line: /^kubesim: .*bad\.json: items\[0\]\.metadata\.name: expected the Node's name, found nothing$/ },
   ];
   for (const b of BAD) {
-    it(`should refuse ${b.name} as NODES in one line, exit 2, and write no --out file`, () => {
+    it(`should refuse ${b.name} as NODES in one line, exit 2, and write no --out file`, async () => {
       const dir = tmp();
       writeFileSync(join(dir, 'bad.json'), b.text);
-      const r = kubesim(['import', join(dir, 'bad.json'), '--out', join(dir, 'out.yaml')]);
+      const r = await kubesimInProcess(['import', join(dir, 'bad.json'), '--out', join(dir, 'out.yaml')]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.split('\n')).toHaveLength(2);
@@ -155,31 +156,31 @@ describe('kubesim import', () => {
     });
   }
 
-  it('should refuse a pod list given as NODES, naming the command that printed it', () => {
-    const r = kubesim(['import', pods('minikube')]);
+  it('should refuse a pod list given as NODES, naming the command that printed it', async () => {
+    const r = await kubesimInProcess(['import', pods('minikube')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kubesim: ${pods('minikube')}: items[0].kind: expected Node, found "Pod": this is the output of \`kubectl get pods -n kube-system -o json\`, not of \`kubectl get nodes -o json\`\n`);
   });
 
-  it('should refuse a --name the scenario would refuse, and an --out that is a folder, before reading anything', () => {
+  it('should refuse a --name the scenario would refuse, and an --out that is a folder, before reading anything', async () => {
     const dir = tmp();
-    const named = kubesim(['import', join(dir, 'missing.json'), '--name', 'a/b']);
+    const named = await kubesimInProcess(['import', join(dir, 'missing.json'), '--name', 'a/b']);
     expect(named.code).toBe(2);
     expect(named.stderr).toBe('kubesim: --name: expected a name without \'/\', control or bidirectional characters, found "a/b"\n');
-    const folder = kubesim(['import', join(dir, 'missing.json'), '--out', dir]);
+    const folder = await kubesimInProcess(['import', join(dir, 'missing.json'), '--out', dir]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toBe(`kubesim: --out ${dir}: is a folder; give a file name, e.g. --out ${dir}/imported.yaml\n`);
-    const forced = kubesim(['import', nodes('eks'), '--force']);
+    const forced = await kubesimInProcess(['import', nodes('eks'), '--force']);
     expect(forced.code).toBe(2);
     expect(forced.stderr).toBe('kubesim: --force: only with --out (stdout is never a file to replace)\n');
-    const named2 = kubesim(['import', nodes('eks'), '--name', 'shop-prod']);
+    const named2 = await kubesimInProcess(['import', nodes('eks'), '--name', 'shop-prod']);
     expect(named2.stdout).toMatch(/^  name: "shop-prod"$/m);
     expect(named2.stdout).toMatch(/^    - name: "shop-prod"$/m);
   });
 
-  it('should refuse - for both inputs before reading anything', () => {
+  it('should refuse - for both inputs before reading anything', async () => {
     const dir = tmp();
-    const r = kubesim(['import', '-', '-', '--out', join(dir, 'out.yaml')], { input: readFileSync(nodes('eks'), 'utf8') });
+    const r = await kubesimInProcess(['import', '-', '-', '--out', join(dir, 'out.yaml')], { input: readFileSync(nodes('eks'), 'utf8') });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('kubesim: import: NODES and PODS cannot both be - (stdin): give one of them as a file\n');
     expect(existsSync(join(dir, 'out.yaml'))).toBe(false);

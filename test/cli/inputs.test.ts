@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 const dir = mkdtempSync(join(tmpdir(), 'kubesim-inputs-'));
@@ -54,7 +54,7 @@ describe('scenario files that are not regular files', () => {
   });
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
-  it('should refuse a device, a named pipe, a socket and a directory, at once, one line each, with exit 2', () => {
+  it('should refuse a device, a named pipe, a socket and a directory, at once, one line each, with exit 2', async () => {
     const cases = [
       ['/dev/zero', 'a character device'],
       ['/dev/urandom', 'a character device'],
@@ -62,7 +62,7 @@ describe('scenario files that are not regular files', () => {
       [socket, 'a socket'],
       [dir, 'a directory'],
     ];
-    const r = kubesim(['validate', ...cases.map(([path]) => path!)]);
+    const r = await kubesimInProcess(['validate', ...cases.map(([path]) => path!)]);
     expect(r.code).toBe(2);
     // A socket cannot be opened at all on Linux (ENXIO): that says the same in other words.
     const socketLine = new RegExp(`^kubesim: ${socket}: cannot read the file: it is (a socket|a socket or a device), not a regular file$`);
@@ -74,35 +74,35 @@ describe('scenario files that are not regular files', () => {
     });
   });
 
-  it.each(COMMANDS)('should refuse a named pipe in %s without waiting for a writer', (_, args) => {
-    const r = kubesim(args(fifo));
+  it.each(COMMANDS)('should refuse a named pipe in %s without waiting for a writer', async (_, args) => {
+    const r = await kubesimInProcess(args(fifo));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kubesim: ${fifo}: cannot read the file: it is a named pipe, not a regular file\n`);
   });
 });
 
 describe('scenario files that are too large, too deep or not text', () => {
-  it('should refuse a file above 4 MiB, saying its size and the limit, and accept one of exactly 4 MiB', () => {
+  it('should refuse a file above 4 MiB, saying its size and the limit, and accept one of exactly 4 MiB', async () => {
     const text = scenario('padded');
     const big = file('big.yaml', `${text}# ${'x'.repeat(4 * 1024 * 1024 - text.length - 2)}\n`);
     const padded = file('padded.yaml', `${text}# ${'x'.repeat(4 * 1024 * 1024 - text.length - 3)}\n`);
-    const r = kubesim(['validate', big, padded]);
+    const r = await kubesimInProcess(['validate', big, padded]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kubesim: ${big}: the file is 4,194,305 bytes (4.0 MiB), above the limit of 4,194,304 bytes (4.0 MiB) for a scenario\n`);
     expect(r.stdout).toBe(`${padded}: ok (1 cluster, 0 scripted faults)\n`);
   });
 
-  it.each(COMMANDS.filter(([c]) => ['validate', 'run', 'sweep'].includes(c)))('should refuse JSON nested 1,000,000 deep in %s with exit 2 and the line, not a stack overflow', (_, args) => {
+  it.each(COMMANDS.filter(([c]) => ['validate', 'run', 'sweep'].includes(c)))('should refuse JSON nested 1,000,000 deep in %s with exit 2 and the line, not a stack overflow', async (_, args) => {
     const deep = file('deep.json', `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`);
-    const r = kubesim(args(deep));
+    const r = await kubesimInProcess(args(deep));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kubesim: ${deep}:1: nested deeper than the limit of 64 levels (65 here); a scenario needs about 8\n`);
   });
 
-  it('should refuse bytes that are not UTF-8, and NUL bytes, saying where', () => {
+  it('should refuse bytes that are not UTF-8, and NUL bytes, saying where', async () => {
     const latin1 = file('latin1.yaml', Buffer.concat([Buffer.from(scenario('caf')), Buffer.from([0x23, 0x20, 0xe9, 0x0a])]));
     const nul = file('nul.yaml', `${scenario('nul')}# \u0000\n`);
-    const r = kubesim(['validate', latin1, nul]);
+    const r = await kubesimInProcess(['validate', latin1, nul]);
     expect(r.code).toBe(2);
     const at = scenario('caf').length + 3;
     expect(r.stderr).toBe(
@@ -113,7 +113,7 @@ describe('scenario files that are too large, too deep or not text', () => {
 });
 
 describe('values echoed in error lines', () => {
-  it('should refuse control and bidi characters in cluster and scenario names and never print them raw', () => {
+  it('should refuse control and bidi characters in cluster and scenario names and never print them raw', async () => {
     const cases = [
       // [name, how it is shown, what it is]
       ['demo\u001b[31mred', '\\u{1b}', 'an ESC sequence'],
@@ -123,7 +123,7 @@ describe('values echoed in error lines', () => {
       ['demo\u061c', '\\u{61c}', 'an Arabic letter mark'],
     ];
     const files = cases.flatMap(([name], k) => [file(`cluster-name-${k}.yaml`, scenario('ok', { cluster: name! })), file(`scenario-name-${k}.yaml`, scenario(name!))]);
-    const r = kubesim(['validate', ...files]);
+    const r = await kubesimInProcess(['validate', ...files]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
@@ -136,9 +136,9 @@ describe('values echoed in error lines', () => {
     expect(UNSAFE.test(r.stderr), JSON.stringify(r.stderr)).toBe(false);
   });
 
-  it.each(COMMANDS.filter(([c]) => ['run', 'compare', 'explain'].includes(c)))('should refuse such names in %s before running, printing them escaped', (command, args) => {
+  it.each(COMMANDS.filter(([c]) => ['run', 'compare', 'explain'].includes(c)))('should refuse such names in %s before running, printing them escaped', async (command, args) => {
     const f = file(`names-${command}.yaml`, scenario('demo\u202eevil', { cluster: 'prod\u001b[2J' }));
-    const r = kubesim(args(f));
+    const r = await kubesimInProcess(args(f));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('found "demo\\u{202e}evil"');
@@ -146,10 +146,10 @@ describe('values echoed in error lines', () => {
     expect(UNSAFE.test(r.stderr), JSON.stringify(r.stderr)).toBe(false);
   });
 
-  it('should cut a 5,000-character value, or a 1,000-character field name (the longest implicit key YAML takes), to 60 characters with its length', () => {
+  it('should cut a 5,000-character value, or a 1,000-character field name (the longest implicit key YAML takes), to 60 characters with its length', async () => {
     const value = file('long.yaml', scenario('long').replace('model: multi-master', `model: ${'m'.repeat(5000)}`));
     const key = file('long-key.yaml', scenario('long').replace('  replications: 2', `  ${'k'.repeat(1000)}: 2\n  replications: 2`));
-    const r = kubesim(['validate', value, key]);
+    const r = await kubesimInProcess(['validate', value, key]);
     expect(r.code).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -158,8 +158,8 @@ describe('values echoed in error lines', () => {
     for (const line of lines) expect(line.length).toBeLessThan(500);
   });
 
-  it('should escape and cut a flag value too', () => {
-    const r = kubesim(['run', 'x.yaml', '--replications', `\u001b]0;${'9'.repeat(100)}`]);
+  it('should escape and cut a flag value too', async () => {
+    const r = await kubesimInProcess(['run', 'x.yaml', '--replications', `\u001b]0;${'9'.repeat(100)}`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kubesim: --replications: expected a whole number from 1 to 1000000, found "\\u{1b}]0;${'9'.repeat(56)}…" (104 characters)\n`);
   });
@@ -168,11 +168,11 @@ describe('values echoed in error lines', () => {
 describe('seeds', () => {
   const busy = "etcd: { mttf: 2h, mttr: 30m }";
 
-  it('should accept the same range, 0 to 2^53-1, in the file and in --seed, worded alike', () => {
+  it('should accept the same range, 0 to 2^53-1, in the file and in --seed, worded alike', async () => {
     const negative = file('negative-seed.yaml', scenario('s', { seed: '-1' }));
     const over = file('over-seed.yaml', scenario('s', { seed: '9007199254740992' }));
     const max = file('max-seed.yaml', scenario('s', { seed: '9007199254740991' }));
-    const r = kubesim(['validate', negative, over, max]);
+    const r = await kubesimInProcess(['validate', negative, over, max]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `kubesim: ${negative}:7: spec.seed: expected a whole number from 0 to 9007199254740991, found -1\n` +
@@ -180,19 +180,19 @@ describe('seeds', () => {
     );
     expect(r.stdout).toBe(`${max}: ok (1 cluster, 0 scripted faults)\n`);
     for (const bad of ['-1', '9007199254740992', '1e3']) {
-      const r = kubesim(['run', 'x.yaml', '--seed', bad]);
+      const r = await kubesimInProcess(['run', 'x.yaml', '--seed', bad]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`kubesim: --seed: expected a whole number from 0 to 9007199254740991, found "${bad}"\n`);
     }
   });
 
-  it('should repeat a run exactly for a seed above 2^32, and tell it apart from the seed with the same low 32 bits', () => {
+  it('should repeat a run exactly for a seed above 2^32, and tell it apart from the seed with the same low 32 bits', async () => {
     const f = file('busy.yaml', scenario('busy', { failures: busy, horizon: '3d' }));
-    const run = (seed: string) => kubesim(['run', f, '--no-report', '--json', '--jobs', '1', '--seed', seed]);
-    const big = run(String(2 ** 32 + 1));
+    const run = (seed: string) => kubesimInProcess(['run', f, '--no-report', '--json', '--jobs', '1', '--seed', seed]);
+    const big = await run(String(2 ** 32 + 1));
     expect(big.code).toBe(0);
-    expect(run(String(2 ** 32 + 1)).stdout).toBe(big.stdout);
-    const small = run('1');
+    expect((await run(String(2 ** 32 + 1))).stdout).toBe(big.stdout);
+    const small = await run('1');
     expect(JSON.parse(small.stdout).seed).toBe(1);
     expect(JSON.parse(big.stdout).seed).toBe(2 ** 32 + 1);
     const { seed: _a, ...a } = JSON.parse(small.stdout) as Record<string, unknown>;
@@ -202,25 +202,25 @@ describe('seeds', () => {
 });
 
 describe('distributions whose mean or rate cannot be simulated', () => {
-  it('should refuse a Weibull shape of 0.001 for its true reason, a mean of about 10^2563 years', () => {
+  it('should refuse a Weibull shape of 0.001 for its true reason, a mean of about 10^2563 years', async () => {
     const f = file('weibull.yaml', scenario('w', { failures: 'etcd: { mttf: { weibull: { shape: 0.001, scale: 1h } }, mttr: 1h }' }));
-    const r = kubesim(['validate', f]);
+    const r = await kubesimInProcess(['validate', f]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `kubesim: ${f}:9: spec.failures.etcd.mttf: expected a distribution whose mean can be simulated, found an object with field weibull: its mean is about 10^2563 years, beyond what can be simulated\n`,
     );
   });
 
-  it('should refuse an mttf whose rate 1/mttf is not a finite number (under the floor of 1 s)', () => {
+  it('should refuse an mttf whose rate 1/mttf is not a finite number (under the floor of 1 s)', async () => {
     const f = file('tiny.yaml', scenario('t', { failures: 'etcd: { mttf: 1e-320, mttr: 1h }' }));
-    const r = kubesim(['run', f, '--no-report']);
+    const r = await kubesimInProcess(['run', f, '--no-report']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kubesim: ${f}:9: spec.failures.etcd.mttf: expected a time to failure with a mean of at least 1 s, found 1e-320 (failures faster than that are an event storm, not a failure model)\n`);
   });
 
-  it('should run a lognormal repair with a sigma of 8 (a member down almost always) to the end', () => {
+  it('should run a lognormal repair with a sigma of 8 (a member down almost always) to the end', async () => {
     const f = file('lognormal.yaml', scenario('l', { failures: 'etcd: { mttf: 30d, mttr: { lognormal: { median: 1h, sigma: 8 } } }' }));
-    const r = kubesim(['run', f, '--no-report', '--json', '--jobs', '1']);
+    const r = await kubesimInProcess(['run', f, '--no-report', '--json', '--jobs', '1']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).clusters.prod.signals.etcdQuorum.availability.mean).toBeGreaterThanOrEqual(0);

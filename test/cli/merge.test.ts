@@ -8,6 +8,7 @@ import { canonicalJson } from '../../src/experiment/partial/index.js';
 import { InputError } from '../../src/cli/errors.js';
 import { parsePartialJson, readPartialText } from '../../src/cli/partialFiles.js';
 import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubesim-merge-'));
 const scenario = join(dir, 'tiny.yaml');
@@ -36,12 +37,12 @@ let single = '';
 let text1 = '';
 
 /** Merges `text` as shard 1 beside the untouched shard 2. */
-function mergeWith(text: string, name = 'edited') {
+async function mergeWith(text: string, name = 'edited') {
   const folder = mkdtempSync(join(dir, `${name}-`));
   const file = join(folder, 'tiny.shard-1-of-2.json');
   writeFileSync(file, text);
   writeFileSync(join(folder, 'tiny.shard-2-of-2.json'), readFileSync(shard(2)));
-  return { file, r: kubesim(['merge', folder, '--json']) };
+  return { file, r: await kubesimInProcess(['merge', folder, '--json']) };
 }
 
 function edit(change: (d: any) => void): string {
@@ -50,8 +51,8 @@ function edit(change: (d: any) => void): string {
   return JSON.stringify(d);
 }
 
-beforeAll(() => {
-  const s = kubesim(['run', scenario, '--json', '--jobs', '1']);
+beforeAll(async () => {
+  const s = await kubesimInProcess(['run', scenario, '--json', '--jobs', '1']);
   expect(s.code, s.stderr).toBe(0);
   single = s.stdout;
   for (const i of [1, 2]) expect(kubesim(['run', scenario, '--shard', `${i}/2`, '--jobs', '1', '--out', shards]).code).toBe(0);
@@ -59,8 +60,8 @@ beforeAll(() => {
 }, 60_000);
 
 describe('kubesim merge of checked partial files', () => {
-  it('should merge untouched shards into the bytes of the unsharded run', () => {
-    const m = kubesim(['merge', shards, '--json']);
+  it('should merge untouched shards into the bytes of the unsharded run', async () => {
+    const m = await kubesimInProcess(['merge', shards, '--json']);
     expect(m.code, m.stderr).toBe(0);
     expect(m.stdout).toBe(single);
   });
@@ -82,28 +83,28 @@ describe('kubesim merge of checked partial files', () => {
     { why: 'an older format', text: () => text1.replace('"kubesim/partial-v5"', '"kubesim/partial-v3"'), message: (f) => `${f}: is in format kubesim/partial-v3, but this kubesim reads kubesim/partial-v5: run the shards again with this version` },
   ];
   for (const c of cases) {
-    it(`should refuse ${c.why} in one line with exit 2`, () => {
-      const { file, r } = mergeWith(c.text());
+    it(`should refuse ${c.why} in one line with exit 2`, async () => {
+      const { file, r } = await mergeWith(c.text());
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`kubesim: merge: ${c.message(file)}\n`);
       expect(r.stdout).toBe('');
     });
   }
 
-  it('should refuse shards of another job, a file named twice, a folder entry that is not a file, and too many shards', () => {
+  it('should refuse shards of another job, a file named twice, a folder entry that is not a file, and too many shards', async () => {
     const other = join(dir, 'other');
     expect(kubesim(['run', scenario, '--seed', '6', '--shard', '2/2', '--jobs', '1', '--out', other]).code).toBe(0);
-    const mixed = kubesim(['merge', shard(1), join(other, 'tiny.shard-2-of-2.json')]);
+    const mixed = await kubesimInProcess(['merge', shard(1), join(other, 'tiny.shard-2-of-2.json')]);
     expect([mixed.code, mixed.stderr]).toEqual([2, `kubesim: merge: ${join(other, 'tiny.shard-2-of-2.json')} is not a shard of the same run as ${shard(1)}: different seeds (6 and from the file)\n`]);
-    const twice = kubesim(['merge', shards, shard(1)]);
+    const twice = await kubesimInProcess(['merge', shards, shard(1)]);
     expect([twice.code, twice.stderr]).toEqual([2, `kubesim: merge: ${shard(1)} is named twice\n`]);
     const notFile = join(dir, 'folder-inside');
     mkdirSync(join(notFile, 'x.shard-1-of-1.json'), { recursive: true });
-    const folder = kubesim(['merge', notFile]);
+    const folder = await kubesimInProcess(['merge', notFile]);
     expect([folder.code, folder.stderr]).toEqual([2, `kubesim: merge: ${join(notFile, 'x.shard-1-of-1.json')}: not a regular file\n`]);
-    const tooMany = kubesim(['run', scenario, '--shard', '1/5']);
+    const tooMany = await kubesimInProcess(['run', scenario, '--shard', '1/5']);
     expect([tooMany.code, tooMany.stderr, tooMany.stdout]).toEqual([2, 'kubesim: --shard: 5 shards but only 4 replications to share among them: use at most 4 shards\n', '']);
-    const billion = kubesim(['run', scenario, '--shard', '1/1000000000']);
+    const billion = await kubesimInProcess(['run', scenario, '--shard', '1/1000000000']);
     expect([billion.code, billion.stderr]).toEqual([2, 'kubesim: --shard: expected at most 10000 shards, found "1/1000000000"\n']);
   });
 });
@@ -153,10 +154,10 @@ describe('kubesim merge: any mutation of a valid shard is refused or invisible',
     );
   });
 
-  it('should give exit 2 in one line or the unsharded bytes through the real CLI', () => {
-    fc.assert(
-      fc.property(mutation, (m) => {
-        const { r } = mergeWith(mutate(text1, m), 'fuzz');
+  it('should give exit 2 in one line or the unsharded bytes through the real CLI', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutation, async (m) => {
+        const { r } = await mergeWith(mutate(text1, m), 'fuzz');
         if (r.code === 0) expect(r.stdout).toBe(single);
         else {
           expect(r.code).toBe(2);

@@ -9,7 +9,7 @@ import { buildProgram } from '../../src/cli/program.js';
 import { formatProblem } from '../../src/scenario/index.js';
 import { ERROR_CASES } from '../scenario/errorCases.js';
 import { withSpec } from '../scenario/fixtures.js';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 /** The commands that take -o, each with arguments enough to reach its action. */
 const COMMANDS: readonly (readonly string[])[] = [
@@ -71,43 +71,43 @@ describe('-o on every command that has it, parsed through the program', () => {
 });
 
 describe('-o through the CLI', () => {
-  it('should refuse an unknown format in one line with exit 2, before reading any file', () => {
-    const r = kubesim(['run', 'no-such.yaml', '-o', 'yml']);
+  it('should refuse an unknown format in one line with exit 2, before reading any file', async () => {
+    const r = await kubesimInProcess(['run', 'no-such.yaml', '-o', 'yml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kubesim: -o: expected table, wide, json or yaml, found "yml"; did you mean 'yaml'?\n`);
   });
 
-  it('should print the same summary as YAML (-o yaml, scenario on stdin) as JSON (--json, scenario file)', () => {
+  it('should print the same summary as YAML (-o yaml, scenario on stdin) as JSON (--json, scenario file)', async () => {
     // Arrange
     const args = ['--replications', '2', '--horizon', '1d', '--no-report', '--jobs', '1'];
     // Act
-    const json = kubesim(['run', 'scenarios/single-server.yaml', ...args, '--json']);
-    const yaml = kubesim(['run', '-', ...args, '-o', 'yaml'], { input: readFileSync('scenarios/single-server.yaml', 'utf8') });
+    const json = await kubesimInProcess(['run', 'scenarios/single-server.yaml', ...args, '--json']);
+    const yaml = await kubesimInProcess(['run', '-', ...args, '-o', 'yaml'], { input: readFileSync('scenarios/single-server.yaml', 'utf8') });
     // Assert
     expect(json.code, json.stderr).toBe(0);
     expect(yaml.code, yaml.stderr).toBe(0);
     expect(parseYaml(yaml.stdout)).toEqual(JSON.parse(json.stdout));
   });
 
-  it('should add columns to run with -o wide', () => {
-    const r = kubesim(['run', 'scenarios/single-server.yaml', '--replications', '2', '--horizon', '1d', '--no-report', '--jobs', '1', '-o', 'wide']);
+  it('should add columns to run with -o wide', async () => {
+    const r = await kubesimInProcess(['run', 'scenarios/single-server.yaml', '--replications', '2', '--horizon', '1d', '--no-report', '--jobs', '1', '-o', 'wide']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Signal .*p99 outage {2}Longest outage {2}Outages seen {2}Method$/m);
   });
 
-  it('should add columns to compare and analytic with -o wide', () => {
+  it('should add columns to compare and analytic with -o wide', async () => {
     const short = ['--replications', '2', '--horizon', '1d', '--jobs', '1'];
-    const compare = kubesim(['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', ...short, '--no-report', '-o', 'wide']);
+    const compare = await kubesimInProcess(['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', ...short, '--no-report', '-o', 'wide']);
     expect(compare.code, compare.stderr).toBe(0);
     expect(compare.stdout).toMatch(/^scenario .* nines {2}replications {2}downtime \/ yr {2}outages \/ yr {2}cost \/ month/m);
-    const analytic = kubesim(['analytic', 'scenarios/single-server.yaml', ...short, '-o', 'wide']);
+    const analytic = await kubesimInProcess(['analytic', 'scenarios/single-server.yaml', ...short, '-o', 'wide']);
     expect(analytic.code, analytic.stderr).toBe(0);
     expect(analytic.stdout).toMatch(/^ {2}signal .* method {2}trust +outages \/ yr$/m);
   });
 });
 
 describe('kubesim validate -o json', () => {
-  it('should give every problem of every file with file, line, path and message, the same problems the text lines give, and exit 2', () => {
+  it('should give every problem of every file with file, line, path and message, the same problems the text lines give, and exit 2', async () => {
     // Arrange: one file per kind of problem, and one valid file.
     const dir = mkdtempSync(join(tmpdir(), 'kubesim-validate-json-'));
     const files = ERROR_CASES.map((c, k) => {
@@ -116,7 +116,7 @@ describe('kubesim validate -o json', () => {
       return f;
     });
     // Act
-    const r = kubesim(['validate', '-o', 'json', 'scenarios/default.yaml', ...files]);
+    const r = await kubesimInProcess(['validate', '-o', 'json', 'scenarios/default.yaml', ...files]);
     // Assert
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('');
@@ -127,15 +127,15 @@ describe('kubesim validate -o json', () => {
     expect(lines).toEqual(ERROR_CASES.flatMap((c, k) => c.expected.map((line) => line.replace(/^x\.yaml/, join(dir, `x${k}.yaml`)))));
   });
 
-  it('should say valid with exit 0, as YAML too, and read - from stdin', () => {
-    const r = kubesim(['validate', '-o', 'yaml', '-'], { input: readFileSync('scenarios/default.yaml', 'utf8') });
+  it('should say valid with exit 0, as YAML too, and read - from stdin', async () => {
+    const r = await kubesimInProcess(['validate', '-o', 'yaml', '-'], { input: readFileSync('scenarios/default.yaml', 'utf8') });
     expect(r.code, r.stderr).toBe(0);
     const doc = parseYaml(r.stdout) as { valid: boolean; files: { file: string; clusters: number; faults: number }[]; problems: unknown[] };
     expect(doc).toMatchObject({ valid: true, files: [{ file: '<stdin>', valid: true, clusters: 1, faults: 4 }], problems: [] });
   });
 
-  it('should add replications, horizon and seed with -o wide', () => {
-    const r = kubesim(['validate', '-o', 'wide', 'scenarios/default.yaml']);
+  it('should add replications, horizon and seed with -o wide', async () => {
+    const r = await kubesimInProcess(['validate', '-o', 'wide', 'scenarios/default.yaml']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^scenarios\/default\.yaml: ok \(1 cluster, 4 scripted faults, 50 replications of 1y, seed 42\)$/m);
   });

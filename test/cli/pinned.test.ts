@@ -1,7 +1,7 @@
 /**
- * Pins what every shipped scenario gives through the real CLI, byte for byte: the summary JSON of
- * `run` (8 replications, the scenario's seed) and a digest of `explain --json` (replication 0,
- * trace and narration). Speed work on the model must leave both unchanged; a change that is an
+ * Pins what every shipped scenario gives through the built CLI (run in-process, inProcess.ts),
+ * byte for byte: the summary JSON of `run` (8 replications, the scenario's seed) and a digest of
+ * `explain --json` (replication 0, trace and narration); --jobs 2 and shards run spawned. Speed work on the model must leave both unchanged; a change that is an
  * intended fix is stated in its commit and CHANGELOG, and the files are rewritten with
  * `PIN_UPDATE=1 npx vitest run test/cli/pinned.test.ts` (docs/testing.md). A mismatch writes the
  * new output beside test-output/pinned/ for a diff.
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kubesim, ROOT } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const PINNED = join(ROOT, 'test/cli/pinned');
 const OUT = join(ROOT, 'test-output/pinned');
@@ -48,14 +49,14 @@ const stem = (file: string) => basename(file, '.yaml');
 
 describe('pinned outputs of the shipped scenarios', () => {
   for (const file of files) {
-    it(`should give the pinned summary for ${file}`, () => {
-      const r = kubesim(['run', file, '--json', '--jobs', '1', '--replications', REPLICATIONS]);
+    it(`should give the pinned summary for ${file}`, async () => {
+      const r = await kubesimInProcess(['run', file, '--json', '--jobs', '1', '--replications', REPLICATIONS]);
       expect(r.code, r.stderr).toBe(0);
       expectPinned(`${stem(file)}.summary.json`, r.stdout);
     });
 
-    it(`should give the pinned trace and narration for ${file}`, () => {
-      const r = kubesim(['explain', file, '--json']);
+    it(`should give the pinned trace and narration for ${file}`, async () => {
+      const r = await kubesimInProcess(['explain', file, '--json']);
       expect(r.code, r.stderr).toBe(0);
       const digest = `${sha256(r.stdout)} ${r.stdout.split('\n').length} lines\n`;
       expectPinned(`${stem(file)}.explain.sha256`, digest, { name: `${stem(file)}.explain.json`, text: r.stdout });

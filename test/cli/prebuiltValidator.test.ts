@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemaDigest } from '../../src/scenario/_internals/checkStructure.js';
 import { parseScenario, ScenarioError, formatProblem } from '../../src/scenario/index.js';
-import { kubesim, ROOT } from './cli.js';
+import { ROOT } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const GENERATED = `${ROOT}dist/scenario/_internals/scenarioValidator.cjs`;
 
@@ -30,7 +31,7 @@ describe('the generated scenario validator', () => {
     expect(generated.schemaDigest).toBe(schemaDigest());
   });
 
-  it('should report what the schema compiled at run time reports, message for message', () => {
+  it('should report what the schema compiled at run time reports, message for message', async () => {
     mkdirSync(`${ROOT}test-output`, { recursive: true });
     const file = 'test-output/prebuilt-validator-bad.yaml';
     writeFileSync(`${ROOT}${file}`, BAD);
@@ -42,7 +43,7 @@ describe('the generated scenario validator', () => {
       expected = e.problems.map((p) => `kubesim: ${formatProblem(p)}`);
     }
     expect(expected.length).toBeGreaterThanOrEqual(4);
-    const r = kubesim(['validate', file]);
+    const r = await kubesimInProcess(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(expected);
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, kubesim, ROOT } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const scenario = fixture('three-members.yaml');
 const root = mkdtempSync(join(tmpdir(), 'kubesim-folders-'));
@@ -40,37 +41,37 @@ const HUGE = ['--replications', '1000000'];
 const SMALL = ['--replications', '2', '--horizon', '100h', '--jobs', '1'];
 
 describe('duplicate report folders', () => {
-  it('should refuse two scenarios with the same name writing one --out folder, naming both inputs', () => {
+  it('should refuse two scenarios with the same name writing one --out folder, naming both inputs', async () => {
     const dir = place('dup');
     const a = named(dir, 'a.yaml', 'same');
     const b = named(dir, 'b.yaml', 'same');
-    const r = kubesim(['run', a, b, '--out', join(dir, 'out'), ...HUGE]);
+    const r = await kubesimInProcess(['run', a, b, '--out', join(dir, 'out'), ...HUGE]);
     expectRefused(r, /^kubesim: .*a\.yaml and .*b\.yaml would both write .*out\/same: give the scenarios different metadata\.name/);
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
 
-  it('should refuse names that differ only in case, and the default folders too', () => {
+  it('should refuse names that differ only in case, and the default folders too', async () => {
     const dir = place('case');
     const a = named(dir, 'a.yaml', 'Prod');
     const b = named(dir, 'b.yaml', 'prod');
-    expectRefused(kubesim(['run', a, b, '--out', join(dir, 'out'), ...HUGE]), /out\/Prod and .*out\/prod \(the same folder where case does not count\)/);
-    expectRefused(kubesim(['run', a, a, ...HUGE], { cwd: dir }), /^kubesim: .*a\.yaml and .*a\.yaml would both write reports\/Prod:/);
+    expectRefused(await kubesimInProcess(['run', a, b, '--out', join(dir, 'out'), ...HUGE]), /out\/Prod and .*out\/prod \(the same folder where case does not count\)/);
+    expectRefused(await kubesimInProcess(['run', a, a, ...HUGE], { cwd: dir }), /^kubesim: .*a\.yaml and .*a\.yaml would both write reports\/Prod:/);
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
 });
 
 describe('folders that are not ours to replace', () => {
-  it('should never rename the current folder away, even when it is empty', () => {
+  it('should never rename the current folder away, even when it is empty', async () => {
     const dir = place('empty-cwd');
-    expectRefused(kubesim(['run', scenario, '--out', '.', ...HUGE], { cwd: dir }), /is the current folder or holds it: refusing to replace it/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', '.', ...HUGE], { cwd: dir }), /is the current folder or holds it: refusing to replace it/);
     expect(statSync(dir).isDirectory()).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('should refuse a home-like folder and leave it as it was', () => {
+  it('should refuse a home-like folder and leave it as it was', async () => {
     const home = place('home');
     writeFileSync(join(home, '.bashrc'), 'mine');
-    expectRefused(kubesim(['run', scenario, '--out', home, ...HUGE]), /home is not a kubesim report folder \(not empty, no \.kubesim-report\): refusing to replace it$/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', home, ...HUGE]), /home is not a kubesim report folder \(not empty, no \.kubesim-report\): refusing to replace it$/);
     expect(readdirSync(home)).toEqual(['.bashrc']);
   });
 });
@@ -93,23 +94,23 @@ describe('output paths checked before any work', () => {
     { why: 'fit --into a file that is not a scenario', args: ['fit', 'scenarios/fit/incidents.csv', '--into', file], message: /^kubesim: .*notes\.txt/ },
   ];
   for (const c of cases) {
-    it(`should refuse ${c.why} (exit 2, one line)`, () => {
-      expectRefused(kubesim(c.args), c.message);
+    it(`should refuse ${c.why} (exit 2, one line)`, async () => {
+      expectRefused(await kubesimInProcess(c.args), c.message);
       expect(readFileSync(file, 'utf8')).toBe('mine\n');
       expect(readdirSync(dir)).toEqual(['notes.txt']);
     });
   }
 
-  it.skipIf(process.getuid?.() === 0)('should refuse a parent folder it may not write in', () => {
+  it.skipIf(process.getuid?.() === 0)('should refuse a parent folder it may not write in', async () => {
     const locked = place('locked');
     spawnSync('chmod', ['555', locked]);
-    expectRefused(kubesim(['run', scenario, '--out', join(locked, 'r'), ...HUGE]), /cannot write in .*locked \(permission denied\)/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', join(locked, 'r'), ...HUGE]), /cannot write in .*locked \(permission denied\)/);
   });
 
-  it('should replace a lab page it wrote, and only that', () => {
+  it('should replace a lab page it wrote, and only that', async () => {
     const page = join(dir, 'lab.html');
-    expect(kubesim(['lab', '--out', page]).code).toBe(0);
-    const again = kubesim(['lab', '--out', page]);
+    expect((await kubesimInProcess(['lab', '--out', page])).code).toBe(0);
+    const again = await kubesimInProcess(['lab', '--out', page]);
     expect(again.code, again.stderr).toBe(0);
     expect(readFileSync(page, 'utf8')).toMatch(/<title>Quorum lab/);
     expect(readdirSync(dir).sort()).toEqual(['lab.html', 'notes.txt']);
@@ -118,7 +119,7 @@ describe('output paths checked before any work', () => {
 });
 
 describe('merge', () => {
-  it('should check its report folders before summarising: two scenarios of one name, an --out under a file', () => {
+  it('should check its report folders before summarising: two scenarios of one name, an --out under a file', async () => {
     const dir = place('merge');
     const a = named(dir, 'a.yaml', 'same');
     const b = named(dir, 'b.yaml', 'same');
@@ -126,11 +127,11 @@ describe('merge', () => {
     // A shard writes one partial file, so the clash shows only when merge would write the reports.
     const shard = kubesim(['run', a, b, '--shard', '1/1', '--out', shards, ...SMALL]);
     expect(shard.code, shard.stderr).toBe(0);
-    expectRefused(kubesim(['merge', shards, '--out', join(dir, 'out')]), /^kubesim: .*a\.yaml and .*b\.yaml would both write .*out\/same:/);
+    expectRefused(await kubesimInProcess(['merge', shards, '--out', join(dir, 'out')]), /^kubesim: .*a\.yaml and .*b\.yaml would both write .*out\/same:/);
     const single = join(dir, 'single');
     expect(kubesim(['run', a, '--shard', '1/1', '--out', single, ...SMALL]).code).toBe(0);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    expectRefused(kubesim(['merge', single, '--out', join(dir, 'notes.txt', 'r')]), /notes\.txt is a file, not a folder/);
+    expectRefused(await kubesimInProcess(['merge', single, '--out', join(dir, 'notes.txt', 'r')]), /notes\.txt is a file, not a folder/);
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml', 'notes.txt', 'shards', 'single']);
   });
 });

@@ -4,21 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, kubesim, ROOT } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const scenario = fixture('three-members.yaml');
 
 describe('kubesim --version', () => {
-  it("should print package.json's version, the one home of the number", () => {
+  it("should print package.json's version, the one home of the number", async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    const r = kubesim(['--version']);
+    const r = await kubesimInProcess(['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
-    expect(JSON.parse(kubesim(['run', scenario, '--json', '--replications', '2']).stdout).kubesim).toBe(version);
+    expect(JSON.parse((await kubesimInProcess(['run', scenario, '--json', '--replications', '2'])).stdout).kubesim).toBe(version);
   });
 });
 
 describe('kubesim run --json', () => {
-  it('should print the summary document in the contract shape and nothing else', () => {
-    const r = kubesim(['run', scenario, '--json', '--replications', '5']);
+  it('should print the summary document in the contract shape and nothing else', async () => {
+    const r = await kubesimInProcess(['run', scenario, '--json', '--replications', '5']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout);
@@ -35,23 +36,23 @@ describe('kubesim run --json', () => {
     expect(doc.global).toEqual({ signals: {} });
   });
 
-  it('should give byte-identical output for the same scenario and seed, twice, serial or threaded', () => {
-    const a = kubesim(['run', scenario, '--json', '--jobs', '1', '--replications', '12']);
-    const b = kubesim(['run', scenario, '--json', '--jobs', '1', '--replications', '12']);
-    const c = kubesim(['run', scenario, '--json', '--jobs', '2', '--replications', '12']);
+  it('should give byte-identical output for the same scenario and seed, twice, serial or threaded', async () => {
+    const a = await kubesimInProcess(['run', scenario, '--json', '--jobs', '1', '--replications', '12']);
+    const b = await kubesimInProcess(['run', scenario, '--json', '--jobs', '1', '--replications', '12']);
+    const c = await kubesimInProcess(['run', scenario, '--json', '--jobs', '2', '--replications', '12']);
     expect(a.code).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     expect(c.stdout).toBe(a.stdout);
   });
 
-  it('should give different output for a different seed', () => {
-    const a = kubesim(['run', scenario, '--json', '--replications', '3']);
-    const b = kubesim(['run', scenario, '--json', '--replications', '3', '--seed', '4']);
+  it('should give different output for a different seed', async () => {
+    const a = await kubesimInProcess(['run', scenario, '--json', '--replications', '3']);
+    const b = await kubesimInProcess(['run', scenario, '--json', '--replications', '3', '--seed', '4']);
     expect(b.stdout).not.toBe(a.stdout);
   });
 
-  it('should contain 3a^2 - 2a^3 (a = 100/101) in the etcdQuorum 95% CI', () => {
-    const doc = JSON.parse(kubesim(['run', scenario, '--json']).stdout);
+  it('should contain 3a^2 - 2a^3 (a = 100/101) in the etcdQuorum 95% CI', async () => {
+    const doc = JSON.parse((await kubesimInProcess(['run', scenario, '--json'])).stdout);
     const a = 100 / 101;
     const exact = 3 * a * a - 2 * a ** 3;
     const [lo, hi] = doc.clusters.prod.signals.etcdQuorum.availability.ci95;
@@ -100,9 +101,9 @@ spec:
     { why: 'a signal the scenario lacks', args: () => ['run', scenario, '--precision', '10%', '--signals', 'workloads'], message: /^kubesim: --signals: three-members has no signal 'workloads' \(its signals: etcdQuorum, apiWrite, apiRead, scheduling\)$/ },
   ];
   for (const c of cases) {
-    it(`should reject ${c.why}`, () => {
+    it(`should reject ${c.why}`, async () => {
       const out = join(dir, `out-${c.why.replace(/\W+/g, '-')}`);
-      const r = kubesim([...c.args(), '--out', out]);
+      const r = await kubesimInProcess([...c.args(), '--out', out]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       const lines = r.stderr.trimEnd().split('\n');
@@ -113,7 +114,7 @@ spec:
     });
   }
 
-  it('should refuse an --out that is a file, or a folder of something else, before running anything', () => {
+  it('should refuse an --out that is a file, or a folder of something else, before running anything', async () => {
     const file = write('a-file', 'mine\n');
     const folder = join(dir, 'photos');
     mkdirSync(folder);
@@ -124,7 +125,7 @@ spec:
       [['compare', scenario, scenario, '--out', file], /a-file exists and is not a folder/],
       [['sweep', scenario, '--set', 'etcd.members=1,3', '--out', folder], /photos is not a kubesim report folder/],
     ] as const) {
-      const r = kubesim([...args, '--replications', '1000000']);
+      const r = await kubesimInProcess([...args, '--replications', '1000000']);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
       expect(r.stderr.trimEnd()).toMatch(message);
@@ -135,9 +136,9 @@ spec:
 });
 
 describe('kubesim run --precision', () => {
-  it('should stop at the first batch that reaches the target and say so in the JSON, the same bytes with any --jobs', () => {
+  it('should stop at the first batch that reaches the target and say so in the JSON, the same bytes with any --jobs', async () => {
     const args = ['run', scenario, '--json', '--replications', '4', '--horizon', '2000h', '--precision', '20%', '--signals', 'etcdQuorum,apiWrite', '--no-rare-events'];
-    const a = kubesim([...args, '--jobs', '1']);
+    const a = await kubesimInProcess([...args, '--jobs', '1']);
     const b = kubesim([...args, '--jobs', '2']);
     expect(a.code).toBe(0);
     expect(a.stderr).toBe(''); // no progress line when stderr is not a terminal
@@ -150,7 +151,7 @@ describe('kubesim run --precision', () => {
     for (const x of doc.precision.signals) expect(x.relativeHalfWidth).toBeLessThanOrEqual(0.2);
   });
 
-  it('should switch rare quorum losses to importance sampling, with the same bytes on any --jobs, the exact value beside', () => {
+  it('should switch rare quorum losses to importance sampling, with the same bytes on any --jobs, the exact value beside', async () => {
     // 5 members at 30d / 6h: a year of 4 replications sees no quorum loss (exact unavailability 5.6e-6).
     const dir = mkdtempSync(join(tmpdir(), 'kubesim-rare-'));
     const file = join(dir, 'five.yaml');
@@ -158,9 +159,9 @@ describe('kubesim run --precision', () => {
       file,
       readFileSync(scenario, 'utf8').replace('members: 3', 'members: 5').replace('{ mttf: 100h, mttr: 1h }', '{ mttf: 30d, mttr: 6h }'),
     );
-    const run = (jobs: string) => kubesim(['run', file, '--json', '--replications', '4', '--horizon', '1y', '--precision', '30%', '--signals', 'etcdQuorum', '--jobs', jobs]);
-    const a = run('1');
-    const b = run('2');
+    const args = (jobs: string) => ['run', file, '--json', '--replications', '4', '--horizon', '1y', '--precision', '30%', '--signals', 'etcdQuorum', '--jobs', jobs];
+    const a = await kubesimInProcess(args('1'));
+    const b = kubesim(args('2'));
     expect(a.code, a.stderr).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     const doc = JSON.parse(a.stdout);
@@ -171,8 +172,8 @@ describe('kubesim run --precision', () => {
     expect(doc.precision.episodes).toBeGreaterThan(0);
   });
 
-  it('should exit 0 and say which cap stopped it first', () => {
-    const r = kubesim(['run', scenario, '--json', '--replications', '3', '--horizon', '2000h', '--precision', '0.1%', '--max-replications', '7', '--signals', 'etcdQuorum', '--no-rare-events']);
+  it('should exit 0 and say which cap stopped it first', async () => {
+    const r = await kubesimInProcess(['run', scenario, '--json', '--replications', '3', '--horizon', '2000h', '--precision', '0.1%', '--max-replications', '7', '--signals', 'etcdQuorum', '--no-rare-events']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.replications).toBe(7);

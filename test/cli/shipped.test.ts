@@ -1,14 +1,16 @@
 /**
- * Every shipped scenario runs through the real CLI and shows what its header comment promises,
- * checked against values worked out by hand from the scenario's own numbers (closed forms of
- * docs/domain.md#closed-forms, scripted fault lengths, prices), not against the code's output.
+ * Every shipped scenario runs through the built CLI (in-process, inProcess.ts) and shows what its
+ * header comment promises, checked against values worked out by hand from the scenario's own
+ * numbers (closed forms of docs/domain.md#closed-forms, scripted fault lengths, prices), not
+ * against the code's output.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/experiment/Summary.js';
-import { kubesim, ROOT } from './cli.js';
+import { ROOT } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const YEAR_S = 365 * 24 * 3600;
 const H = 3600;
@@ -34,8 +36,8 @@ function variant(file: string, name: string, change: (text: string) => string): 
 }
 
 /** Runs a scenario with the CLI; the shipped replication count unless one is given. */
-function run(file: string, replications?: number): Summary {
-  const r = kubesim(['run', file, '--json', '--jobs', '1', ...(replications === undefined ? [] : ['--replications', String(replications)])]);
+async function run(file: string, replications?: number): Promise<Summary> {
+  const r = await kubesimInProcess(['run', file, '--json', '--jobs', '1', ...(replications === undefined ? [] : ['--replications', String(replications)])]);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Summary;
 }
@@ -70,8 +72,8 @@ describe('shipped scenarios', () => {
   });
 
   for (const file of files) {
-    it(`should run ${file} with every signal consistent: writes need quorum, scheduling needs writes`, () => {
-      const s = run(file, 2);
+    it(`should run ${file} with every signal consistent: writes need quorum, scheduling needs writes`, async () => {
+      const s = await run(file, 2);
       for (const c of Object.values(s.clusters)) {
         const a = (name: string) => c.signals[name]!.availability.mean;
         for (const [name, x] of Object.entries(c.signals)) {
@@ -87,12 +89,12 @@ describe('shipped scenarios', () => {
     });
   }
 
-  it('should lose no quorum in default.yaml to a member crash, a partition, a site outage or an upgrade', () => {
+  it('should lose no quorum in default.yaml to a member crash, a partition, a site outage or an upgrade', async () => {
     // The scripted faults alone: no random failures, no random datacenter outages.
     const path = variant('scenarios/default.yaml', 'default-faults-only.yaml', (t) =>
       t.replace(/ {2}failures:[\s\S]*?\n(?= {2}clusters:)/, '').replace(/ {6}outage: \{ mttf: 5y, mttr: 4h \}.*\n/g, ''),
     );
-    const s = run(path, 1);
+    const s = await run(path, 1);
     expect(perRun(s, 'prod', 'etcdQuorum')).toMatchObject({ availability: 1, outages: 0 });
     expect(perRun(s, 'prod', 'apiRead')).toMatchObject({ availability: 1, outages: 0 });
     // What remains: the load balancer lives in dc-a, so the 15 min partition cuts it off from the
@@ -108,16 +110,16 @@ describe('shipped scenarios', () => {
     expect(pods.down).toBeLessThan(H);
   });
 
-  it('should match the closed form in default.yaml, with the load balancer as a single point of failure', () => {
-    const s = run('scenarios/default.yaml');
+  it('should match the closed form in default.yaml, with the load balancer as a single point of failure', async () => {
+    const s = await run('scenarios/default.yaml');
     // A stacked member is down with its host, its process or its datacenter.
     const member = avail(90 * D, 2 * H) * avail(120 * D, lognormalMean(H, 1)) * avail(5 * 365 * D, 4 * H);
     expectInCi(perRun(s, 'prod', 'etcdQuorum').ci95, twoOfThree(member));
     expect(perRun(s, 'prod', 'apiWrite').availability).toBeLessThan(avail(YEAR_S, 10 * 60));
   });
 
-  it("should give single-server.yaml the host's own availability, every signal failing together", () => {
-    const s = run('scenarios/single-server.yaml');
+  it("should give single-server.yaml the host's own availability, every signal failing together", async () => {
+    const s = await run('scenarios/single-server.yaml');
     // The host is down when the host fails or the etcd process does: one host's availability.
     const host = avail(90 * D, 2 * H) * avail(120 * D, 30 * 60);
     const q = perRun(s, 'dev', 'etcdQuorum');
@@ -130,8 +132,8 @@ describe('shipped scenarios', () => {
     }
   });
 
-  it('should show stacked and external etcd in multi-master.yaml at their closed forms, external for three more hosts', () => {
-    const s = run('scenarios/multi-master.yaml');
+  it('should show stacked and external etcd in multi-master.yaml at their closed forms, external for three more hosts', async () => {
+    const s = await run('scenarios/multi-master.yaml');
     const etcdProcess = avail(120 * D, lognormalMean(H, 1));
     expectInCi(perRun(s, 'stacked', 'etcdQuorum').ci95, twoOfThree(avail(90 * D, 2 * H) * etcdProcess));
     expectInCi(perRun(s, 'external', 'etcdQuorum').ci95, twoOfThree(etcdProcess));
@@ -140,8 +142,8 @@ describe('shipped scenarios', () => {
     expect(external.perMonth - stacked.perMonth).toBeCloseTo(3 * 0.19 * HOURS_PER_MONTH, 6);
   });
 
-  it('should show what isolation buys in multi-tenant.yaml', () => {
-    const s = run('scenarios/multi-tenant.yaml', 5);
+  it('should show what isolation buys in multi-tenant.yaml', async () => {
+    const s = await run('scenarios/multi-tenant.yaml', 5);
     const isolated = s.clusters['isolated']!.tenants!;
     const open = s.clusters['open']!.tenants!;
     expect(isolated['team-b']).toMatchObject({ harmedSecondsPerYear: 0, exposedSecondsPerYear: 0 });
@@ -152,8 +154,8 @@ describe('shipped scenarios', () => {
     expect(isolated['team-a']!.blastRadius).toBe(0);
   });
 
-  it('should keep the global service of multi-cluster.yaml up through the outage of one cluster', () => {
-    const s = run('scenarios/multi-cluster.yaml');
+  it('should keep the global service of multi-cluster.yaml up through the outage of one cluster', async () => {
+    const s = await run('scenarios/multi-cluster.yaml');
     // Every replication goes through the scripted 8 h outage of dc-a, east's only datacenter.
     expect(perRun(s, 'east', 'etcdQuorum').down).toBeGreaterThanOrEqual(8 * H);
     const service = s.global.signals['service']!;
@@ -166,25 +168,25 @@ describe('shipped scenarios', () => {
     expect(s.global.signals['management']!.availability.mean).toBeLessThan(1);
   });
 
-  it('should show the canary containing a bad version in federation.yaml', () => {
-    const s = run('scenarios/federation.yaml', 3);
+  it('should show the canary containing a bad version in federation.yaml', async () => {
+    const s = await run('scenarios/federation.yaml', 3);
     expect(s.global.badVersionReach!.mean).toBe(1);
     expect(s.global.signals['service']!.availability.mean).toBe(1);
     expect(s.global.signals['service']!.outagesPerYear).toBe(0);
     expect(s.global.signals['configPush']!.availability).toEqual(s.clusters['host']!.signals['apiWrite']!.availability);
   });
 
-  it('should show a hard cutover taking the service down in federation.yaml, for detect + rollback', () => {
+  it('should show a hard cutover taking the service down in federation.yaml, for detect + rollback', async () => {
     const path = variant('scenarios/federation.yaml', 'federation-hard-cutover.yaml', (t) => t.replace('strategy: canary', 'strategy: hardCutover'));
-    const s = run(path, 3);
+    const s = await run(path, 3);
     expect(s.global.badVersionReach!.mean).toBe(3);
     // Every member breaks at once: down from the rollout until rolled back (10 min + 5 min), once a year.
     expect(s.global.signals['service']!.downtimeSecondsPerYear).toBeCloseTo(15 * 60, 6);
     expect(s.global.signals['service']!.outagesPerYear).toBe(1);
   });
 
-  it('should show 1+1+1 over three sites beating 2+1 over two in stretched-two-dcs.yaml', () => {
-    const s = run('scenarios/stretched-two-dcs.yaml', 20);
+  it('should show 1+1+1 over three sites beating 2+1 over two in stretched-two-dcs.yaml', async () => {
+    const s = await run('scenarios/stretched-two-dcs.yaml', 20);
     const q = (c: string) => s.clusters[c]!.signals['etcdQuorum']!.availability.mean;
     expect(q('three-sites')).toBeGreaterThan(q('stretched'));
     expect(q('three-sites')).toBeGreaterThan(q('one-site'));
@@ -193,16 +195,16 @@ describe('shipped scenarios', () => {
     expect(w('three-sites-lb-each').ci95![0]).toBeGreaterThan(w('three-sites').ci95![1]);
   });
 
-  it('should put stretched-two-dcs.yaml at its closed forms: one site is its datacenter times 2 of 3 hosts', () => {
-    const s = run('scenarios/stretched-two-dcs.yaml');
+  it('should put stretched-two-dcs.yaml at its closed forms: one site is its datacenter times 2 of 3 hosts', async () => {
+    const s = await run('scenarios/stretched-two-dcs.yaml');
     const dc = avail(365 * D, 8 * H);
     const host = avail(90 * D, 2 * H) * avail(120 * D, H);
     expectInCi(perRun(s, 'one-site', 'etcdQuorum').ci95, dc * twoOfThree(host));
     expectInCi(perRun(s, 'three-sites', 'etcdQuorum').ci95, twoOfThree(dc * host));
   });
 
-  it('should show in etcd-sizing.yaml diminishing returns, no gain from 4 members, and cost linear in the size', () => {
-    const r = kubesim(['sweep', 'scenarios/etcd-sizing.yaml', '--set', 'etcd.members=1,3,4,5,7', '--json', '--jobs', '1']);
+  it('should show in etcd-sizing.yaml diminishing returns, no gain from 4 members, and cost linear in the size', async () => {
+    const r = await kubesimInProcess(['sweep', 'scenarios/etcd-sizing.yaml', '--set', 'etcd.members=1,3,4,5,7', '--json', '--jobs', '1']);
     expect(r.code, r.stderr).toBe(0);
     const points = (JSON.parse(r.stdout) as { points: { label: string; summary: Summary }[] }).points;
     expect(points.map((p) => p.label)).toEqual(['etcd.members=1', 'etcd.members=3', 'etcd.members=4', 'etcd.members=5', 'etcd.members=7']);
@@ -221,8 +223,8 @@ describe('shipped scenarios', () => {
     }
   });
 
-  it('should stop writes in quorum-loss-demo.yaml for exactly the ten minutes two of three members are down', () => {
-    const s = run('scenarios/quorum-loss-demo.yaml');
+  it('should stop writes in quorum-loss-demo.yaml for exactly the ten minutes two of three members are down', async () => {
+    const s = await run('scenarios/quorum-loss-demo.yaml');
     const q = perRun(s, 'demo', 'etcdQuorum');
     expect(q.down).toBeCloseTo(10 * 60, 6);
     expect(q.outages).toBeCloseTo(1, 9);
@@ -238,8 +240,8 @@ describe('shipped scenarios', () => {
 describe('the lessons', () => {
   const lesson = (n: string) => files.find((f) => f.startsWith(`scenarios/lessons/${n}`))!;
 
-  it('should lose no quorum in lesson 1, and pause writes for one election only', () => {
-    const s = run(lesson('01'));
+  it('should lose no quorum in lesson 1, and pause writes for one election only', async () => {
+    const s = await run(lesson('01'));
     expect(perRun(s, 'prod', 'etcdQuorum')).toMatchObject({ availability: 1, outages: 0 });
     const w = perRun(s, 'prod', 'apiWrite');
     expect(w.outages).toBeCloseTo(1, 9);
@@ -249,8 +251,8 @@ describe('the lessons', () => {
     expect(perRun(s, 'prod', 'workloads').availability).toBe(1);
   });
 
-  it('should lose quorum in lesson 2 for the five minutes two members are down, reads and pods carrying on', () => {
-    const s = run(lesson('02'));
+  it('should lose quorum in lesson 2 for the five minutes two members are down, reads and pods carrying on', async () => {
+    const s = await run(lesson('02'));
     expect(perRun(s, 'prod', 'etcdQuorum').down).toBeCloseTo(5 * 60, 6);
     const w = perRun(s, 'prod', 'apiWrite');
     expect(w.down).toBeGreaterThan(5 * 60);
@@ -259,8 +261,8 @@ describe('the lessons', () => {
     expect(perRun(s, 'prod', 'workloads').availability).toBe(1);
   });
 
-  it('should lose quorum in lesson 3 with four members exactly as with three', () => {
-    const s = run(lesson('03'));
+  it('should lose quorum in lesson 3 with four members exactly as with three', async () => {
+    const s = await run(lesson('03'));
     for (const c of ['three', 'four']) {
       expect(perRun(s, c, 'etcdQuorum').down, c).toBeCloseTo(5 * 60, 6);
       expect(perRun(s, c, 'etcdQuorum').outages, c).toBeCloseTo(1, 9);
@@ -268,16 +270,16 @@ describe('the lessons', () => {
     expect(s.clusters['four']!.etcdFailuresTolerated).toBe(1);
   });
 
-  it('should survive the split in lesson 4 but not the loss of dc-a, which also holds the load balancer', () => {
-    const s = run(lesson('04'));
+  it('should survive the split in lesson 4 but not the loss of dc-a, which also holds the load balancer', async () => {
+    const s = await run(lesson('04'));
     const q = perRun(s, 'prod', 'etcdQuorum');
     expect(q.down).toBeCloseTo(10 * 60, 6);
     expect(q.outages).toBeCloseTo(1, 9);
     expect(perRun(s, 'prod', 'apiRead').down).toBeCloseTo(10 * 60, 6);
   });
 
-  it('should elect a new leader on the majority side in lesson 5, and once more without pre-vote', () => {
-    const s = run(lesson('05'));
+  it('should elect a new leader on the majority side in lesson 5, and once more without pre-vote', async () => {
+    const s = await run(lesson('05'));
     expect(perRun(s, 'prod', 'etcdQuorum')).toMatchObject({ availability: 1, outages: 0 });
     const w = perRun(s, 'prod', 'apiWrite');
     expect(w.outages).toBeCloseTo(1, 9);
@@ -285,7 +287,7 @@ describe('the lessons', () => {
     expect(w.down).toBeGreaterThan(1.05);
     expect(w.down).toBeLessThan(2.1);
     const path = variant(lesson('05'), 'lesson-5-no-pre-vote.yaml', (t) => t.replace(/^ {2}seed: 1$/m, '  seed: 1\n  raft: { preVote: false }'));
-    const without = perRun(run(path), 'prod', 'apiWrite');
+    const without = perRun(await run(path), 'prod', 'apiWrite');
     expect(without.outages).toBeCloseTo(2, 9);
     expect(without.down).toBeGreaterThan(2 * 1.05);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../src/cli/inputFile.js';
 import { readScenarioSource, readScenarioSources, readStdin } from '../../src/cli/stdinInput.js';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 async function* chunks(...parts: (string | Buffer)[]): AsyncIterable<Buffer | string> {
   for (const p of parts) yield p;
@@ -52,26 +52,26 @@ describe('readScenarioSource', () => {
 });
 
 describe('- on the commands that take a scenario, through the CLI', () => {
-  it('should name <stdin> in the problems of a scenario read from stdin', () => {
-    const r = kubesim(['run', '-', '--no-report'], { input: 'apiVersion: kubesim/v1\nkind: Scenario\nmetadata: { name: x }\nspec: { seed: -1, clusters: [] }\n' });
+  it('should name <stdin> in the problems of a scenario read from stdin', async () => {
+    const r = await kubesimInProcess(['run', '-', '--no-report'], { input: 'apiVersion: kubesim/v1\nkind: Scenario\nmetadata: { name: x }\nspec: { seed: -1, clusters: [] }\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^kubesim: <stdin>:4: spec\.seed: expected/m);
   });
 
-  it('should run a sweep on a scenario from stdin as on the file', () => {
+  it('should run a sweep on a scenario from stdin as on the file', async () => {
     const args = ['--set', 'spec.failures.controlPlane.mttf=30d,60d', '--replications', '2', '--horizon', '1d', '--jobs', '1', '--json'];
-    const file = kubesim(['sweep', 'scenarios/single-server.yaml', ...args]);
-    const stdin = kubesim(['sweep', '-', ...args], { input: readFileSync('scenarios/single-server.yaml', 'utf8') });
+    const file = await kubesimInProcess(['sweep', 'scenarios/single-server.yaml', ...args]);
+    const stdin = await kubesimInProcess(['sweep', '-', ...args], { input: readFileSync('scenarios/single-server.yaml', 'utf8') });
     expect(file.code, file.stderr).toBe(0);
     expect(stdin.code, stdin.stderr).toBe(0);
     expect(JSON.parse(stdin.stdout)).toEqual(JSON.parse(file.stdout));
   });
 
-  it('should refuse compare - - and fit --into -, in one line', () => {
-    const compare = kubesim(['compare', '-', '-']);
+  it('should refuse compare - - and fit --into -, in one line', async () => {
+    const compare = await kubesimInProcess(['compare', '-', '-']);
     expect(compare.code).toBe(2);
     expect(compare.stderr).toBe('kubesim: - (stdin) is given more than once: stdin holds one scenario; give the others as files\n');
-    const fit = kubesim(['fit', 'no-such-records.csv', '--into', '-']);
+    const fit = await kubesimInProcess(['fit', 'no-such-records.csv', '--into', '-']);
     expect(fit.code).toBe(2);
     expect(fit.stderr).toMatch(/--into: - \(stdin\) cannot be written back/);
   });

@@ -1,9 +1,10 @@
-/** `kubesim sweep` and `kubesim merge` through the real CLI (dist/, built before the suite). */
+/** `kubesim sweep` and `kubesim merge` through the built CLI (dist/, built before the suite): in-process, --jobs 2 and shards spawned. */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubesim-sweep-'));
 const scenario = join(dir, 'sizing.yaml');
@@ -42,19 +43,16 @@ function files(folder: string): Record<string, string> {
 
 describe('kubesim sweep: serial, threads and shards agree', () => {
   const out = (name: string) => join(dir, name);
-  beforeAll(() => {
-    for (const [name, args] of [
-      ['serial', ['--jobs', '1']],
-      ['threads', ['--jobs', '2']],
-    ] as const) {
-      const r = kubesim(['sweep', ...GRID, ...args, '--out', out(name)]);
-      expect(r.code, r.stderr).toBe(0);
-    }
+  beforeAll(async () => {
+    const serial = await kubesimInProcess(['sweep', ...GRID, '--jobs', '1', '--out', out('serial')]);
+    expect(serial.code, serial.stderr).toBe(0);
+    const threads = kubesim(['sweep', ...GRID, '--jobs', '2', '--out', out('threads')]);
+    expect(threads.code, threads.stderr).toBe(0);
     for (const i of [1, 2, 3]) {
       const r = kubesim(['sweep', ...GRID, '--jobs', '1', '--shard', `${i}/3`, '--out', out('shards')]);
       expect(r.code, r.stderr).toBe(0);
     }
-    const m = kubesim(['merge', out('shards'), '--out', out('merged')]);
+    const m = await kubesimInProcess(['merge', out('shards'), '--out', out('merged')]);
     expect(m.code, m.stderr).toBe(0);
   }, 240_000);
 
@@ -98,41 +96,41 @@ describe('kubesim sweep: serial, threads and shards agree', () => {
 });
 
 describe('kubesim sweep: output', () => {
-  it('should print the table and write no report with --no-report, as run does', () => {
+  it('should print the table and write no report with --no-report, as run does', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'kubesim-sweep-noreport-'));
-    const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--no-report'], { cwd });
+    const r = await kubesimInProcess(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--no-report'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/etcd\.members/);
     expect(r.stdout).not.toMatch(/Report:/);
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it('should print only the summary JSON with --json', () => {
-    const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--json']);
+  it('should print only the summary JSON with --json', async () => {
+    const r = await kubesimInProcess(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.points).toHaveLength(2);
     expect(r.stderr).toBe('');
   });
 
-  it('should print the grid and the cheapest configuration that meets the objectives', () => {
-    const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3,5', '--replications', '4', '--jobs', '1', '--slo', 'etcdQuorum=99', '--out', join(dir, 'table')]);
+  it('should print the grid and the cheapest configuration that meets the objectives', async () => {
+    const r = await kubesimInProcess(['sweep', scenario, '--set', 'etcd.members=1,3,5', '--replications', '4', '--jobs', '1', '--slo', 'etcdQuorum=99', '--out', join(dir, 'table')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/etcd\.members\s+Tolerates\s+etcdQuorum\s+Trust\s+95% CI\s+Method\s+Nines\s+Write p99/);
     expect(r.stdout).toMatch(/Recommendation: etcd\.members=3, \$[\d,.]+ per month: the cheapest of the 2 of 3 configurations that meet etcdQuorum >= 99%\./);
     expect(r.stdout).toMatch(/^★ 3 /m);
   });
 
-  it('should say when no configuration meets the objectives, and which objective fails where', () => {
-    const r = kubesim(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--max-write-p99', '1ms', '--out', join(dir, 'none')]);
+  it('should say when no configuration meets the objectives, and which objective fails where', async () => {
+    const r = await kubesimInProcess(['sweep', scenario, '--set', 'etcd.members=1,3', '--replications', '2', '--jobs', '1', '--max-write-p99', '1ms', '--out', join(dir, 'none')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/No configuration of the 2 meets write p99 <= 1 ms\./);
     expect(r.stdout).toMatch(/Closest: etcd\.members=1, which misses write p99 <= 1 ms: prod write p99 [\d.]+ ms\./);
   });
 
-  it('should sweep spec.etcdLoad as load: a recommendation for each pod lifetime, and saturation at high churn', () => {
+  it('should sweep spec.etcdLoad as load: a recommendation for each pod lifetime, and saturation at high churn', async () => {
     const args = ['--set', 'etcd.members=1,3,5', '--set', 'etcdLoad.podLifetime=1d,10m', '--set', 'workers.nodes=5000', '--max-write-p99', '100ms'];
-    const r = kubesim(['sweep', scenario, ...args, '--replications', '2', '--horizon', '7d', '--jobs', '1', '--json']);
+    const r = await kubesimInProcess(['sweep', scenario, ...args, '--replications', '2', '--horizon', '7d', '--jobs', '1', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as {
       given: string[];
@@ -178,8 +176,8 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
     { why: 'a --precision signal the scenario lacks', args: ['--set', 'etcd.members=1', '--precision', '10%', '--signals', 'service'], message: "--signals: sizing has no signal 'service' (its signals: etcdQuorum, apiWrite, apiRead, scheduling)" },
   ];
   for (const c of cases) {
-    it(`should refuse ${c.why}`, () => {
-      const r = kubesim(['sweep', scenario, ...c.args, '--replications', '1', '--json']);
+    it(`should refuse ${c.why}`, async () => {
+      const r = await kubesimInProcess(['sweep', scenario, ...c.args, '--replications', '1', '--json']);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`kubesim: ${c.message}\n`);
       expect(r.stdout).toBe('');
@@ -188,9 +186,9 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
 });
 
 describe('kubesim sweep --precision', () => {
-  it('should run every point to the target on the --slo signal, with the same bytes on any --jobs', () => {
+  it('should run every point to the target on the --slo signal, with the same bytes on any --jobs', async () => {
     const args = ['sweep', scenario, '--set', 'etcd.members=1,3', '--slo', 'etcdQuorum=99', '--precision', '30%', '--horizon', '2000h', '--replications', '4', '--json'];
-    const a = kubesim([...args, '--jobs', '1']);
+    const a = await kubesimInProcess([...args, '--jobs', '1']);
     const b = kubesim([...args, '--jobs', '2']);
     expect(a.code, a.stderr).toBe(0);
     expect(b.stdout).toBe(a.stdout);
@@ -203,33 +201,33 @@ describe('kubesim sweep --precision', () => {
 });
 
 describe('kubesim run --shard and merge', () => {
-  it('should merge 3 shards of a run into the report a single run writes, byte for byte', () => {
-    const single = kubesim(['run', scenario, '--replications', '5', '--jobs', '1', '--out', join(dir, 'run-single')]);
+  it('should merge 3 shards of a run into the report a single run writes, byte for byte', async () => {
+    const single = await kubesimInProcess(['run', scenario, '--replications', '5', '--jobs', '1', '--out', join(dir, 'run-single')]);
     expect(single.code, single.stderr).toBe(0);
     for (const i of [1, 2, 3]) {
       const r = kubesim(['run', scenario, '--replications', '5', '--shard', `${i}/3`, '--out', join(dir, 'run-shards')]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`Shard ${i}/3 of sizing:`);
     }
-    const m = kubesim(['merge', ...[1, 2, 3].map((i) => join(dir, 'run-shards', `sizing.shard-${i}-of-3.json`)), '--out', join(dir, 'run-merged')]);
+    const m = await kubesimInProcess(['merge', ...[1, 2, 3].map((i) => join(dir, 'run-shards', `sizing.shard-${i}-of-3.json`)), '--out', join(dir, 'run-merged')]);
     expect(m.code, m.stderr).toBe(0);
     expect(files(join(dir, 'run-merged'))).toEqual(files(join(dir, 'run-single')));
   });
 
-  it('should merge the shards of an adaptive run (--precision) into what a serial run gives, byte for byte, rare-event episodes included', () => {
+  it('should merge the shards of an adaptive run (--precision) into what a serial run gives, byte for byte, rare-event episodes included', async () => {
     // 5 members failing monthly: no quorum loss in 4 replications of a year, so the rare-event
     // method takes etcdQuorum over; each shard runs its share of both caps, merge stops where serial does.
     const five = join(dir, 'five.yaml');
     writeFileSync(five, readFileSync(fixture('three-members.yaml'), 'utf8').replace('members: 3', 'members: 5').replace('{ mttf: 100h, mttr: 1h }', '{ mttf: 30d, mttr: 6h }'));
     const flags = ['--replications', '4', '--horizon', '1y', '--precision', '30%', '--signals', 'etcdQuorum', '--max-replications', '24', '--max-episodes', '8000'];
-    const single = kubesim(['run', five, ...flags, '--jobs', '1', '--out', join(dir, 'adaptive-single')]);
+    const single = await kubesimInProcess(['run', five, ...flags, '--jobs', '1', '--out', join(dir, 'adaptive-single')]);
     expect(single.code, single.stderr).toBe(0);
     for (const i of [1, 2]) {
       const r = kubesim(['run', five, ...flags, '--shard', `${i}/2`, '--jobs', '1', '--out', join(dir, 'adaptive-shards')]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`Shard ${i}/2 of three-members: 12 replications and 4000 rare-event episodes written`);
     }
-    const m = kubesim(['merge', join(dir, 'adaptive-shards'), '--out', join(dir, 'adaptive-merged')]);
+    const m = await kubesimInProcess(['merge', join(dir, 'adaptive-shards'), '--out', join(dir, 'adaptive-merged')]);
     expect(m.code, m.stderr).toBe(0);
     expect(files(join(dir, 'adaptive-merged'))).toEqual(files(join(dir, 'adaptive-single')));
     const summary = JSON.parse(readFileSync(join(dir, 'adaptive-merged', 'summary.json'), 'utf8'));
@@ -241,12 +239,12 @@ describe('kubesim run --shard and merge', () => {
     const doc = JSON.parse(readFileSync(join(dir, 'adaptive-shards', 'three-members.shard-1-of-2.json'), 'utf8'));
     doc.job.precision.maxEpisodes = 0;
     writeFileSync(edited, JSON.stringify(doc));
-    const bad = kubesim(['merge', edited]);
+    const bad = await kubesimInProcess(['merge', edited]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(`kubesim: merge: ${edited}: job.precision.maxEpisodes: expected a whole number at least 1, found 0\n`);
   });
 
-  it('should refuse an incomplete set and shards of another seed, in one line with exit 2', () => {
+  it('should refuse an incomplete set and shards of another seed, in one line with exit 2', async () => {
     const shards = join(dir, 'refuse');
     for (const [i, seed] of [
       [1, '5'],
@@ -254,24 +252,24 @@ describe('kubesim run --shard and merge', () => {
     ] as const) {
       expect(kubesim(['run', scenario, '--replications', '3', '--seed', seed, '--shard', `${i}/3`, '--out', shards]).code).toBe(0);
     }
-    const missing = kubesim(['merge', shards]);
+    const missing = await kubesimInProcess(['merge', shards]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('kubesim: merge: incomplete set of shards: missing 2/3 (have 1/3, 3/3)\n');
 
     const other = join(dir, 'other-seed');
     expect(kubesim(['run', scenario, '--replications', '3', '--seed', '6', '--shard', '2/3', '--out', other]).code).toBe(0);
-    const mixed = kubesim(['merge', shards, join(other, 'sizing.shard-2-of-3.json')]);
+    const mixed = await kubesimInProcess(['merge', shards, join(other, 'sizing.shard-2-of-3.json')]);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toBe(`kubesim: merge: ${join(other, 'sizing.shard-2-of-3.json')} is not a shard of the same run as ${join(shards, 'sizing.shard-1-of-3.json')}: different seeds (6 and 5)\n`);
 
-    const notPartial = kubesim(['merge', scenario]);
+    const notPartial = await kubesimInProcess(['merge', scenario]);
     expect(notPartial.code).toBe(2);
     expect(notPartial.stderr).toBe(`kubesim: merge: ${scenario}: not a kubesim partial result (invalid JSON)\n`);
 
     // A shard written by a kubesim whose partial files lack the episodes of adaptive runs.
     const oldFormat = join(dir, 'old-format.shard-1-of-3.json');
     writeFileSync(oldFormat, readFileSync(join(shards, 'sizing.shard-1-of-3.json'), 'utf8').replace('"kubesim/partial-v5"', '"kubesim/partial-v3"'));
-    const old = kubesim(['merge', oldFormat]);
+    const old = await kubesimInProcess(['merge', oldFormat]);
     expect(old.code).toBe(2);
     expect(old.stderr).toBe(`kubesim: merge: ${oldFormat}: is in format kubesim/partial-v3, but this kubesim reads kubesim/partial-v5: run the shards again with this version\n`);
   });

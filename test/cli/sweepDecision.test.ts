@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubesim-decision-'));
 const scenario = join(dir, 'known.yaml');
@@ -44,11 +44,11 @@ describe('kubesim sweep: the decision on a grid with a known answer', () => {
     recommendations: { recommendation: { kind: string; point: number }; runnerUp: number | null; alternatives: { point: number; costDeltaPerMonth: number; significant: boolean | null }[] }[];
   };
   let text: string;
-  beforeAll(() => {
-    const j = kubesim(['sweep', ...GRID, '--json']);
+  beforeAll(async () => {
+    const j = await kubesimInProcess(['sweep', ...GRID, '--json']);
     expect(j.code, j.stderr).toBe(0);
     json = JSON.parse(j.stdout);
-    const t = kubesim(['sweep', ...GRID]);
+    const t = await kubesimInProcess(['sweep', ...GRID]);
     expect(t.code, t.stderr).toBe(0);
     text = t.stdout;
   }, 120_000);
@@ -90,9 +90,9 @@ describe('kubesim sweep: mistyped objectives and paths get a suggestion, before 
     { why: 'a mistyped --slo signal', args: ['--set', 'etcd.members=3,5', '--slo', 'apiWrit=99.9'], want: "did you mean 'apiWrite'?" },
   ];
   for (const c of cases) {
-    it(`should suggest the right spelling: ${c.why}`, () => {
+    it(`should suggest the right spelling: ${c.why}`, async () => {
       // Act
-      const r = kubesim(['sweep', scenario, ...c.args, '--no-report']);
+      const r = await kubesimInProcess(['sweep', scenario, ...c.args, '--no-report']);
       // Assert: one line, exit 2.
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { kubesim, ROOT } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 interface Container {
   command: string[];
@@ -31,7 +32,7 @@ describe('deploy/sweep-job.yaml', () => {
     expect(wait).toContain(`-ge ${n} ]`);
   });
 
-  it('should run its shard commands and its merge as written (scaled down to 1 replication of 7 days)', () => {
+  it('should run its shard commands and its merge as written (scaled down to 1 replication of 7 days)', async () => {
     // Arrange: the pods' paths mapped onto a temporary folder and the repository's scenario.
     const results = mkdtempSync(join(tmpdir(), 'kubesim-job-'));
     const local = (s: string) => s.replaceAll('/results', results).replaceAll('/scenario/', join(ROOT, 'scenarios/'));
@@ -43,7 +44,7 @@ describe('deploy/sweep-job.yaml', () => {
     }
     const merge = mergeJob.spec.template.spec.containers[0]!.command.map(local);
     expect(merge.slice(0, 2)).toEqual(['node', '/app/dist/cli/main.js']);
-    const m = kubesim(merge.slice(2));
+    const m = await kubesimInProcess(merge.slice(2));
     // Assert
     expect(m.code, m.stderr).toBe(0);
     expect(m.stdout).toMatch(/etcd\.members\s+workers\.nodes\s+Tolerates/);

@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/experiment/Summary.js';
 import { kubesim } from './cli.js';
+import { kubesimInProcess } from './inProcess.js';
 
 const FILE = 'scenarios/default.yaml';
 
+const r = await kubesimInProcess(['run', FILE, '--json', '--jobs', '1', '--replications', '6']);
+const summary = JSON.parse(r.stdout) as Summary;
+const csv = await kubesimInProcess(['run', FILE, '--jobs', '1', '--replications', '6', '--out', 'test-output/worst-replication']);
+
 describe('the worst replication', () => {
-  const r = kubesim(['run', FILE, '--json', '--jobs', '1', '--replications', '6']);
-  const summary = JSON.parse(r.stdout) as Summary;
-  const csv = kubesim(['run', FILE, '--jobs', '1', '--replications', '6', '--out', 'test-output/worst-replication']);
 
   it('should be the replication with the most downtime of the signal, as signals.csv lists them', async () => {
     expect(r.code, r.stderr).toBe(0);
@@ -34,8 +36,8 @@ describe('the worst replication', () => {
     }
   });
 
-  it('should be what explain --replication worst narrates, the same as naming it', () => {
-    const plain = kubesim(['explain', FILE, '--replication', 'worst', '--signal', 'prod/apiWrite', '--jobs', '1']);
+  it('should be what explain --replication worst narrates, the same as naming it', async () => {
+    const plain = await kubesimInProcess(['explain', FILE, '--replication', 'worst', '--signal', 'prod/apiWrite', '--jobs', '1']);
     expect(plain.code, plain.stderr).toBe(0);
     const line = plain.stdout.split('\n')[1]!;
     expect(line).toMatch(/^the worst of 50 replications for prod\/apiWrite: replication (\d+), down .* in \d+ outage\(s\)$/);
@@ -43,18 +45,18 @@ describe('the worst replication', () => {
     expect(plain.stdout.split('\n')[0]).toContain(`replication ${k} (seed 42)`);
     // The signal alone means the first cluster that has it; --jobs does not change the pick; both tell the steps that move it.
     const picked = kubesim(['explain', FILE, '--replication', 'worst', '--signal', 'apiWrite', '--jobs', '2', '--json']);
-    const named = kubesim(['explain', FILE, '--replication', String(k), '--signal', 'prod/apiWrite', '--json']);
+    const named = await kubesimInProcess(['explain', FILE, '--replication', String(k), '--signal', 'prod/apiWrite', '--json']);
     expect(picked.code, picked.stderr).toBe(0);
     expect(picked.stdout).toBe(named.stdout);
   });
 
-  it('should refuse a signal the scenario does not have, with worst or without, before any work', () => {
+  it('should refuse a signal the scenario does not have, with worst or without, before any work', async () => {
     for (const args of [
       ['--replication', 'worst', '--signal', 'apiWrit'],
       ['--replication', 'worst', '--signal', 'nope/apiWrite'],
       ['--signal', 'apiWrit'],
     ]) {
-      const x = kubesim(['explain', FILE, ...args]);
+      const x = await kubesimInProcess(['explain', FILE, ...args]);
       expect(x.code, args.join(' ')).toBe(2);
       expect(x.stderr.trim().split('\n')).toHaveLength(1);
       expect(x.stderr).toMatch(/^kubesim: --signal: /);

@@ -1,17 +1,17 @@
 /** `kubesim explain` on a run with many workers, through the CLI: --signal keeps the steps that matter, workers counted by datacenter, state told once. */
 import { describe, expect, it } from 'vitest';
-import { kubesim } from '../cli/cli.js';
+import { kubesimInProcess } from '../cli/inProcess.js';
 
 const FILE = 'test/explain/fixtures/many-workers.yaml';
 /** The ten workers of dc-b (node i is in datacenter (i - 1) mod 3). */
 const DC_B = Array.from({ length: 10 }, (_, i) => `worker-${3 * i + 2}`);
 
 // Each variant once (a CLI run costs seconds): the plain narration, --json, --signal, --verbose.
-const plain = kubesim(['explain', FILE]);
-const json = kubesim(['explain', FILE, '--json']);
-const filtered = kubesim(['explain', FILE, '--signal', 'apiWrite']);
-const filteredJson = kubesim(['explain', FILE, '--json', '--signal', 'prod/apiWrite']);
-const verbose = kubesim(['explain', FILE, '--verbose']);
+const plain = await kubesimInProcess(['explain', FILE]);
+const json = await kubesimInProcess(['explain', FILE, '--json']);
+const filtered = await kubesimInProcess(['explain', FILE, '--signal', 'apiWrite']);
+const filteredJson = await kubesimInProcess(['explain', FILE, '--json', '--signal', 'prod/apiWrite']);
+const verbose = await kubesimInProcess(['explain', FILE, '--verbose']);
 
 const steps = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('t='));
 const jsonLines = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { t: number; clock: string; line: string; changed: { key: string }[] });
@@ -45,9 +45,9 @@ describe('explain --signal', () => {
     expect(kept.length).toBeLessThan(all.length);
   });
 
-  it('should refuse a signal the scenario does not have with a suggestion, exit 2, before any work', () => {
+  it('should refuse a signal the scenario does not have with a suggestion, exit 2, before any work', async () => {
     // Act
-    const r = kubesim(['explain', FILE, '--signal', 'apiWrit']);
+    const r = await kubesimInProcess(['explain', FILE, '--signal', 'apiWrit']);
     // Assert
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

@@ -1,5 +1,4 @@
 /** The lab and the CLI agree: the same scripted faults give the same timeline in the browser's code and in `kubesim explain`. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { buildTopology } from '../../src/model/Topology.js';
 import type { TraceEvent } from '../../src/model/Trace.js';
 import { explanation } from '../../src/report/narrate/explanation.js';
 import { parseScenario } from '../../src/scenario/index.js';
+import { kubesimInProcess } from '../cli/inProcess.js';
 import { runs } from '../runs.js';
 
 const config = fc.record({
@@ -58,7 +58,7 @@ describe('the lab and the CLI agree', () => {
   });
 
   // `npm test` builds dist/ first; a bare `vitest run` before any build has no CLI to spawn.
-  it.skipIf(!existsSync('dist/cli/main.js'))('should give the same signal timeline in the lab as `kubesim explain --json` on the exported file', () => {
+  it.skipIf(!existsSync('dist/cli/main.js'))('should give the same signal timeline in the lab as `kubesim explain --json` on the exported file', async () => {
     const c: LabConfig = { members: 3, datacenters: 3, seed: 1, preVote: true };
     const acts: LabAction[] = [
       { kind: 'advance', seconds: 10 },
@@ -76,7 +76,7 @@ describe('the lab and the CLI agree', () => {
     mkdirSync('test-output/lab', { recursive: true });
     writeFileSync('test-output/lab/agreement.yaml', labScenarioYaml(c, acts));
     const lab = labRun(c, acts);
-    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'explain', 'test-output/lab/agreement.yaml', '--to', String(lab.now), '--json'], { encoding: 'utf8' });
+    const r = await kubesimInProcess(['explain', 'test-output/lab/agreement.yaml', '--to', String(lab.now), '--json']);
     expect(r.stderr).toBe('');
     const cliSteps = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { t: number; changed: { key: string; up: boolean }[]; line: string });
     const cliTimeline = cliSteps.flatMap((s) => s.changed.map((ch) => ({ t: s.t, ...ch })));

@@ -1,17 +1,18 @@
 /** `kubesim lab` as users run it: writing the page, serving it on 127.0.0.1, and its bad flags. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { kubesimInProcess } from '../cli/inProcess.js';
 
 const CLI = 'dist/cli/main.js';
 
 // `npm test` builds dist/ first; a bare `vitest run` before any build has no CLI to spawn.
 describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run build` first)', () => {
-  it('should write one self-contained page that loads nothing from the network', () => {
+  it('should write one self-contained page that loads nothing from the network', async () => {
     const out = 'test-output/lab-cli/quorum-lab.html';
     rmSync('test-output/lab-cli', { recursive: true, force: true });
-    const r = spawnSync(process.execPath, [CLI, 'lab', '--out', out], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    const r = await kubesimInProcess(['lab', '--out', out]);
+    expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Quorum lab: ${out} (open it in a browser; it needs no network)\n`);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
@@ -21,22 +22,22 @@ describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run buil
     expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 
-  it('should exit 2 for --port without --serve, or a port out of range', () => {
+  it('should exit 2 for --port without --serve, or a port out of range', async () => {
     for (const flags of [['--port', '8080'], ['--serve', '--port', '70000']]) {
-      const r = spawnSync(process.execPath, [CLI, 'lab', ...flags], { encoding: 'utf8' });
-      expect(r.status).toBe(2);
+      const r = await kubesimInProcess(['lab', ...flags]);
+      expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^kubesim: --port: /);
     }
   });
 
-  it('should open on a lesson, or on a scenario of one\'s own, through the page\'s start state', () => {
+  it('should open on a lesson, or on a scenario of one\'s own, through the page\'s start state', async () => {
     rmSync('test-output/lab-cli', { recursive: true, force: true });
-    const lesson = spawnSync(process.execPath, [CLI, 'lab', '--out', 'test-output/lab-cli/l.html', '--lesson', '3'], { encoding: 'utf8' });
-    expect(lesson.status).toBe(0);
+    const lesson = await kubesimInProcess(['lab', '--out', 'test-output/lab-cli/l.html', '--lesson', '3']);
+    expect(lesson.code).toBe(0);
     expect(lesson.stdout).toContain('opening on lesson 3: The even-size trap');
     expect(readFileSync('test-output/lab-cli/l.html', 'utf8')).toContain('<meta name="kubesim-lab-start" content="v=1&amp;c=m3d3p1s1&amp;l=03-even-size-trap&amp;ls=0">');
-    const own = spawnSync(process.execPath, [CLI, 'lab', '--out', 'test-output/lab-cli/s.html', '--scenario', 'scenarios/az-partition.yaml'], { encoding: 'utf8' });
-    expect(own.status).toBe(0);
+    const own = await kubesimInProcess(['lab', '--out', 'test-output/lab-cli/s.html', '--scenario', 'scenarios/az-partition.yaml']);
+    expect(own.code).toBe(0);
     const html = readFileSync('test-output/lab-cli/s.html', 'utf8');
     expect(html).toContain('l=scenario&amp;ls=0');
     expect(html).toContain('The network splits: [az-a] | [az-b, az-c] cannot reach the rest for 20m.');
@@ -47,11 +48,11 @@ describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run buil
     [['--lesson', '1', '--scenario', 'scenarios/az-partition.yaml'], 'kubesim: --lesson and --scenario: give one or the other'],
     [['--scenario', 'scenarios/federation.yaml'], 'kubesim: --scenario scenarios/federation.yaml: the run lasts longer than a week (the lab replays it in the browser); narrate it with kubesim explain --from --to'],
     [['--scenario', 'test-output/no-such-file.yaml'], 'kubesim: test-output/no-such-file.yaml: cannot read the file: no such file'],
-  ])('should refuse %j in one line with exit 2, writing nothing', (flags, line) => {
+  ])('should refuse %j in one line with exit 2, writing nothing', async (flags, line) => {
     const out = 'test-output/lab-cli/refused.html';
     rmSync(out, { force: true });
-    const r = spawnSync(process.execPath, [CLI, 'lab', '--out', out, ...flags], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
+    const r = await kubesimInProcess(['lab', '--out', out, ...flags]);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${line}\n`);
     expect(existsSync(out)).toBe(false);
   });
