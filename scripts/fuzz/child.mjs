@@ -1,5 +1,5 @@
 // The fuzzer's worker process: runs kubesim's CLI program in-process (built dist/) on cases sent
-// over IPC, capturing stdout, stderr and the exit code as src/cli/entry.ts would map them. The
+// over IPC, capturing stdout, stderr and the exit code as src/cli/entry.ts's report() maps them. The
 // parent kills it when a case passes its time limit, so a hang costs one process, not the run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const MAIN = join(DIST, 'cli/main.js');
 const { buildProgram } = await import(join(DIST, 'cli/program.js'));
-const { ScenarioError, formatProblem } = await import(join(DIST, 'scenario/ScenarioError.js'));
-const { InputError } = await import(join(DIST, 'cli/errors.js'));
-const { CommanderError } = await import('commander');
+// The CLI's own error mapping: the exit code and the one-line messages a user sees.
+const { report } = await import(join(DIST, 'cli/entry.js'));
+const { EXIT_RUNTIME } = await import(join(DIST, 'cli/errors.js'));
 
 /** Output kept per stream: enough to check, bounded so a runaway print cannot exhaust memory. */
 const CAPTURE_LIMIT = 4 << 20;
@@ -32,27 +32,6 @@ const capture = (which) => (chunk, encoding, cb) => {
 const realOut = process.stdout.write.bind(process.stdout);
 const realErr = process.stderr.write.bind(process.stderr);
 
-/** The exit code and stderr lines src/cli/entry.ts's report() gives an error (kept in step with it). */
-function report(e) {
-  if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    err += `kubesim: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`;
-    return 2;
-  }
-  if (e instanceof ScenarioError) {
-    for (const p of e.problems) err += `kubesim: ${formatProblem(p)}\n`;
-    return 2;
-  }
-  if (e instanceof InputError) {
-    for (const line of e.lines) err += `kubesim: ${line}\n`;
-    return 2;
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  err += `kubesim: run failed: ${message.split('\n')[0]}\n`;
-  // Not part of what a user sees, but what a bug report needs.
-  return { code: 1, stack: e instanceof Error ? String(e.stack).split('\n').slice(0, 8).join('\n') : undefined };
-}
-
 async function inProcess(args, cwd) {
   out = '';
   err = '';
@@ -66,9 +45,10 @@ async function inProcess(args, cwd) {
     await buildProgram().parseAsync(['node', 'kubesim', ...args]);
     code = typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    const r = report(e);
-    if (typeof r === 'number') code = r;
-    else ({ code, stack } = r);
+    // report() writes to stderr, still captured here.
+    code = report(e);
+    // Not part of what a user sees, but what a bug report needs.
+    if (code === EXIT_RUNTIME && e instanceof Error) stack = String(e.stack).split('\n').slice(0, 8).join('\n');
   } finally {
     process.stdout.write = realOut;
     process.stderr.write = realErr;
