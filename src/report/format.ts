@@ -84,15 +84,19 @@ export function formatEstimateInterval(mean: number, ci: readonly [number, numbe
 }
 
 /**
- * Nines with the digits the CI supports: two decimals when the CI pins them to ±0.05, one to
- * ±0.5, none beyond; one decimal without a CI.
+ * Nines with the digits the CI supports: two decimals when the CI's lower end lies less than a
+ * tenth of a nine below the estimate, else one; one without a CI. When the lower end lies a whole
+ * nine or more below the estimate, not even the estimate's first digit is known: the nines read
+ * as what the lower end supports, floored to a tenth, as a bound does ("≥ 3.5", not "7").
  */
 export function formatEstimateNines(mean: number, ci: readonly [number, number] | null): string {
   if (!(mean < 1)) return '—';
   const n = ninesOf(mean);
   if (ci === null) return n.toFixed(1);
-  const half = n - ninesOf(Math.min(mean, Math.max(0, ci[0])));
-  const decimals = half > 0 ? Math.min(2, Math.max(0, -Math.floor(Math.log10(half) + 1e-12))) : 2;
+  const lower = ninesOf(Math.min(mean, Math.max(0, ci[0])));
+  const half = n - lower;
+  if (half >= 1) return `≥ ${(Math.floor(lower * 10 + 1e-9) / 10).toFixed(1)}`;
+  const decimals = half > 0 ? Math.min(2, Math.max(1, -Math.floor(Math.log10(half) + 1e-12))) : 2;
   return n.toFixed(decimals);
 }
 

@@ -143,9 +143,31 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
     [0.999987, [0.999982, 0.999992], '4.9'],
     // 2.0 nines, lower end 1.99996: ±0.00004, two decimals at most.
     [0.99, [0.98999, 0.99001], '2.00'],
+    // 3.52 nines, lower end 3.0: 0.52 below, one decimal.
+    [0.9997, [0.999, 0.9999], '3.5'],
+    // 7 nines, lower end 3.52 (a CI widened for quorum losses not seen): not even the first digit.
+    [0.9999999, [0.9997, 0.99999999], '≥ 3.5'],
+    // Exactly one nine below: the bound, not "4".
+    [0.9999, [0.999, 1], '≥ 3.0'],
     [0.99991, null, '4.0'],
     [1, null, '—'],
   ] as [number, Ci, string][])('formatEstimateNines(%s, %j) = %s', (mean, ci, expected) => expect(formatEstimateNines(mean, ci)).toBe(expected));
+
+  it('should never show nines the CI does not support: a figure within a nine of the lower end, or that end as a bound', () => {
+    fc.assert(
+      fc.property(arbEstimate, ({ mean, ci }) => {
+        // Arrange
+        const lower = -Math.log10(1 - ci[0]);
+        // Act
+        const text = formatEstimateNines(mean, ci);
+        // Assert
+        const shown = Number(text.replace('≥ ', ''));
+        if (text.startsWith('≥ ')) expect(shown).toBeLessThanOrEqual(lower + 1e-9);
+        else expect(shown - lower).toBeLessThan(1 + 0.05 + 1e-9);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
 
   it.each([
     [0.9999969, '99.99969%', 'a bound rounds down, so it stays a true bound'],

@@ -51,7 +51,7 @@ describe('the sweep report', () => {
   it('should label a saturated point in the table, the CSV and the latency chart', () => {
     const s = saturated(summary);
     // After the tolerance: availability, trust tag, CI, method, nines, then the saturated latency.
-    expect(renderSweepTerminal(s, { color: false })).toMatch(/5\s+5000\s+2 failures\s+.+\s+MC\s+\S+\s+saturated\s+120%/);
+    expect(renderSweepTerminal(s, { color: false })).toMatch(/5\s+5000\s+2 failures\s+.+\s+MC\s+(?:≥ )?\S+\s+saturated\s+120%/);
     expect(renderSweepCsv(s).trim().split('\n').pop()).toMatch(/^5,5000,prod,5,2,[\d.]+,[\d.]+,1\.2,,,true,/);
     expect(JSON.stringify(sweepCharts(s)[2]!.spec)).toContain('"off":"saturated"');
   });
