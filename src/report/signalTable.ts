@@ -61,7 +61,11 @@ export function flagLines(rows: readonly { readonly label: string; readonly evid
     g.labels.push(r.label);
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => `${g.labels.join(', ')}${g.labels.length > 1 ? ':' : ','} ${g.tag} — ${g.reason}`);
+  return [...groups.values()].map((g) => {
+    // A sweep point's label is itself a list ("etcd.members=3, workers.nodes=100"): then "; " between them.
+    const between = g.labels.some((l) => l.includes(', ')) ? '; ' : ', ';
+    return `${g.labels.join(between)}${g.labels.length > 1 ? ':' : ','} ${g.tag} — ${g.reason}`;
+  });
 }
 
 /** Under a table: what its marks mean, for the marks it uses. */

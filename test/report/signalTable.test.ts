@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/renderHtml.js';
 import { renderMarkdown } from '../../src/report/renderMarkdown.js';
-import { signalTables } from '../../src/report/signalTable.js';
-import { flaggedSummary, rows, scenario, summary } from './fixtures.js';
+import { evidenceOf } from '../../src/report/evidence.js';
+import { flagLines, signalTables } from '../../src/report/signalTable.js';
+import { dominated, flaggedSummary, rows, scenario, signal, summary } from './fixtures.js';
 
 describe('signal tables with their evidence', () => {
   it('should add the Trust and Exact columns only to tables that need them', () => {
@@ -29,5 +30,22 @@ describe('signal tables with their evidence', () => {
     expect(html).toContain('<td class="num flag" title="outside CI: the exact steady-state value (kubesim analytic) lies outside the simulated 95% CI">99.985% (outside CI)</td>');
     expect(html).toMatch(/<ul class="flags"><li><span class="flag-mark" aria-hidden="true">⚠<\/span> etcdQuorum, no outages — /);
     expect(html).toContain('<li class="legend">IS: importance sampling (rare-event method)</li>');
+  });
+
+  it('should list the rows that share a flag once, with "; " between labels that are lists themselves', () => {
+    // Arrange: two sweep points and two plain rows, each pair with the same tag and reason.
+    const e = evidenceOf(dominated(signal(0.9999, 0.00005, 2, 600, 1200), 0.9));
+    // Act
+    const sweep = flagLines([
+      { label: 'etcd.members=3, workers.nodes=100', evidence: e },
+      { label: 'etcd.members=3, workers.nodes=1000', evidence: e },
+    ]);
+    const plain = flagLines([
+      { label: 'apiWrite', evidence: e },
+      { label: 'apiRead', evidence: e },
+    ]);
+    // Assert
+    expect(sweep).toEqual([`etcd.members=3, workers.nodes=100; etcd.members=3, workers.nodes=1000: dominated — ${e.reason}`]);
+    expect(plain).toEqual([`apiWrite, apiRead: dominated — ${e.reason}`]);
   });
 });
