@@ -45,7 +45,9 @@ export function trustTag(s: SignalSummary): string {
     case 'ok':
       return '';
     case 'few-outages':
-      return t.basis === 'etcdQuorum' ? `few quorum losses (${t.outages})` : `few outages (${t.outages})`;
+      if (t.basis !== 'etcdQuorum') return `few outages (${t.outages})`;
+      // The signal had outages (elections), but the quorum was never lost: "few (0)" would read oddly.
+      return t.outages === 0 ? 'no quorum loss seen' : `few quorum losses (${t.outages})`;
     case 'no-outages':
       return 'no outages';
     case 'dominated':

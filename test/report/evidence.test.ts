@@ -18,6 +18,9 @@ describe('evidenceOf', () => {
     ['no outages', bound1000y, '≥ 99.9997%', '95% bound, no outage in 1,000 y', '≥ 5.5', 'no outages'],
     // 0.2 a year × 20 runs = 4 outages.
     ['few outages', signal(0.99999, 0.000005, 0.2, 455, 600), '99.9990%', '99.9985–99.9995%', '5.0', 'few outages (4)'],
+    // apiWrite resting on the quorum: its tag counts quorum losses, and says so when there were none.
+    ['few quorum losses', { ...ok, trust: { level: 'few-outages', outages: 2, basis: 'etcdQuorum', reason: 'only 2 quorum losses were observed (etcdQuorum)' } }, '99.991%', '99.988–99.994%', '4.0', 'few quorum losses (2)'],
+    ['no quorum loss', { ...ok, trust: { level: 'few-outages', outages: 0, basis: 'etcdQuorum', reason: 'no quorum loss was observed (etcdQuorum)' } }, '99.991%', '99.988–99.994%', '4.0', 'no quorum loss seen'],
     ['dominated', dominated(ok, 0.8), '99.991%', '99.988–99.994%', '4.0', 'dominated'],
     // One replication: no interval, two significant digits of the unavailability at most.
     ['one replication', oneReplication(ok), '99.9910%', 'no CI (1 replication)', '4.0', '1 replication'],
