@@ -1,6 +1,6 @@
 /** A signal's availability with its evidence, formatted once for every report: the figure, its CI or bound, nines, method, trust and exact value (docs/reports.md). */
 import type { SignalSummary, TrustLevel } from '../experiment/Summary.js';
-import { formatEstimate, formatEstimateInterval, formatEstimateNines, formatPercent, formatPercentDown, formatYears, ninesOf, percentDecimals } from './format.js';
+import { formatEstimate, formatEstimateInterval, formatEstimateNines, formatNinesBound, formatPercent, formatPercentDown, formatYears, ninesOf, percentDecimals } from './format.js';
 
 /** The legend line of the rare-event marker, printed wherever a figure carries it. */
 export const IS_LEGEND = 'IS: importance sampling (rare-event method)';
@@ -73,7 +73,7 @@ export function evidenceOf(s: SignalSummary): Evidence {
     const value = `${figure}${mark}`;
     const interval = `95% bound, no outage in ${formatYears(b.simulatedYears)}`;
     const n = b.availability < 1 ? ninesOf(b.availability) : null;
-    return { ...common, figure, value, interval, phrase: `${value} (${interval})`, nines: n === null ? '—' : `≥ ${(Math.floor(n * 10) / 10).toFixed(1)}`, colourNines: n };
+    return { ...common, figure, value, interval, phrase: `${value} (${interval})`, nines: n === null ? '—' : formatNinesBound(n), colourNines: n };
   }
   if (!(a.mean < 1)) {
     // Never down and no bound to read: say so rather than "100%".

@@ -95,9 +95,14 @@ export function formatEstimateNines(mean: number, ci: readonly [number, number] 
   if (ci === null) return n.toFixed(1);
   const lower = ninesOf(Math.min(mean, Math.max(0, ci[0])));
   const half = n - lower;
-  if (half >= 1) return `≥ ${(Math.floor(lower * 10 + 1e-9) / 10).toFixed(1)}`;
+  if (half >= 1) return formatNinesBound(lower);
   const decimals = half > 0 ? Math.min(2, Math.max(1, -Math.floor(Math.log10(half) + 1e-12))) : 2;
   return n.toFixed(decimals);
+}
+
+/** Nines that are a lower bound, floored to a tenth so that the shown bound stays true: "≥ 5.5" (5.52). */
+export function formatNinesBound(nines: number): string {
+  return `≥ ${(Math.floor(nines * 10 + 1e-9) / 10).toFixed(1)}`;
 }
 
 /** An availability as a percentage rounded down: a lower bound that stays true as shown ("99.9997%"). */
