@@ -274,14 +274,21 @@ export class ClusterModel {
     return true;
   }
 
+  /**
+   * The integral grows by a span only when the fraction changes (and at the end): a span is added
+   * once, whole, however many evaluations found it unchanged, so the sum does not depend on how
+   * often the world is evaluated.
+   */
   private trackFraction(): void {
     if (this.totalDesired === 0) return;
-    const now = this.sim.now;
-    this.replicaIntegral += this.lastFraction * (now - this.lastFractionAt);
     let run = 0;
     const w = this.workloads;
     for (let j = 0; j < w.workloadCount; j++) run += Math.min(w.effectiveRunning(j), w.desired[j]!);
-    this.lastFraction = run / this.totalDesired;
+    const fraction = run / this.totalDesired;
+    if (fraction === this.lastFraction) return;
+    const now = this.sim.now;
+    this.replicaIntegral += this.lastFraction * (now - this.lastFractionAt);
+    this.lastFraction = fraction;
     this.lastFractionAt = now;
   }
 }

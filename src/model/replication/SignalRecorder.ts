@@ -42,11 +42,15 @@ export class SignalRecorder {
       ledgerSignals.push(ledger);
     };
     const mechanisms = causes.mechanism;
+    // Each cluster's recorded apiWrite and scheduling: what the ledger reads at a flush, so that
+    // a span is attributed with the states it had (the clusters' own may have moved on already).
+    const recorded = new Map<ClusterModel, { readonly apiWrite: SignalStats; readonly scheduling: SignalStats }>();
     // What keeps a cluster's signal down once no cause is held: a control plane without a
     // writing leader is electing one; then the controllers' leases; then the pods themselves.
     const recovering = (c: ClusterModel, layer: 'controlPlane' | 'scheduling' | 'workloads'): number => {
-      if (layer === 'controlPlane' || !c.signals.apiWrite) return mechanisms.election;
-      if (layer === 'scheduling' || !c.signals.scheduling) return mechanisms.lease;
+      const r = recorded.get(c)!;
+      if (layer === 'controlPlane' || !r.apiWrite.isUp) return mechanisms.election;
+      if (layer === 'scheduling' || !r.scheduling.isUp) return mechanisms.lease;
       return mechanisms.rescheduling;
     };
     const layerOf = (name: string) => (name === 'scheduling' ? 'scheduling' : name === 'workloads' || name === 'serving' || name.startsWith('tenant:') ? 'workloads' : 'controlPlane');
@@ -61,6 +65,7 @@ export class SignalRecorder {
         row.push({ name, stats });
         push(c.name, name, stats, clusterLedgerSignal(c, layerOf(name), down(stats), recovering));
       }
+      recorded.set(c, { apiWrite: row.find((r) => r.name === 'apiWrite')!.stats, scheduling: row.find((r) => r.name === 'scheduling')!.stats });
       this.clusterStats.push(row);
       for (const t of c.layout.spec.tenants) {
         const signal = `tenant:${t.name}`;
@@ -94,10 +99,11 @@ export class SignalRecorder {
   /**
    * Evaluates every cluster (then the federation) and records each signal's value at `now`;
    * `full` false when only workloads may have changed since the last time (SettleScheduler).
+   * The ledger's span ends only when a recorded signal changes (or a cause, DowntimeLedger.hold):
+   * an evaluation that changes nothing leaves the span, and every sum, as they were.
    */
   evaluate(now: SimTime, full = true): void {
-    // The span that ends now is attributed with the states it had, before they change.
-    this.ledger.flush(now);
+    let flushed = false;
     let allUp = true;
     for (let i = 0; i < this.clusters.length; i++) {
       const c = this.clusters[i]!;
@@ -105,18 +111,25 @@ export class SignalRecorder {
       const row = this.clusterStats[i]!;
       for (let k = 0; k < row.length; k++) {
         const up = c.signals[row[k]!.name];
-        row[k]!.stats.set(now, up);
         allUp &&= up;
+        if (up === row[k]!.stats.isUp) continue;
+        // The span that ends now is attributed with the states it had, before the first changes.
+        if (!flushed) this.ledger.flush(now);
+        flushed = true;
+        row[k]!.stats.set(now, up);
       }
     }
     this.federation?.evaluate();
     const derived = this.derivedStats;
     for (let k = 0; k < derived.length; k++) {
       const up = derived[k]!.value();
-      derived[k]!.stats.set(now, up);
       allUp &&= up;
+      if (up === derived[k]!.stats.isUp) continue;
+      if (!flushed) this.ledger.flush(now);
+      flushed = true;
+      derived[k]!.stats.set(now, up);
     }
-    this.ledger.signalsChanged(!allUp);
+    if (flushed) this.ledger.signalsChanged(!allUp);
   }
 
   finish(horizon: SimTime): void {
