@@ -168,9 +168,14 @@ export class ClusterModel {
     return this.infra.componentUp(this.layout.etcd[m]!) && this.memberFrozen[m] === 0;
   }
 
-  /** Worker host `w` (0-based within this cluster) changed state. */
-  workerChanged(w: number, up: boolean): void {
-    this.workloads.workerChanged(w, up);
+  /** Worker host `w` (0-based within this cluster) changed state; returns whether the workloads may see it (Workloads.workerChanged). */
+  workerChanged(w: number, up: boolean): boolean {
+    return this.workloads.workerChanged(w, up);
+  }
+
+  /** Whether an evaluation has Raft work waiting for it (ClusterModel.evaluate takes the full path then, whatever changed). */
+  get hasDeferredWork(): boolean {
+    return this.etcd.hasDeferredWork;
   }
 
   /**

@@ -70,6 +70,11 @@ export class Federation {
     this.listener.wake();
   }
 
+  /** Whether a rollout step waits for the next settle (evaluate applies it when configuration can be pushed). */
+  get stepWaiting(): boolean {
+    return this.stepDue && !this.detected;
+  }
+
   /** Applies a due step when configuration can be pushed. Called on every settle. */
   evaluate(): void {
     if (!this.stepDue || this.detected || !this.canPush) return;

@@ -43,6 +43,11 @@ export interface ReplicationOptions {
   readonly trace?: boolean;
   /** A span the trace keeps whole (up to its cap), besides the windows around faults: what `explain` narrates. */
   readonly traceWindow?: TraceWindow;
+  /**
+   * Evaluate the world after every change, even one no model sees (a worker without pods going
+   * down): the same results, more slowly. The reference the skipped evaluations are tested against.
+   */
+  readonly settleEveryChange?: boolean;
 }
 
 /**
@@ -56,7 +61,7 @@ export interface ReplicationOptions {
  * (TraceRecorder). Scripted faults act through a FaultContext over those parts.
  */
 export function runReplication(s: Scenario, topology: Topology, rep: number, options: ReplicationOptions = {}): ReplicationResult {
-  const { sim, trace, clusters, tenancy, federation, signals } = startReplication(s, topology, rep, options.trace === true, options.traceWindow);
+  const { sim, trace, clusters, tenancy, federation, signals } = startReplication(s, topology, rep, options.trace === true, options.traceWindow, options.settleEveryChange === true);
   const horizon = s.horizon;
   sim.run(horizon);
   signals.finish(horizon);
@@ -111,9 +116,9 @@ export function measurePace(s: Scenario, topology: Topology, rep: number, maxEve
 }
 
 /** The world of replication `rep`, with its failure processes and scripted faults started. */
-function startReplication(s: Scenario, topology: Topology, rep: number, traced: boolean, window?: TraceWindow) {
+function startReplication(s: Scenario, topology: Topology, rep: number, traced: boolean, window?: TraceWindow, settleEveryChange = false) {
   const prefix = `r${rep}/`;
-  const world = buildWorld(s, topology, prefix, traced, window ? [window] : []);
+  const world = buildWorld(s, topology, prefix, traced, window ? [window] : [], { settleEveryChange });
   const { sim, streams, trace, network, settle, clusters, tenancy, federation, causes } = world;
   const processes = buildProcesses(s, topology, streams, prefix);
   startProcesses(sim, processes, (p, down) => causes.applyProcess(p, down));

@@ -143,9 +143,14 @@ export class Workloads {
     return this.running[j]!;
   }
 
-  /** Worker w's host went down or came back. */
-  workerChanged(w: number, up: boolean): void {
-    if (up === (this.workerUp[w] === 1)) return;
+  /**
+   * Worker w's host went down or came back. Returns whether the workloads may see it at their
+   * next evaluation: the worker holds pods, or pods wait for room (a worker back up may offer
+   * it). A worker without pods while none wait changes nothing they count; its node's readiness
+   * (NodeLifecycle) follows by its own events.
+   */
+  workerChanged(w: number, up: boolean): boolean {
+    if (up === (this.workerUp[w] === 1)) return false;
     const base = w * this.k;
     if (!up) {
       this.workerUp[w] = 0;
@@ -160,6 +165,9 @@ export class Workloads {
       if (this.connected[w]) this.renews(w);
       if (this.load[w]! > 0) this.startLater(w);
     }
+    if (this.load[w]! > 0) return true;
+    for (let j = 0; j < this.k; j++) if (this.pending[j]! > 0) return true;
+    return false;
   }
 
   /** Whether worker w's kubelet can reach an apiserver that can write (through the load balancer). */

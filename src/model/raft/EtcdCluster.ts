@@ -348,6 +348,11 @@ export class EtcdCluster {
     }
   }
 
+  /** Whether the next evaluation has Raft work to do whatever else changed: an event of this cluster ran, or a member waits (catchUpAll). */
+  get hasDeferredWork(): boolean {
+    return this.touched || this.waiting;
+  }
+
   /**
    * Replays the missed campaigns of every member cut off from any quorum, as evaluate does;
    * returns whether any member had one to replay (then the rest of evaluate may have work).

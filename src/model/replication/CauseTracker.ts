@@ -116,9 +116,10 @@ export class CauseTracker {
       }
     }
     const ci = this.workerOfHost[2 * h]!;
-    if (ci >= 0) this.clusters[ci]!.workerChanged(this.workerOfHost[2 * h + 1]!, up);
-    if (this.workersOnly[h]) this.settle.wakeWorkloads();
-    else this.settle.wake();
+    const seen = ci < 0 || this.clusters[ci]!.workerChanged(this.workerOfHost[2 * h + 1]!, up);
+    if (!this.workersOnly[h]) this.settle.wake();
+    else if (seen) this.settle.wakeWorkloads();
+    else this.settle.unseen();
   }
 
   private touchComponent(c: number, cause: string): void {

@@ -26,12 +26,23 @@ export class SettleScheduler {
   constructor(
     private readonly sim: Simulation,
     private readonly evaluate: (full: boolean) => void,
+    /** Whether an evaluation would have work of its own (SignalRecorder.hasDeferredWork); without it, `unseen` needs no settle. */
+    private readonly hasDeferredWork: () => boolean = () => true,
   ) {}
 
   /** Something may have changed anywhere: every layer of every cluster is evaluated. */
   wake(): void {
     this.full = true;
     this.wakeWorkloads();
+  }
+
+  /**
+   * Something changed that no model reads at an evaluation (a worker without pods, while no pod
+   * waits for room): a settle is needed only if the world has work waiting for one anyway,
+   * which it then does as the workloads-only settle it always was.
+   */
+  unseen(): void {
+    if (!this.pending && this.hasDeferredWork()) this.wakeWorkloads();
   }
 
   /** Only workloads (pods, nodes) may have changed. */

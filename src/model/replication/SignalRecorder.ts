@@ -132,6 +132,16 @@ export class SignalRecorder {
     if (flushed) this.ledger.signalsChanged(!allUp);
   }
 
+  /**
+   * Whether an evaluation now would have work of its own besides what it was woken for: Raft
+   * events of a cluster not evaluated yet, a member with campaigns to catch up, a federation step
+   * due. Without any, an evaluation after a change that no model sees changes nothing.
+   */
+  hasDeferredWork(): boolean {
+    for (let i = 0; i < this.clusters.length; i++) if (this.clusters[i]!.hasDeferredWork) return true;
+    return this.federation?.stepWaiting === true;
+  }
+
   finish(horizon: SimTime): void {
     this.ledger.flush(horizon);
     for (const r of this.results) r.stats.finish(horizon);

@@ -38,7 +38,14 @@ export interface World {
  * for rare-event episode 3). Shared by runReplication and the rare-event episodes, which then
  * start the failure processes their own way.
  */
-export function buildWorld(s: Scenario, topology: Topology, prefix: string, trace: boolean, windows: readonly TraceWindow[] = []): World {
+export function buildWorld(
+  s: Scenario,
+  topology: Topology,
+  prefix: string,
+  trace: boolean,
+  windows: readonly TraceWindow[] = [],
+  options: { readonly settleEveryChange?: boolean } = {},
+): World {
   const sim = new Simulation();
   const streams = new RandomStreams(s.seed);
   const recorder = new TraceRecorder(sim, trace, trace ? [...traceWindows(s), ...windows] : []);
@@ -46,7 +53,10 @@ export function buildWorld(s: Scenario, topology: Topology, prefix: string, trac
   const network = new Network(topology);
   // The settle event needs the signals, which need the clusters, which need to wake it: the
   // closure reads `signals` only when the first settle runs, after the world is built.
-  const settle = new SettleScheduler(sim, (full) => signals.evaluate(sim.now, full));
+  // A change no model sees (SettleScheduler.unseen) settles only when the world has work waiting;
+  // settleEveryChange evaluates after it all the same: the reference that skipping is tested against.
+  const deferred = options.settleEveryChange === true ? () => true : () => signals.hasDeferredWork();
+  const settle = new SettleScheduler(sim, (full) => signals.evaluate(sim.now, full), deferred);
   const wake = () => settle.wake();
   const note = (text: string) => recorder.note(text);
   const listener = {
