@@ -94,6 +94,8 @@ export class SignalRecorder {
     if (federation) global('configPush', () => federation.canPush, host ? [host] : [], 'controlPlane');
     this.ledger = new DowntimeLedger(causes.keys.length, scopeCount(clusters.length), ledgerSignals);
     this.results = this.results.map((r, i) => ({ ...r, byCause: this.ledger.seconds[i]! }));
+    // As the signals start; evaluate tells the ledger again only when one changes.
+    this.ledger.signalsChanged(this.results.some((r) => !r.stats.isUp));
   }
 
   /**
