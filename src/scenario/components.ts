@@ -1,7 +1,7 @@
 /** Component names (`prod/cp-1`, `prod/etcd-2`, `prod/worker-7`, `prod/lb`) and where hosts are placed. */
 import { listNames, unknownName } from './_internals/describe.js';
 import type { ClusterSpec } from './Scenario.js';
-import { quoteValue } from '../kernel/quoteValue.js';
+import { quoteName, quoteValue } from '../kernel/quoteValue.js';
 
 /** Every component of a cluster, numbered from 1; etcd learners are the last etcd numbers. */
 export function componentNames(cluster: ClusterSpec): string[] {
@@ -57,7 +57,7 @@ export function checkComponentName(
   if (local === 'etcd-leader' && options.allowLeader === true) return undefined;
   const lbs = loadBalancerNames(cluster);
   if (lbs.includes(local)) return undefined;
-  if (/^lb(-\d+)?$/.test(local) && lbs.length === 0) return `${clusterName} has no load balancer (its loadBalancer.enabled is false)`;
+  if (/^lb(-\d+)?$/.test(local) && lbs.length === 0) return `${quoteName(clusterName)} has no load balancer (its loadBalancer.enabled is false)`;
   const m = LOCAL.exec(local);
   const counts = { cp: cluster.controlPlane.nodes, etcd: cluster.etcd.members + cluster.etcd.learners, worker: cluster.workers.nodes };
   if (m !== null && Number(m[2]) <= counts[m[1] as keyof typeof counts]) return undefined;

@@ -17,6 +17,7 @@ import { DEPLOYMENT_MODELS, MODEL_PRESETS } from './presets.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
 import type { Lesson } from './Lesson.js';
 import type { SimTime } from '../kernel/index.js';
+import { quoteName } from '../kernel/quoteValue.js';
 
 /**
  * Checks the structure against the JSON Schema, then the rules that span fields (references,
@@ -111,7 +112,7 @@ function checkModels(p: Problems, clusters: readonly { cluster: ClusterSpec; pat
   if (federated !== undefined && !hasFederation) {
     p.add(
       [...federated.path, 'model'],
-      `cluster '${federated.cluster.name}' has model ${federated.cluster.model}, which needs spec.federation (hostCluster, members, rollout), found none`,
+      `cluster ${quoteName(federated.cluster.name)} has model ${federated.cluster.model}, which needs spec.federation (hostCluster, members, rollout), found none`,
     );
   }
   if (federated === undefined && hasFederation) {

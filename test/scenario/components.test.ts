@@ -45,7 +45,7 @@ describe('components', () => {
     ['prod/etcd-5', 'unknown component "prod/etcd-5": prod has cp-1..cp-3, etcd-1..etcd-4, worker-1..worker-2 and lb'],
     ['prod/etcd-0', 'unknown component "prod/etcd-0": prod has cp-1..cp-3, etcd-1..etcd-4, worker-1..worker-2 and lb'], // numbering starts at 1
     ['prod/etcd-leader', 'unknown component "prod/etcd-leader": prod has cp-1..cp-3, etcd-1..etcd-4, worker-1..worker-2 and lb'], // only crash faults accept it
-    ['dev/lb', 'dev has no load balancer (its loadBalancer.enabled is false)'],
+    ['dev/lb', "'dev' has no load balancer (its loadBalancer.enabled is false)"],
     ['dev/worker-1', undefined], // the one host, as a worker
     ['staging/cp-1', 'unknown cluster \'staging\' (expected one of prod and dev) in "staging/cp-1"'],
     ['cp-1', 'expected a component name like prod/etcd-1 (<cluster>/<component>), found "cp-1"'],

@@ -192,7 +192,7 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
   {
     name: 'a crash of a disabled load balancer',
     spec: 'clusters:\n  - { name: prod, model: multi-master, loadBalancer: { enabled: false } }\nfaults:\n  - { at: 1d, crash: prod/lb, for: 1h }\n',
-    expected: ['x.yaml:9: spec.faults[0].crash: prod has no load balancer (its loadBalancer.enabled is false)'],
+    expected: ["x.yaml:9: spec.faults[0].crash: 'prod' has no load balancer (its loadBalancer.enabled is false)"],
   },
   {
     name: 'a fault after the horizon',
@@ -237,7 +237,17 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
   {
     name: 'a runaway tenant that does not exist',
     spec: 'clusters:\n  - { name: shared, model: multi-tenant, tenants: [{ name: team-a }] }\nfaults:\n  - { at: 1d, runaway: shared/team-c, for: 1h }\n',
-    expected: ["x.yaml:9: spec.faults[0].runaway: unknown tenant 'team-c'; did you mean 'team-a'? (expected one of team-a) in cluster shared"],
+    expected: ["x.yaml:9: spec.faults[0].runaway: unknown tenant 'team-c'; did you mean 'team-a'? (expected one of team-a) in cluster 'shared'"],
+  },
+  {
+    name: 'a runaway tenant that does not exist, in a cluster with a very long name (cut, not echoed whole)',
+    spec: `clusters:\n  - { name: ${'s'.repeat(3000)}, model: multi-tenant, tenants: [{ name: team-a }] }\nfaults:\n  - { at: 1d, runaway: ${'s'.repeat(3000)}/team-c, for: 1h }\n`,
+    expected: [`x.yaml:9: spec.faults[0].runaway: unknown tenant 'team-c'; did you mean 'team-a'? (expected one of team-a) in cluster '${'s'.repeat(60)}…' (3,000 characters)`],
+  },
+  {
+    name: 'a rolling upgrade of the workers of a cluster with a very long name and none (cut, not echoed whole)',
+    spec: `clusters:\n  - { name: ${'w'.repeat(3000)}, model: multi-master, workers: { nodes: 0 } }\nfaults:\n  - { at: 1d, rollingUpgrade: ${'w'.repeat(3000)}/workers, each: 10m }\n`,
+    expected: [`x.yaml:9: spec.faults[0].rollingUpgrade: '${'w'.repeat(60)}…' (3,000 characters) has no workers to upgrade`],
   },
   {
     name: 'a rollout without a federation, and an unquoted version',

@@ -17,7 +17,7 @@ import { progress } from '../progress.js';
 import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { loadWithOverrides, type OverrideFlags } from '../scenarioInput.js';
 import { inputName } from '../stdinInput.js';
-import { quoteValue } from '../../kernel/quoteValue.js';
+import { quoteName, quoteValue } from '../../kernel/quoteValue.js';
 import { wantsWide, writeDocument, type OutputFlags } from '../outputFormat.js';
 
 export interface AnalyticFlags extends OverrideFlags, BudgetFlags, OutputFlags {
@@ -42,7 +42,7 @@ export async function analyticCommand(path: string, flags: AnalyticFlags): Promi
   const exact = analyzeScenario(s, { route });
   if (!exact.ok) throw new InputError(`${file}: no analytic answer: ${exact.reason}`);
   for (const [name, c] of Object.entries(exact.clusters)) {
-    if (!c.ok) throw new InputError(`${file}: no analytic answer for cluster ${name}: ${c.reason}`);
+    if (!c.ok) throw new InputError(`${file}: no analytic answer for cluster ${quoteName(name)}: ${c.reason}`);
     const other = c.processes.find((p) => !p.exponential);
     if (other && (route === 'ctmc' || !flags.anyDistribution)) {
       throw new InputError(

@@ -21,6 +21,7 @@ import { progress } from '../progress.js';
 import { TRACE_REPLICATION } from '../reportFiles.js';
 import { checkWork, type BudgetFlags } from '../workBudget.js';
 import { reportFolderName, type OverrideFlags } from '../scenarioInput.js';
+import { quoteName } from '../../kernel/quoteValue.js';
 
 /** The scenarios of a run job, as `run` loads them: what a shard runs and what `merge` rebuilds. */
 export function runScenariosOf(job: RunJob): Scenario[] {
@@ -94,7 +95,7 @@ export function shardedPrecision(target: PrecisionTarget, flags: PrecisionFlags)
 /** The rare-event cap too, when the rare-event method could take over one of the scenario's requested signals. */
 export function checkShardedPrecision(target: PrecisionJob, s: Scenario, flags: PrecisionFlags): void {
   if (flags.maxEpisodes === undefined && mayUseRareEvents(s, target)) {
-    throw new InputError(`--precision with --shard: give --max-episodes too (${s.name} may move signals to the rare-event method, whose episodes each shard runs its share of up front), or --no-rare-events`);
+    throw new InputError(`--precision with --shard: give --max-episodes too (${quoteName(s.name)} may move signals to the rare-event method, whose episodes each shard runs its share of up front), or --no-rare-events`);
   }
 }
 

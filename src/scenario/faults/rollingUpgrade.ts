@@ -4,7 +4,7 @@ import { didYouMean } from '../_internals/describe.js';
 import { field, need, readDuration, readInteger } from '../_internals/read.js';
 import type { FaultDefinition } from './FaultDefinition.js';
 import { unknownCluster, type FaultTargets } from './FaultTargets.js';
-import { quoteValue } from '../../kernel/quoteValue.js';
+import { quoteName, quoteValue } from '../../kernel/quoteValue.js';
 
 export interface RollingUpgradeFault {
   readonly kind: 'rollingUpgrade';
@@ -58,6 +58,6 @@ function checkUpgradeTarget(name: string, t: FaultTargets): string | undefined {
   const cluster = t.clusters.get(clusterName!);
   if (cluster === undefined) return unknownCluster(clusterName!, name, t);
   if (!(UPGRADE_PARTS as readonly string[]).includes(part)) return `${expected}${didYouMean(part, UPGRADE_PARTS)}`;
-  if (part === 'workers' && cluster.workers.nodes === 0) return `${cluster.name} has no workers to upgrade`;
+  if (part === 'workers' && cluster.workers.nodes === 0) return `${quoteName(cluster.name)} has no workers to upgrade`;
   return undefined;
 }

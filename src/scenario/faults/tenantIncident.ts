@@ -40,6 +40,6 @@ function checkTenant(name: string, t: FaultTargets): string | undefined {
   if (cluster === undefined) return unknownCluster(clusterName, name, t);
   const tenants = cluster.tenants.map((x) => x.name);
   if (tenants.includes(tenant)) return undefined;
-  if (tenants.length === 0) return `unknown tenant ${quoteName(tenant)}: cluster ${clusterName} declares no tenants`;
-  return `${unknownName('tenant', tenant, tenants)} in cluster ${clusterName}`;
+  if (tenants.length === 0) return `unknown tenant ${quoteName(tenant)}: cluster ${quoteName(clusterName)} declares no tenants`;
+  return `${unknownName('tenant', tenant, tenants)} in cluster ${quoteName(clusterName)}`;
 }
