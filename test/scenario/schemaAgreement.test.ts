@@ -42,6 +42,8 @@ const CROSS_FIELD: Readonly<Record<string, string>> = {
   'an outage of an unknown place': 'a reference to the datacenters and failure domains',
   'overlapping partition groups': 'uniqueness across the groups',
   'a runaway tenant that does not exist': 'a reference to the tenants',
+  'a runaway tenant that does not exist, in a cluster with a very long name (cut, not echoed whole)': 'a reference to the tenants',
+  'a rolling upgrade of the workers of a cluster with a very long name and none (cut, not echoed whole)': 'the target against workers.nodes',
   'a rollout without a federation': 'a fault against spec.federation',
   'an election timeout under 5 heartbeats (etcd refuses to start)': 'electionTimeout against heartbeatInterval',
   'a heartbeat too long for the default election timeout': 'heartbeatInterval against electionTimeout',
