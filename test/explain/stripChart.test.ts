@@ -1,11 +1,16 @@
 /** The terminal strip chart: what each column shows, in Unicode and ASCII, with and without colour. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../src/model/Replication.js';
 import { buildTopology } from '../../src/model/Topology.js';
-import { replaySteps } from '../../src/report/narrate/replaySteps.js';
-import { stripChart } from '../../src/report/narrate/stripChart.js';
+import { shortener } from '../../src/report/narrate/phrases.js';
+import { replaySteps, type ReplayedStep } from '../../src/report/narrate/replaySteps.js';
+import { stripChart, type StripChartOptions } from '../../src/report/narrate/stripChart.js';
+import type { Snapshot } from '../../src/report/narrate/TraceReplay.js';
 import type { Fault } from '../../src/scenario/Scenario.js';
 import { cluster, scenario } from '../model/fixtures.js';
+import { runs } from '../runs.js';
+import { ARB_HORIZON, arbScenario } from '../scenario/arbitraries.js';
 
 function steps(faults: Fault[]) {
   const s = scenario({ horizon: 600, clusters: [cluster()], faults });
@@ -69,4 +74,73 @@ describe('stripChart', () => {
     const cut = steps([{ kind: 'partition', at: 300, groups: [['prod/etcd-3']], duration: 60 }]);
     expect(stripChart(cut, { from: 0, to: 600, width: 10, unicode: false, color: false, until: 200 })).not.toMatch(/^network /m);
   });
+
+  it('should draw every row as the plain definition does: each column from every step that overlaps it (random runs, windows and widths)', () => {
+    const arbChart = fc.record({
+      s: arbScenario,
+      from: fc.double({ min: 0, max: ARB_HORIZON, noNaN: true }),
+      span: fc.double({ min: 1, max: ARB_HORIZON, noNaN: true }),
+      width: fc.integer({ min: 1, max: 90 }),
+      until: fc.option(fc.double({ min: 0, max: 1.2 * ARB_HORIZON, noNaN: true }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(arbChart, ({ s, from, span, width, until }) => {
+        const topology = buildTopology(s);
+        const replayed = replaySteps(runReplication(s, topology, 0, { trace: true }).trace!, topology);
+        const o: StripChartOptions = { from, to: from + span, width, unicode: false, color: false, ...(until === undefined ? {} : { until }) };
+        const expected = plainRows(replayed, o);
+        const chart = stripChart(replayed, o).split('\n');
+        const labelWidth = Math.max(...expected.map(([label]) => label.length)) + 2;
+        const drawn = chart.slice(1, 1 + expected.length).map((l) => [l.slice(0, labelWidth).trimEnd(), l.slice(labelWidth)]);
+        expect(drawn).toEqual(expected);
+      }),
+      { numRuns: runs(60) },
+    );
+  });
 });
+
+/**
+ * The chart's rows by its definition, the slow way (what stripChart did until it went run by
+ * run): for every column, the values of every step's span that overlaps it.
+ */
+function plainRows(steps: readonly ReplayedStep[], o: StripChartOptions): [string, string][] {
+  const short = shortener(steps[0]!.after.clusters.map((c) => c.name));
+  const until = Math.min(o.until ?? Infinity, o.to);
+  const segments = steps
+    .filter((x) => x.t <= until)
+    .map((x, i, shown) => ({ start: x.t, end: Math.min(shown[i + 1]?.t ?? Infinity, until), state: x.after }))
+    .filter((g) => g.end > o.from && g.start < o.to);
+  const states = segments.map((g) => g.state);
+  const rows: [string, (x: Snapshot) => boolean | string | null][] = [];
+  const members = new Set<string>();
+  steps[0]!.after.clusters.forEach((c, ci) => {
+    c.members.forEach((m, k) => {
+      members.add(m.name);
+      rows.push([short(m.name), (x) => x.clusters[ci]!.members[k]!.up]);
+    });
+    rows.push([short(`${c.name}/leader`), (x) => x.clusters[ci]!.leader]);
+  });
+  if (states.some((x) => x.partitions.length > 0)) rows.push(['network', (x) => x.partitions.length === 0]);
+  for (const name of new Set(states.flatMap((x) => x.down))) if (!members.has(name)) rows.push([short(name), (x) => !x.down.includes(name)]);
+  const last = states.at(-1) ?? steps[0]!.after;
+  last.clusters.forEach((c, ci) => {
+    for (const sig of Object.keys(c.signals)) rows.push([short(`${c.name}/${sig}`), (x) => x.clusters[ci]!.signals[sig] !== false]);
+  });
+  for (const sig of Object.keys(last.global)) rows.push([`global/${sig}`, (x) => x.global[sig] !== false]);
+  const dt = (o.to - o.from) / o.width;
+  return rows.map(([label, value]) => {
+    let cells = '';
+    for (let j = 0; j < o.width; j++) {
+      const a = o.from + j * dt;
+      if (a >= until && until < o.to) break;
+      const b = Math.min(j === o.width - 1 ? o.to : a + dt, until < o.to ? Math.max(until, a + 1e-9) : Infinity);
+      const seen = new Set(segments.filter((g) => !(g.end <= a || g.start >= b)).map((g) => value(g.state)));
+      const only = seen.size === 1 ? [...seen][0]! : undefined;
+      if (only === true) cells += '#';
+      else if (only === false || only === null) cells += '.';
+      else if (typeof only === 'string') cells += /(\d)$/.test(only) && !/\d\d$/.test(only) ? only.at(-1)! : '+';
+      else cells += seen.has(true) || [...seen].some((v) => typeof v === 'string') ? '+' : '.';
+    }
+    return [label, cells];
+  });
+}

@@ -62,6 +62,8 @@ export interface Snapshot {
  */
 export class TraceReplay {
   private readonly componentUp = new Map<string, boolean>();
+  /** Ids of the components down now: a snapshot lists them without a pass over every component (thousands of workers). */
+  private readonly downIds = new Set<number>();
   private readonly dark = new Set<string>();
   private readonly signals = new Map<string, boolean>();
   private readonly leaders = new Map<string, { leader: string | null; term: number }>();
@@ -86,9 +88,15 @@ export class TraceReplay {
   apply(e: TraceEvent): void {
     this.now = e.t;
     switch (e.kind) {
-      case 'component':
+      case 'component': {
         this.componentUp.set(e.name, e.up);
+        const id = this.topology.componentByName.get(e.name);
+        if (id !== undefined) {
+          if (e.up) this.downIds.delete(id);
+          else this.downIds.add(id);
+        }
         break;
+      }
       case 'datacenter':
         if (e.up) this.dark.delete(e.name);
         else this.dark.add(e.name);
@@ -127,7 +135,8 @@ export class TraceReplay {
         this.cluster(layout.spec.name, layout.etcd.slice(0, layout.voters), layout.loadBalancers.length > 0),
       ),
       global,
-      down: topology.components.filter((c) => this.componentUp.get(c.name) === false).map((c) => c.name),
+      // In the topology's order, as the components are numbered.
+      down: [...this.downIds].sort((a, b) => a - b).map((id) => topology.components[id]!.name),
       darkDatacenters: topology.datacenters.filter((d) => this.dark.has(d)),
       partitions: this.active.map((p) => p.groups),
     };

@@ -64,8 +64,9 @@ export function changesPhrase(changed: readonly SignalChange[], short: Shorten):
 
 /** Whether anything went down in the step: a component, a datacenter or the network. */
 export function somethingFailed(before: Snapshot, after: Snapshot): boolean {
+  const wasDown = new Set(before.down);
   return (
-    after.down.some((d) => !before.down.includes(d)) ||
+    after.down.some((d) => !wasDown.has(d)) ||
     after.darkDatacenters.some((d) => !before.darkDatacenters.includes(d)) ||
     after.partitions.length > before.partitions.length
   );

@@ -26,10 +26,25 @@ const ANSI = { up: '\x1b[32m', partly: '\x1b[33m', down: '\x1b[31m', leader: '\x
 
 type Cell = 'up' | 'partly' | 'down' | { readonly leader: string };
 
+type Value = boolean | string | null;
+
+/** A span of the window in one state. */
+interface Segment {
+  readonly start: SimTime;
+  readonly end: SimTime;
+  readonly state: Snapshot;
+}
+
+/** Consecutive segments in which a row keeps one value: up or down, or the leader's name (null: no leader). */
+interface Run {
+  readonly start: SimTime;
+  readonly end: SimTime;
+  readonly value: Value;
+}
+
 interface Row {
   readonly label: string;
-  /** The row's value in a state: up or down, or the leader's name (null: no leader). */
-  readonly value: (s: Snapshot) => boolean | string | null;
+  readonly runs: readonly Run[];
 }
 
 /**
@@ -44,65 +59,125 @@ export function stripChart(steps: readonly ReplayedStep[], o: StripChartOptions)
   if (first === undefined || !(o.to > o.from) || o.width < 1) return '';
   const short = shortener(first.after.clusters.map((c) => c.name));
   const until = Math.min(o.until ?? Infinity, o.to);
-  const segments = steps
+  const segments: Segment[] = steps
     .filter((s) => s.t <= until)
     .map((s, i, shown) => ({ start: s.t, end: Math.min(shown[i + 1]?.t ?? Infinity, until), state: s.after }))
     .filter((g) => g.end > o.from && g.start < o.to);
-  const rows = chartRows(segments.map((g) => g.state), first.after, short);
+  const rows = chartRows(segments, first.after, short);
   const dt = (o.to - o.from) / o.width;
   const glyphs = o.unicode ? GLYPHS.unicode : GLYPHS.ascii;
   const labelWidth = Math.max(...rows.map((r) => r.label.length)) + 2;
   const lines = [`Timeline ${formatClock(o.from)} to ${formatClock(o.to)}, one column = ${formatDuration(dt)}`];
-  for (const row of rows) {
-    const cells: Cell[] = [];
-    for (let j = 0; j < o.width; j++) {
-      const a = o.from + j * dt;
-      if (a >= until && until < o.to) break; // not yet: blank
-      const b = Math.min(j === o.width - 1 ? o.to : a + dt, until < o.to ? Math.max(until, a + 1e-9) : Infinity);
-      cells.push(cell(segments, row, a, b));
-    }
-    lines.push(`${row.label.padEnd(labelWidth)}${paint(cells, glyphs, o.color)}`);
+  // Column j covers [a[j], b[j]); columns from `until` on stay blank ("so far").
+  const a: SimTime[] = [];
+  const b: SimTime[] = [];
+  for (let j = 0; j < o.width; j++) {
+    const aj = o.from + j * dt;
+    if (aj >= until && until < o.to) break; // not yet: blank
+    a.push(aj);
+    b.push(Math.min(j === o.width - 1 ? o.to : aj + dt, until < o.to ? Math.max(until, aj + 1e-9) : Infinity));
   }
+  for (const row of rows) lines.push(`${row.label.padEnd(labelWidth)}${paint(rowCells(row.runs, a, b), glyphs, o.color)}`);
   lines.push(' '.repeat(labelWidth) + axis(o.from, o.to, o.width));
   const [up, partly, down] = glyphs;
   lines.push(`${' '.repeat(labelWidth)}${up} up   ${partly} down part of the time   ${down} down   1-9: the etcd member that leads`);
   return `${lines.join('\n')}\n`;
 }
 
-function chartRows(states: readonly Snapshot[], initial: Snapshot, short: (s: string) => string): Row[] {
+function chartRows(segments: readonly Segment[], initial: Snapshot, short: (s: string) => string): Row[] {
   const rows: Row[] = [];
+  const scanned = (label: string, value: (s: Snapshot) => Value) => rows.push({ label, runs: runsOf(segments, value) });
   const members = new Set<string>();
   initial.clusters.forEach((c, ci) => {
     c.members.forEach((m, k) => {
       members.add(m.name);
-      rows.push({ label: short(m.name), value: (s) => s.clusters[ci]!.members[k]!.up });
+      scanned(short(m.name), (s) => s.clusters[ci]!.members[k]!.up);
     });
-    rows.push({ label: short(`${c.name}/leader`), value: (s) => s.clusters[ci]!.leader });
+    scanned(short(`${c.name}/leader`), (s) => s.clusters[ci]!.leader);
   });
-  if (states.some((s) => s.partitions.length > 0)) rows.push({ label: 'network', value: (s) => s.partitions.length === 0 });
-  const others = [...new Set(states.flatMap((s) => s.down))].filter((n) => !members.has(n));
-  for (const name of others) rows.push({ label: short(name), value: (s) => !s.down.includes(name) });
-  const last = states.at(-1) ?? initial;
+  if (segments.some((g) => g.state.partitions.length > 0)) scanned('network', (s) => s.partitions.length === 0);
+  // Other components: found from the changes of the down lists, as there may be thousands of
+  // them (workers) over thousands of steps.
+  for (const [name, runs] of downRuns(segments)) if (!members.has(name)) rows.push({ label: short(name), runs });
+  const last = segments.at(-1)?.state ?? initial;
   last.clusters.forEach((c, ci) => {
-    for (const sig of Object.keys(c.signals)) rows.push({ label: short(`${c.name}/${sig}`), value: (s) => s.clusters[ci]!.signals[sig] !== false });
+    for (const sig of Object.keys(c.signals)) scanned(short(`${c.name}/${sig}`), (s) => s.clusters[ci]!.signals[sig] !== false);
   });
-  for (const sig of Object.keys(last.global)) rows.push({ label: `global/${sig}`, value: (s) => s.global[sig] !== false });
+  for (const sig of Object.keys(last.global)) scanned(`global/${sig}`, (s) => s.global[sig] !== false);
   return rows;
 }
 
-function cell(segments: readonly { start: SimTime; end: SimTime; state: Snapshot }[], row: Row, a: SimTime, b: SimTime): Cell {
-  const seen = new Set<boolean | string | null>();
+/** A row's runs from its value in every segment. */
+function runsOf(segments: readonly Segment[], value: (s: Snapshot) => Value): Run[] {
+  const runs: Run[] = [];
+  let open: { start: SimTime; end: SimTime; value: Value } | undefined;
   for (const g of segments) {
-    if (g.end <= a || g.start >= b) continue;
-    seen.add(row.value(g.state));
+    const v = value(g.state);
+    if (open !== undefined && open.value === v) open.end = g.end;
+    else runs.push((open = { start: g.start, end: g.end, value: v }));
   }
-  if (seen.size === 1) {
-    const v = [...seen][0]!;
-    if (v === true) return 'up';
-    if (v === false || v === null) return 'down';
-    return { leader: v };
+  return runs;
+}
+
+/**
+ * The runs of every component that is down in some segment (up: true, down: false), in the
+ * order they first go down; from the changes between consecutive down lists, so the cost is
+ * the lists' length, not components times segments.
+ */
+function downRuns(segments: readonly Segment[]): Map<string, Run[]> {
+  const runs = new Map<string, { start: SimTime; end: SimTime; value: Value }[]>();
+  const last = segments.length - 1;
+  let before = new Set<string>();
+  segments.forEach((g, i) => {
+    const now = new Set(g.state.down);
+    const change = (name: string, up: boolean) => {
+      let r = runs.get(name);
+      if (r === undefined) {
+        r = i > 0 ? [{ start: segments[0]!.start, end: segments[i - 1]!.end, value: true }] : [];
+        runs.set(name, r);
+      }
+      const open = r.at(-1);
+      if (open !== undefined) open.end = segments[i - 1]!.end;
+      r.push({ start: g.start, end: g.end, value: up });
+    };
+    for (const name of now) if (!before.has(name)) change(name, false);
+    for (const name of before) if (!now.has(name)) change(name, true);
+    before = now;
+  });
+  // Every run open at the last segment lasts to its end.
+  for (const r of runs.values()) r.at(-1)!.end = segments[last]!.end;
+  return runs;
+}
+
+/**
+ * The row's cell in each column [a[j], b[j]): what the runs that overlap the column show (one
+ * value, or several: down part of the time). Runs and columns both run forward in time, so one
+ * pass over each does it.
+ */
+function rowCells(runs: readonly Run[], a: readonly SimTime[], b: readonly SimTime[]): Cell[] {
+  const columns = a.length;
+  // Per column: the first value seen, whether another one was seen, and whether up or a leader was.
+  const first: (Value | undefined)[] = new Array<Value | undefined>(columns).fill(undefined);
+  const several = new Uint8Array(columns);
+  const someUp = new Uint8Array(columns);
+  let from = 0;
+  for (const g of runs) {
+    // The first column that ends after the run starts; later runs start no earlier.
+    while (from < columns && !(g.start < b[from]!)) from++;
+    for (let j = from; j < columns && a[j]! < g.end; j++) {
+      if (g.end <= a[j]! || g.start >= b[j]!) continue;
+      if (first[j] === undefined) first[j] = g.value;
+      else if (first[j] !== g.value) several[j] = 1;
+      if (g.value === true || typeof g.value === 'string') someUp[j] = 1;
+    }
   }
-  return seen.has(true) || [...seen].some((v) => typeof v === 'string') ? 'partly' : 'down';
+  const cells: Cell[] = [];
+  for (let j = 0; j < columns; j++) {
+    const v = first[j];
+    if (v !== undefined && several[j] === 0) cells.push(v === true ? 'up' : v === false || v === null ? 'down' : { leader: v });
+    else cells.push(someUp[j] === 1 ? 'partly' : 'down');
+  }
+  return cells;
 }
 
 /** The row's characters; with colour, one escape per run of cells of the same colour. */
