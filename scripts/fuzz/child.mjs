@@ -19,22 +19,27 @@ const CAPTURE_LIMIT = 4 << 20;
 const home = mkdtempSync(join(tmpdir(), 'kubesim-fuzz-'));
 process.on('exit', () => rmSync(home, { recursive: true, force: true }));
 
-let out = '';
-let err = '';
+// Chunks kept as they come and joined once: appending to one string and cutting it at every
+// write copied up to CAPTURE_LIMIT per chunk, quadratic in a big output written line by line.
+const streams = { out: { chunks: [], length: 0 }, err: { chunks: [], length: 0 } };
 const capture = (which) => (chunk, encoding, cb) => {
+  const kept = streams[which];
   const s = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-  if (which === 'out') out = (out + s).slice(0, CAPTURE_LIMIT);
-  else err = (err + s).slice(0, CAPTURE_LIMIT);
+  if (kept.length < CAPTURE_LIMIT) kept.chunks.push(s);
+  kept.length += s.length;
   const done = typeof encoding === 'function' ? encoding : cb;
   if (done) done();
   return true;
 };
+const captured = (which) => streams[which].chunks.join('').slice(0, CAPTURE_LIMIT);
 const realOut = process.stdout.write.bind(process.stdout);
 const realErr = process.stderr.write.bind(process.stderr);
 
 async function inProcess(args, cwd) {
-  out = '';
-  err = '';
+  for (const kept of Object.values(streams)) {
+    kept.chunks = [];
+    kept.length = 0;
+  }
   process.exitCode = undefined;
   process.chdir(cwd);
   process.stdout.write = capture('out');
@@ -54,7 +59,8 @@ async function inProcess(args, cwd) {
     process.stderr.write = realErr;
     process.exitCode = undefined;
   }
-  return { code, stdout: out, stderr: err, stack };
+  // A cut stdout is no whole document: the oracle checks only its whole lines.
+  return { code, stdout: captured('out'), stderr: captured('err'), stack, stdoutCut: streams.out.length > CAPTURE_LIMIT };
 }
 
 function viaCli(args, cwd, timeoutMs) {
@@ -96,14 +102,14 @@ const escaped = (e) => {
   if (current === undefined) return;
   const id = current;
   current = undefined;
-  process.send({ id, result: { code: 1, stdout: out, stderr: `${err}kubesim: run failed: escaped ${e?.message ?? e}\n`, ms: 0, stack: String(e?.stack ?? e) } });
+  process.send({ id, result: { code: 1, stdout: captured('out'), stderr: `${captured('err')}kubesim: run failed: escaped ${e?.message ?? e}\n`, ms: 0, stack: String(e?.stack ?? e) } });
 };
 process.on('uncaughtException', escaped);
 process.on('unhandledRejection', escaped);
 
 process.on('message', async (c) => {
   current = c.id;
-  const result = await runCase(c).catch((e) => ({ code: 1, stdout: out, stderr: `harness: ${e?.message ?? e}\n`, ms: 0 }));
+  const result = await runCase(c).catch((e) => ({ code: 1, stdout: captured('out'), stderr: `harness: ${e?.message ?? e}\n`, ms: 0 }));
   if (current === c.id) {
     current = undefined;
     process.send({ id: c.id, result });

@@ -83,4 +83,13 @@ describe('fuzz oracle', () => {
     expect(kinds({ stdout: '{"clusters":{}}' }, run)).toEqual(['lost-name']);
     expect(kinds({ stdout: JSON.stringify(JSON.parse('{"clusters":{"__proto__":{}}}')) }, run)).toEqual([]);
   });
+
+  it('should check a stdout the harness cut short up to its last whole line (explain), and not judge one cut document', () => {
+    const explain: FuzzCase = { ...c, args: ['explain', 'a.json', '--json'] };
+    expect(kinds({ stdout: '{"t":0}\n{"t":1}\n{"t":2,"cl', stdoutCut: true }, explain)).toEqual([]);
+    expect(kinds({ stdout: '{"t":0}\nnot json\n{"t":2,"cl', stdoutCut: true }, explain)).toEqual(['not-json']);
+    expect(kinds({ stdout: '{"t":0}\n{"t":2,"cl' }, explain)).toEqual(['not-json']);
+    const run: FuzzCase = { ...c, args: ['run', 'a.json', '--json'] };
+    expect(kinds({ stdout: '{"clusters":{"pro', stdoutCut: true }, run)).toEqual([]);
+  });
 });

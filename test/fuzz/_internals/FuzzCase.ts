@@ -23,6 +23,8 @@ export interface FuzzResult {
   /** null: the process was killed (time limit) or died. */
   readonly code: number | null;
   readonly stdout: string;
+  /** Whether stdout was longer than the harness keeps (4 MiB): then `stdout` is its beginning. */
+  readonly stdoutCut?: boolean;
   readonly stderr: string;
   readonly ms: number;
   readonly timedOut?: boolean;
