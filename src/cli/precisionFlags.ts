@@ -1,6 +1,6 @@
 /** Reads the adaptive-run flags: --precision, --signals, --max-replications, --max-episodes, --max-time. */
 import type { PrecisionTarget } from '../experiment/precision/runToPrecision.js';
-import { didYouMean } from '../scenario/index.js';
+import { didYouMean, listNames } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { InputError } from './errors.js';
 import { durationFlag, intFlag } from './flags.js';
@@ -60,6 +60,6 @@ export function precisionFlag(value: string): number {
 export function checkPrecisionSignals(target: PrecisionTarget, scenario: Scenario): void {
   const known = signalNames(scenario);
   for (const name of target.signals) {
-    if (!known.includes(name)) throw new InputError(`--signals: ${scenario.name} has no signal ${quoteName(name)}${didYouMean(name, known)} (its signals: ${known.join(', ')})`);
+    if (!known.includes(name)) throw new InputError(`--signals: ${quoteName(scenario.name)} has no signal ${quoteName(name)}${didYouMean(name, known)} (its signals: ${listNames(known)})`);
   }
 }

@@ -15,5 +15,5 @@ export { FAULT_KINDS, FAULT_KIND_NAMES, faultDefinition } from './faults/faultKi
 export { faultSchema, faultsDescription, withFaultSchema } from './faults/faultSchema.js';
 export type { FaultDefinition, FaultBase, FaultField, FaultReading, SchemaFragment } from './faults/FaultDefinition.js';
 export { nameRecord, nameRecordOf, ownEntry } from './nameRecord.js';
-export { didYouMean } from './_internals/describe.js';
+export { didYouMean, listNames } from './_internals/describe.js';
 export { LESSON_QUESTIONS, LESSON_LOOK, type Lesson, type LessonStep, type LessonQuestion } from './Lesson.js';

@@ -98,7 +98,7 @@ spec:
     { why: '--precision lots', args: () => ['run', scenario, '--precision', 'lots'], message: /^kubesim: --precision: .*found "lots"$/ },
     { why: 'a cap of 0', args: () => ['run', scenario, '--precision', '10%', '--max-replications', '0'], message: /^kubesim: --max-replications: expected a whole number at least 1, found "0"$/ },
     { why: 'a cap without --precision', args: () => ['run', scenario, '--max-time', '1m'], message: /^kubesim: --max-time: only with --precision/ },
-    { why: 'a signal the scenario lacks', args: () => ['run', scenario, '--precision', '10%', '--signals', 'workloads'], message: /^kubesim: --signals: three-members has no signal 'workloads' \(its signals: etcdQuorum, apiWrite, apiRead, scheduling\)$/ },
+    { why: 'a signal the scenario lacks', args: () => ['run', scenario, '--precision', '10%', '--signals', 'workloads'], message: /^kubesim: --signals: 'three-members' has no signal 'workloads' \(its signals: etcdQuorum, apiWrite, apiRead and scheduling\)$/ },
   ];
   for (const c of cases) {
     it(`should reject ${c.why}`, async () => {

@@ -164,7 +164,7 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
     { why: 'no --set at all', args: [], message: 'sweep: give at least one --set path=v1,v2,... (e.g. --set etcd.members=1,3,5)' },
     { why: 'a path given twice', args: ['--set', 'etcd.members=1', '--set', 'etcd.members=3'], message: '--set etcd.members: the path is given twice; put every value in one list (--set etcd.members=a,b,c)' },
     { why: 'a repeated value', args: ['--set', 'etcd.members=3,3'], message: '--set etcd.members=3,3: the value 3 is given twice' },
-    { why: 'an unknown SLO signal', args: ['--set', 'etcd.members=1', '--slo', 'apiWrit=99.9'], message: "--slo: sizing has no signal 'apiWrit'; did you mean 'apiWrite'? (its signals: etcdQuorum, apiWrite, apiRead, scheduling)" },
+    { why: 'an unknown SLO signal', args: ['--set', 'etcd.members=1', '--slo', 'apiWrit=99.9'], message: "--slo: 'sizing' has no signal 'apiWrit'; did you mean 'apiWrite'? (its signals: etcdQuorum, apiWrite, apiRead and scheduling)" },
     { why: 'an SLO above 100%', args: ['--set', 'etcd.members=1', '--slo', 'apiWrite=101'], message: '--slo: expected signal=percent with a percent above 0 and at most 100, like apiWrite=99.99, found "apiWrite=101"' },
     { why: 'a latency without unit', args: ['--set', 'etcd.members=1', '--max-write-p99', '100'], message: '--max-write-p99: expected a duration with its unit, like 100ms or 0.5s, found "100"' },
     { why: 'a bad shard', args: ['--set', 'etcd.members=1', '--shard', '4/3'], message: '--shard: expected i/n with 1 <= i <= n (e.g. 2/4), found "4/3"' },
@@ -173,7 +173,7 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
     { why: '--precision with --shard but no --max-replications', args: ['--set', 'etcd.members=1', '--precision', '10%', '--shard', '1/2'], message: '--precision with --shard: give --max-replications (each shard runs its share of it up front; merge keeps what a serial run would)' },
     { why: '--precision with --shard and --max-time', args: ['--set', 'etcd.members=1', '--precision', '10%', '--shard', '1/2', '--max-replications', '10', '--max-time', '1m'], message: '--max-time: not with --shard (where it stops would depend on each machine); give --max-replications and --max-episodes' },
     { why: '--precision with --shard but no --max-episodes where rare events apply', args: ['--set', 'etcd.members=3', '--precision', '10%', '--shard', '1/2', '--max-replications', '10'], message: "--precision with --shard: give --max-episodes too ('sizing' may move signals to the rare-event method, whose episodes each shard runs its share of up front), or --no-rare-events" },
-    { why: 'a --precision signal the scenario lacks', args: ['--set', 'etcd.members=1', '--precision', '10%', '--signals', 'service'], message: "--signals: sizing has no signal 'service' (its signals: etcdQuorum, apiWrite, apiRead, scheduling)" },
+    { why: 'a --precision signal the scenario lacks', args: ['--set', 'etcd.members=1', '--precision', '10%', '--signals', 'service'], message: "--signals: 'sizing' has no signal 'service' (its signals: etcdQuorum, apiWrite, apiRead and scheduling)" },
   ];
   for (const c of cases) {
     it(`should refuse ${c.why}`, async () => {

@@ -52,7 +52,7 @@ describe('explain --signal', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^kubesim: --signal: many-workers has no signal 'apiWrit'; did you mean 'apiWrite'\?/);
+    expect(r.stderr).toMatch(/^kubesim: --signal: 'many-workers' has no signal 'apiWrit'; did you mean 'apiWrite'\?/);
   });
 });
 

@@ -5,7 +5,7 @@ import { runExperiment } from '../../experiment/runExperiment.js';
 import type { Summary, WorstReplication } from '../../experiment/Summary.js';
 import { clusterCost } from '../../report/cost.js';
 import { formatSeconds } from '../../report/format.js';
-import { didYouMean, ownEntry } from '../../scenario/index.js';
+import { didYouMean, listNames, ownEntry } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { explanation, type Explanation } from '../../report/narrate/explanation.js';
 import { stepJson } from '../../report/narrate/narrate.js';
@@ -100,9 +100,9 @@ function signalTarget(s: Scenario, name: string): { cluster: string; signal: str
   const names = [...new Set(all.map((x) => x.signal))];
   if (cluster !== undefined && !all.some((x) => x.cluster === cluster)) {
     const clusters = [...new Set(all.map((x) => x.cluster))];
-    throw new InputError(`--signal: ${s.name} has no cluster ${quoteName(cluster)}${didYouMean(cluster, clusters)} (its clusters: ${clusters.join(', ')})`);
+    throw new InputError(`--signal: ${quoteName(s.name)} has no cluster ${quoteName(cluster)}${didYouMean(cluster, clusters)} (its clusters: ${listNames(clusters)})`);
   }
-  throw new InputError(`--signal: ${s.name} has no signal ${quoteName(name)}${didYouMean(signal, names)} (its signals: ${names.join(', ')})`);
+  throw new InputError(`--signal: ${quoteName(s.name)} has no signal ${quoteName(name)}${didYouMean(signal, names)} (its signals: ${listNames(names)})`);
 }
 
 function worstOf(summary: Summary, target: { cluster: string; signal: string }): WorstReplication | null {

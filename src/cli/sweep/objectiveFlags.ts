@@ -1,6 +1,6 @@
 /** Reads the objective flags of a sweep: --slo signal=percent (repeatable) and --max-write-p99 duration. */
 import type { Objectives } from '../../experiment/sweep/index.js';
-import { didYouMean } from '../../scenario/index.js';
+import { didYouMean, listNames } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import { InputError } from '../errors.js';
 import { durationFlag } from '../flags.js';
@@ -34,6 +34,6 @@ export function checkObjectiveSignals(objectives: Objectives, scenario: Scenario
   if (objectives.availability.length === 0) return;
   const known = signalNames(scenario);
   for (const o of objectives.availability) {
-    if (!known.includes(o.signal)) throw new InputError(`--slo: ${scenario.name} has no signal ${quoteName(o.signal)}${didYouMean(o.signal, known)} (its signals: ${known.join(', ')})`);
+    if (!known.includes(o.signal)) throw new InputError(`--slo: ${quoteName(scenario.name)} has no signal ${quoteName(o.signal)}${didYouMean(o.signal, known)} (its signals: ${listNames(known)})`);
   }
 }

@@ -56,12 +56,16 @@ export function explanation(scenario: Scenario, o: ExplanationOptions): Explanat
   }
   const window = `${formatClock(o.from)} to ${formatClock(o.to)} of a ${formatDuration(scenario.horizon)} run`;
   const chart = { from: o.from, to: o.to, width: o.chartWidth, unicode: o.unicode, color: o.color };
+  let whole: string | undefined;
   return {
     heading: `${scenario.name}, replication ${o.replication} (seed ${scenario.seed}), ${window}${bounded(trace)}`,
     ...(kept === undefined ? {} : { kept }),
     steps,
     lines: narrationLines(steps),
-    chart: stripChart(replayed, chart),
+    // Drawn when read: `explain --json` prints no chart.
+    get chart() {
+      return (whole ??= stripChart(replayed, chart));
+    },
     chartSoFar: (t) => stripChart(replayed, { ...chart, until: t }),
   };
 }
