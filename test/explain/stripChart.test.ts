@@ -75,6 +75,23 @@ describe('stripChart', () => {
     expect(stripChart(cut, { from: 0, to: 600, width: 10, unicode: false, color: false, until: 200 })).not.toMatch(/^network /m);
   });
 
+  it('should fold a cluster\'s workers into one row past 6 failed ones, down while any of them is, as the report\'s timeline does', () => {
+    const crashes = (k: number): Fault[] => Array.from({ length: k }, (_, i) => ({ kind: 'crash', at: 60 + 60 * i, target: `prod/worker-${i + 1}`, duration: 30 }));
+    const chart = (k: number) => {
+      const s = scenario({ horizon: 600, clusters: [cluster({ workers: { nodes: 10 } })], faults: crashes(k) });
+      const topology = buildTopology(s);
+      return stripChart(replaySteps(runReplication(s, topology, 0, { trace: true }).trace!, topology), { from: 0, to: 600, width: 20, unicode: false, color: false });
+    };
+    const six = chart(6);
+    expect(row(six, 'worker-1')).toBe('##.#################');
+    expect(six).not.toMatch(/^workers /m);
+    const seven = chart(7);
+    expect(seven).not.toMatch(/^worker-\d/m);
+    // Worker i is down from 60i to 60i + 30 s: columns of 30 s, every other one down from the third.
+    expect(row(seven, 'workers')).toBe('##.#.#.#.#.#.#.#####');
+    expect(seven).toContain('workers: 7 failed workers on one row (past 6), down while any of them is');
+  });
+
   it('should draw every row as the plain definition does: each column from every step that overlaps it (random runs, windows and widths)', () => {
     const arbChart = fc.record({
       s: arbScenario,

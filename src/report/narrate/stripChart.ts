@@ -1,5 +1,6 @@
 /** A plain-text strip chart of etcd members, the leader and every signal over a window, for terminals. */
 import { formatClock, formatDuration, type SimTime } from '../../kernel/index.js';
+import { MAX_WORKER_ROWS } from '../_internals/componentLanes.js';
 import type { ReplayedStep } from './replaySteps.js';
 import { shortener } from './phrases.js';
 import type { Snapshot } from './TraceReplay.js';
@@ -45,7 +46,11 @@ interface Run {
 interface Row {
   readonly label: string;
   readonly runs: readonly Run[];
+  /** For a row of folded workers: how many share it. */
+  readonly folded?: number;
 }
+
+const WORKER = /^(.*)\/worker-\d+$/;
 
 /**
  * One row per voting etcd member, one for the leader (the number of the member that leads),
@@ -81,6 +86,10 @@ export function stripChart(steps: readonly ReplayedStep[], o: StripChartOptions)
   lines.push(' '.repeat(labelWidth) + axis(o.from, o.to, o.width));
   const [up, partly, down] = glyphs;
   lines.push(`${' '.repeat(labelWidth)}${up} up   ${partly} down part of the time   ${down} down   1-9: the etcd member that leads`);
+  const folded = rows.filter((r) => r.folded !== undefined);
+  if (folded.length > 0) {
+    for (const r of folded) lines.push(`${' '.repeat(labelWidth)}${r.label}: ${r.folded} failed workers on one row (past ${MAX_WORKER_ROWS}), down while any of them is`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -97,8 +106,24 @@ function chartRows(segments: readonly Segment[], initial: Snapshot, short: (s: s
   });
   if (segments.some((g) => g.state.partitions.length > 0)) scanned('network', (s) => s.partitions.length === 0);
   // Other components: found from the changes of the down lists, as there may be thousands of
-  // them (workers) over thousands of steps.
-  for (const [name, runs] of downRuns(segments)) if (!members.has(name)) rows.push({ label: short(name), runs });
+  // them (workers) over thousands of steps. As on the report's timeline, past MAX_WORKER_ROWS
+  // failed workers in a cluster they share one row, where the first of them would be.
+  const others = [...downRuns(segments)].filter(([name]) => !members.has(name));
+  const failedWorkers = new Map<string, number>();
+  for (const [name] of others) {
+    const c = WORKER.exec(name)?.[1];
+    if (c !== undefined) failedWorkers.set(c, (failedWorkers.get(c) ?? 0) + 1);
+  }
+  const placed = new Set<string>();
+  for (const [name, runs] of others) {
+    const c = WORKER.exec(name)?.[1];
+    const n = c === undefined ? 0 : failedWorkers.get(c)!;
+    if (c === undefined || n <= MAX_WORKER_ROWS) rows.push({ label: short(name), runs });
+    else if (!placed.has(c)) {
+      placed.add(c);
+      rows.push({ label: short(`${c}/workers`), runs: runsOf(segments, (s) => !s.down.some((d) => WORKER.exec(d)?.[1] === c)), folded: n });
+    }
+  }
   const last = segments.at(-1)?.state ?? initial;
   last.clusters.forEach((c, ci) => {
     for (const sig of Object.keys(c.signals)) scanned(short(`${c.name}/${sig}`), (s) => s.clusters[ci]!.signals[sig] !== false);
