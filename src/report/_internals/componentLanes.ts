@@ -4,7 +4,8 @@ import type { Interval } from '../traceIntervals.js';
 /** Above this many failed workers in one cluster, they share one row (a year of 120 workers would need 120). */
 export const MAX_WORKER_ROWS = 6;
 
-const WORKER = /^(.*)\/worker-\d+$/;
+/** A worker's name; group 1 is its cluster. */
+export const WORKER = /^(.*)\/worker-\d+$/;
 
 export interface ComponentLanes {
   readonly lanes: readonly string[];

@@ -1,6 +1,6 @@
 /** A plain-text strip chart of etcd members, the leader and every signal over a window, for terminals. */
 import { formatClock, formatDuration, type SimTime } from '../../kernel/index.js';
-import { MAX_WORKER_ROWS } from '../_internals/componentLanes.js';
+import { MAX_WORKER_ROWS, WORKER } from '../_internals/componentLanes.js';
 import type { ReplayedStep } from './replaySteps.js';
 import { shortener } from './phrases.js';
 import type { Snapshot } from './TraceReplay.js';
@@ -50,12 +50,11 @@ interface Row {
   readonly folded?: number;
 }
 
-const WORKER = /^(.*)\/worker-\d+$/;
-
 /**
  * One row per voting etcd member, one for the leader (the number of the member that leads),
  * one for the network when a partition happens in the window, one per other component that
- * goes down in it, and one per signal. A column covers (to - from) / width seconds and shows
+ * goes down in it (past MAX_WORKER_ROWS failed workers, a cluster's share one row), and one per
+ * signal. A column covers (to - from) / width seconds and shows
  * whether the row was up the whole time, down part of it, or down the whole time, so that even
  * an election of a second in an hour-long window leaves a mark.
  */
@@ -86,9 +85,8 @@ export function stripChart(steps: readonly ReplayedStep[], o: StripChartOptions)
   lines.push(' '.repeat(labelWidth) + axis(o.from, o.to, o.width));
   const [up, partly, down] = glyphs;
   lines.push(`${' '.repeat(labelWidth)}${up} up   ${partly} down part of the time   ${down} down   1-9: the etcd member that leads`);
-  const folded = rows.filter((r) => r.folded !== undefined);
-  if (folded.length > 0) {
-    for (const r of folded) lines.push(`${' '.repeat(labelWidth)}${r.label}: ${r.folded} failed workers on one row (past ${MAX_WORKER_ROWS}), down while any of them is`);
+  for (const r of rows) {
+    if (r.folded !== undefined) lines.push(`${' '.repeat(labelWidth)}${r.label}: ${r.folded} failed workers on one row (past ${MAX_WORKER_ROWS}), down while any of them is`);
   }
   return `${lines.join('\n')}\n`;
 }
