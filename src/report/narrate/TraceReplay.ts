@@ -61,8 +61,7 @@ export interface Snapshot {
  * so the replay cannot disagree with the simulation about who reaches whom.
  */
 export class TraceReplay {
-  private readonly componentUp = new Map<string, boolean>();
-  /** Ids of the components down now: a snapshot lists them without a pass over every component (thousands of workers). */
+  /** Ids of the components down now (every one starts up): a snapshot lists them without a pass over every component (thousands of workers). */
   private readonly downIds = new Set<number>();
   private readonly dark = new Set<string>();
   private readonly signals = new Map<string, boolean>();
@@ -73,7 +72,6 @@ export class TraceReplay {
 
   constructor(private readonly topology: Topology) {
     this.network = new Network(topology);
-    for (const c of topology.components) this.componentUp.set(c.name, true);
     for (const layout of topology.clusters) {
       const first = layout.voters > 0 ? topology.components[layout.etcd[0]!]!.name : null;
       this.leaders.set(layout.spec.name, { leader: first, term: first === null ? 0 : 1 });
@@ -89,7 +87,6 @@ export class TraceReplay {
     this.now = e.t;
     switch (e.kind) {
       case 'component': {
-        this.componentUp.set(e.name, e.up);
         const id = this.topology.componentByName.get(e.name);
         if (id !== undefined) {
           if (e.up) this.downIds.delete(id);
@@ -150,7 +147,7 @@ export class TraceReplay {
       return {
         name: c.name,
         datacenter: this.topology.datacenters[host.datacenter]!,
-        up: this.componentUp.get(c.name) !== false,
+        up: !this.downIds.has(id),
         side: this.network.group[c.host]!,
       };
     });
