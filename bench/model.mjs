@@ -10,6 +10,7 @@ import { formatRate, loadWarning } from './lib.mjs';
 import { runReplication } from '../dist/model/Replication.js';
 import { buildTopology } from '../dist/model/Topology.js';
 import { parseScenario } from '../dist/scenario/parseScenario.js';
+import { parseDuration } from '../dist/kernel/index.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MAIN = join(ROOT, 'dist/cli/main.js');
@@ -101,11 +102,9 @@ function clusterYears(log) {
   }
 }
 
-/** Events replication 0 of the scenario (YAML text) processes over `years`: the run the timed process makes. */
+/** Events replication 0 of the scenario (YAML text) processes over `years`: the run the timed process makes, its horizon set as --horizon sets it. */
 function eventsOf(text, years) {
-  const changed = text.replace(/horizon: \S+/, `horizon: ${years}y`);
-  if (changed === text) throw new Error(`${CLUSTER}: no 'horizon:' to set`);
-  const s = parseScenario(changed, CLUSTER);
+  const s = { ...parseScenario(text, CLUSTER), horizon: parseDuration(`${years}y`) };
   return runReplication(s, buildTopology(s), 0).events;
 }
 
