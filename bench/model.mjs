@@ -1,6 +1,7 @@
 // The whole-model benchmark: `kubesim run` as a user runs it, whole processes, against SimPy 3's
 // whole program for the same failure/repair model; then cluster-years per second of a 5-member,
 // 3-datacenter cluster with every role failing, at 100, 1,000 and 5,000 workers, with peak memory.
+// Beside each, the kernel alone on the same failures with no model: the most the model could reach.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import { formatRate, loadWarning } from './lib.mjs';
 import { runReplication } from '../dist/model/Replication.js';
 import { buildTopology } from '../dist/model/Topology.js';
 import { parseScenario } from '../dist/scenario/parseScenario.js';
-import { parseDuration } from '../dist/kernel/index.js';
+import { RandomStreams, Simulation, parseDuration } from '../dist/kernel/index.js';
+import { buildProcesses, startProcesses } from '../dist/model/FailureProcesses.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MAIN = join(ROOT, 'dist/cli/main.js');
@@ -19,6 +21,7 @@ const REFERENCE = join(ROOT, 'bench/scenarios/quorum-reference.yaml');
 const CLUSTER = join(ROOT, 'bench/scenarios/five-member-three-dcs.yaml');
 const PYTHON = process.env.KUBESIM_BENCH_PYTHON ?? '/usr/bin/python3';
 const SIMPY_SCRIPT = join(ROOT, 'bench/simpy_reference.py');
+const KERNEL_ONLY = join(ROOT, 'bench/quorumKernel.mjs');
 /** The reference run: 40 replications of 5,000 years (about 10 M failures and repairs). */
 const REPLICATIONS = 40;
 const YEARS = 5000;
@@ -44,29 +47,37 @@ export async function modelBench({ log }) {
 function reference(log) {
   log(`reference: 3 etcd members, exponential MTTF 1000 h, MTTR 10 h, ${REPLICATIONS} replications x ${YEARS} years, one thread`);
   log(`  kubesim run ${relative(REFERENCE)} --jobs 1 --no-report --json    vs    SimPy 3 ${relative(SIMPY_SCRIPT)} --whole`);
+  log(`  and the kernel alone on SimPy's program (${relative(KERNEL_ONLY)}: failures, repairs and the quorum's downtime, no Raft): the most the model could reach`);
   const ks = [];
+  const ko = [];
   const py = [];
+  let simpyError;
   for (let r = 0; r < ROUNDS; r++) {
     ks.push(timed(process.execPath, ['--import', PEAK, MAIN, 'run', REFERENCE, '--jobs', '1', '--no-report', '--json']));
+    ko.push(timed(process.execPath, ['--import', PEAK, KERNEL_ONLY, String(REPLICATIONS), String(YEARS)]));
+    if (simpyError) continue;
     const p = timed(PYTHON, [SIMPY_SCRIPT, '--whole', String(REPLICATIONS), String(YEARS)], { python: true });
     if (p.error) {
+      simpyError = p.error;
       log(`  SimPy: not measured (${p.error}); no ratio`);
       py.length = 0;
-      break;
-    }
-    py.push(p);
+    } else py.push(p);
   }
   const k = best(ks);
   const summary = JSON.parse(k.stdout);
   const quorum = summary.clusters.ref.signals.etcdQuorum.availability;
   log(`  kubesim: ${k.seconds.toFixed(2)} s wall, ${k.cpu.toFixed(2)} s CPU (best of ${ks.length}), peak ${mib(k.peakKb)} MiB; etcdQuorum ${quorum.mean.toFixed(6)} [${quorum.ci95.map((x) => x.toFixed(6)).join(', ')}]`);
+  const o = best(ko);
+  const bare = JSON.parse(o.stdout);
+  log(`  kernel alone: ${o.seconds.toFixed(2)} s wall, ${o.cpu.toFixed(2)} s CPU (best of ${ko.length}), ${formatRate(bare.events)} failures and repairs; quorum ${bare.quorumAvailability.toFixed(6)}`);
+  const a = (1000 / 1010) ** 2 * (3 - 2 * (1000 / 1010));
+  log(`  exact two-of-three availability: ${a.toFixed(6)}`);
   if (py.length === 0) return;
   const p = best(py);
   const out = JSON.parse(p.stdout);
   log(`  SimPy ${out.simpy}: ${p.seconds.toFixed(2)} s wall, ${p.cpu.toFixed(2)} s CPU (best of ${py.length}), ${formatRate(out.events)} failures and repairs; quorum ${out.quorumAvailability.toFixed(6)}`);
-  const a = (1000 / 1010) ** 2 * (3 - 2 * (1000 / 1010));
-  log(`  exact two-of-three availability: ${a.toFixed(6)}`);
   log(`  ratio kubesim/SimPy, whole processes: ${(p.seconds / k.seconds).toFixed(2)}x by wall clock, ${(p.cpu / k.cpu).toFixed(2)}x by CPU time (target 10x, goal 30x)`);
+  log(`  ratio kernel alone/SimPy, the ceiling: ${(p.seconds / o.seconds).toFixed(2)}x by wall clock, ${(p.cpu / o.cpu).toFixed(2)}x by CPU time`);
 }
 
 function clusterYears(log) {
@@ -74,7 +85,8 @@ function clusterYears(log) {
   log(`cluster-years per second: ${relative(CLUSTER)} (5 stacked members, 3 datacenters, every role failing), one thread, one replication`);
   log(`  cluster-years/s: whole process by CPU time; marginal: the last 3/4 of the horizon, start-up and world building left out (least CPU of ${CLUSTER_ROUNDS} runs each)`);
   log('  events: of the replication (counted in this process); events/s: marginal, comparable with the kernel\'s events/s above');
-  log('  workers   horizon   wall s   CPU s   cluster-years/s   marginal      events   events/s   peak MiB (1/4 of the horizon, whole)');
+  log('  failures alone: the kernel drawing the same failures and repairs with no model (in this process, least CPU of 3): the most the model could reach');
+  log('  workers   horizon   wall s   CPU s   cluster-years/s   marginal      events   events/s   failures alone (events)   peak MiB (1/4 of the horizon, whole)');
   const tmp = mkdtempSync(join(tmpdir(), 'kubesim-bench-model-'));
   try {
     const text = readFileSync(CLUSTER, 'utf8');
@@ -92,9 +104,12 @@ function clusterYears(log) {
       const marginal = (0.75 * years) / (whole.cpu - quarter.cpu);
       const events = eventsOf(changed, years);
       const eventRate = (events - eventsOf(changed, years / 4)) / (whole.cpu - quarter.cpu);
+      const alone = failuresAlone(changed, years);
+      const ceiling = `${alone.rate.toFixed(1)} (${formatRate(alone.events)})`;
       log(
         `  ${String(workers).padStart(7)}   ${`${years} y`.padStart(7)}   ${whole.seconds.toFixed(2).padStart(6)}   ${whole.cpu.toFixed(2).padStart(5)}   ` +
-          `${(years / whole.cpu).toFixed(1).padStart(15)}   ${marginal.toFixed(1).padStart(8)}   ${formatRate(events).padStart(9)}   ${formatRate(eventRate).padStart(8)}   ${mib(quarter.peakKb).padStart(4)} / ${mib(whole.peakKb)}`,
+          `${(years / whole.cpu).toFixed(1).padStart(15)}   ${marginal.toFixed(1).padStart(8)}   ${formatRate(events).padStart(9)}   ${formatRate(eventRate).padStart(8)}   ` +
+          `${ceiling.padStart(23)}   ${mib(quarter.peakKb).padStart(4)} / ${mib(whole.peakKb)}`,
       );
     }
   } finally {
@@ -106,6 +121,27 @@ function clusterYears(log) {
 function eventsOf(text, years) {
   const s = { ...parseScenario(text, CLUSTER), horizon: parseDuration(`${years}y`) };
   return runReplication(s, buildTopology(s), 0).events;
+}
+
+/**
+ * The scenario's random failure processes (the same streams, the same draws as replication 0)
+ * run by the kernel with nothing listening: cluster-years per second by CPU time, least of 3,
+ * the world building left out. No model that draws these failures can be faster.
+ */
+function failuresAlone(text, years) {
+  const s = { ...parseScenario(text, CLUSTER), horizon: parseDuration(`${years}y`) };
+  const topology = buildTopology(s);
+  let best = { rate: 0, events: 0 };
+  for (let i = 0; i < 3; i++) {
+    const sim = new Simulation();
+    startProcesses(sim, buildProcesses(s, topology, new RandomStreams(s.seed), 'r0/'), () => {});
+    const cpu0 = process.cpuUsage();
+    sim.run(s.horizon);
+    const used = process.cpuUsage(cpu0);
+    const rate = years / ((used.user + used.system) / 1e6);
+    if (rate > best.rate) best = { rate, events: sim.eventsProcessed };
+  }
+  return best;
 }
 
 /** Runs a whole process; its wall time, its CPU time and (node) its peak memory. */
