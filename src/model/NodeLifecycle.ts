@@ -44,10 +44,12 @@ export interface KubeletLeases {
  * kubelet and the controller alike, evicts nothing: the kubelets renew as soon as writes work
  * again, before any grace period counted from the new leader's start can run out.
  *
- * NotReady nodes are tainted and their pods evicted zone by zone (ZoneTainter); when the
- * controller leaves its all-zones-disrupted mode it resets every node's timestamp to now
- * (handleDisruption). A kubelet that renews again makes its node Ready at once (it writes its
- * own status) and the taint goes.
+ * The checks fall on the multiples of nodeMonitorPeriod: the nodes due at one are marked in one
+ * pass, and the zones' states are computed after it, once (handleDisruption follows the loop over
+ * every node in monitorNodeHealth). NotReady nodes are tainted and their pods evicted zone by zone
+ * (ZoneTainter); when the controller leaves its all-zones-disrupted mode it resets every node's
+ * timestamp to now (handleDisruption). A kubelet that renews again makes its node Ready at once
+ * (it writes its own status) and the taint goes.
  */
 export class NodeLifecycle {
   private readonly silent: Uint8Array;
@@ -63,7 +65,9 @@ export class NodeLifecycle {
   /** Whether a node fell silent while the controller could not act, and waits for a check. */
   private unchecked = false;
   private tenureSeen: number;
-  private readonly fireCheck: (sim: Simulation, w: number) => void;
+  /** The monitor passes to come that have nodes to check: each pass's time, and its nodes in the order they were scheduled. */
+  private readonly passes = new Map<SimTime, number[]>();
+  private readonly firePass: () => void;
 
   constructor(
     private readonly sim: Simulation,
@@ -92,11 +96,19 @@ export class NodeLifecycle {
     });
     this.tenureSeen = controller.tenure();
     this.acting = controller.canAct();
-    this.fireCheck = (_sim, w) => {
-      if (!this.silent[w] || this.notReady[w] || this.dueAt[w] !== this.sim.now) return;
-      this.dueAt[w] = NaN;
-      // A controller that cannot write marks nothing; resume() schedules the check again.
-      if (this.controller.canAct()) this.markNotReady(w);
+    this.firePass = () => {
+      const now = this.sim.now;
+      const due = this.passes.get(now)!;
+      this.passes.delete(now);
+      for (const w of due) {
+        if (!this.silent[w] || this.notReady[w] || this.dueAt[w] !== now) continue;
+        this.dueAt[w] = NaN;
+        // A controller that cannot write marks nothing; resume() schedules the check again.
+        if (this.controller.canAct()) this.markNotReady(w);
+      }
+      // After the whole pass: the zones' states, then the taints (handleDisruption follows the
+      // loop over every node in monitorNodeHealth; the tainting pass runs apart from it).
+      this.zones.flush();
     };
   }
 
@@ -157,7 +169,14 @@ export class NodeLifecycle {
     const due = notReadyAt(from, this.k8s.nodeMonitorGracePeriod, this.k8s.nodeMonitorPeriod, this.sim.now);
     if (this.dueAt[w] === due) return;
     this.dueAt[w] = due;
-    this.sim.at(due, this.fireCheck, w);
+    // Checks fall on the multiples of the monitor period: nodes due at the same one share a pass.
+    const pass = this.passes.get(due);
+    if (pass !== undefined) {
+      pass.push(w);
+      return;
+    }
+    this.passes.set(due, [w]);
+    this.sim.at(due, this.firePass);
   }
 
   /** Checks again every silent node still Ready (the controller restarted or can act again). */

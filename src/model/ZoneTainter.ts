@@ -36,8 +36,16 @@ export class ZoneTainter {
   private readonly nextToken: Float64Array;
   private readonly pumpAt: Float64Array;
   private suspended = false;
+  /**
+   * Whether readiness changed since the zone states were last computed in a way that may move
+   * them: the states, rates and taints wait for `flush`, which comes later in the same instant
+   * (the monitor pass's end, or the update event a Ready node schedules).
+   */
+  private stale = false;
+  private updateScheduled = false;
   private readonly fireToleration: (sim: Simulation, w: number) => void;
   private readonly firePump: (sim: Simulation, z: number) => void;
+  private readonly fireUpdate: () => void;
 
   constructor(
     private readonly sim: Simulation,
@@ -68,17 +76,29 @@ export class ZoneTainter {
       this.pumpAt[z] = NaN;
       this.pump(z);
     };
+    this.fireUpdate = () => {
+      this.updateScheduled = false;
+      this.flush();
+    };
   }
 
-  /** Worker w was marked NotReady: it waits in its zone's queue for a taint. */
+  /**
+   * Worker w was marked NotReady by a monitor pass: it waits in its zone's queue for a taint. The
+   * pass calls `flush` once it has marked every node due: the controller computes the zones'
+   * states after the whole pass (handleDisruption), and taints only then.
+   */
   notReady(w: number): void {
     const z = this.zoneOf[w]!;
     this.notReadyIn[z]!++;
     this.queue[z]!.push(w);
-    this.update();
+    this.stale = true;
   }
 
-  /** Worker w is Ready again: no taint, no place in the queue. */
+  /**
+   * Worker w is Ready again: no taint, no place in the queue. When that may move its zone's state,
+   * the states are computed again at the end of the instant, once for every node Ready then (a
+   * datacenter back up brings all its nodes back at once).
+   */
   ready(w: number): void {
     const z = this.zoneOf[w]!;
     this.notReadyIn[z]!--;
@@ -86,6 +106,18 @@ export class ZoneTainter {
     const q = this.queue[z]!;
     const i = q.indexOf(w);
     if (i >= 0) q.splice(i, 1);
+    if (this.stale || zoneState(this.zoneSize[z]! - this.notReadyIn[z]!, this.notReadyIn[z]!, this.k8s.unhealthyZoneThreshold) === this.state[z]) return;
+    this.stale = true;
+    if (!this.updateScheduled) {
+      this.updateScheduled = true;
+      this.sim.schedule(0, this.fireUpdate);
+    }
+  }
+
+  /** Computes the zones' states and rates after the changes of readiness, and taints what the queues hold. */
+  flush(): void {
+    if (!this.stale) return;
+    this.stale = false;
     this.update();
   }
 
@@ -130,7 +162,8 @@ export class ZoneTainter {
   private pump(z: number): void {
     const q = this.queue[z]!;
     const rate = this.rate[z]!;
-    if (q.length === 0 || rate <= 0 || !this.canAct()) return;
+    // While stale, the rates may be outdated: the flush to come pumps every zone.
+    if (q.length === 0 || rate <= 0 || this.stale || !this.canAct()) return;
     const now = this.sim.now;
     while (q.length > 0 && this.nextToken[z]! <= now) {
       const w = q.shift()!;

@@ -199,25 +199,52 @@ describe('NodeLifecycle timelines', () => {
     expect(c.notes).toEqual(['150: node controller: zone a is fully disrupted (2 of 2 nodes NotReady): its pods are evicted at 0.1 nodes/s to move to other zones']);
   });
 
-  it('should stop evicting in a small zone once it is partly disrupted (3 of 4 NotReady)', () => {
-    // w0 is tainted at 150; w1 waits for 160; w2 makes the zone partly disrupted: rate 0.
+  it('should taint nothing in a small zone that one monitor pass finds partly disrupted (3 of 4 NotReady)', () => {
+    // The pass at 150 marks w0, w1 and w2 NotReady, and only then computes the zone's state
+    // (handleDisruption follows the loop over the nodes): partly disrupted, rate 0, so none of
+    // them is tainted, not even the first one marked.
     const c = controller([0, 0, 0, 0, 1], ['a', 'b']);
     c.down(100, 0, 1, 2);
     c.sim.run(10_000);
-    expect(c.evicted).toEqual(['w0@450']);
+    expect(c.evicted).toEqual([]);
     expect(c.notes).toEqual(['150: node controller: zone a is partly disrupted (3 of 4 nodes NotReady): evictions there stop (a zone this small)']);
   });
 
+  it('should stop evicting in a small zone that becomes partly disrupted at a later pass', () => {
+    // w0 is NotReady and tainted at 150; w1 and w2 at 160 make the zone partly disrupted: rate 0.
+    const c = controller([0, 0, 0, 0, 1], ['a', 'b']);
+    c.down(100, 0);
+    c.down(110, 1, 2);
+    c.sim.run(10_000);
+    expect(c.evicted).toEqual(['w0@450']);
+    expect(c.notes).toEqual(['160: node controller: zone a is partly disrupted (3 of 4 nodes NotReady): evictions there stop (a zone this small)']);
+  });
+
+  it('should compute the zone once when a datacenter comes back, every node Ready at the same instant', () => {
+    // Zone a (4 nodes) goes dark at 100 and is fully disrupted at 150; at 1,000 every kubelet
+    // renews at once: one note, back to normal with none NotReady, no passing through partly
+    // disrupted (3 of 4) on the way.
+    const c = controller([0, 0, 0, 0, 1], ['a', 'b']);
+    c.down(100, 0, 1, 2, 3);
+    c.up(1000, 0, 1, 2, 3);
+    c.sim.run(10_000);
+    expect(c.notes).toEqual([
+      '150: node controller: zone a is fully disrupted (4 of 4 nodes NotReady): its pods are evicted at 0.1 nodes/s to move to other zones',
+      '1000: node controller: zone a is back to normal (0 of 4 nodes NotReady)',
+    ]);
+    expect(c.notReady.filter((e) => e.endsWith('@1000'))).toEqual(['w0 Ready@1000', 'w1 Ready@1000', 'w2 Ready@1000', 'w3 Ready@1000']);
+  });
+
   it('should slow a large partly disrupted zone to the secondary rate, starting a fresh limiter', () => {
-    // 60 nodes in zone a, 40 go down at 100. At 150 w0 is tainted (next token 160); when the 33rd
-    // becomes NotReady (33/60 = 55%) the rate drops to 0.01/s, and the new limiter, whose old one
-    // had no token left, gives its first token at 150 + 100: w1 at 250, w2 at 350, ...
+    // 60 nodes in zone a, 40 go down at 100. The pass at 150 marks all 40 NotReady (40/60 >= 55%):
+    // the rate drops to 0.01/s. The old limiter still had its token, so the new one starts with
+    // one (SwapLimiter): w0 is tainted at 150, then one node every 100 s: w1 at 250, w2 at 350, ...
     const zoneOf = [...Array.from({ length: 60 }, () => 0), 1];
     const c = controller(zoneOf, ['a', 'b']);
     c.down(100, ...Array.from({ length: 40 }, (_, w) => w));
     c.sim.run(700);
     expect(c.evicted).toEqual(['w0@450', 'w1@550', 'w2@650']);
-    expect(c.notes).toEqual(['150: node controller: zone a is partly disrupted (33 of 60 nodes NotReady): evictions there slow to 0.01 nodes/s']);
+    expect(c.notes).toEqual(['150: node controller: zone a is partly disrupted (40 of 60 nodes NotReady): evictions there slow to 0.01 nodes/s']);
   });
 
   it('should let a worker back up before the grace period pass unnoticed, and count it Ready afterwards', () => {
