@@ -267,6 +267,22 @@ export class ClusterModel {
     return true;
   }
 
+  /**
+   * The workloads short of replicas, in words, for the trace: `prod/web: 3 of 6 replicas
+   * running, fewer than minAvailable 4` (serving needs minAvailable; workloads every replica).
+   */
+  replicasShort(): string {
+    const wl = this.layout.spec.workloads;
+    const parts: string[] = [];
+    for (let j = 0; j < wl.length; j++) {
+      const running = this.workloads.effectiveRunning(j);
+      const { name, replicas, minAvailable } = wl[j]!;
+      if (running >= replicas) continue;
+      parts.push(`${this.name}/${name}: ${running} of ${replicas} replicas running${running < minAvailable ? `, fewer than minAvailable ${minAvailable}` : ''}`);
+    }
+    return parts.join('; ');
+  }
+
   /** Time-weighted fraction of desired replicas running over [0, end]; NaN without workloads. */
   replicaFraction(end: SimTime): number {
     if (this.totalDesired === 0) return NaN;

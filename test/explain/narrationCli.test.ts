@@ -74,9 +74,9 @@ describe('explain: workers by datacenter', () => {
     expect(counted.find((l) => l.startsWith('t=00:30:00 '))).toContain('each of 10 workers in dc-b: its kubelet renews its lease again: Ready');
   });
 
-  it('should still name one worker that fails alone', () => {
+  it('should still name one worker that fails alone, and say which workload lacks a replica', () => {
     const line = steps(plain.stdout).find((l) => l.startsWith('t=00:05:00 '));
-    expect(line).toBe('t=00:05:00 worker-1 crashes (workloads down)');
+    expect(line).toBe('t=00:05:00 worker-1 crashes; web: 5 of 6 replicas running (workloads down)');
   });
 });
 

@@ -33,7 +33,7 @@ export class SignalRecorder {
     s: Scenario,
     private readonly clusters: readonly ClusterModel[],
     private readonly federation: Federation | undefined,
-    trace: TraceRecorder,
+    private readonly trace: TraceRecorder,
     causes: DowntimeCauses,
   ) {
     const ledgerSignals: LedgerSignal[] = [];
@@ -111,6 +111,7 @@ export class SignalRecorder {
       const c = this.clusters[i]!;
       c.evaluate(full);
       const row = this.clusterStats[i]!;
+      let short = false;
       for (let k = 0; k < row.length; k++) {
         const up = c.signals[row[k]!.name];
         allUp &&= up;
@@ -119,7 +120,10 @@ export class SignalRecorder {
         if (!flushed) this.ledger.flush(now);
         flushed = true;
         row[k]!.stats.set(now, up);
+        if (!up && (row[k]!.name === 'workloads' || row[k]!.name === 'serving')) short = true;
       }
+      // Why workloads or serving went down: which workloads lack replicas, told with the change.
+      if (short && this.trace.events !== undefined) this.trace.note(c.replicasShort());
     }
     this.federation?.evaluate();
     const derived = this.derivedStats;
