@@ -1,6 +1,7 @@
 /** The node lifecycle controller: NotReady from the kubelet's last lease renewal, then rate-limited NoExecute taints per zone (ZoneTainter), then eviction after the toleration. */
 import { formatClock, formatDuration, type Simulation, type SimTime } from '../kernel/index.js';
 import type { KubernetesSettings } from '../scenario/Scenario.js';
+import { MonitorPasses } from './MonitorPasses.js';
 import { lastRenewal, notReadyAt } from './nodeHeartbeat.js';
 import { ZoneTainter } from './ZoneTainter.js';
 
@@ -65,8 +66,8 @@ export class NodeLifecycle {
   /** Whether a node fell silent while the controller could not act, and waits for a check. */
   private unchecked = false;
   private tenureSeen: number;
-  /** The monitor passes to come that have nodes to check: each pass's time, and its nodes in the order they were scheduled. */
-  private readonly passes = new Map<SimTime, number[]>();
+  /** The monitor passes to come that have nodes to check, each with its nodes in the order they were scheduled. */
+  private readonly passes = new MonitorPasses();
   private readonly firePass: () => void;
 
   constructor(
@@ -98,9 +99,8 @@ export class NodeLifecycle {
     this.acting = controller.canAct();
     this.firePass = () => {
       const now = this.sim.now;
-      const due = this.passes.get(now)!;
-      this.passes.delete(now);
-      for (const w of due) {
+      this.passes.open(now);
+      for (let w = this.passes.take(); w >= 0; w = this.passes.take()) {
         if (!this.silent[w] || this.notReady[w] || this.dueAt[w] !== now) continue;
         this.dueAt[w] = NaN;
         // A controller that cannot write marks nothing; resume() schedules the check again.
@@ -170,13 +170,7 @@ export class NodeLifecycle {
     if (this.dueAt[w] === due) return;
     this.dueAt[w] = due;
     // Checks fall on the multiples of the monitor period: nodes due at the same one share a pass.
-    const pass = this.passes.get(due);
-    if (pass !== undefined) {
-      pass.push(w);
-      return;
-    }
-    this.passes.set(due, [w]);
-    this.sim.at(due, this.firePass);
+    if (this.passes.add(due, w)) this.sim.at(due, this.firePass);
   }
 
   /** Checks again every silent node still Ready (the controller restarted or can act again). */
