@@ -119,8 +119,13 @@ function clusterYears(log) {
 
 /** Events replication 0 of the scenario (YAML text) processes over `years`: the run the timed process makes, its horizon set as --horizon sets it. */
 function eventsOf(text, years) {
-  const s = { ...parseScenario(text, CLUSTER), horizon: parseDuration(`${years}y`) };
+  const s = scenarioOver(text, years);
   return runReplication(s, buildTopology(s), 0).events;
+}
+
+/** The scenario (YAML text) with its horizon set to `years`, as --horizon sets it. */
+function scenarioOver(text, years) {
+  return { ...parseScenario(text, CLUSTER), horizon: parseDuration(`${years}y`) };
 }
 
 /**
@@ -129,7 +134,7 @@ function eventsOf(text, years) {
  * the world building left out. No model that draws these failures can be faster.
  */
 function failuresAlone(text, years) {
-  const s = { ...parseScenario(text, CLUSTER), horizon: parseDuration(`${years}y`) };
+  const s = scenarioOver(text, years);
   const topology = buildTopology(s);
   let best = { rate: 0, events: 0 };
   for (let i = 0; i < 3; i++) {

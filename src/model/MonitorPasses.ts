@@ -76,23 +76,20 @@ export class MonitorPasses {
   }
 
   private growEntries(): void {
-    const worker = new Int32Array(this.worker.length * 2);
-    worker.set(this.worker);
-    const next = new Int32Array(this.next.length * 2);
-    next.set(this.next);
-    this.worker = worker;
-    this.next = next;
+    this.worker = doubled(this.worker);
+    this.next = doubled(this.next);
   }
 
   private growPasses(): void {
-    const time = new Float64Array(this.time.length * 2);
-    time.set(this.time);
-    const first = new Int32Array(this.first.length * 2);
-    first.set(this.first);
-    const last = new Int32Array(this.last.length * 2);
-    last.set(this.last);
-    this.time = time;
-    this.first = first;
-    this.last = last;
+    this.time = doubled(this.time);
+    this.first = doubled(this.first);
+    this.last = doubled(this.last);
   }
+}
+
+/** A typed array twice as long, holding `a` at its start. */
+function doubled<A extends Int32Array | Float64Array>(a: A): A {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+  b.set(a);
+  return b;
 }
