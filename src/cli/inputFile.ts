@@ -1,6 +1,7 @@
 /** Reads a scenario file safely: regular files only, a size limit, bounded reads and strict UTF-8. */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ScenarioError } from '../scenario/ScenarioError.js';
+import { unreadableReason } from '../scenario/parseScenario.js';
 
 /**
  * The largest scenario file read, in bytes (4 MiB). The largest shipped scenario is a few
@@ -31,7 +32,7 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES, kind: In
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return fail(`cannot read the file: ${reason(e)}`);
+    return fail(`cannot read the file: ${unreadableReason(e)}`);
   }
   try {
     const stat = fstatSync(fd);
@@ -41,7 +42,7 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES, kind: In
       fd,
       maxBytes,
       () => fail(`the file grew past the limit of ${bytes(maxBytes)} for ${kind.noun} while it was read`),
-      (e) => fail(`cannot read the file: ${reason(e)}`),
+      (e) => fail(`cannot read the file: ${unreadableReason(e)}`),
     );
     return decode(data, fail, kind);
   } finally {
@@ -128,21 +129,4 @@ export function bytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   const mib = n / (1024 * 1024);
   return mib >= 1 ? `${n.toLocaleString('en-US')} bytes (${mib.toFixed(1)} MiB)` : `${n.toLocaleString('en-US')} bytes`;
-}
-
-function reason(e: unknown): string {
-  const code = (e as { code?: unknown }).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory, not a regular file';
-    case 'ENXIO':
-      return 'it is a socket or a device, not a regular file';
-    default:
-      return e instanceof Error ? e.message : String(e);
-  }
 }

@@ -1,7 +1,7 @@
 /** The scenario layer's public API: YAML/JSON text -> a validated, typed Scenario. */
 export * from './Scenario.js';
 export { ScenarioError, formatProblem, type Problem } from './ScenarioError.js';
-export { parseScenario, loadScenario, readScenarioFile } from './parseScenario.js';
+export { parseScenario, loadScenario, readScenarioFile, unreadableReason } from './parseScenario.js';
 export { parseScenarioDocument, MAX_NESTING_DEPTH } from './parseScenarioDocument.js';
 export { scenarioFromRaw } from './scenarioFromRaw.js';
 export { setPath, parseOverride } from './setPath.js';

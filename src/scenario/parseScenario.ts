@@ -20,11 +20,12 @@ export function readScenarioFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ScenarioError([{ file: path, path: '', message: `cannot read the file: ${reason(e)}` }]);
+    throw new ScenarioError([{ file: path, path: '', message: `cannot read the file: ${unreadableReason(e)}` }]);
   }
 }
 
-function reason(e: unknown): string {
+/** Why a file cannot be read, in words (the cause of a failed read or open: ENOENT, EACCES, EISDIR...). */
+export function unreadableReason(e: unknown): string {
   const code = (e as { code?: unknown }).code;
   switch (code) {
     case 'ENOENT':
@@ -33,7 +34,9 @@ function reason(e: unknown): string {
     case 'EPERM':
       return 'permission denied';
     case 'EISDIR':
-      return 'it is a directory';
+      return 'it is a directory, not a regular file';
+    case 'ENXIO':
+      return 'it is a socket or a device, not a regular file';
     default:
       return e instanceof Error ? e.message : String(e);
   }

@@ -24,7 +24,7 @@ describe('loadScenario', () => {
   });
 
   it('should report a directory', () => {
-    expect(problemsOfFile(dir)).toEqual([`${dir}: cannot read the file: it is a directory`]);
+    expect(problemsOfFile(dir)).toEqual([`${dir}: cannot read the file: it is a directory, not a regular file`]);
   });
 
   it('should read JSON files with the same rules and lines', () => {
