@@ -150,7 +150,10 @@ export class ClusterModel {
           return listener.tracing !== false && listener.narrating !== false;
         },
       },
-      { canAct: () => this.signals.apiWrite && this.controllerManager.active, tenure: () => this.controllerManager.tenure },
+      // The controller-manager writes through the apiserver on its own node (kubeadm's
+      // controller-manager.conf names the local endpoint), not through the load balancer the
+      // kubelets use: it can mark nodes NotReady while no kubelet can renew.
+      { canAct: () => this.controllerManager.active, tenure: () => this.controllerManager.tenure },
       () => this.signals.scheduling,
       leases,
     );

@@ -21,7 +21,7 @@ export interface NodeLifecycleListener {
 
 /** The controller-manager the node lifecycle controller runs in. */
 export interface NodeController {
-  /** Whether it can act now: a controller-manager leads and can write to the API. */
+  /** Whether it can act now: a controller-manager leads and can write through the apiserver on its own node (not through the load balancer). */
   canAct(): boolean;
   /** Which leadership is the current one; a new one starts a fresh process with no observations. */
   tenure(): number;

@@ -166,6 +166,30 @@ describe('scripted timelines', () => {
     expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(2730 - 600, 6);
   });
 
+  it('should mark every node NotReady when the load balancer dies: kubelets go through it, the controller-manager through its own apiserver', () => {
+    // The only load balancer crashes for 10 minutes at 600. No kubelet can renew (they reach the
+    // API through the load balancer), while the controller-manager keeps its lease and writes
+    // through the apiserver on its own node: it marks each node NotReady at its grace period and
+    // its pods not ready (workloads and serving down), evicts nothing (every zone has lost all its
+    // nodes), and every kubelet renews at once when the load balancer returns at 1200.
+    const s = scenario({
+      horizon: 3600,
+      clusters: [cluster({ workers: { nodes: 3 }, workloads: [{ name: 'web', replicas: 3, minAvailable: 1 }] })],
+      faults: [crash(600, 'prod/lb', 600)],
+    });
+    for (let rep = 0; rep < 5; rep++) {
+      const r = run(s, rep);
+      const notReady = [0, 1, 2].map((w) => notReadyTime(s, 'prod', 3, w, 600, rep));
+      expect(signal(r, 'prod', 'apiWrite').downTime).toBe(600);
+      // workloads needs every replica: down from the first node marked; serving (minAvailable 1) from the last.
+      expect(signal(r, 'prod', 'workloads').downTime).toBeCloseTo(1200 - Math.min(...notReady), 6);
+      expect(signal(r, 'prod', 'serving').downTime).toBeCloseTo(1200 - Math.max(...notReady), 6);
+      const notes = r.trace!.events.flatMap((e) => (e.kind === 'note' ? [e.text] : []));
+      expect(notes.some((t) => /evicts/.test(t))).toBe(false);
+      expect(notes.filter((t) => /lease/.test(t) && /kube-controller-manager/.test(t))).toEqual([]);
+    }
+  });
+
   it('should restart pods in place when the worker comes back before eviction', () => {
     const s = scenario({
       horizon: 7200,
