@@ -1,9 +1,9 @@
 /** Loads scenarios for the commands, with the overrides that flags make (seed, replications, horizon, no scripted faults). */
-import { parseScenario } from '../scenario/index.js';
+import { parseScenario, ScenarioError, type Problem } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { durationFlag, intFlag, seedFlag } from './flags.js';
 import { InputError } from './errors.js';
-import { readScenarioSources } from './stdinInput.js';
+import { checkStdinOnce, readScenarioSource } from './stdinInput.js';
 
 export interface OverrideFlags {
   readonly seed?: string;
@@ -27,9 +27,9 @@ export function loadWithOverrides(files: readonly string[], flags: OverrideFlags
   const seed = flags.seed === undefined ? undefined : seedFlag(flags.seed);
   const replications = flags.replications === undefined ? undefined : intFlag('--replications', flags.replications, 1, 1_000_000);
   const horizon = flags.horizon === undefined ? undefined : durationFlag('--horizon', flags.horizon);
-  return readScenarioSources(files).map(({ file: f, text }) => {
-    const parsed = parseScenario(text, f);
-    const s = flags.ignoreFaults === true ? withoutFaults(parsed) : parsed;
+  const parsed = parseEvery(files);
+  return parsed.map(({ file: f, scenario }) => {
+    const s = flags.ignoreFaults === true ? withoutFaults(scenario) : scenario;
     if (horizon !== undefined) {
       const late = s.faults.find((x) => x.at >= horizon);
       if (late) throw new InputError(`--horizon: ${flags.horizon} ends before a scripted fault of ${f} (at ${late.at} s)`);
@@ -41,6 +41,27 @@ export function loadWithOverrides(files: readonly string[], flags: OverrideFlags
       ...(horizon !== undefined ? { horizon } : {}),
     };
   });
+}
+
+/** Reads and parses every file; the problems of every bad one are reported together, in argument order, as `validate` does, each file's once. */
+function parseEvery(files: readonly string[]): { file: string; scenario: Scenario }[] {
+  checkStdinOnce(files);
+  const problems: Problem[] = [];
+  const parsed: { file: string; scenario: Scenario }[] = [];
+  const failed = new Set<string>();
+  for (const path of files) {
+    if (failed.has(path)) continue; // the same bad file named twice (`compare x.yaml x.yaml`): its problems once
+    try {
+      const { file, text } = readScenarioSource(path);
+      parsed.push({ file, scenario: parseScenario(text, file) });
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      failed.add(path);
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return parsed;
 }
 
 /** A folder name for a scenario's report: its name with anything unsafe in a path replaced. */

@@ -226,3 +226,22 @@ describe('distributions whose mean or rate cannot be simulated', () => {
     expect(JSON.parse(r.stdout).clusters.prod.signals.etcdQuorum.availability.mean).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('several scenario files', () => {
+  it('should report the problems of every bad file at once, in argument order, as validate does', async () => {
+    const badReplications = file('several-a.yaml', scenario('a').replace('replications: 2', 'replications: zero'));
+    const missing = join(dir, 'several-missing.yaml');
+    const badSeed = file('several-b.yaml', scenario('b', { seed: '-3' }));
+    const good = file('several-good.yaml', scenario('good'));
+    for (const command of [['run', '--no-report', '--jobs', '1'], ['compare', '--no-report', '--jobs', '1']]) {
+      const r = await kubesimInProcess([command[0]!, good, badReplications, missing, badSeed, ...command.slice(1)]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(new RegExp(`^kubesim: ${badReplications}:\\d+: spec\\.replications: `));
+      expect(lines[1]).toBe(`kubesim: ${missing}: cannot read the file: no such file`);
+      expect(lines[2]).toMatch(new RegExp(`^kubesim: ${badSeed}:\\d+: spec\\.seed: `));
+    }
+  });
+});
