@@ -21,14 +21,22 @@ const MAX_LABELS = 3;
  * `--set path=value: path: message`, in flag order. A value that fails alone but passes, or
  * fails for another reason, beside some other value is not wrong on its own (`etcd.topology=
  * stacked` on a file with more members than control-plane nodes, swept beside fewer members).
+ * `problemsAt(i)` validates point i (called only for the points that have a value wrong alone,
+ * so that a typo in a 10,000-point grid is named without validating every point first).
  */
-export function valuesWrongAlone(parameters: readonly SweepParameter[], alone: readonly (readonly (Problem | undefined)[])[], checks: readonly PointCheck[]): string[] {
+export function valuesWrongAlone(
+  parameters: readonly SweepParameter[],
+  alone: readonly (readonly (Problem | undefined)[])[],
+  points: readonly { readonly indices: readonly number[] }[],
+  problemsAt: (point: number) => readonly Problem[],
+): string[] {
   const lines: string[] = [];
   parameters.forEach((p, k) => {
     p.values.forEach((v, j) => {
       const problem = alone[k]?.[j];
       if (problem === undefined) return;
-      const everywhere = checks.every((c) => c.indices[k] !== j || c.problems.some((q) => sameProblem(q, problem)));
+      // Stops at the first point where the value goes: only the points that have it are validated.
+      const everywhere = points.every((c, i) => c.indices[k] !== j || problemsAt(i).some((q) => sameProblem(q, problem)));
       if (everywhere) lines.push(`--set ${p.path}=${display(v)}: ${where(problem)}${problem.message}`);
     });
   });

@@ -48,22 +48,16 @@ export function buildSweepPoints(source: ScenarioSource, parameters: readonly Sw
   const raw = parseScenarioDocument(source.text, source.file);
   const base = scenarioFromRaw(raw, source.file);
   // A path the format does not have is a ScenarioError of setPath's, named with its flag.
-  const alone = parameters.map((p) => p.values.map((v) => problemsOf(setPath(raw, p.path, v), source.file).problems[0]));
+  const alone = parameters.map((p) => p.values.map((v) => problemsOf({ [p.path]: v }, raw, source.file).problems[0]));
   const combinations = grid(parameters);
-  const checks: PointCheck[] = [];
-  const scenarios: Scenario[] = [];
-  for (const { indices, values } of combinations) {
-    let doc = raw;
-    for (const [path, v] of Object.entries(values)) doc = setPath(doc, path, v);
-    const { problems, scenario } = problemsOf(doc, source.file);
-    checks.push({ indices, label: pointLabel(values), problems });
-    if (scenario) scenarios.push(scenario);
-  }
-  const wrong = valuesWrongAlone(parameters, alone, checks);
+  const validatedAt: { problems: readonly Problem[]; scenario?: Scenario }[] = [];
+  const check = (i: number) => (validatedAt[i] ??= problemsOf(combinations[i]!.values, raw, source.file));
+  const wrong = valuesWrongAlone(parameters, alone, combinations, (i) => check(i).problems);
   if (wrong.length > 0) throw new InputError(wrong[0]!, wrong);
+  const checks: PointCheck[] = combinations.map((c, i) => ({ indices: c.indices, label: pointLabel(c.values), problems: check(i).problems }));
   const invalid = invalidPointLines(parameters, checks, hintFields(raw, parameters, checks));
   if (invalid.length > 0) throw new InputError(invalid[0]!, invalid);
-  const points = combinations.map(({ values }, i) => ({ label: checks[i]!.label, values, scenario: applyOverrides(scenarios[i]!, overrides) }));
+  const points = combinations.map(({ values }, i) => ({ label: checks[i]!.label, values, scenario: applyOverrides(check(i).scenario!, overrides) }));
   return { name: base.name, points };
 }
 
@@ -74,8 +68,10 @@ export function grid(parameters: readonly SweepParameter[]): { indices: number[]
   return combos;
 }
 
-/** The document's problems (none when it is a valid scenario) and the scenario when it is. */
-function problemsOf(doc: unknown, file: string): { problems: readonly Problem[]; scenario?: Scenario } {
+/** The problems of the file with these values set (none when it is a valid scenario), and the scenario when it is. */
+function problemsOf(values: Readonly<Record<string, unknown>>, raw: unknown, file: string): { problems: readonly Problem[]; scenario?: Scenario } {
+  let doc = raw;
+  for (const [path, v] of Object.entries(values)) doc = setPath(doc, path, v);
   try {
     return { problems: [], scenario: scenarioFromRaw(doc, file) };
   } catch (e) {
