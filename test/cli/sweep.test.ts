@@ -1,5 +1,5 @@
 /** `kubesim sweep` and `kubesim merge` through the built CLI (dist/, built before the suite): in-process, --jobs 2 and shards spawned. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,55 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
       expect(r.stdout).toBe('');
     });
   }
+});
+
+describe('kubesim sweep: every point is validated with all its --set values together', () => {
+  const SIZING = 'scenarios/etcd-sizing.yaml';
+  const QUICK = ['--replications', '2', '--horizon', '1d', '--jobs', '1', '--json'];
+  const STACKED_5_OVER_3 =
+    'spec.clusters[0].etcd.members: stacked etcd runs member i on control-plane node i, so members + learners (5 + 0) must not exceed controlPlane.nodes (3); add control-plane nodes or use etcd.topology: external';
+  const MIXED = ['--set', 'etcd.topology=stacked,external', '--set', 'etcd.members=3,5'];
+  const REFUSED = [
+    `kubesim: sweep point etcd.topology=stacked, etcd.members=5: ${STACKED_5_OVER_3}`,
+    'kubesim: sweep: 1 of 4 points is invalid and nothing ran: a sweep runs every point of its grid or none; drop the values that cannot go together, split the grid over several sweeps, or also --set controlPlane.nodes=...',
+    '',
+  ].join('\n');
+
+  // args, labels, why: etcd-sizing.yaml has 3 control-plane nodes and 5 external members, so stacked alone is invalid.
+  const valid: [string[], string[], string][] = [
+    [['--set', 'etcd.members=3', '--set', 'etcd.topology=stacked,external'], ['etcd.members=3, etcd.topology=stacked', 'etcd.members=3, etcd.topology=external'], '3 members fit 3 nodes stacked'],
+    [
+      ['--set', 'controlPlane.nodes=5', '--set', 'etcd.topology=stacked', '--set', 'etcd.members=3,5'],
+      ['controlPlane.nodes=5, etcd.topology=stacked, etcd.members=3', 'controlPlane.nodes=5, etcd.topology=stacked, etcd.members=5'],
+      '5 nodes hold 3 or 5 stacked members',
+    ],
+  ];
+  for (const [args, labels, why] of valid) {
+    it(`should run a grid whose every point is valid (${why})`, async () => {
+      const r = await kubesimInProcess(['sweep', SIZING, ...args, ...QUICK]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).points.map((p: { label: string }) => p.label)).toEqual(labels);
+    });
+  }
+
+  it('should refuse a grid with an impossible combination, naming it, before anything runs or is written', async () => {
+    const out = join(dir, 'mixed');
+    const r = await kubesimInProcess(['sweep', SIZING, ...MIXED, '--replications', '2', '--horizon', '1d', '--jobs', '1', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(REFUSED);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('should refuse the same grid identically in every shard, writing no partial result', () => {
+    for (const i of [1, 2]) {
+      const out = join(dir, 'mixed-shards');
+      const r = kubesim(['sweep', SIZING, ...MIXED, '--replications', '2', '--horizon', '1d', '--jobs', '1', '--shard', `${i}/2`, '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(REFUSED);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
 });
 
 describe('kubesim sweep --precision', () => {
