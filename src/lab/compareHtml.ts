@@ -71,7 +71,7 @@ function column(col: CompareColumn, i: number, base: Facts, width: number): stri
     .join('');
   const arithmetic = `n = ${n}, quorum = ⌊${n}/2⌋ + 1 = <b>${quorumSize(n)}</b>, tolerates <b>${failuresTolerated(n)}</b>; now ${st.inTouch} in touch: ${st.held ? '<span class="ok">held</span>' : '<span class="bad">lost</span>'}`;
   const downText = f.writesDown === 0 ? 'never' : formatDuration(f.writesDown);
-  const timeline = timelineSvg(col.replayed, { from: 0, to: Math.max(col.now, 10), width, marks: [], cluster: col.cluster, label: `Timeline of ${col.title}` });
+  const timeline = timelineSvg(col.replayed, { from: 0, to: Math.max(col.now, 10), now: col.now, width, marks: [], cluster: col.cluster, label: `Timeline of ${col.title}` });
   return `<section class="column" data-column="${i}" aria-label="${escapeHtml(col.title)}">
 <h3>${escapeHtml(col.title)}</h3>${col.controls}
 <div class="dots">${tiles}</div>

@@ -1,7 +1,7 @@
 /** The lab page's dynamic parts as HTML strings, from the history and the model's run: no DOM here. */
 import { formatClock, formatDuration } from '../kernel/index.js';
 import { failuresTolerated, quorumSize } from '../quorum/index.js';
-import type { NarratedStep } from '../report/narrate/narrate.js';
+import { narrationLines, type NarratedStep } from '../report/narrate/narrate.js';
 import type { ClusterSnapshot } from '../report/narrate/TraceReplay.js';
 import { escapeHtml } from '../report/escape.js';
 import { applied, type LabHistory } from './labHistory.js';
@@ -116,13 +116,15 @@ function partitionHtml(config: LabConfig, c: ClusterSnapshot, cut: { datacenters
 }
 
 /**
- * The narration up to now, newest last; the last step is marked as the current one. A cut's
+ * The narration up to now, newest last, as `kubesim explain` prints it (a step's state only when
+ * it differs from the state last told); the last step is marked as the current one. A cut's
  * duration is left out: in the lab it lasts until the student heals it, which the scenario can
  * only say as "until the end of the run" (`kubesim explain` of the exported file shows it).
  */
 export function logHtml(steps: readonly NarratedStep[]): string {
+  const lines = narrationLines(steps);
   const items = steps.map((s, i) => {
-    const line = s.line.slice(`t=${s.clock} `.length).replace(/^((?:[^:;]*; )*network partition [^:;]*?) for [^:;]+/, '$1');
+    const line = lines[i]!.slice(`t=${s.clock} `.length).replace(/^((?:[^:;]*; )*network partition [^:;]*?) for [^:;]+/, '$1');
     const text = escapeHtml(line)
       .replace(/QUORUM LOST|API writes fail|API writes wait for an election|cannot commit/g, (m) => `<strong class="bad">${m}</strong>`)
       .replace(/API writes work again|wins the election for term \d+/g, (m) => `<strong class="ok">${m}</strong>`);

@@ -8,6 +8,8 @@ import type { ClusterSignal } from '../scenario/signals.js';
 export interface TimelineOptions {
   readonly from: SimTime;
   readonly to: SimTime;
+  /** The simulated present: bars stop here even when the axis runs on to `to` (default `to`). */
+  readonly now?: SimTime;
   /** Pixels. */
   readonly width: number;
   /** The student's actions, as vertical marks. */
@@ -49,12 +51,14 @@ export function timelineSvg(steps: readonly ReplayedStep[], o: TimelineOptions):
   const plot = o.width - LABEL - 12;
   const x = (t: SimTime) => LABEL + ((Math.min(Math.max(t, o.from), o.to) - o.from) / (o.to - o.from)) * plot;
   const height = TOP + lanes.length * ROW + AXIS;
+  // Nothing after the present is known: the bars stop there, whatever span the axis keeps.
+  const until = Math.min(o.now ?? o.to, o.to);
   const parts: string[] = [];
   lanes.forEach((lane, r) => {
     const y = TOP + r * ROW;
     parts.push(`<text x="${LABEL - 10}" y="${y + ROW / 2 + 4}" text-anchor="end" class="lane">${escapeHtml(lane.label)}</text>`);
-    for (const { start, end, p } of bars(steps, lane, o.to, k)) {
-      if (end <= o.from || start >= o.to) continue;
+    for (const { start, end, p } of bars(steps, lane, until, k)) {
+      if (end <= o.from || start >= until) continue;
       const x0 = x(start);
       const w = Math.max(x(end) - x0, 0.75);
       parts.push(
@@ -72,6 +76,10 @@ export function timelineSvg(steps: readonly ReplayedStep[], o: TimelineOptions):
     parts.push(`<line x1="${tx}" x2="${tx}" y1="${TOP}" y2="${axisY}" stroke="${LAB_COLORS.grid}" />`);
     parts.push(`<text x="${tx}" y="${axisY + 14}" text-anchor="middle" class="tick">${t === 0 ? '0' : escapeHtml(formatDuration(t))}</text>`);
   }
+  if (until < o.to) {
+    const nx = x(until).toFixed(2);
+    parts.push(`<line x1="${nx}" x2="${nx}" y1="${TOP}" y2="${axisY}" class="now" stroke="${LAB_COLORS.ink}"><title>now, ${escapeHtml(formatDuration(until))}</title></line>`);
+  }
   for (const m of o.marks) {
     if (m.t < o.from || m.t > o.to) continue;
     const mx = x(m.t).toFixed(2);
@@ -80,12 +88,12 @@ export function timelineSvg(steps: readonly ReplayedStep[], o: TimelineOptions):
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${height}" viewBox="0 0 ${o.width} ${height}" role="img" aria-label="${escapeHtml(o.label ?? 'Timeline of members, leader and signals')}">${parts.join('')}</svg>`;
 }
 
-/** A lane's bars: consecutive steps that paint it alike make one bar. */
-function bars(steps: readonly ReplayedStep[], lane: Lane, to: SimTime, k: number) {
+/** A lane's bars up to `until`: consecutive steps that paint it alike make one bar. */
+function bars(steps: readonly ReplayedStep[], lane: Lane, until: SimTime, k: number) {
   const out: { start: SimTime; end: SimTime; p: ReturnType<Lane['paint']> }[] = [];
   steps.forEach((s, i) => {
     const p = lane.paint(s.after.clusters[k]!, s.after);
-    const end = steps[i + 1]?.t ?? to;
+    const end = Math.min(steps[i + 1]?.t ?? until, until);
     const last = out.at(-1);
     if (last !== undefined && last.p.fill === p.fill && last.p.text === p.text) last.end = end;
     else out.push({ start: s.t, end, p });

@@ -61,6 +61,8 @@ export class ClusterModel {
   private readonly voterGroup: Int32Array;
   /** Members whose process is paused (the freeze fault): not up for anyone, but not restarted either. */
   private readonly memberFrozen: Uint8Array;
+  /** When each paused member resumes, for the narration only (NaN when not paused). */
+  private readonly memberResumesAt: Float64Array;
   private readonly cpWrite: Uint8Array;
   /** Scratch: hosts of the load balancer instances up at the last evaluate. */
   private readonly lbHosts: Int32Array;
@@ -93,6 +95,7 @@ export class ClusterModel {
     this.voterUp = new Array<boolean>(voters).fill(true);
     this.voterGroup = new Int32Array(voters);
     this.memberFrozen = new Uint8Array(layout.etcd.length);
+    this.memberResumesAt = new Float64Array(layout.etcd.length).fill(NaN);
     this.cpWrite = new Uint8Array(layout.controlPlane.length);
     this.lbHosts = new Int32Array(Math.max(1, layout.loadBalancers.length));
     const hostOf = (id: number) => topology.components[id]!.host;
@@ -106,6 +109,7 @@ export class ClusterModel {
     const view: VoterView = {
       up: this.voterUp,
       frozen: this.memberFrozen,
+      resumesAt: this.memberResumesAt,
       group: this.voterGroup,
       rtt: (i, j) =>
         hostDc(layout.etcd[i]!) === hostDc(layout.etcd[j]!) ? scenario.raft.rttIntraDc : scenario.raft.rttInterDc,
@@ -161,9 +165,10 @@ export class ClusterModel {
     this.totalDesired = spec.workloads.reduce((a, w) => a + w.replicas, 0);
   }
 
-  /** Pauses or resumes etcd member `m` (0-based within this cluster); the caller wakes the world. */
-  freezeMember(m: number, frozen: boolean): void {
+  /** Pauses (until `resumesAt`, when known) or resumes etcd member `m` (0-based within this cluster); the caller wakes the world. */
+  freezeMember(m: number, frozen: boolean, resumesAt: SimTime = NaN): void {
     this.memberFrozen[m] = frozen ? 1 : 0;
+    this.memberResumesAt[m] = frozen ? resumesAt : NaN;
   }
 
   /** Whether etcd member `m` runs: its component is up and its process is not paused. */

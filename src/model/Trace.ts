@@ -4,7 +4,15 @@ import type { FaultKind } from '../scenario/Scenario.js';
 
 /** One thing that happened, in the order it happened. */
 export type TraceEvent =
-  | { readonly t: SimTime; readonly kind: 'component'; readonly name: string; readonly up: boolean; readonly cause: string }
+  | {
+      readonly t: SimTime;
+      readonly kind: 'component';
+      readonly name: string;
+      readonly up: boolean;
+      readonly cause: string;
+      /** Down because its process is paused (the freeze fault): it resumes where it was. */
+      readonly paused?: boolean;
+    }
   | { readonly t: SimTime; readonly kind: 'datacenter'; readonly name: string; readonly up: boolean; readonly cause: string }
   | { readonly t: SimTime; readonly kind: 'partition'; readonly groups: readonly (readonly string[])[]; readonly active: boolean }
   | {

@@ -31,3 +31,26 @@ export function paretoFront<T extends ParetoPoint>(points: readonly T[]): T[] {
   }
   return front;
 }
+
+/** Where a point stands against the others: on the front, beaten, or no better than a cheaper one. */
+export type ParetoClass = 'front' | 'beaten' | 'matched';
+
+/**
+ * The front as far as the figures can tell. `differs(a, b)` says whether two availabilities
+ * differ at the precision they were estimated to (default: exactly unequal). A point is
+ * `beaten` when another costs no more and is measurably more available; `matched` when, not
+ * beaten, another costs less and is not measurably less available (paying more buys nothing
+ * measurable); else on the `front`. With the default this is paretoFront's classic dominance
+ * (beaten or matched = dominated); with a significance test, noise does not decide. Points with
+ * a NaN or infinite cost, or a NaN availability, are `beaten` and beat nothing.
+ */
+export function paretoClasses<T extends ParetoPoint>(points: readonly T[], differs: (a: T, b: T) => boolean = (a, b) => a.availability !== b.availability): ParetoClass[] {
+  const valid = (p: T) => Number.isFinite(p.cost) && !Number.isNaN(p.availability);
+  return points.map((p, i) => {
+    if (!valid(p)) return 'beaten';
+    const others = points.filter((q, j) => j !== i && valid(q));
+    if (others.some((q) => q.cost <= p.cost && q.availability > p.availability && differs(q, p))) return 'beaten';
+    if (others.some((q) => q.cost < p.cost && (q.availability >= p.availability || !differs(q, p)))) return 'matched';
+    return 'front';
+  });
+}

@@ -34,4 +34,14 @@ describe.each([
     }
     expect(missing).toEqual([]);
   });
+
+  it('should show the strip chart whole when it shows it: every row, none elided', () => {
+    const ascii = (l: string) => l.replace(/█/g, '#').replace(/▒/g, '+').replace(/·/g, '.');
+    const chart = shown.findIndex((l) => l.startsWith('Timeline '));
+    if (chart < 0) return;
+    const rows = shown.slice(chart).map(ascii);
+    const at = actual.indexOf(rows[0]!);
+    expect(rows).toEqual(actual.slice(at, at + rows.length).filter((l) => l !== ''));
+    expect(actual.slice(at + rows.length).filter((l) => l !== '')).toEqual([]);
+  });
 });

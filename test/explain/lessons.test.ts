@@ -140,4 +140,21 @@ describe('what each lesson claims, whatever the seed', () => {
       expect(steps.filter((x) => /wins the election/.test(x.line))).toHaveLength(1); // pre-vote: no election at the heal
     }
   });
+
+  it('lesson 7: a leader paused for less than an election timeout is narrated as a wait, a longer pause as an election', () => {
+    for (const seed of SEEDS) {
+      const s = lesson('07-stalled-disk', seed);
+      const { steps } = explain(s);
+      const short = at(steps, 300).line;
+      expect(short).toContain('shorter than the followers\' election timeout');
+      expect(short).toContain('writes wait until it resumes');
+      expect(short).toContain('leader etcd-1 (term 1) paused');
+      expect(short).not.toMatch(/request timeout|and then fail|no leader until an election|wait for an election/);
+      expect(at(steps, 300.8).line).toContain('resumes and still leads term 1');
+      expect(steps.filter((x) => x.t >= 300 && x.t < 600 && /wins the election/.test(x.line))).toEqual([]);
+      const long = at(steps, 600).line;
+      expect(long).toContain('the pause outlasts the followers\' election timeout');
+      expect(long).toContain("writes sent until a new leader is elected wait for etcd's request timeout (7 s) and then fail");
+    }
+  });
 });

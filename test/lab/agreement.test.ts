@@ -7,6 +7,7 @@ import { labScenarioYaml, type LabAction, type LabConfig } from '../../src/lab/l
 import { runReplication } from '../../src/model/Replication.js';
 import { buildTopology } from '../../src/model/Topology.js';
 import type { TraceEvent } from '../../src/model/Trace.js';
+import { logHtml } from '../../src/lab/render.js';
 import { explanation } from '../../src/report/narrate/explanation.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { kubesimInProcess } from '../cli/inProcess.js';
@@ -36,6 +37,12 @@ function actions(c: LabConfig) {
   return fc.array(action, { maxLength: 14 });
 }
 
+/** The text of each item of the lab's narration list, tags removed and entities decoded. */
+const logItems = (html: string) =>
+  [...html.matchAll(/<li[^>]*><time>[^<]*<\/time> (.*?)<\/li>/g)].map((m) =>
+    m[1]!.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+  );
+
 const signals = (events: readonly TraceEvent[]) => events.filter((e) => e.kind === 'signal');
 
 describe('the lab and the CLI agree', () => {
@@ -51,6 +58,14 @@ describe('the lab and the CLI agree', () => {
           // And the lab's narration up to now is the CLI's narration of the same window.
           const told = explanation(file, { replication: 0, from: 0, to: lab.now, chartWidth: 10, unicode: false, color: false });
           expect(lab.narrated.map((s) => s.line)).toEqual(told.steps.map((s) => s.line));
+          // And the page prints them as explain does: a step's state only when it changed.
+          const printed = told.lines.map((l, i) => l.slice(`t=${told.steps[i]!.clock} `.length));
+          const page = logItems(logHtml(lab.narrated));
+          expect(page).toHaveLength(printed.length);
+          // (A cut's duration is left out on the page: there it lasts until the student heals it.)
+          printed.forEach((l, i) => {
+            if (!l.includes('network partition')) expect(page[i]).toBe(l);
+          });
         },
       ),
       { numRuns: runs(100) },

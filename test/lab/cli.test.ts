@@ -20,6 +20,9 @@ describe.skipIf(!existsSync(CLI))('kubesim lab (the built CLI; run `npm run buil
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
     // The bundled code, and the lessons as JSON data.
     expect(html.match(/<\/script>/g)).toHaveLength(2);
+    // docs/teaching.md says "under 250 KB with the lessons".
+    expect(Buffer.byteLength(html)).toBeLessThan(250 * 1024);
+    expect(readFileSync('docs/teaching.md', 'utf8')).toContain('under 250 KB with the lessons');
   });
 
   it('should exit 2 for --port without --serve, or a port out of range', async () => {

@@ -7,7 +7,7 @@ import { outageSpec } from '../../src/report/charts/outageSpec.js';
 import { timelineSpec } from '../../src/report/charts/timelineSpec.js';
 import { compareCharts, reportCharts } from '../../src/report/reportCharts.js';
 import { compileSpec, renderSvg } from '../../src/report/renderSvg.js';
-import { compareInput, flaggedSummary, rows, scenario, summary, trace } from './fixtures.js';
+import { compareInput, flaggedSummary, rows, scenario, signal, summary, trace } from './fixtures.js';
 import { allTexts, axisTitles, countItems, svgMarks, titleTexts } from './svg.js';
 
 describe('chart specs', () => {
@@ -94,6 +94,41 @@ describe('chart specs', () => {
     const marked = Object.fromEntries(layers[2]!.data.values.map((v) => [v.label, v.front]));
     expect(marked).toEqual({ a: 'on the Pareto front', b: 'on the Pareto front', c: 'beaten on cost and availability' });
     expect(layers[0]!.data.values.map((v) => v.label)).toEqual(['a', 'b']); // the front's line
+  });
+
+  it('should not put a dearer point on the Pareto front, nor call a cheaper one beaten, on a gap the significance test calls noise', async () => {
+    // The sweep of etcd sizes: 3, 5, 7 and 9 members within 0.00001 of each other, CIs ±0.0001.
+    const at = (label: string, cost: number, mean: number, half: number) => ({ label, cost, availability: mean, ci95: [mean - half, mean + half] as const, summary: signal(mean, half, 20, 10, 30) });
+    const points = [at('members=1', 28_313, 0.9977, 0.0008), at('members=3', 28_590, 0.99993, 0.0001), at('members=5', 28_868, 0.999928, 0.0001), at('members=7', 29_145, 0.999931, 0.0001), at('members=9', 29_423, 0.999932, 0.0001)];
+    const spec = costVsAvailabilitySpec(points, { signal: 'apiWrite' });
+    const layers = (spec as { layer: { data: { values: { label: string; front: string }[] } }[] }).layer;
+    const marked = Object.fromEntries(layers[2]!.data.values.map((v) => [v.label, v.front]));
+    const matched = 'no measurable gain over a cheaper one';
+    expect(marked).toEqual({ 'members=1': 'on the Pareto front', 'members=3': 'on the Pareto front', 'members=5': matched, 'members=7': matched, 'members=9': matched });
+    expect(layers[0]!.data.values.map((v) => v.label)).toEqual(['members=1', 'members=3']); // the front's line
+  });
+
+  it('should show the legend of the cost-availability chart whole and keep its point labels apart at a real font width', async () => {
+    const at = (label: string, cost: number, mean: number) => ({ label, cost, availability: mean });
+    // Points 7 and 9 as close as in the sweep report, where their labels printed over each other.
+    const points = [at('members=1', 28_313, 0.9977), at('members=3', 28_590, 0.99993), at('members=5', 28_868, 0.99992), at('members=7', 29_145, 0.99994), at('members=9', 29_423, 0.99995)];
+    const spec = costVsAvailabilitySpec(points, { signal: 'apiWrite' });
+    const svg = await renderSvg(spec);
+    expect(allTexts(svg)).toEqual(expect.arrayContaining(['on the Pareto front', 'beaten on cost and availability', 'no measurable gain over a cheaper one']));
+    expect(allTexts(svg).filter((t) => t.includes('…'))).toEqual([]);
+    // Label boxes in pixels at 7.5 px a character (DejaVu Sans at 11 px), from the spec's own scales.
+    const s = spec as unknown as { width: number; height: number; layer: { data: { values: { label: string; cost: number; nines: number; align?: string }[] }; encoding: { x: { scale: { domain: [number, number] } }; y: { scale: { domain: [number, number] } } } }[] };
+    const [x0, x1] = s.layer[0]!.encoding.x.scale.domain;
+    const [y0, y1] = s.layer[0]!.encoding.y.scale.domain;
+    const labels = s.layer.at(-1)!.data.values.concat(s.layer.at(-2)!.data.values.filter((v) => !s.layer.at(-1)!.data.values.includes(v)));
+    const boxes = [...new Map(labels.map((l) => [l.label, l])).values()].map((l) => {
+      const x = ((l.cost - x0) / (x1 - x0)) * s.width;
+      const y = (1 - (l.nines - y0) / (y1 - y0)) * s.height;
+      const w = l.label.length * 7.5;
+      return { label: l.label, left: l.align === 'right' ? x - w : x, right: l.align === 'right' ? x : x + w, top: y - 6, bottom: y + 6 };
+    });
+    expect(boxes).toHaveLength(5);
+    for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `${a.label} over ${b.label}`).toBe(false);
   });
 
   it('should render an empty trace and a summary without outages without failing', async () => {

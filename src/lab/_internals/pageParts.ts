@@ -13,12 +13,12 @@ export interface PageDom {
 /** The zoom "last 20 s" shows this many seconds. */
 const RECENT_SECONDS = 20;
 
-/** The timeline's window at `now` (the whole run, or its last 20 s), and the zoom buttons set to match. */
-export function timelineWindow(dom: PageDom, now: number, zoom: 'all' | 'recent'): { from: number; to: number; width: number } {
+/** The timeline's window at `now` (the whole run, or its last 20 s, the axis at least 10 s or 20 s long), and the zoom buttons set to match. */
+export function timelineWindow(dom: PageDom, now: number, zoom: 'all' | 'recent'): { from: number; to: number; now: number; width: number } {
   const width = Math.max(600, dom.$('timeline').clientWidth || 1100);
   const to = Math.max(now, zoom === 'recent' ? RECENT_SECONDS : 10);
   for (const b of dom.all('[data-zoom]')) b.classList.toggle('on', b.dataset['zoom'] === zoom);
-  return { from: zoom === 'recent' ? Math.max(0, to - RECENT_SECONDS) : 0, to, width };
+  return { from: zoom === 'recent' ? Math.max(0, to - RECENT_SECONDS) : 0, to, now, width };
 }
 
 /** The narration, scrolled (the list itself, never the page) to its newest line. */

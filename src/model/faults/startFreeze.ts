@@ -15,8 +15,8 @@ export function startFreeze(w: FaultContext, f: FaultOf<'freeze'>): boolean {
   const name = w.topology.components[c]!.name;
   recordFault(w, f, `freeze ${name} for ${formatDuration(f.duration)}`);
   const set = (frozen: boolean, cause: string) => {
-    cluster.freezeMember(member, frozen);
-    w.record({ t: w.sim.now, kind: 'component', name, up: !frozen, cause });
+    cluster.freezeMember(member, frozen, w.sim.now + f.duration);
+    w.record({ t: w.sim.now, kind: 'component', name, up: !frozen, cause, ...(frozen ? { paused: true } : {}) });
     w.wake();
   };
   set(true, `${name}'s process is paused for ${formatDuration(f.duration)} (it neither answers nor counts time)`);

@@ -1,5 +1,5 @@
 /** Raft leadership of one etcd cluster over time, member by member: ticks, leases, (pre-)votes and check-quorum. */
-import type { RandomStream, Simulation, SimTime } from '../../kernel/index.js';
+import { formatDuration, type RandomStream, type Simulation, type SimTime } from '../../kernel/index.js';
 import type { RaftSettings } from '../../scenario/Scenario.js';
 import { quorumSize, scanQuorum, type Quorum } from '../../quorum/index.js';
 import { CANDIDATE, FOLLOWER, LEADER, PRE_CANDIDATE, RaftMembers } from './RaftMembers.js';
@@ -23,6 +23,8 @@ export interface VoterView {
   readonly up: ArrayLike<boolean>;
   /** The member's process is paused (not up, but it resumes where it was instead of restarting); 1 or 0. */
   readonly frozen: ArrayLike<number>;
+  /** When each paused member resumes (NaN: not known); read only to narrate a paused leader truthfully. */
+  readonly resumesAt?: ArrayLike<number>;
   readonly group: ArrayLike<number>;
   /** Round trip between voters i and j, in seconds. */
   rtt(i: number, j: number): SimTime;
@@ -227,7 +229,51 @@ export class EtcdCluster {
     this.cancelTimer(i);
     this.cancelStepDown(i);
     this.m.freezeLog(i, this.sim.now);
-    if (this.m.role[i] === LEADER) this.announce(this.tracing ? `${this.view.name(i)} led term ${this.m.memberTerm[i]} when it paused: no leader until an election` : '');
+    if (this.m.role[i] === LEADER) this.announce(this.tracing ? this.pausedLeaderText(i) : '');
+  }
+
+  /**
+   * What a leader's pause means, by its length against the followers' election timers: each
+   * fires after E to 2E - 1 ticks of silence, less up to one tick of phase (etcd-io/raft
+   * raft.go). A pause shorter than E less one tick ends before any can fire: no election, writes
+   * only wait; one of 2E or more outlasts them all. Only words: the model itself never reads it.
+   */
+  private pausedLeaderText(i: number): string {
+    const led = `${this.view.name(i)} led term ${this.m.memberTerm[i]} when it paused`;
+    const e = this.raft.electionTimeout;
+    const timers = `the followers' election timeout (${formatDuration(e)} to ${formatDuration(2 * e - this.clock.interval)})`;
+    switch (this.pauseOutcome(i)) {
+      case 'alone':
+        return `${led}: the members left are too few to elect another, so writes wait until it resumes`;
+      case 'short':
+        return `${led}; the pause is shorter than ${timers}, so no follower campaigns: writes wait until it resumes and then commit`;
+      case 'long':
+        return `${led}; the pause outlasts ${timers}: no leader until an election`;
+      case 'maybe':
+        return `${led}; the pause may outlast ${timers}: writes wait until it resumes or a follower wins an election`;
+      case 'unknown':
+        return `${led}: writes wait until it resumes or, if the pause outlasts ${timers}, a new leader is elected`;
+    }
+  }
+
+  /**
+   * Whether paused member i's pause ends before any follower's election timer can fire
+   * ('short'), after every one has, with a tick to spare ('long'), or in between; 'alone' when
+   * the members left hold no quorum (then nobody can be elected).
+   */
+  private pauseOutcome(i: number): 'alone' | 'short' | 'long' | 'maybe' | 'unknown' {
+    if (this.quorum.kind !== 'held') return 'alone';
+    const pause = this.pauseLength(i);
+    const e = this.raft.electionTimeout;
+    const tick = this.clock.interval;
+    if (Number.isNaN(pause)) return 'unknown';
+    return pause < e - tick ? 'short' : pause >= 2 * e + tick ? 'long' : 'maybe';
+  }
+
+  /** How long member i's current pause lasts in all, or NaN when not known. */
+  private pauseLength(i: number): SimTime {
+    const until = this.view.resumesAt?.[i];
+    return until === undefined || Number.isNaN(this.m.frozenAt[i]!) ? NaN : until - this.m.frozenAt[i]!;
   }
 
   /** The process resumes where it was: its counters lost the paused time (Go's ticker drops the missed ticks). Returns whether it leads. */
@@ -344,8 +390,21 @@ export class EtcdCluster {
       const who = this.view.name(l);
       this.listener.note(`writes sent to ${who} or through its followers wait for ${timeout} and then fail; ${who} steps down at the end of its first check-quorum window without a quorum`);
     } else {
-      this.listener.note(`writes sent until a new leader is elected wait for ${timeout} and then fail`);
+      const text = this.stallText(timeout);
+      if (text !== '') this.listener.note(text);
     }
+  }
+
+  /** Writes stalled without a running leader; empty when a paused leader resumes before any election (its own note says writes only wait). */
+  private stallText(timeout: string): string {
+    const failing = `writes sent until a new leader is elected wait for ${timeout} and then fail`;
+    let paused = -1;
+    for (let i = 0; i < this.n; i++) if (this.view.frozen[i] && this.m.role[i] === LEADER) paused = i;
+    if (paused < 0) return failing;
+    const outcome = this.pauseOutcome(paused);
+    if (outcome === 'alone' || outcome === 'short') return '';
+    if (outcome === 'long') return failing;
+    return `writes sent meanwhile wait for ${this.view.name(paused)} to resume, or, if a new leader is elected first, for ${timeout} and then fail`;
   }
 
   /** Whether the next evaluation has Raft work to do whatever else changed: an event of this cluster ran, or a member waits (catchUpAll). */

@@ -3,12 +3,20 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { evidenceOf } from '../evidence.js';
 import { formatInterval, formatMoney, formatNines, formatPercent, ninesOf } from '../format.js';
-import { paretoFront } from '../paretoFront.js';
+import { compareAvailability } from '../../experiment/sweep/index.js';
+import { paretoClasses } from '../paretoFront.js';
 import { placeLabels } from './placeLabels.js';
 import { CHART_WIDTH, CONFIG, MUTED_COLOR, POINT_COLOR, ninesLabelExpr, type Encoding } from './theme.js';
 
-/** The legend of a point off the Pareto front: some other configuration is cheaper and at least as available, or as cheap and more. */
+/** Pale blue (tableau's light blue): like the front, but not worth its cost. */
+const MATCHED_COLOR = '#7aa6d0';
+
+const FRONT = 'on the Pareto front';
+/** The legend of a point off the Pareto front: another configuration costs no more and is measurably more available. */
 const OFF_FRONT = 'beaten on cost and availability';
+/** Not beaten, but a cheaper configuration is not measurably less available: paying more buys nothing measurable. */
+const MATCHED = 'no measurable gain over a cheaper one';
+const LEGEND = { front: FRONT, beaten: OFF_FRONT, matched: MATCHED } as const;
 
 export interface CostAvailabilityPoint {
   readonly label: string;
@@ -29,19 +37,29 @@ export interface CostVsAvailabilityOptions {
 }
 
 /**
+ * Whether two points' availabilities differ at the precision they were estimated to: the sweep's
+ * significance test (compareAvailability, 95%) when both carry their summary, else exact inequality.
+ */
+function differs(a: CostAvailabilityPoint, b: CostAvailabilityPoint): boolean {
+  return a.summary && b.summary ? compareAvailability(a.summary, b.summary).significant : a.availability !== b.availability;
+}
+
+/**
  * x: monthly cost; y: nines of availability (ticks labelled as percentages). Points on the Pareto
- * front (no other configuration is both cheaper and more available) are filled, labelled and
- * joined by a line; dominated ones are hollow and grey. Never-down points sit at the top edge.
+ * front (no other configuration costs no more and is measurably more available, none costs less
+ * and is as available within the noise) are filled and joined by a line; beaten ones are hollow
+ * and grey, those no better than a cheaper one hollow and pale blue, so that a gap the
+ * significance test calls noise never decides the front. Never-down points sit at the top edge.
  */
 export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[], options: CostVsAvailabilityOptions = {}): TopLevelSpec {
   const currency = options.currency ?? 'USD';
-  const front = new Set(paretoFront(points));
+  const classes = paretoClasses(points, differs);
   const at = (p: CostAvailabilityPoint): number => p.summary?.bound?.availability ?? p.availability;
   const finite = points.flatMap((p) => [at(p), ...(p.summary?.bound ? [] : (p.ci95 ?? []))]).filter((a) => a < 1 && a > 0).map(ninesOf);
   const lo = Math.max(0, Math.floor(Math.min(...finite, 3) - 0.25));
   const hi = Math.max(lo + 1, Math.ceil(Math.max(...finite, lo + 1) + 0.25));
   const clamp = (a: number): number => Math.min(hi, Math.max(lo, a >= 1 ? hi : ninesOf(a)));
-  const values = points.map((p) => {
+  const values = points.map((p, i) => {
     const e = p.summary ? evidenceOf(p.summary) : undefined;
     const ci = p.summary?.bound ? null : (p.ci95 ?? null);
     return {
@@ -51,7 +69,7 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
       lower: clamp(ci?.[0] ?? at(p)),
       upper: clamp(ci?.[1] ?? at(p)),
       // Not 'dominated': that word is a trust tag on the same page (a few outages hold the downtime).
-      front: front.has(p) ? 'on the Pareto front' : OFF_FRONT,
+      front: LEGEND[classes[i]!],
       costText: formatMoney(p.cost, currency),
       availabilityText: e ? e.value : formatPercent(p.availability),
       ciText: e ? e.interval : p.ci95 ? formatInterval(p.ci95) : '—',
@@ -59,14 +77,14 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
       trust: e ? (e.tag === '' ? 'ok' : `${e.tag}: ${e.reason}`) : 'ok',
     };
   });
-  const line = values.filter((v) => v.front === 'on the Pareto front').sort((a, b) => a.cost - b.cost);
+  const line = values.filter((v) => v.front === FRONT).sort((a, b) => a.cost - b.cost);
   // Labels where they overlap nothing: the front's first (cheapest first), then the dominated.
   const width = options.width ?? CHART_WIDTH - 120;
   const height = 320;
   const domain = costDomain(points.map((p) => p.cost));
   const px = (cost: number) => ((cost - domain[0]) / (domain[1] - domain[0])) * width;
   const py = (nines: number) => (1 - (nines - lo) / (hi - lo)) * height;
-  const order = values.map((_, i) => i).sort((a, b) => Number(values[a]!.front !== 'on the Pareto front') - Number(values[b]!.front !== 'on the Pareto front') || values[a]!.cost - values[b]!.cost || a - b);
+  const order = values.map((_, i) => i).sort((a, b) => Number(values[a]!.front !== FRONT) - Number(values[b]!.front !== FRONT) || values[a]!.cost - values[b]!.cost || a - b);
   const spots = placeLabels(order.map((i) => ({ x: px(values[i]!.cost), y: py(values[i]!.nines), text: values[i]!.label })), width, height);
   const labels = order.map((i, k) => {
     const v = values[i]!;
@@ -82,7 +100,13 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
     scale: { domain: [lo, hi], nice: false, zero: false },
     axis: { title: `Availability${options.signal ? ` of ${options.signal}` : ''} (nines)`, values: ticks, labelExpr: ninesLabelExpr(ticks) },
   };
-  const color = { field: 'front', type: 'nominal', scale: { domain: ['on the Pareto front', OFF_FRONT], range: [POINT_COLOR, MUTED_COLOR] }, legend: { title: null, orient: 'bottom' } } as const;
+  // One entry a line, never truncated: the labels are sentences, wider than vega's 160 px default.
+  const color = {
+    field: 'front',
+    type: 'nominal',
+    scale: { domain: [FRONT, MATCHED, OFF_FRONT], range: [POINT_COLOR, MATCHED_COLOR, MUTED_COLOR] },
+    legend: { title: null, orient: 'bottom', direction: 'vertical', labelLimit: 1000 },
+  } as const;
   const tooltip: NonNullable<Encoding['tooltip']> = [
     { field: 'label', title: 'Configuration' },
     { field: 'costText', title: 'Cost per month' },
@@ -96,7 +120,7 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title ?? 'Availability against cost',
-      subtitle: 'Up is more available, left is cheaper; the line joins the configurations no other one beats on both',
+      subtitle: 'Up is more available, left is cheaper; the line joins the configurations no other one measurably beats on both (95%)',
     },
     config: CONFIG,
     width,
@@ -109,13 +133,13 @@ export function costVsAvailabilitySpec(points: readonly CostAvailabilityPoint[],
         : []),
       {
         data: { values },
-        transform: [{ filter: `datum.front == '${OFF_FRONT}'` }],
+        transform: [{ filter: `datum.front != '${FRONT}'` }],
         mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: false, fill: 'white' },
         encoding: { x, y, color, tooltip },
       },
       {
         data: { values },
-        transform: [{ filter: `datum.front != '${OFF_FRONT}'` }],
+        transform: [{ filter: `datum.front == '${FRONT}'` }],
         mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, filled: true },
         encoding: { x, y, color, tooltip },
       },

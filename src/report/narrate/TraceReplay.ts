@@ -32,6 +32,8 @@ export interface ClusterSnapshot {
   readonly quorumSide: number | null;
   /** The member the model records as leader (component name), or null when there is none. */
   readonly leader: string | null;
+  /** With no leader: the one that led until its process paused (it may resume still leading), or null. */
+  readonly pausedLeader: string | null;
   readonly term: number;
   /** Whether clients reach the apiservers through a load balancer. */
   readonly loadBalancer: boolean;
@@ -63,6 +65,10 @@ export interface Snapshot {
 export class TraceReplay {
   /** Ids of the components down now (every one starts up): a snapshot lists them without a pass over every component (thousands of workers). */
   private readonly downIds = new Set<number>();
+  /** Ids of the components down because their process is paused (a subset of downIds). */
+  private readonly pausedIds = new Set<number>();
+  /** Per cluster: the leader whose pause left it without one, until a leader is announced again. */
+  private readonly pausedLeaders = new Map<string, number>();
   private readonly dark = new Set<string>();
   private readonly signals = new Map<string, boolean>();
   private readonly leaders = new Map<string, { leader: string | null; term: number }>();
@@ -91,6 +97,8 @@ export class TraceReplay {
         if (id !== undefined) {
           if (e.up) this.downIds.delete(id);
           else this.downIds.add(id);
+          if (e.paused === true) this.pausedIds.add(id);
+          else this.pausedIds.delete(id);
         }
         break;
       }
@@ -110,9 +118,14 @@ export class TraceReplay {
         }
         break;
       }
-      case 'leader':
+      case 'leader': {
+        const was = this.leaders.get(e.cluster)?.leader;
+        const wasId = was === null || was === undefined ? undefined : this.topology.componentByName.get(was);
+        if (e.leader === null && wasId !== undefined && this.pausedIds.has(wasId)) this.pausedLeaders.set(e.cluster, wasId);
+        else this.pausedLeaders.delete(e.cluster);
         this.leaders.set(e.cluster, { leader: e.leader, term: e.term });
         break;
+      }
       case 'signal':
         this.signals.set(e.key, e.up);
         break;
@@ -161,6 +174,7 @@ export class TraceReplay {
     const prefix = `${name}/`;
     for (const [key, up] of this.signals) if (key.startsWith(prefix)) signals[key.slice(prefix.length)] = up;
     const lead = this.leaders.get(name) ?? { leader: null, term: 0 };
+    const paused = this.pausedLeaders.get(name);
     return {
       name,
       members,
@@ -170,6 +184,7 @@ export class TraceReplay {
       sides: [...perSide.values()].sort((a, b) => b - a),
       quorumSide: q.kind === 'held' ? q.group : null,
       leader: lead.leader,
+      pausedLeader: lead.leader === null && paused !== undefined && this.pausedIds.has(paused) ? comps[paused]!.name : null,
       term: lead.term,
       loadBalancer,
       signals,

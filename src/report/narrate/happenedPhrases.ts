@@ -92,7 +92,14 @@ function notesPhrase(g: WorkerNotes, short: Shorten, places: WorkerPlaces, verbo
   return same ? `each of ${label}${list}: ${short(g.texts[0]!)}` : `${label}${list}, like ${short(g.workers[0]!)}: ${short(g.texts[0]!)}`;
 }
 
+/**
+ * A cause as the narration says it: a crash fault's start and end read `etcd-2 crashes` and
+ * `etcd-2 restarts`, whether a scenario file scripted it or a student clicked it in the lab
+ * (random failures say `fails` and `is repaired`).
+ */
 function causeHead(cause: string, short: Shorten): string {
   const crash = /^scripted crash of (\S+)$/.exec(cause);
-  return crash ? `${short(crash[1]!)} crashes` : short(cause);
+  if (crash) return `${short(crash[1]!)} crashes`;
+  const restart = /^(\S+) restarts after its scripted crash$/.exec(cause);
+  return restart ? `${short(restart[1]!)} restarts` : short(cause);
 }

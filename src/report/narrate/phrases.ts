@@ -34,7 +34,7 @@ export function clusterPhrase(before: ClusterSnapshot | undefined, c: ClusterSna
 }
 
 function leaderPhrase(c: ClusterSnapshot, short: Shorten): string {
-  if (c.leader === null) return 'no leader';
+  if (c.leader === null) return c.pausedLeader === null ? 'no leader' : `leader ${short(c.pausedLeader)} (term ${c.term}) paused`;
   const m = c.members.find((x) => x.name === c.leader);
   const commits = m !== undefined && m.up && c.quorumSide !== null && m.side === c.quorumSide;
   return commits ? `leader ${short(c.leader)} (term ${c.term})` : `${short(c.leader)} still leads term ${c.term} but cannot commit`;
@@ -47,7 +47,7 @@ function verdict(before: ClusterSnapshot | undefined, c: ClusterSnapshot, failed
     return `QUORUM LOST, API writes fail${s['apiRead'] === false ? ' and so do reads' : ''}; ${pods}`;
   }
   if (s['apiWrite'] === false) {
-    if (c.leader === null) return 'API writes wait for an election';
+    if (c.leader === null) return c.pausedLeader === null ? 'API writes wait for an election' : 'API writes wait until it resumes or a new leader is elected';
     const m = c.members.find((x) => x.name === c.leader);
     if (m === undefined || !m.up || m.side !== c.quorumSide) return 'the leader is cut off from the quorum: API writes wait for the majority to elect a new one';
     const via = c.loadBalancer ? ' through the load balancer' : '';

@@ -1,10 +1,10 @@
 /** The recommendation in words: which configuration to pick and why, or why none fits. */
 import { ownEntry } from '../../scenario/nameRecord.js';
-import { describeObjective, rejectedCheaper, type Check, type GroupRecommendation, type SweepSummary } from '../../experiment/sweep/index.js';
+import { compareAvailability, describeObjective, rejectedCheaper, type Check, type GroupRecommendation, type SweepSummary } from '../../experiment/sweep/index.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { evidenceOf } from '../evidence.js';
 import { formatMoney, formatPercent } from '../format.js';
-import { paretoFront } from '../paretoFront.js';
+import { paretoClasses } from '../paretoFront.js';
 import { designPaths, signedMoney } from './decisionTable.js';
 import { headlineAvailability, headlineSignal, headlineSummary } from './sweepAxes.js';
 import { formatMs } from './sweepTable.js';
@@ -27,13 +27,14 @@ export function recommendationLines(summary: SweepSummary): string[] {
     return [
       'No objectives given (--slo signal=percent, --max-write-p99 duration): no recommendation, only the configurations that no other beats on both cost and availability.',
       ...groups.map((g) => {
-        const front = paretoFront(
-          g.points.map((i) => {
-            const p = summary.points[i]!;
-            const s = headlineSummary(p, signal);
-            return { label: p.label, cost: p.summary.cost.perMonth, availability: headlineAvailability(p, signal)?.mean ?? NaN, s };
-          }),
-        );
+        const all = g.points.map((i) => {
+          const p = summary.points[i]!;
+          const s = headlineSummary(p, signal);
+          return { label: p.label, cost: p.summary.cost.perMonth, availability: headlineAvailability(p, signal)?.mean ?? NaN, s };
+        });
+        // As the chart draws it: a gap the significance test calls noise decides nothing.
+        const classes = paretoClasses(all, (a, b) => (a.s && b.s ? compareAvailability(a.s, b.s).significant : a.availability !== b.availability));
+        const front = all.filter((_, k) => classes[k] === 'front').sort((a, b) => a.cost - b.cost);
         const figure = (s: SignalSummary | undefined): string => {
           if (s === undefined) return '—';
           const caveat = s.bound !== null ? '' : caveatOf(s);

@@ -107,7 +107,7 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
     [
       'cost',
       'Cost and the Pareto front',
-      `Configurations on the front are not beaten on both cost and availability by any other${summary.given.length > 0 ? ` with the same ${summary.given.join(', ')}` : ''}.`,
+      `Configurations on the front are not beaten on both cost and availability by any other${summary.given.length > 0 ? ` with the same ${summary.given.join(', ')}` : ''}, measurably: a gap the significance test (95%) calls noise decides nothing.`,
       `${charts.filter((c) => c.id.startsWith('cost-vs-availability')).map(chartFigure).join('\n')}\n${chart('cost-by-size')}`,
     ],
     ['etcd', 'etcd load and latency', 'Model figures per cluster: offered writes, the leader\'s capacity, and the write latency they give.', etcdHtml],

@@ -105,3 +105,58 @@ describe('EtcdCluster under random faults', () => {
     );
   });
 });
+
+describe('EtcdCluster narrating a paused leader', () => {
+  /** Pauses the bootstrap leader at 10 s for `pause` seconds, its end told to the model; returns what it said and did. */
+  function pauseLeader(n: number, seed: number, pause: number, preVote: boolean) {
+    const sim = new Simulation();
+    const up = Array.from({ length: n }, () => true);
+    const frozen = Array.from({ length: n }, () => 0);
+    const resumesAt = Array.from({ length: n }, () => NaN);
+    const group = Array.from({ length: n }, () => 0);
+    const leaders: { at: number; leader: number; reason: string }[] = [];
+    const notes: { at: number; text: string }[] = [];
+    const cluster: EtcdCluster = new EtcdCluster(sim, new RandomStreams(seed).get('raft'), { ...RAFT_DEFAULTS, preVote }, n, {
+      up,
+      frozen,
+      resumesAt,
+      group,
+      rtt: () => 0.0005,
+      name: (i) => `etcd-${i}`,
+    }, {
+      leaderChanged: (leader, _term, reason) => leaders.push({ at: sim.now, leader, reason }),
+      note: (text) => notes.push({ at: sim.now, text }),
+      wake: () => sim.schedule(0, () => cluster.evaluate()),
+    });
+    cluster.evaluate();
+    const set = (on: boolean) => {
+      up[0] = !on;
+      frozen[0] = on ? 1 : 0;
+      resumesAt[0] = on ? 10 + pause : NaN;
+      cluster.evaluate();
+    };
+    sim.at(10, () => set(true));
+    sim.at(10 + pause, () => set(false));
+    sim.run(10 + pause + 60);
+    return { leaders, notes };
+  }
+
+  it('should promise "no follower campaigns" only when none wins before the leader resumes, and an election only when one does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 1_000_000 }), fc.double({ min: 0.01, max: 4, noNaN: true }), fc.boolean(), (n, seed, pause, preVote) => {
+        const { leaders, notes } = pauseLeader(n, seed, pause, preVote);
+        const said = leaders[0]!.reason;
+        const resumed = 10 + pause;
+        // Without pre-vote a follower that campaigned in vain can still disrupt the leader once it is back: only the pause is promised.
+        const electedWhilePaused = leaders.some((l) => l.leader > 0 && l.at < resumed);
+        if (/no follower campaigns|too few to elect another/.test(said)) {
+          expect(electedWhilePaused).toBe(false);
+          expect(notes.filter((x) => x.at < resumed).map((x) => x.text)).not.toContainEqual(expect.stringMatching(/and then fail/));
+        }
+        if (/no follower campaigns/.test(said)) expect(leaders.some((l) => l.leader > 0)).toBe(false);
+        if (/the pause outlasts/.test(said)) expect(leaders.some((l) => l.leader > 0)).toBe(true);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});

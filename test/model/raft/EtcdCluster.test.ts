@@ -42,10 +42,11 @@ function harness(n: number, draws: readonly number[], raft: Partial<RaftSettings
   const up = Array.from({ length: n }, () => true);
   const group = Array.from({ length: n }, () => 0);
   const frozen = Array.from({ length: n }, () => 0);
+  const resumesAt = Array.from({ length: n }, () => NaN);
   const changes: Change[] = [];
   const notes: { at: number; text: string }[] = [];
   const settings: RaftSettings = { heartbeatInterval: H, electionTimeout: ET, preVote: true, rttIntraDc: RTT, rttInterDc: RTT, fsync: FSYNC, ...raft };
-  const cluster: EtcdCluster = new EtcdCluster(sim, rng, settings, n, { up, frozen, group, rtt: () => RTT, name: (i) => `etcd-${i}` }, {
+  const cluster: EtcdCluster = new EtcdCluster(sim, rng, settings, n, { up, frozen, resumesAt, group, rtt: () => RTT, name: (i) => `etcd-${i}` }, {
     leaderChanged: (leader, term, reason) => changes.push({ at: sim.now, leader, term, reason }),
     note: (text) => notes.push({ at: sim.now, text }),
     wake: () => sim.schedule(0, () => cluster.evaluate()),
@@ -57,7 +58,7 @@ function harness(n: number, draws: readonly number[], raft: Partial<RaftSettings
       edit();
       cluster.evaluate();
     });
-  return { sim, rng, up, frozen, group, cluster, changes, notes, change };
+  return { sim, rng, up, frozen, resumesAt, group, cluster, changes, notes, change };
 }
 
 /** u for a randomized timeout of `ticks` (10..19). */
@@ -234,17 +235,20 @@ describe('EtcdCluster', () => {
   });
 
   describe('a frozen leader (its process paused)', () => {
-    const pause = (seconds: number) => {
+    /** Pauses voter 0 (the leader) at 10 for `seconds`; the view tells when it resumes unless `told` is false. */
+    const pause = (seconds: number, told = true) => {
       const h = harness(3, [0, 0.25, 0.5, 0.5, timeout(11), timeout(16)], { preVote: false });
       const set = (on: boolean) => () => {
         h.up[0] = !on;
         h.frozen[0] = on ? 1 : 0;
+        h.resumesAt[0] = on && told ? 10 + seconds : NaN;
       };
       h.change(10, set(true));
       h.change(10 + seconds, set(false));
       h.sim.run(100);
       return h;
     };
+    const timers = "the followers' election timeout (1.25s to 2.38s)";
 
     it('should elect another leader, and on resuming step down on hearing the newer term without disrupting anyone', () => {
       // Paused for 5 s it counts no ticks, so it neither steps down nor campaigns: its term is
@@ -254,20 +258,37 @@ describe('EtcdCluster', () => {
         [10, -1, 1],
         [tick(10, 0.25, 11) + FSYNC + RTT + FSYNC, 1, 2],
       ]);
-      expect(h.changes[0]!.reason).toBe('etcd-0 led term 1 when it paused: no leader until an election');
+      expect(h.changes[0]!.reason).toBe(`etcd-0 led term 1 when it paused; the pause outlasts ${timers}: no leader until an election`);
       expect(h.notes.map((n) => n.text)).toEqual([
         "writes sent until a new leader is elected wait for etcd's request timeout (7.5 s) and then fail",
         "etcd-0 still led term 1 and hears of etcd-1's term 2: it steps down",
       ]);
     });
 
-    it('should lead on after a pause shorter than the election timeout', () => {
+    it('should lead on after a pause shorter than the election timeout, narrated as a wait, not as an election with failing writes', () => {
       const h = pause(0.5);
       expect(h.changes).toEqual([
-        { at: 10, leader: -1, term: 1, reason: 'etcd-0 led term 1 when it paused: no leader until an election' },
+        {
+          at: 10,
+          leader: -1,
+          term: 1,
+          reason: `etcd-0 led term 1 when it paused; the pause is shorter than ${timers}, so no follower campaigns: writes wait until it resumes and then commit`,
+        },
         { at: 10.5, leader: 0, term: 1, reason: 'etcd-0 resumes and still leads term 1' },
       ]);
+      expect(h.notes).toEqual([]);
       expect(h.cluster.writable).toBe(true);
+    });
+
+    it('should say either may happen when the pause falls between the shortest and the longest election timeout', () => {
+      const h = pause(1.5);
+      expect(h.changes[0]!.reason).toBe(`etcd-0 led term 1 when it paused; the pause may outlast ${timers}: writes wait until it resumes or a follower wins an election`);
+      expect(h.notes[0]!.text).toBe("writes sent meanwhile wait for etcd-0 to resume, or, if a new leader is elected first, for etcd's request timeout (7.5 s) and then fail");
+    });
+
+    it('should name both outcomes when the length of the pause is not known', () => {
+      const h = pause(0.5, false);
+      expect(h.changes[0]!.reason).toBe(`etcd-0 led term 1 when it paused: writes wait until it resumes or, if the pause outlasts ${timers}, a new leader is elected`);
     });
   });
 

@@ -123,6 +123,27 @@ describe('the sweep report', () => {
     expect(text).not.toMatch(/Caution|rests on/);
   });
 
+  it('should leave off the front a dearer configuration that the significance test cannot tell from a cheaper one, as the chart does', () => {
+    const base = sweep({ availability: [], maxWriteP99Ms: null }).summary;
+    // Every point as available as every other within its interval, the dearer a hair better on the mean.
+    const close: SweepSummary = {
+      ...base,
+      points: base.points.map((p, i) => ({
+        ...p,
+        summary: {
+          ...p.summary,
+          clusters: Object.fromEntries(
+            Object.entries(p.summary.clusters).map(([n, c]) => [
+              n,
+              { ...c, signals: Object.fromEntries(Object.entries(c.signals).map(([k, v]) => [k, { ...v, bound: null, exact: null, availability: { mean: 0.9999 + i * 1e-7, ci95: [0.9998, 0.99999] as [number, number] } }])) },
+            ]),
+          ),
+        },
+      })),
+    };
+    for (const line of recommendationLines(close).slice(1)) expect(line.match(/\(\$/g), line).toHaveLength(1);
+  });
+
   it('should list the Pareto front per worker count when no objectives are given', () => {
     const lines = recommendationLines(sweep({ availability: [], maxWriteP99Ms: null }).summary);
     expect(lines[0]).toMatch(/^No objectives given/);
