@@ -62,7 +62,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   const properties = {
     title: 'The seed\'s properties, measured',
     description:
-      'Measured by simulation: each host and datacenter lost alone for an hour (highly available), where configuration survives (replicated config), and each tenant running away or compromised (namespace isolation).',
+      'Measured by simulation: each host (load balancers included) and each datacenter lost alone for an hour, watching the global service where clusters serve together and every other cluster\'s API (highly available: every one of them must survive); where configuration survives (replicated config); and each tenant running away or compromised (namespace isolation).',
     columns,
     rows: entries.map((e, i) => ({
       label: e.label,
