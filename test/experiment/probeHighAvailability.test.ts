@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { probeHighAvailability } from '../../src/experiment/probeHighAvailability.js';
+import { probeProperties } from '../../src/experiment/probeProperties.js';
 import { parseScenario, scenarioFromRaw } from '../../src/scenario/index.js';
 
 /** A scenario from its `spec`, with no random failures unless given. */
@@ -26,6 +27,11 @@ describe('probeHighAvailability', () => {
     ['a sound cluster and a single server', { datacenters: dcs, clusters: [{ name: 'p', model: 'multi-master', datacenters: ['dc-a', 'dc-b', 'dc-c'], loadBalancer: lbEverywhere }, { name: 's', model: 'single-server', datacenters: ['dc-b'] }] }, /^no \(losing s\/cp-1 stops s's API\)$/],
   ])('should judge %s by every cluster', (_, spec, verdict) => {
     expect(probeHighAvailability(scenario(spec)).verdict).toMatch(verdict);
+  });
+
+  it('should say what compare and models show: no claim for two single servers, nor behind one load balancer', () => {
+    expect(probeProperties(scenario({ clusters: [{ name: 'a', model: 'single-server' }, { name: 'b', model: 'single-server' }] })).highlyAvailable).toMatch(/^no /);
+    expect(probeProperties(scenario({ clusters: [{ name: 'c', model: 'multi-master', workers: { nodes: 1 } }] })).highlyAvailable).toMatch(/^no \(losing c\/lb /);
   });
 
   it('should never claim what it did not check', () => {
