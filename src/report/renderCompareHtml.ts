@@ -47,7 +47,7 @@ export function renderCompareHtml(input: CompareInput, charts: readonly Chart[] 
       configTable,
     ],
     ...(input.properties ? [['properties', input.properties.title ?? 'Properties', input.properties.description ?? `Given with the ${word}: what each configuration guarantees by design, not what the simulation measured.`, propertiesHtml(input.properties)] as [string, string, string, string]] : []),
-    ['tradeoff', 'Cost against availability', 'Each point is a configuration; hover for its figures.', chart('cost-vs-availability')],
+    ['tradeoff', 'Cost against availability', 'Each point is a row of the configurations table; hover for its figures.', chart('cost-vs-availability')],
     ['signals', 'Every signal side by side', 'Mean availability over replications (≥: a 95% bound where no outage was seen), with its trust tag where it is not ok. Colours: green from four nines, amber from three, red below.', `${sideTable}\n${chart('availability')}`],
     ['cost', 'Cost', 'Hosts by role at each scenario’s hourly prices, 730 hours a month.', `${costTableHtml(input.entries)}\n${chart('cost')}`],
     [

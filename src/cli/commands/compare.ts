@@ -118,7 +118,7 @@ function comparisonTable(entries: readonly CompareEntry[], measured: readonly Me
       ...(wide ? [String(e.summary.replications), h ? formatSeconds(h.value.downtimeSecondsPerYear) : '-', h ? formatRate(h.value.outagesPerYear) : '-'] : []),
       String(p.hosts),
       formatMoney(p.cost, e.summary.cost.currency),
-      perNine === 'baseline' || perNine === null ? '-' : typeof perNine === 'number' ? formatMoney(perNine, e.summary.cost.currency) : perNine,
+      perNine === 'baseline' ? '-' : perNine === null ? 'n/a' : typeof perNine === 'number' ? formatMoney(perNine, e.summary.cost.currency) : perNine,
       ha,
     ];
   });
