@@ -1,4 +1,5 @@
 /** The rows of a comparison: each availability beside the hosts and cost of the same thing, and its price per added nine. */
+import { ownEntry } from '../scenario/nameRecord.js';
 import { availabilityUnits } from '../scenario/availabilityUnits.js';
 import { costPerAddedNine, hostCounts } from './cost.js';
 import { headlineOf, type CompareEntry, type CompareInput } from './ReportInput.js';
@@ -38,7 +39,7 @@ export function comparePoints(input: Pick<CompareInput, 'kind' | 'entries' | 'he
     }
     return units.map((u) => {
       const h = headlineOf(entry.summary, { cluster: u.cluster, signal: u.signal });
-      const cost = Math.round(u.clusters.reduce((n, c) => n + (entry.summary.clusters[c]?.cost.perMonth ?? 0), 0) * 100) / 100;
+      const cost = Math.round(u.clusters.reduce((n, c) => n + (ownEntry(entry.summary.clusters, c)?.cost.perMonth ?? 0), 0) * 100) / 100;
       return { entry, label: `${entry.label} · ${u.cluster === 'global' ? 'global service' : u.cluster}`, h, cost, hosts: hostsOf(entry, u.clusters), models: modelsOf(entry, u.clusters), availability: h?.value.availability.mean ?? NaN };
     });
   });
