@@ -1,11 +1,11 @@
 /** The tables of a comparison, formatted once for HTML and Markdown: configurations, and signals side by side. */
 import { ownEntry } from '../scenario/nameRecord.js';
 import type { SignalSummary } from '../experiment/Summary.js';
-import { costPerAddedNine, hostCounts } from './cost.js';
+import { baselineOf, comparePoints, perAddedNine } from './comparePoints.js';
 import { evidenceOf, valueWithTag, type Evidence } from './evidence.js';
 import { formatMoney, formatSeconds } from './format.js';
 import { paretoFront } from './paretoFront.js';
-import { headlineOf, type CompareInput } from './ReportInput.js';
+import type { CompareInput } from './ReportInput.js';
 import { flagLines, legendLines, orderedSignals } from './signalTable.js';
 
 export interface CompareRow {
@@ -16,7 +16,10 @@ export interface CompareRow {
   readonly onFront: boolean;
 }
 
-/** One row per configuration: what it is, what it costs, its headline availability and price per nine. */
+/**
+ * One row per configuration (per availability unit of each scenario in a `compare`, see
+ * comparePoints): what it is, what it costs, its headline availability and price per nine.
+ */
 export function compareTable(input: CompareInput): {
   readonly head: readonly string[];
   readonly rows: readonly CompareRow[];
@@ -24,14 +27,12 @@ export function compareTable(input: CompareInput): {
   readonly flags: readonly string[];
   readonly legend: readonly string[];
 } {
+  const perRow = input.kind === 'compare' && !input.headline;
   const signal = input.headline?.signal ?? 'apiWrite';
   const currency = input.entries[0]?.summary.cost.currency ?? 'USD';
-  const points = input.entries.map((e) => {
-    const h = headlineOf(e.summary, input.headline);
-    return { entry: e, h, cost: e.summary.cost.perMonth, availability: h?.value.availability.mean ?? NaN };
-  });
+  const points = comparePoints(input);
   const front = new Set(paretoFront(points));
-  const base = points[0];
+  const base = baselineOf(input.kind, points);
   const evidence = points.map((p) => (p.h ? evidenceOf(p.h.value) : undefined));
   const withTrust = evidence.some((e) => e !== undefined && e.tag !== '');
   const withExact = evidence.some((e) => e !== undefined && e.exact !== '');
@@ -40,7 +41,7 @@ export function compareTable(input: CompareInput): {
     'Models',
     'Hosts',
     'Cost / month',
-    `${signal} availability`,
+    ...(perRow ? ['Signal', 'Availability'] : [`${signal} availability`]),
     ...(withTrust ? ['Trust'] : []),
     '95% CI',
     'Nines',
@@ -52,21 +53,22 @@ export function compareTable(input: CompareInput): {
   const rows = points.map((p, i): CompareRow => {
     const { entry, h } = p;
     const e = evidence[i];
-    const hosts = entry.scenario.clusters.reduce((n, c) => n + Object.values(hostCounts(c)).reduce((a, b) => a + b, 0), 0);
-    const perNine = base && p !== base && h && base.h ? costPerAddedNine(base, p) : null;
+    const perNine = perAddedNine(input.kind, base, p);
     return {
       cells: [
-        entry.label,
-        [...new Set(entry.scenario.clusters.map((c) => c.model))].join(', '),
-        String(hosts),
-        formatMoney(entry.summary.cost.perMonth, entry.summary.cost.currency),
-        h && e ? `${e.value}${h.where === Object.keys(entry.summary.clusters)[0] ? '' : ` (${h.where})`}` : '—',
+        p.label,
+        p.models.join(', '),
+        String(p.hosts),
+        formatMoney(p.cost, entry.summary.cost.currency),
+        ...(perRow
+          ? [h ? `${h.where}/${h.signal}` : '—', e ? e.value : '—']
+          : [h && e ? `${e.value}${h.where === Object.keys(entry.summary.clusters)[0] ? '' : ` (${h.where})`}` : '—']),
         ...(withTrust ? [e?.tag ?? ''] : []),
         e ? e.interval : '—',
         e ? e.nines : '—',
         ...(withExact ? [e && e.exact !== '' ? e.exact : '—'] : []),
         h ? formatSeconds(h.value.downtimeSecondsPerYear) : '—',
-        p === base ? 'baseline' : perNine === null ? '—' : formatMoney(perNine, currency),
+        typeof perNine === 'number' ? formatMoney(perNine, currency) : perNine ?? '—',
         front.has(p) ? 'yes' : 'no',
       ],
       ...(h ? { headline: h.value } : {}),
@@ -74,7 +76,7 @@ export function compareTable(input: CompareInput): {
       onFront: front.has(p),
     };
   });
-  const flags = flagLines(points.flatMap((p, i) => (evidence[i] ? [{ label: p.entry.label, evidence: evidence[i] }] : [])));
+  const flags = flagLines(points.flatMap((p, i) => (evidence[i] ? [{ label: p.label, evidence: evidence[i] }] : [])));
   const legend = legendLines(evidence.filter((e): e is Evidence => e !== undefined));
   return { head, rows, flags, legend };
 }

@@ -3,6 +3,7 @@ import type { Summary } from '../experiment/Summary.js';
 import { ROLES } from '../scenario/Scenario.js';
 import { ROLE_LABELS } from './charts/costBreakdownSpec.js';
 import { CAUSE_RULE, formatShare, signalCauses } from './causeTable.js';
+import { baselineOf, comparePoints } from './comparePoints.js';
 import { compareTable, signalsSideBySide } from './compareTable.js';
 import { describeScenario } from './describeScenario.js';
 import { escapeMarkdown } from './escape.js';
@@ -83,15 +84,18 @@ function costMarkdown(summary: Summary): string {
 /** The compare or sweep page's tables: configurations, properties, every signal side by side. */
 export function renderCompareMarkdown(input: CompareInput): string {
   const configs = compareTable(input);
+  const base = baselineOf(input.kind, comparePoints(input));
   const side = signalsSideBySide(input);
   const parts = [
     `# ${escapeMarkdown(input.title)}`,
     ...(input.description ? [escapeMarkdown(input.description)] : []),
     '## Configurations',
-    markdownTable(configs.head, configs.rows.map((r) => r.cells), (i) => i > 1 && configs.head[i] !== 'Trust'),
+    markdownTable(configs.head, configs.rows.map((r) => r.cells), (i) => i > 1 && configs.head[i] !== 'Trust' && configs.head[i] !== 'Signal'),
     ...flagsMarkdown(configs.flags, configs.legend),
-    ...(input.entries[0]
-      ? [`Cost per added nine: the extra monthly cost for each nine of ${escapeMarkdown(input.headline?.signal ?? 'apiWrite')} gained over ${escapeMarkdown(input.entries[0].label)}. Pareto front: no other configuration is both cheaper and more available.`]
+    ...(base
+      ? [
+          `${configs.rows.length > input.entries.length ? 'A scenario with several clusters has a row per cluster (the global service counts the clusters that serve it together), with the hosts and cost of that cluster alone. ' : ''}Cost per added nine: the extra monthly cost for each nine of ${input.kind === 'compare' && !input.headline ? 'the row\'s signal' : escapeMarkdown(input.headline?.signal ?? 'apiWrite')} gained over ${escapeMarkdown(base.label)}${input.kind === 'compare' ? ' (the cheapest row)' : ''}. Pareto front: no other row is both cheaper and more available.`,
+        ]
       : []),
     ...(input.properties
       ? [

@@ -7,7 +7,8 @@ import { costVsAvailabilitySpec } from './charts/costVsAvailabilitySpec.js';
 import { outageSpec } from './charts/outageSpec.js';
 import { timelineSpec } from './charts/timelineSpec.js';
 import { vegaSafeChart } from './charts/vegaSafe.js';
-import { headlineOf, type CompareInput, type ReportInput } from './ReportInput.js';
+import { comparePoints } from './comparePoints.js';
+import type { CompareInput, ReportInput } from './ReportInput.js';
 import { zoomCharts } from './zoomCharts.js';
 
 export interface Chart {
@@ -37,15 +38,14 @@ export function reportCharts(input: ReportInput): Chart[] {
 
 export function compareCharts(input: CompareInput): Chart[] {
   const currency = input.entries[0]?.summary.cost.currency ?? 'USD';
-  const points = input.entries.flatMap((e) => {
-    const h = headlineOf(e.summary, input.headline);
-    return h && e.summary.cost.currency === currency
-      ? [{ label: e.label, cost: e.summary.cost.perMonth, availability: h.value.availability.mean, ci95: h.value.availability.ci95, summary: h.value }]
-      : [];
-  });
-  const signal = input.headline?.signal ?? 'apiWrite';
+  // The rows of the configurations table, so each point's cost is that of what its availability measures.
+  const rows = comparePoints(input).filter((p) => p.h && p.entry.summary.cost.currency === currency);
+  const points = rows.map((p) => ({ label: p.label, cost: p.cost, availability: p.h!.value.availability.mean, ci95: p.h!.value.availability.ci95, summary: p.h!.value }));
+  // The axis names the signal when every point has the same one (apiWrite, or the global service).
+  const signals = [...new Set(rows.map((p) => (p.h!.where === 'global' ? `global ${p.h!.signal}` : p.h!.signal)))];
+  const signal = signals.length === 1 ? signals[0] : signals.length === 0 ? (input.headline?.signal ?? 'apiWrite') : undefined;
   const charts: Chart[] = [
-    { id: 'cost-vs-availability', title: 'Availability against cost', spec: costVsAvailabilitySpec(points, { currency, signal }) },
+    { id: 'cost-vs-availability', title: 'Availability against cost', spec: costVsAvailabilitySpec(points, { currency, ...(signal === undefined ? {} : { signal }) }) },
     {
       id: 'availability',
       title: 'Availability by signal',

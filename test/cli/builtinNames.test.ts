@@ -73,7 +73,9 @@ describe('names that are JavaScript built-ins', () => {
     const out = join(tempDir(), 'cmp');
     const r = await kubesimInProcess(['compare', SCENARIO, FEDERATION, ...FAST, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^constructor\s+__proto__\/apiWrite/m);
+    // A row per cluster, each priced from its own (built-in named) cluster summary.
+    expect(r.stdout).toMatch(/^constructor · __proto__\s+__proto__\/apiWrite .* 10 +\$2,098\.75 /m);
+    expect(r.stdout).toMatch(/^__proto__ · __proto__\s+__proto__\/apiWrite .* 7 +\$1,266\.55 /m);
     const docs = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { label: string; summary: Doc }[];
     expect(keys(docs[0]!.summary['clusters'])).toEqual(CLUSTERS);
     expect(keys(docs[1]!.summary['clusters'])).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);

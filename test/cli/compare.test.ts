@@ -12,9 +12,17 @@ describe('kubesim compare', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/single-server\s+dev\/apiWrite/);
     expect(r.stdout).toMatch(/no \(losing dev\/cp-1 stops the API\)/);
-    expect(r.stdout).toMatch(/multi-master\s+stacked\/apiWrite.*yes \(survives the loss of any host/);
+    // multi-master.yaml holds two independent clusters: a row each, with its own hosts and cost,
+    // and each judged on its own API; each has one load balancer, a single point of failure.
+    expect(r.stdout).toMatch(/^multi-master · stacked\s+stacked\/apiWrite .* 34 +\$8,756\.35 .*no \(losing stacked\/lb stops the API: a single load balancer is a single point of failure\)$/m);
+    expect(r.stdout).toMatch(/^multi-master · external\s+external\/apiWrite .* 37 +\$9,172\.45 .*no \(losing external\/lb stops the API: a single load balancer is a single point of failure\)$/m);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('Measured by simulation');
+    expect(html).toContain('multi-master · external');
+    const md = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(md).toMatch(/^\| multi-master · stacked \| multi-master \| 34 \| \$8,756\.35 \| stacked\/apiWrite \|/m);
+    // The properties table judges the whole file by every cluster in it.
+    expect(md).toContain("no (losing stacked/lb stops stacked's API: a single load balancer is a single point of failure)");
     for (const f of ['summary.json', 'summary.md', 'signals.csv']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 

@@ -99,7 +99,7 @@ describe('-o through the CLI', () => {
     const short = ['--replications', '2', '--horizon', '1d', '--jobs', '1'];
     const compare = await kubesimInProcess(['compare', 'scenarios/single-server.yaml', 'scenarios/multi-master.yaml', ...short, '--no-report', '-o', 'wide']);
     expect(compare.code, compare.stderr).toBe(0);
-    expect(compare.stdout).toMatch(/^scenario .* nines {2}replications {2}downtime \/ yr {2}outages \/ yr {2}cost \/ month/m);
+    expect(compare.stdout).toMatch(/^scenario .* nines {2}replications {2}downtime \/ yr {2}outages \/ yr {2}hosts {2}cost \/ month/m);
     const analytic = await kubesimInProcess(['analytic', 'scenarios/single-server.yaml', ...short, '-o', 'wide']);
     expect(analytic.code, analytic.stderr).toBe(0);
     expect(analytic.stdout).toMatch(/^ {2}signal .* method {2}trust +outages \/ yr$/m);

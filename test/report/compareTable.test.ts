@@ -28,8 +28,9 @@ const flagged: CompareInput = {
 describe('compare tables with their evidence', () => {
   it('should show each headline with its trust tag, CI or bound, nines and exact value', () => {
     const t = compareTable(flagged);
-    expect(t.head.slice(4, 9)).toEqual(['apiWrite availability', 'Trust', '95% CI', 'Nines', 'Exact']);
-    expect(t.rows.map((r) => r.cells.slice(4, 9))).toEqual([
+    expect(t.head.slice(4, 10)).toEqual(['Signal', 'Availability', 'Trust', '95% CI', 'Nines', 'Exact']);
+    expect(t.rows.map((r) => r.cells[4])).toEqual(['prod/apiWrite', 'prod/apiWrite', 'prod/apiWrite', 'prod/apiWrite']);
+    expect(t.rows.map((r) => r.cells.slice(5, 10))).toEqual([
       // 99.75% ± 0.06%: two decimals; nines 2.60 ± 0.1.
       ['99.75%', '', '99.69–99.81%', '2.60', '—'],
       ['99.991%', 'few outages (7)', '99.988–99.994%', '4.0', '—'],
@@ -56,7 +57,7 @@ describe('compare tables with their evidence', () => {
   it('should carry the tags and reasons into the Markdown and the page', () => {
     const md = renderCompareMarkdown(flagged);
     expect(md).toContain('| 5 stacked |');
-    expect(md).toContain('| ≥ 99.99996% | no outages | 95% bound, no outage in 1,000 y | ≥ 6.4 |');
+    expect(md).toContain('| prod/apiWrite | ≥ 99.99996% | no outages | 95% bound, no outage in 1,000 y | ≥ 6.4 |');
     expect(md).toContain('- ⚠ 3 stacked, few outages (7) — only 7 outages observed');
     const html = renderCompareHtml(flagged, []);
     expect(html).toContain('<td class="trust flag" title="only 7 outages observed (fewer than 10): the interval is rough">few outages (7)</td>');

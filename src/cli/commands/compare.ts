@@ -1,16 +1,17 @@
 /** `kubesim compare`: several scenarios side by side, with the seed's properties measured by simulation. */
 import { join } from 'node:path';
 import { defaultJobs } from '../../experiment/pool.js';
-import { probeProperties } from '../../experiment/probeProperties.js';
+import { probeProperties, type MeasuredProperties } from '../../experiment/probeProperties.js';
 import { runExperiment } from '../../experiment/runExperiment.js';
 import { runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { replicationRows } from '../../experiment/aggregate.js';
 // Not report/index.js: that brings the chart renderer and vega-lite (about 0.3 s), which only a report needs.
-import { clusterCost, costPerAddedNine } from '../../report/cost.js';
+import { clusterCost } from '../../report/cost.js';
+import { baselineOf, comparePoints, perAddedNine } from '../../report/comparePoints.js';
 import { evidenceOf } from '../../report/evidence.js';
 import { formatMoney, formatRate, formatSeconds } from '../../report/format.js';
 import { precisionLine } from '../../report/precisionLine.js';
-import { headlineOf, type CompareEntry } from '../../report/ReportInput.js';
+import type { CompareEntry } from '../../report/ReportInput.js';
 import { compareJson } from '../../report/compareJson.js';
 import { flagLines, legendLines } from '../../report/signalTable.js';
 import { InputError } from '../errors.js';
@@ -61,7 +62,7 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
   const properties = {
     title: 'The seed\'s properties, measured',
     description:
-      'Measured by simulation: each host and datacenter lost alone for an hour (highly available), where configuration survives (replicated config), and each tenant running away or compromised (namespace isolation).',
+      'Measured by simulation: each host (load balancers included) and each datacenter lost alone for an hour, watching the global service where clusters serve together and every other cluster\'s API (highly available: every one of them must survive); where configuration survives (replicated config); and each tenant running away or compromised (namespace isolation).',
     columns,
     rows: entries.map((e, i) => ({
       label: e.label,
@@ -69,50 +70,45 @@ export async function compareCommand(files: string[], flags: CompareFlags): Prom
     })),
   };
   if (writeReport) {
-    const global = entries.every((e) => e.summary.global.signals['service']);
     const { renderCompareFiles } = await import('../../report/reportFiles.js');
     const files = await renderCompareFiles({
       kind: 'compare',
       title: `Comparison of ${entries.map((e) => e.label).join(', ')}`,
       entries,
       properties,
-      ...(global ? { headline: { cluster: 'global', signal: 'service' } } : {}),
     });
     await writeReportDir(dir, files);
   }
   if (flags.json) return;
-  process.stdout.write(comparisonTable(entries, measured.map((m) => m.highlyAvailable), wantsWide(flags)));
+  process.stdout.write(comparisonTable(entries, measured, wantsWide(flags)));
   for (const e of entries) if (e.summary.precision) process.stdout.write(`${e.label}: ${precisionLine(e.summary.precision)}\n`);
   if (writeReport) process.stdout.write(`\nReport: ${join(dir, 'index.html')}\n`);
 }
 
 /**
- * One line per scenario: its headline signal with its trust tag, CI (or bound) and nines, the
- * exact value when known, cost, and the price of each added nine over the cheapest; under the
- * table, why each flagged headline is flagged. `wide` (-o wide) adds the replications, and the
- * headline's downtime and outages per year, before the cost.
+ * One line per row of the comparison (comparePoints: a scenario, or each availability unit of a
+ * scenario with several clusters): its signal with its trust tag, CI (or bound) and nines, the
+ * exact value when known, the cost of the clusters behind that signal, the price of each added
+ * nine over the cheapest row, and whether that signal survives the loss of any host; under the
+ * table, why each flagged figure is flagged. `wide` (-o wide) adds the replications, and the
+ * signal's downtime and outages per year, before the cost.
  */
-function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[], wide: boolean): string {
-  const cheapest = [...entries].sort((a, b) => a.summary.cost.perMonth - b.summary.cost.perMonth)[0]!;
-  const base = headline(cheapest.summary);
-  const evidence = entries.map((e) => {
-    const h = headline(e.summary);
-    return h ? evidenceOf(h.value) : undefined;
-  });
+function comparisonTable(entries: readonly CompareEntry[], measured: readonly MeasuredProperties[], wide: boolean): string {
+  const points = comparePoints({ kind: 'compare', entries });
+  const base = baselineOf('compare', points);
+  const evidence = points.map((p) => (p.h ? evidenceOf(p.h.value) : undefined));
   const withTrust = evidence.some((e) => e !== undefined && e.tag !== '');
   const withExact = evidence.some((e) => e !== undefined && e.exact !== '');
-  const head = ['scenario', 'signal', 'availability', ...(withTrust ? ['trust'] : []), '95% CI', 'nines', ...(withExact ? ['exact'] : []), ...(wide ? ['replications', 'downtime / yr', 'outages / yr'] : []), 'cost / month', 'per added nine', 'highly available'];
-  const rows = entries.map((e, i) => {
-    const h = headline(e.summary);
+  const head = ['scenario', 'signal', 'availability', ...(withTrust ? ['trust'] : []), '95% CI', 'nines', ...(withExact ? ['exact'] : []), ...(wide ? ['replications', 'downtime / yr', 'outages / yr'] : []), 'hosts', 'cost / month', 'per added nine', 'highly available'];
+  const rows = points.map((p, i) => {
+    const { entry: e, h } = p;
     const ev = evidence[i];
-    let perNine = '-';
-    if (e !== cheapest && h && base) {
-      const fewer = h.value.availability.mean < base.value.availability.mean;
-      const v = costPerAddedNine({ cost: cheapest.summary.cost.perMonth, availability: base.value.availability.mean }, { cost: e.summary.cost.perMonth, availability: h.value.availability.mean });
-      perNine = fewer ? 'fewer nines' : v === null ? 'n/a' : formatMoney(v, e.summary.cost.currency);
-    }
+    const perNine = perAddedNine('compare', base, p);
+    const m = measured[entries.indexOf(e)]!;
+    const byUnit = m.highlyAvailableByUnit;
+    const ha = byUnit.length > 1 ? (byUnit.find((u) => u.unit.cluster === h?.where)?.verdict ?? '-') : m.highlyAvailable;
     return [
-      e.label,
+      p.label,
       h ? `${h.where}/${h.signal}` : '-',
       ev ? ev.value : '-',
       ...(withTrust ? [ev?.tag ?? ''] : []),
@@ -120,23 +116,20 @@ function comparisonTable(entries: readonly CompareEntry[], ha: readonly string[]
       ev ? ev.nines : '-',
       ...(withExact ? [ev && ev.exact !== '' ? ev.exact : '-'] : []),
       ...(wide ? [String(e.summary.replications), h ? formatSeconds(h.value.downtimeSecondsPerYear) : '-', h ? formatRate(h.value.outagesPerYear) : '-'] : []),
-      formatMoney(e.summary.cost.perMonth, e.summary.cost.currency),
-      perNine,
-      ha[i]!,
+      String(p.hosts),
+      formatMoney(p.cost, e.summary.cost.currency),
+      perNine === 'baseline' ? '-' : perNine === null ? 'n/a' : typeof perNine === 'number' ? formatMoney(perNine, e.summary.cost.currency) : perNine,
+      ha,
     ];
   });
   const table = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   const left = (i: number): boolean => i < 2 || head[i] === 'trust' || i === head.length - 1;
   const lines = table.map((r) => r.map((c, i) => (left(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
-  const flagged = entries.flatMap((e, i) => (evidence[i] ? [{ label: e.label, evidence: evidence[i] }] : []));
+  const flagged = points.flatMap((p, i) => (evidence[i] ? [{ label: p.label, evidence: evidence[i] }] : []));
   lines.push(...flagLines(flagged).map((f) => `! ${f}`), ...legendLines(flagged.map((f) => f.evidence)));
+  if (points.length > entries.length) lines.push('A scenario with several clusters has a row per cluster (or global service): its availability, hosts and cost only.');
   return `${lines.join('\n')}\n`;
-}
-
-/** What stands for a scenario: the global service when several clusters serve it, else the first cluster's apiWrite. */
-function headline(summary: CompareEntry['summary']) {
-  return summary.global.signals['service'] ? headlineOf(summary, { signal: 'service', cluster: 'global' }) : headlineOf(summary);
 }
 
 /** Scenario names as labels, numbered where two are alike. */

@@ -9,7 +9,7 @@ export function modelsCommand(options: OutputFlags): void {
   const sizes = etcdSizeClaim();
   const rows = DEPLOYMENT_MODELS.map((model) => {
     const raw = { apiVersion: 'kubesim/v1', kind: 'Scenario', metadata: { name: `probe-${model}` }, spec: { horizon: '1d', replications: 1, ...MODEL_PRESETS[model].example } };
-    const measured = probeProperties(scenarioFromRaw(raw, `<built-in ${model} probe>`));
+    const { highlyAvailableByUnit: _byUnit, ...measured } = probeProperties(scenarioFromRaw(raw, `<built-in ${model} probe>`));
     return { model, summary: MODEL_PRESETS[model].summary, ...measured, ...(model === 'multi-master' ? { etcdSizeCheck: { claim: ETCD_SIZE_CLAIM, setting: CLAIM_SETTING, rows: sizes } } : {}) };
   });
   if (options.json) {

@@ -1,7 +1,7 @@
 /** The signals of one replication: which exist, and their up/down statistics as the world settles. */
 import { SignalStats, type SimTime } from '../../kernel/index.js';
 import type { Scenario } from '../../scenario/Scenario.js';
-import { MODEL_PRESETS } from '../../scenario/presets.js';
+import { globalServiceClusters } from '../../scenario/globalService.js';
 import { CLUSTER_SIGNALS, type ClusterSignal } from '../../scenario/signals.js';
 import { controlPlaneScope, EVERY_SIGNAL, scopeCount, workersScope } from '../causes/causeScopes.js';
 import type { DowntimeCauses } from '../causes/downtimeCauses.js';
@@ -84,9 +84,8 @@ export class SignalRecorder {
     };
     // The global service exists where clusters serve together (multi-cluster, federation); a file
     // that holds independent designs side by side (multi-master.yaml) gets none.
-    const serving = clusters.filter(
-      (c) => c.layout.spec.workloads.length > 0 && MODEL_PRESETS[c.layout.spec.model].servesGlobally,
-    );
+    const servingNames = globalServiceClusters(s);
+    const serving = clusters.filter((c) => servingNames.includes(c.name));
     if (serving.length > 1) global('service', () => serving.some((c) => c.serving), serving, 'workloads');
     const mgmt = s.management && clusters.find((c) => c.name === s.management!.cluster);
     if (mgmt) global('management', () => mgmt.signals.apiWrite, [mgmt], 'controlPlane');
