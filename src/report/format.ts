@@ -1,5 +1,5 @@
 /** Number formats shared by every report: one place decides how availability, durations and money read. */
-import { formatDuration } from '../kernel/index.js';
+import { formatDuration, YEAR } from '../kernel/index.js';
 
 /** Most decimals a percentage gets: beyond nine nines the simulation cannot tell anyway. */
 const MAX_PERCENT_DECIMALS = 9;
@@ -141,9 +141,13 @@ export function formatPercentDown(availability: number, decimals = percentDecima
   return `${(Math.floor(availability * 100 * scale + 1e-9) / scale).toFixed(decimals)}%`;
 }
 
-/** Simulated years for people: "1,000 y", "12 y", "2.5 y", "0.27 y". */
+/**
+ * Simulated time given in years, for people: "1,000 y", "12 y", "2.5 y"; below a year, as a
+ * duration ("4h", "99d 11h"), as the trust verdict says it: "0.00 y" of a 4-hour run read "0 y".
+ */
 export function formatYears(years: number): string {
-  const digits = years >= 10 ? 0 : years >= 1 ? 1 : 2;
+  if (years < 1) return formatDuration(years * YEAR);
+  const digits = years >= 10 ? 0 : 1;
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(years)} y`;
 }
 

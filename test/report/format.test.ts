@@ -236,6 +236,21 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
     [1000, '1,000 y'],
     [12.4, '12 y'],
     [2.54, '2.5 y'],
-    [0.274, '0.27 y'],
+    // Below a year, a duration: "0.27 y" would do, but "0 y" for 4 hours would not.
+    [0.274, '100d'],
+    [4 / 8760, '4h'],
+    [3 / 8760, '3h'],
+    [1 / (365 * 24 * 60), '1m'],
   ])('formatYears(%s) = %s', (y, expected) => expect(formatYears(y)).toBe(expected));
+
+  it('should never read a positive simulated time as zero, at any scale', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-7, max: 1e6, noNaN: true }), (years) => {
+        const text = formatYears(years);
+        expect(text, text).toMatch(/[1-9]/);
+        expect(text, text).not.toMatch(/^0(\.0*)? ?[a-z]/);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
 });
