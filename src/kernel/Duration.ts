@@ -76,7 +76,17 @@ export function formatDuration(seconds: SimTime): string {
   if (m * MINUTE < DAY) return join(Math.floor(m / 60), 'h', m % 60, 'm');
   const h = Math.round(seconds / HOUR);
   if (h * HOUR < YEAR) return join(Math.floor(h / 24), 'd', h % 24, 'h');
-  return `${round(seconds / YEAR, 2)}y`;
+  return years(seconds / YEAR);
+}
+
+/**
+ * Years with the digits a person reads: two decimals below 100 ("12.34y"); from 100, four
+ * significant digits ("123.5y", "1235y"), grouped from 10,000 ("17,820,000y", not "17817972.49y").
+ */
+function years(y: number): string {
+  if (y < 100) return `${round(y, 2)}y`;
+  const r = Number(y.toPrecision(4));
+  return `${r >= 10_000 ? new Intl.NumberFormat('en-US').format(r) : r}y`;
 }
 
 /** Formats seconds as a clock "HH:MM:SS" (with days, "3d 04:00:00"), with milliseconds when not whole. */

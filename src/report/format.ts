@@ -1,5 +1,5 @@
 /** Number formats shared by every report: one place decides how availability, durations and money read. */
-import { formatDuration } from '../kernel/index.js';
+import { formatDuration, YEAR } from '../kernel/index.js';
 
 /** Most decimals a percentage gets: beyond nine nines the simulation cannot tell anyway. */
 const MAX_PERCENT_DECIMALS = 9;
@@ -44,17 +44,46 @@ export function formatInterval(ci: readonly [number, number] | null): string {
 /**
  * The one rule for a simulated availability: digits down to the first significant digit of the
  * 95% CI's half-width, and at least enough to show the nines the CI's lower end supports, so a
- * figure never claims more than its evidence (no "99.9999905%" from a CI of ±1e-6). The shown
- * value, read back, lies inside the CI. Without a CI (one replication, too few rare-event hits)
- * it keeps at most two significant digits of the unavailability (formatPercent's default).
- * formatPercent stays for values that carry no sampling error (exact answers, targets).
+ * figure never claims more than its evidence (no "99.9999905%" from a CI of ±0.01%). Two floors
+ * keep the figure from contradicting the numbers beside it: it always shows the first significant
+ * digit of the unavailability (0.99897 reads "99.9%", never "99%", which would say 3.7 days of
+ * downtime a year beside 9 hours), and, read back, it lies inside the CI. Without a CI (one
+ * replication, too few rare-event hits) it keeps at most two significant digits of the
+ * unavailability (formatPercent's default). formatPercent stays for values that carry no sampling
+ * error (exact answers, targets). docs/reports.md#the-digits-never-more-than-the-evidence
  */
 export function formatEstimate(mean: number, ci: readonly [number, number] | null): string {
   return formatPercent(mean, estimateDecimals(mean, ci));
 }
 
-/** The decimals of a percentage formatEstimate uses (see there). */
+/** The decimals of a percentage formatEstimate uses (see there): the evidence's, or more where fewer would contradict. */
 export function estimateDecimals(mean: number, ci: readonly [number, number] | null): number {
+  if (ci === null || !Number.isFinite(mean)) return percentDecimals(mean);
+  let d = Math.min(MAX_PERCENT_DECIMALS, Math.max(evidenceDecimals(mean, ci), unavailabilityDecimals(mean)));
+  // An asymmetric CI (clamped at 1, widened for unseen quorum losses) can leave the rounded figure
+  // outside it: one more digit brings it back in, as the mean lies inside.
+  const shown = (k: number): number => Number((mean * 100).toFixed(k)) / 100;
+  while (d < MAX_PERCENT_DECIMALS && (shown(d) < ci[0] - 1e-12 || shown(d) > ci[1] + 1e-12)) d++;
+  return d;
+}
+
+/**
+ * Decimals that show the first significant digit of the unavailability (1 − mean, as a percent):
+ * 0.99897 (0.103% down) needs 1. With that digit shown, the rounding moves the unavailability by at
+ * most half of itself, so the figure's nines and the downtime beside it agree, and the figure never
+ * rounds to 100%. 0 for a mean of 1 or below 90%.
+ */
+export function unavailabilityDecimals(mean: number): number {
+  if (!(mean < 1) || !(mean > 0)) return 0;
+  // The epsilon keeps 0.999 at one decimal: 1 - 0.999 is 0.0010000000000000009 in floating point.
+  return Math.max(0, Math.ceil(-Math.log10((1 - mean) * 100) - 1e-9));
+}
+
+/**
+ * The decimals the evidence alone supports: down to the first significant digit of the CI's
+ * half-width, and enough to show the nines its lower end supports. The CI is shown with these.
+ */
+export function evidenceDecimals(mean: number, ci: readonly [number, number] | null): number {
   if (ci === null || !Number.isFinite(mean)) return percentDecimals(mean);
   const half = Math.max(mean - ci[0], ci[1] - mean);
   if (!(half > 0)) return percentDecimals(mean);
@@ -67,12 +96,12 @@ export function estimateDecimals(mean: number, ci: readonly [number, number] | n
 }
 
 /**
- * A 95% CI with the estimate's decimals, rounded outward (the low end down, the high end up), so
+ * A 95% CI with the decimals its evidence supports (evidenceDecimals), rounded outward (the low end down, the high end up), so
  * the shown interval always holds the computed one: "99.996–99.999%". No interval reads "no CI".
  */
 export function formatEstimateInterval(mean: number, ci: readonly [number, number] | null): string {
   if (ci === null) return 'no CI';
-  const decimals = estimateDecimals(mean, ci);
+  const decimals = evidenceDecimals(mean, ci);
   const down = (x: number, d: number): number => Math.floor(x * 100 * 10 ** d + 1e-9) / 10 ** d;
   const up = (x: number, d: number): number => Math.ceil(x * 100 * 10 ** d - 1e-9) / 10 ** d;
   const lo = down(ci[0], decimals).toFixed(decimals);
@@ -112,9 +141,13 @@ export function formatPercentDown(availability: number, decimals = percentDecima
   return `${(Math.floor(availability * 100 * scale + 1e-9) / scale).toFixed(decimals)}%`;
 }
 
-/** Simulated years for people: "1,000 y", "12 y", "2.5 y", "0.27 y". */
+/**
+ * Simulated time given in years, for people: "1,000 y", "12 y", "2.5 y"; below a year, as a
+ * duration ("4h", "99d 11h"), as the trust verdict says it: "0.00 y" of a 4-hour run read "0 y".
+ */
 export function formatYears(years: number): string {
-  const digits = years >= 10 ? 0 : years >= 1 ? 1 : 2;
+  if (years < 1) return formatDuration(years * YEAR);
+  const digits = years >= 10 ? 0 : 1;
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(years)} y`;
 }
 

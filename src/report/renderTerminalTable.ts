@@ -4,6 +4,7 @@ import type { SignalSummary } from '../experiment/Summary.js';
 import { CAUSE_RULE, formatShare, MAIN_CAUSE_SIGNALS, signalCauses } from './causeTable.js';
 import { formatMoney, formatSeconds } from './format.js';
 import { ninesClass } from './_internals/htmlTable.js';
+import { outagesSeen } from './outagesSeen.js';
 import { signalTables } from './signalTable.js';
 
 export interface TerminalOptions {
@@ -13,11 +14,11 @@ export interface TerminalOptions {
   readonly wide?: boolean;
 }
 
-/** What `-o wide` adds: the longest outage, the outages the trust verdict rests on, and the estimator. */
+/** What `-o wide` adds: the longest outage, the signal's own outages over all replications (outagesSeen), and the estimator. */
 export const WIDE_COLUMNS = ['Longest outage', 'Outages seen', 'Method'] as const;
 
-function wideCells(s: SignalSummary): string[] {
-  return [formatSeconds(s.longestOutageSeconds), String(s.trust.outages), s.method];
+function wideCells(s: SignalSummary, summary: Summary): string[] {
+  return [formatSeconds(s.longestOutageSeconds), String(outagesSeen(s, summary)), s.method];
 }
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', green: '\u001b[32m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
@@ -34,7 +35,7 @@ export function renderTerminalTable(summary: Summary, options: TerminalOptions):
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const blocks = signalTables(summary).map((t) => {
     const head: readonly string[] = options.wide === true ? [...t.head, ...WIDE_COLUMNS] : t.head;
-    const rows = t.rows.map((r) => (options.wide === true ? [...r.cells, ...wideCells(r.summary)] : r.cells));
+    const rows = t.rows.map((r) => (options.wide === true ? [...r.cells, ...wideCells(r.summary, summary)] : r.cells));
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const left = (i: number): boolean => head[i] === 'Signal' || head[i] === 'Trust' || head[i] === 'Method';
     const pad = (text: string, i: number): string => (left(i) ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));

@@ -63,6 +63,15 @@ describe('analyzeScenario: the closed forms of docs/domain.md#closed-forms', () 
     expect(got.formula).toMatch(/^A = A_lb × A_quorum × A_apiservers;/);
   });
 
+  it('should write a = 1 for apiservers that never fail, not "1 − 0.000"', () => {
+    // Only etcd fails: three external members, three control-plane nodes that are always up.
+    const ext = scenario({ failures: { etcd }, clusters: [cluster({ controlPlane: { nodes: 3 }, etcd: { members: 3, topology: 'external' } })] });
+    const signals = clusterAnswer(analyzeScenario(ext)).signals;
+    expect(signals.apiRead.formula).toContain('A_apiservers = 1 − (1 − a)^3, a = 1;');
+    expect(signals.apiWrite.formula).toContain('A_lb = a, a = 1;');
+    for (const s of Object.values(signals)) expect(s.formula).not.toMatch(/− 0\.0+(?![\d.])|a = 0\.0+(?![\d.])/);
+  });
+
   it('should reduce stacked apiWrite to A_lb A_quorum: each voter is its own apiserver', () => {
     const w = clusterAnswer(analyzeScenario(scenario({ failures: { etcd, controlPlane: fails(90 * DAY, 2 * HOUR) } }))).signals.apiWrite;
     expect(w.formula).toMatch(/^A = A_lb × A_quorum;/);

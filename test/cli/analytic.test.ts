@@ -30,7 +30,7 @@ describe('kubesim analytic', () => {
     // which holds the exact value; apiWrite sees a few election blips, too few to judge.
     const r = await kubesimInProcess(['analytic', fixture('three-members.yaml'), '--replications', '2', '--horizon', '10d']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/etcdQuorum\s+99\.971%\s+≥ 99\.3%\s+95% bound, no outage in 0\.05 y\s+yes\s+k-of-n/);
+    expect(r.stdout).toMatch(/etcdQuorum\s+99\.971%\s+≥ 99\.3%\s+95% bound, no outage in 20d\s+yes\s+k-of-n/);
     expect(r.stdout).toMatch(/apiWrite\s+.*not judged \(few-outages\)\s+k-of-n/);
     expect(r.stdout).toMatch(/^note: "not judged": the simulated number is not trusted/m);
     const one = JSON.parse((await kubesimInProcess(['analytic', fixture('three-members.yaml'), '--replications', '1', '--horizon', '10d', '--json'])).stdout);

@@ -112,11 +112,34 @@ describe('formatDuration', () => {
     [3 * DAY + 4 * HOUR, '3d 4h'],
     [YEAR - 1, '1y'],
     [1.5 * YEAR, '1.5y'],
+    [12.345 * YEAR, '12.35y'],
+    [123.456 * YEAR, '123.5y'],
+    [1234.56 * YEAR, '1235y'],
+    // The QA run's mean time to quorum loss: four significant digits, grouped.
+    [17817972.49 * YEAR, '17,820,000y'],
     [-90, '-1m 30s'],
     [Infinity, 'Infinity'],
   ])('should write %s seconds as %j', (seconds, text) => {
     // Arrange / Act / Assert
     expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe('formatDuration of long times', () => {
+  it('should keep at most four significant digits from 100 years, grouped from 10,000, and stay within their rounding', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 100, max: 1e12, noNaN: true }), (y) => {
+        // Act
+        const text = formatDuration(y * YEAR);
+        // Assert
+        const digits = text.replace(/[^\d]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+        expect(digits.length, text).toBeLessThanOrEqual(4);
+        expect(text, text).toMatch(y >= 10_000 ? /^\d{1,3}(,\d{3})+y$/ : /^\d+(\.\d)?y$/);
+        const back = Number(text.replace(/[,y]/g, ''));
+        expect(Math.abs(back - y) / y).toBeLessThanOrEqual(5e-4 + 1e-12);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -32,6 +32,13 @@ describe('evidenceOf', () => {
     expect(e.reason === '').toBe(tag === '');
   });
 
+  it('should say how long a short run went without an outage, as the trust verdict does, never "0 y"', () => {
+    // Four one-hour replications: 4 h of simulated time.
+    const e = evidenceOf(neverDown(4 / 8760, 3600));
+    expect(e.interval).toBe('95% bound, no outage in 4h');
+    expect(e.phrase).not.toMatch(/ 0 y/);
+  });
+
   it('should read a zero-outage signal as the issue asks, with no 100% and no ∞ anywhere', () => {
     const e = evidenceOf(bound1000y);
     expect(e.phrase).toBe('≥ 99.9997% (95% bound, no outage in 1,000 y)');

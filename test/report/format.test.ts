@@ -72,16 +72,24 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
     [0.999987, [0.999982, 0.999992], '99.9987%', 'the CI pins the 4th decimal'],
     // ±3e-5 = ±0.003%: 3 decimals, not the 4 that formatPercent would give.
     [0.99991, [0.99988, 0.99994], '99.991%', 'one digit fewer than formatPercent'],
-    // The issue's sweep: 99.9999905% from a CI of ±1e-6 (0.0001%): 4 decimals, rounded down from 100.
-    [0.999999905, [0.999998905, 1], '99.9999%', 'no seven nines from a CI of ±1e-6'],
+    // 99.9999905% from a CI of ±0.01%: 3 decimals from the evidence would round to 100, 4 would
+    // floor to 99.9999% (32 s of downtime a year beside 3 s): the unavailability's first digit is shown.
+    [0.999999905, [0.999899905, 1], '99.999990%', 'seven nines when the mean has them, the CI beside says how sure'],
+    // 99.99998976% with a CI of 99.993-99.999994%: "99.999%" would say 5 min a year beside 3 s.
+    [0.9999998976, [0.99993, 0.99999994], '99.99999%', 'not a nine dropped by flooring'],
     [0.9975, [0.9969, 0.9981], '99.75%', '±0.06%: two decimals'],
     [0.95, [0.9, 1], '95%', '±5%: no decimal'],
     // ±1e-5 = ±0.001%: the third decimal, zeros included.
     [0.99, [0.98999, 0.99001], '99.000%', 'a tight CI keeps its zeros'],
     // Lower end 0.9999 supports four nines (2 decimals) though ±0.005% alone asks for 3.
     [0.99995, [0.9999, 1], '99.995%', 'the half-width asks for 3 decimals'],
-    // ±0.04 over 0.9994: the half-width gives 0 decimals; the lower end 0.9594 supports 1 nine (no decimal).
-    [0.9994, [0.9594, 1], '99%', 'a huge CI: the figure rounds down, never to 100%'],
+    // ±0.04 over 0.9994: the half-width gives 0 decimals, but "99%" would say 3.7 days of downtime
+    // a year beside 5 h: the unavailability's first digit (0.06%) needs 2.
+    [0.9994, [0.9594, 1], '99.94%', 'a huge CI: still the first digit of the unavailability'],
+    // The QA run's apiWrite: 0.99897 in 96-99.96%: "99%" beside 8h 59m of downtime was the defect.
+    [0.99897, [0.96, 0.9996], '99.9%', 'the first digit of 0.103% down'],
+    // A CI clamped close above the mean: the evidence's 0 decimals round 98.51 to 99, outside it.
+    [0.9851, [0.5, 0.9852], '98.5%', 'read back, inside the CI'],
     [0.99991, null, '99.9910%', 'no CI: two significant digits of the unavailability'],
   ] as [number, Ci, string, string][])('formatEstimate(%s, %j) = %s (%s)', (mean, ci, expected) => expect(formatEstimate(mean, ci)).toBe(expected));
 
@@ -97,7 +105,7 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
   const percentOf = (text: string) => Number(text.replace(/[^\d.]/g, '')) / 100;
   const decimalsOf = (text: string) => text.replace('%', '').split('.')[1]?.length ?? 0;
 
-  it('should show a figure that, read back, lies inside the CI, with no digit finer than a tenth of the half-width unless the lower end needs it', () => {
+  it('should show a figure that, read back, lies inside the CI, with no digit finer than a tenth of the half-width unless the lower end or the unavailability needs it', () => {
     fc.assert(
       fc.property(arbEstimate, ({ mean, ci }) => {
         const text = formatEstimate(mean, ci);
@@ -108,8 +116,57 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
         const d = decimalsOf(text);
         const half = Math.max(mean - ci[0], ci[1] - mean) * 100;
         const lowerNines = Math.floor(-Math.log10(1 - ci[0]) + 1e-9);
+        // The unavailability's first significant digit, as a decimal of a percent.
+        const firstDigit = Math.ceil(-Math.log10((1 - mean) * 100) - 1e-9);
         // Whole percents are the coarsest a figure gets, whatever the half-width.
-        expect(d === 0 || 10 ** -d * 10 >= half * (1 - 1e-6) || d <= lowerNines - 2, `${text} for ${mean} in [${ci}]`).toBe(true);
+        expect(d === 0 || 10 ** -d * 10 >= half * (1 - 1e-6) || d <= lowerNines - 2 || d <= firstDigit, `${text} for ${mean} in [${ci}]`).toBe(true);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  /** A mean with a CI that need not be symmetric: each end 1% to 300% of the unavailability away (the upper clamped at 1). */
+  const arbSkewed = fc
+    .record({
+      x: fc.double({ min: 0.3, max: 8, noNaN: true }),
+      below: fc.double({ min: 0.01, max: 3, noNaN: true }),
+      above: fc.double({ min: 0.01, max: 3, noNaN: true }),
+    })
+    .map(({ x, below, above }) => {
+      const u = 10 ** -x;
+      const mean = 1 - u;
+      return { mean, u, ci: [Math.max(0, mean - u * below), Math.min(1, mean + u * above)] as const };
+    });
+
+  it('should never show a figure that contradicts the downtime beside it: inside the CI, never 100%, its unavailability within half of the mean’s', () => {
+    fc.assert(
+      fc.property(arbSkewed, ({ mean, u, ci }) => {
+        // Act
+        const text = formatEstimate(mean, ci);
+        const shown = percentOf(text);
+        // Assert: read back, inside the CI (to the last bit the reading costs).
+        expect(shown, `${text} for ${mean} in [${ci}]`).toBeGreaterThanOrEqual(ci[0] - 1e-12);
+        expect(shown, `${text} for ${mean} in [${ci}]`).toBeLessThanOrEqual(ci[1] + 1e-12);
+        // A mean below 1 never reads 100%.
+        expect(text).not.toBe('100%');
+        expect(shown).toBeLessThan(1);
+        // The downtime the figure implies, (1 - shown) x a year, is the mean's to within half of
+        // it: the same first digit give or take one, never a nine more or fewer.
+        expect(Math.abs(1 - shown - u), `${text} for ${mean}: ${1 - shown} down against ${u}`).toBeLessThanOrEqual(u / 2 + 1e-12);
+        // And the figure lies inside the interval shown beside it.
+        const [lo, hi] = formatEstimateInterval(mean, ci).replace('%', '').split('–').map((t) => Number(t) / 100) as [number, number];
+        expect(shown).toBeGreaterThanOrEqual(lo - 1e-12);
+        expect(shown).toBeLessThanOrEqual(hi + 1e-12);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it('should read 100% only for a mean of exactly 1', () => {
+    expect(formatEstimate(1, [0.99, 1])).toBe('100%');
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 1, noNaN: true, maxExcluded: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (mean, width) => {
+        expect(formatEstimate(mean, [Math.max(0, mean - width), 1])).not.toBe('100%');
       }),
       { numRuns: runs(300) },
     );
@@ -179,6 +236,21 @@ describe('formatEstimate: digits only as far as the evidence goes', () => {
     [1000, '1,000 y'],
     [12.4, '12 y'],
     [2.54, '2.5 y'],
-    [0.274, '0.27 y'],
+    // Below a year, a duration: "0.27 y" would do, but "0 y" for 4 hours would not.
+    [0.274, '100d'],
+    [4 / 8760, '4h'],
+    [3 / 8760, '3h'],
+    [1 / (365 * 24 * 60), '1m'],
   ])('formatYears(%s) = %s', (y, expected) => expect(formatYears(y)).toBe(expected));
+
+  it('should never read a positive simulated time as zero, at any scale', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-7, max: 1e6, noNaN: true }), (years) => {
+        const text = formatYears(years);
+        expect(text, text).toMatch(/[1-9]/);
+        expect(text, text).not.toMatch(/^0(\.0*)? ?[a-z]/);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
 });

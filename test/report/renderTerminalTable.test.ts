@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminalTable } from '../../src/report/renderTerminalTable.js';
-import { flaggedSummary, summary } from './fixtures.js';
+import { withQuorumEvidence } from '../../src/experiment/quorumEvidence.js';
+import type { Summary } from '../../src/experiment/Summary.js';
+import { flaggedSummary, neverDown, summary } from './fixtures.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -31,6 +33,20 @@ describe('renderTerminalTable', () => {
     const etcd = summary.clusters['prod']!.signals['etcdQuorum']!;
     expect(wide[2]!.startsWith(narrow[2]!)).toBe(true);
     expect(wide[2]!.slice(narrow[2]!.length)).toMatch(new RegExp(`^\\s+\\S.*\\s${etcd.trust.outages}\\s+${etcd.method}$`));
+  });
+
+  it('should count the signal\u2019s own outages in Outages seen, not the quorum losses its verdict rests on', () => {
+    // Arrange: etcdQuorum never down in the 20 years, so apiWrite and scheduling rest on its 0 quorum losses.
+    const prod = summary.clusters['prod']!;
+    const signals = withQuorumEvidence({ ...prod.signals, etcdQuorum: neverDown(20, 3600) });
+    const s: Summary = { ...summary, clusters: { prod: { ...prod, signals } } };
+    expect(signals['apiWrite']!.trust).toMatchObject({ basis: 'etcdQuorum', outages: 0 });
+    // Act
+    const lines = renderTerminalTable(s, { color: false, wide: true }).split('\n');
+    // Assert: 5.2 and 6.3 outages a year over 20 one-year replications: 104 and 126, beside "no quorum loss seen".
+    expect(lines.find((l) => l.startsWith('apiWrite'))).toMatch(/no quorum loss seen.*\s104\s+naive$/);
+    expect(lines.find((l) => l.startsWith('scheduling'))).toMatch(/no quorum loss seen.*\s126\s+naive$/);
+    expect(lines.find((l) => l.startsWith('etcdQuorum'))).toMatch(/\s0\s+naive$/);
   });
 
   it('should colour availability by its nines when asked, keeping the same text', () => {

@@ -93,7 +93,12 @@ function describe(k: number, parts: readonly Unit[], same: boolean): string {
   return `${form}, a = ${show(parts[0]!)}`;
 }
 
-/** An availability with its digits where they matter: 1 − 6.944e-4 rather than 0.99931. */
+/**
+ * An availability with its digits where they matter: 1 − 6.944e-4 rather than 0.99931. A unit
+ * that never fails (or never comes back) reads 1 (or 0): "1 − 0.000" would suggest a rounding.
+ */
 function show(u: Unit): string {
+  if (u.down === 0) return '1';
+  if (u.up === 0) return '0';
   return u.down < 0.01 ? `1 − ${u.down.toPrecision(4)}` : u.up.toPrecision(4);
 }

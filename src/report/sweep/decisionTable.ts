@@ -2,6 +2,7 @@
 import type { Alternative, GroupRecommendation, SweepSummary } from '../../experiment/sweep/index.js';
 import { evidenceOf } from '../evidence.js';
 import { formatMoney, formatSeconds } from '../format.js';
+import { deltaCells, signed, WITHIN_NOISE } from './deltaCells.js';
 import { headlineSignal, headlineSummary, worstWriteP99Ms } from './sweepAxes.js';
 import { formatMs } from './sweepTable.js';
 
@@ -10,7 +11,7 @@ export const DECISION_TITLE = 'What each configuration costs more than the pick,
 
 /** What the delta columns mean, printed under the table. */
 export const DECISION_LEGEND =
-  'The pick\'s row holds its own figures; every other row its change against the pick (nines: more is better; downtime: − is less). Significant: whether the availability differs from the pick\'s at this precision (95%; a conservative test, as points share their random numbers): no means indistinguishable. Hosts: CP control-plane, external etcd, LB load balancer; the workers are the same in every row of a worker count.';
+  `The pick's row holds its own figures; every other row its change against the pick (nines: more is better; downtime: − is less). Significant: whether the availability differs from the pick's at this precision (95%; a conservative test, as points share their random numbers): no means indistinguishable, and its nines and downtime read ${WITHIN_NOISE}; the other differences are rounded to what the two intervals support. Hosts: CP control-plane, external etcd, LB load balancer; the workers are the same in every row of a worker count.`;
 
 export type Choice = 'recommended' | 'runner-up' | 'closest' | '';
 
@@ -37,9 +38,11 @@ export function designPaths(summary: SweepSummary): string[] {
 /**
  * One row per point of every group that has a pick (the recommended point, or the closest miss
  * when none meets the objectives), the pick first and then the others cheapest first. The pick's
- * row holds its own figures; every other row says whether it meets the objectives and what it changes against the pick: "+$416.10" a month,
- * "+0.31" nines, "−2h 5m" of downtime a year, and the write p99 with its change. "Significant" says
- * whether the headline availability differs from the pick's at this precision (compareAvailability).
+ * row holds its own figures; every other row says whether it meets the objectives and what it
+ * changes against the pick: "+$416.10" a month, "+0.3" nines and "−2h" of downtime a year (rounded
+ * to what the two intervals support, "within noise" where not significant: deltaCells), and the
+ * write p99 with its change. "Significant" says whether the headline availability differs from
+ * the pick's at this precision (compareAvailability).
  */
 export function decisionTable(summary: SweepSummary): DecisionTable {
   const signal = headlineSignal(summary);
@@ -54,11 +57,13 @@ export function decisionTable(summary: SweepSummary): DecisionTable {
     const pick = pickOf(g);
     if (pick === null) continue;
     const order: (Alternative | null)[] = [null, ...g.alternatives];
+    const pickSignal = headlineSummary(summary.points[pick]!, signal);
     for (const alt of order) {
       const i = alt === null ? pick : alt.point;
       const p = summary.points[i]!;
       const s = headlineSummary(p, signal);
       const e = s === undefined ? undefined : evidenceOf(s);
+      const delta = alt === null ? null : deltaCells(pickSignal, s, alt);
       const choice: Choice = alt === null ? (g.recommendation.kind === 'cheapest' ? 'recommended' : 'closest') : i === g.runnerUp ? 'runner-up' : '';
       const p99 = worstWriteP99Ms(p);
       const failing = [...new Set(p.verdict.checks.filter((c) => !c.met).map((c) => (c.kind === 'availability' ? c.signal : 'write p99')))];
@@ -78,8 +83,8 @@ export function decisionTable(summary: SweepSummary): DecisionTable {
           alt === null ? '—' : signedMoney(alt.costDeltaPerMonth, money),
           e === undefined ? '—' : e.figure,
           e === undefined ? '' : e.tag,
-          alt === null ? (e?.nines ?? '—') : alt.ninesDelta === null ? (e?.nines ?? '—') : signed(alt.ninesDelta, 2),
-          alt === null ? (s ? formatSeconds(s.downtimeSecondsPerYear) : '—') : alt.downtimeDeltaSecondsPerYear === null ? '—' : signedDuration(alt.downtimeDeltaSecondsPerYear),
+          delta === null ? (e?.nines ?? '—') : (delta.nines ?? e?.nines ?? '—'),
+          delta === null ? (s ? formatSeconds(s.downtimeSecondsPerYear) : '—') : delta.downtime,
           alt === null || alt.writeP99DeltaMs === null ? formatMs(p99) : `${formatMs(p99)} (${signed(alt.writeP99DeltaMs, 1)})`,
           alt === null ? '—' : differenceText(alt),
         ],
@@ -111,14 +116,3 @@ export function signedMoney(x: number, money: (x: number) => string): string {
   return `${x > 0 ? '+' : '−'}${money(Math.abs(x))}`;
 }
 
-function signed(x: number, digits: number): string {
-  const text = Math.abs(x).toFixed(digits);
-  if (Number(text) === 0) return `±${text}`;
-  return `${x > 0 ? '+' : '−'}${text}`;
-}
-
-/** "−2h 5m" of downtime a year (less is better), "+40s", "±0s". */
-function signedDuration(seconds: number): string {
-  if (Math.abs(seconds) < 0.5) return '±0s';
-  return `${seconds > 0 ? '+' : '−'}${formatSeconds(Math.abs(seconds))}`;
-}

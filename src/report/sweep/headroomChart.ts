@@ -41,6 +41,8 @@ export function headroomChart(summary: SweepSummary): Chart | null {
     return e && e.load.nodeLeases > 0 ? [{ workers: Math.round(e.load.nodeLeases * renew), rate: e.load.total }] : [];
   });
   const line = [...swept, ...marks.map((m) => ({ workers: m.workers, rate: m.rate }))].sort((a, b) => a.workers - b.workers);
+  // Without --max-write-p99 there is no objective: no legend entry for it either.
+  const kinds = summary.objectives.maxWriteP99Ms === null ? (['leader saturates'] as const) : (['leader saturates', 'write p99 reaches the objective'] as const);
   const x = { field: 'workers', type: 'quantitative', scale: { type: 'log' }, axis: { title: 'Workers (log scale)', format: '~s' } } as const;
   const y = { field: 'rate', type: 'quantitative', scale: { type: 'log' }, axis: { title: 'Offered etcd writes per second (log scale)', format: '~s' } } as const;
   const spec: TopLevelSpec = {
@@ -53,14 +55,14 @@ export function headroomChart(summary: SweepSummary): Chart | null {
       { data: { values: line }, mark: { type: 'line', color: MUTED_COLOR, strokeWidth: 1.5 }, encoding: { x, y } },
       { data: { values: swept }, mark: { type: 'tick', color: MUTED_COLOR, thickness: 2, size: 14 }, encoding: { x, y } },
       // Saturation filled, the objective hollow: one colour legend for both.
-      ...(['leader saturates', 'write p99 reaches the objective'] as const).map((kind) => ({
+      ...kinds.map((kind) => ({
         data: { values: marks },
         transform: [{ filter: `datum.kind == '${kind}'` }],
         mark: { type: 'point' as const, size: 90, strokeWidth: 2, opacity: 1, filled: kind === 'leader saturates', ...(kind === 'leader saturates' ? {} : { fill: 'white' }) },
         encoding: {
           x,
           y,
-          color: { field: 'kind', type: 'nominal' as const, scale: { domain: ['leader saturates', 'write p99 reaches the objective'], range: [DOWN_COLOR, POINT_COLOR] }, legend: { title: null, orient: 'bottom' as const, labelLimit: 0 } },
+          color: { field: 'kind', type: 'nominal' as const, scale: { domain: [...kinds], range: [DOWN_COLOR, POINT_COLOR].slice(0, kinds.length) }, legend: { title: null, orient: 'bottom' as const, labelLimit: 0 } },
           tooltip: [{ field: 'text', title: 'Limit' }],
         },
       })),

@@ -5,9 +5,14 @@ import { alignedTable } from './alignedTable.js';
 
 export const HEADROOM_TITLE = 'Headroom: how many workers each etcd design carries';
 
-/** Under the table: where the figures come from. */
-export const HEADROOM_LEGEND =
-  'Solved on the etcd load model (bisection on workers, not read off the grid): saturation is where the offered writes reach the leader\'s capacity; the objective column is where the write p99 reaches --max-write-p99. Workers rounded down; the write rate is the load model\'s there. Model figures: see the assumptions.';
+/**
+ * Under the table: where the figures come from. The objective columns are there only with
+ * --max-write-p99, and so is the sentence about them.
+ */
+export function headroomLegend(summary: Pick<SweepSummary, 'objectives'>): string {
+  const objective = summary.objectives.maxWriteP99Ms === null ? '' : '; the objective columns are where the write p99 reaches --max-write-p99';
+  return `Solved on the etcd load model (bisection on workers, not read off the grid): saturation is where the offered writes reach the leader's capacity${objective}. Workers rounded down; the write rate is the load model's there. Model figures: see the assumptions.`;
+}
 
 export interface HeadroomRow {
   /** The point the design was taken from (its first in the grid). */
@@ -67,13 +72,13 @@ export function headroomTable(summary: SweepSummary): { head: string[]; rows: He
 export function headroomTerminal(summary: SweepSummary, dim: (s: string) => string, bold: (s: string) => string): string[] {
   const t = headroomTable(summary);
   if (t.rows.length === 0) return [];
-  return ['', bold(HEADROOM_TITLE), ...alignedTable(t.head, t.rows.map((r) => r.cells), (i) => !t.numeric[i], dim), dim(HEADROOM_LEGEND)];
+  return ['', bold(HEADROOM_TITLE), ...alignedTable(t.head, t.rows.map((r) => r.cells), (i) => !t.numeric[i], dim), dim(headroomLegend(summary))];
 }
 
 export function headroomMarkdown(summary: SweepSummary): string[] {
   const t = headroomTable(summary);
   if (t.rows.length === 0) return [];
-  return [`## ${HEADROOM_TITLE}`, '', markdownTable(t.head, t.rows.map((r) => r.cells), (i) => t.numeric[i] === true), '', HEADROOM_LEGEND, ''];
+  return [`## ${HEADROOM_TITLE}`, '', markdownTable(t.head, t.rows.map((r) => r.cells), (i) => t.numeric[i] === true), '', headroomLegend(summary), ''];
 }
 
 function show(v: unknown): string {

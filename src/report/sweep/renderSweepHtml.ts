@@ -14,7 +14,7 @@ import { sweepWork } from './sweepWork.js';
 import { ETCD_COLUMNS, etcdTable } from './etcdTable.js';
 import { recommendationLines } from './recommendationText.js';
 import { DECISION_LEGEND, decisionTable, type DecisionTable } from './decisionTable.js';
-import { HEADROOM_LEGEND, HEADROOM_TITLE, headroomTable } from './headroomTable.js';
+import { HEADROOM_TITLE, headroomLegend, headroomTable } from './headroomTable.js';
 import { sweepTable } from './sweepTable.js';
 
 /** What the page shows: the sweep's summary and the scenario of each point (same order). */
@@ -92,7 +92,7 @@ export function renderSweepHtml(input: SweepReportInput, charts: readonly Chart[
           room.head.map((h, i): Cell => (room.numeric[i] ? { text: h, className: 'num' } : breakable(h))),
           room.rows.map((r) => r.cells.map((text, i): Cell => (room.numeric[i] ? { text, className: 'num' } : text))),
           { className: 'headroom' },
-        ) + `<p class="note">${escapeHtml(HEADROOM_LEGEND)}</p>${chart('headroom')}`;
+        ) + `<p class="note">${escapeHtml(headroomLegend(summary))}</p>${chart('headroom')}`;
   const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
   const sections: [id: string, title: string, lead: string, body: string][] = [
     ['recommendation', 'Recommendation', 'Against the objectives given with the sweep; ★ marks the point in the grid.', `${paragraphs(recommendationLines(summary))}\n${decisionHtml}`],

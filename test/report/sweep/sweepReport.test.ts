@@ -40,6 +40,24 @@ function saturated(s: SweepSummary): SweepSummary {
 describe('the sweep report', () => {
   const { summary, scenarios } = sweep();
 
+  it('should explain the objective columns of the headroom only where they are shown (with --max-write-p99)', () => {
+    // Arrange: the same grid with only an availability objective.
+    const bare = sweep({ availability: [{ signal: 'apiWrite', targetPercent: 99.9 }], maxWriteP99Ms: null });
+    // Act
+    const outputs = [renderSweepTerminal(bare.summary, { color: false }), renderSweepMarkdown(bare.summary), renderSweepHtml(bare, sweepCharts(bare.summary))];
+    // Assert: the headroom table is there, its note says nothing of a column that is not.
+    for (const text of outputs) {
+      expect(text).toContain('Headroom: how many workers each etcd design carries');
+      expect(text).not.toContain('--max-write-p99');
+      expect(text).not.toMatch(/objective columns?/);
+    }
+    expect(JSON.stringify(sweepCharts(bare.summary).find((c) => c.id === 'headroom')!.spec)).not.toContain('reaches the objective');
+    // With the objective, the columns and their note.
+    const withObjective = renderSweepTerminal(summary, { color: false });
+    expect(withObjective).toMatch(/Write p99 reaches 60 ms at workers/);
+    expect(withObjective).toContain('the objective columns are where the write p99 reaches --max-write-p99');
+  });
+
   it('should draw every chart cleanly (vega-lite warnings fail), saturated points included', async () => {
     for (const s of [summary, saturated(summary)]) {
       const charts = sweepCharts(s);
