@@ -4,8 +4,11 @@ import type { Trace } from '../model/Trace.js';
 import { mergeShortIntervals } from './mergeShortIntervals.js';
 import { NO_LEADER, NOT_RECORDED, traceIntervals, type Interval, type TimelineData } from './traceIntervals.js';
 
-/** At most this many kinds of cause get a colour of their own; the rarest share "other". */
+/** At most this many kinds of cause get a colour of their own; the rarest random ones share "other". */
 const MAX_CAUSES = 8;
+
+/** Kinds of cause a scripted fault gives (traceIntervals): each keeps its colour, so a fault's zoom panel never says "other" for the fault itself. */
+const isScripted = (kind: string) => kind === 'partition' || kind === 'rolling upgrade' || kind.startsWith('scripted ');
 
 export interface TimeWindow {
   readonly start: SimTime;
@@ -33,7 +36,8 @@ export function timelineView(trace: Trace, width: number, window?: TimeWindow): 
   const raw = traceIntervals(trace);
   const counts = new Map<string, number>();
   for (const d of raw.down) counts.set(d.state, (counts.get(d.state) ?? 0) + 1);
-  const kept = new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, counts.size > MAX_CAUSES ? MAX_CAUSES - 1 : MAX_CAUSES).map(([c]) => c));
+  const ranked = [...counts].sort((a, b) => Number(isScripted(b[0])) - Number(isScripted(a[0])) || b[1] - a[1]);
+  const kept = new Set(ranked.slice(0, counts.size > MAX_CAUSES ? MAX_CAUSES - 1 : MAX_CAUSES).map(([c]) => c));
   const data: TimelineData = { ...raw, down: raw.down.map((d) => (kept.has(d.state) ? d : { ...d, state: 'other' })) };
   const colours = {
     causes: [...new Set(data.down.map((d) => d.state))],

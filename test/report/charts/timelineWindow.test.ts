@@ -54,4 +54,36 @@ describe('the timeline over the horizon and over a window', () => {
     expect(titleTexts(svg).slice(-2)).toEqual(['Zoomed', 'around the partition']);
     expect(countItems(svg, 'rule')).toBe(3); // the partition's line in each strip
   });
+
+  it('should keep a colour for every scripted fault\u2019s kind and fold the rarest random ones into "other" past eight kinds', () => {
+    // Arrange: seven kinds of random failure, the rarer the later, and a scripted crash and a
+    // partition that happen once each: eleven kinds, more than the eight colours.
+    const events: TraceEvent[] = [];
+    const randomKinds = ['worker failure', 'controlPlane failure', 'etcd process failure', 'loadBalancer failure', 'datacenter outage', 'failure domain outage', 'disk failure'];
+    randomKinds.forEach((kind, k) => {
+      for (let n = 0; n < 20 - 2 * k; n++) {
+        const t = (k * 100 + n) * HOUR;
+        events.push({ t, kind: 'component', name: `c/x-${k}`, up: false, cause: `${kind}: c/x-${k} fails` });
+        events.push({ t: t + MINUTE, kind: 'component', name: `c/x-${k}`, up: true, cause: 'repaired' });
+      }
+    });
+    events.push({ t: 900 * HOUR, kind: 'component', name: 'c/etcd-1', up: false, cause: 'scripted crash of c/etcd-1' });
+    events.push({ t: 902 * HOUR, kind: 'component', name: 'c/etcd-1', up: true, cause: 'c/etcd-1 restarts' });
+    events.push({ t: 950 * HOUR, kind: 'partition', active: true, groups: [['dc-a'], ['dc-b']] });
+    events.push({ t: 951 * HOUR, kind: 'partition', active: false, groups: [['dc-a'], ['dc-b']] });
+    events.sort((a, b) => a.t - b.t);
+    const t: Trace = { horizon: YEAR, events, components: [...randomKinds.map((_, k) => `c/x-${k}`), 'c/etcd-1'], signals: ['c/apiWrite'] };
+
+    // Act
+    const view = timelineView(t, 660, { start: 899 * HOUR, end: 960 * HOUR });
+
+    // Assert: both scripted kinds kept, with the five commonest random ones; the two rarest share "other".
+    expect(view.causes).toContain('scripted crash');
+    expect(view.causes).toContain('partition');
+    expect(view.causes).toContain('other');
+    expect(view.causes).toHaveLength(8);
+    expect(view.causes).not.toContain('failure domain outage');
+    expect(view.causes).not.toContain('disk failure');
+    expect(view.data.down.map((d) => d.state).sort()).toEqual(['partition', 'scripted crash']);
+  });
 });
