@@ -112,7 +112,7 @@ export function timelineSpec(trace: Trace, options: TimelineOptions = {}): TopLe
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title ?? 'Timeline of one replication',
-      subtitle: [...(options.subtitle ?? wholeSubtitle(view)), ...hidden, ...bounded],
+      subtitle: wrapLines([...(options.subtitle ?? wholeSubtitle(view)), ...hidden, ...bounded], SUBTITLE_CHARS),
     },
     config: CONFIG,
     spacing: 18,
@@ -224,4 +224,23 @@ function causeColour(i: number): string {
 function leaderColour(i: number): string {
   const colors = ['#4e79a7', '#76b7b2', '#edc948', '#b07aa1', '#9c755f', '#f28e2b', '#bab0ac'];
   return colors[i % colors.length] ?? MUTED_COLOR;
+}
+
+/** About how many characters of a subtitle fit across the chart (vega draws each line as one, cutting nothing: a longer one runs off the page). */
+const SUBTITLE_CHARS = 130;
+
+/** Each line broken at spaces into lines of at most `width` characters (a longer word stays whole). */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let current = '';
+    for (const word of line.split(' ')) {
+      if (current !== '' && current.length + 1 + word.length > width) {
+        out.push(current);
+        current = word;
+      } else current = current === '' ? word : `${current} ${word}`;
+    }
+    out.push(current);
+  }
+  return out;
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, YEAR } from '../../../src/kernel/index.js';
 import type { Trace, TraceEvent } from '../../../src/model/Trace.js';
-import { timelineSpec } from '../../../src/report/charts/timelineSpec.js';
+import fc from 'fast-check';
+import { timelineSpec, wrapLines } from '../../../src/report/charts/timelineSpec.js';
 import { renderSvg } from '../../../src/report/renderSvg.js';
 import { timelineView } from '../../../src/report/timelineView.js';
 import { trace } from '../fixtures.js';
@@ -85,5 +86,24 @@ describe('the timeline over the horizon and over a window', () => {
     expect(view.causes).not.toContain('failure domain outage');
     expect(view.causes).not.toContain('disk failure');
     expect(view.data.down.map((d) => d.state).sort()).toEqual(['partition', 'scripted crash']);
+  });
+});
+
+describe('wrapLines', () => {
+  it('should break lines at spaces into lines no longer than the width, keeping every word in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.stringMatching(/^[a-z0-9.()]{1,12}$/), { minLength: 1, maxLength: 40 }), { maxLength: 5 }), fc.integer({ min: 12, max: 140 }), (lines, width) => {
+        const text = lines.map((words) => words.join(' '));
+        const wrapped = wrapLines(text, width);
+        for (const l of wrapped) expect(l.length).toBeLessThanOrEqual(width);
+        expect(wrapped.join(' ').split(' ')).toEqual(text.join(' ').split(' '));
+        expect(wrapped.length).toBeGreaterThanOrEqual(text.length);
+      }),
+    );
+  });
+
+  it('should leave a short line alone and keep a word longer than the width whole', () => {
+    expect(wrapLines(['short line'], 130)).toEqual(['short line']);
+    expect(wrapLines(['a verylongword b'], 5)).toEqual(['a', 'verylongword', 'b']);
   });
 });
