@@ -118,6 +118,37 @@ describe('output paths checked before any work', () => {
   });
 });
 
+describe('a shard\'s partial file', () => {
+  // three-members.yaml's name: its shards write three-members.shard-i-of-n.json.
+  const file = (dir: string, shard: string) => join(dir, `three-members.shard-${shard.replace('/', '-of-')}.json`);
+
+  it('should refuse, before running, a user\'s file where the partial file goes, and leave it as it was', async () => {
+    const dir = place('shard-user-file');
+    writeFileSync(file(dir, '1/3'), 'precious\n');
+    expectRefused(await kubesimInProcess(['run', scenario, '--shard', '1/3', '--out', dir, ...HUGE]), /^kubesim: --out .*shard-user-file: .*three-members\.shard-1-of-3\.json exists and is not a partial result written by kubesim: refusing to replace it; choose another --out$/);
+    expectRefused(await kubesimInProcess(['sweep', scenario, '--set', 'etcd.members=1,3', '--shard', '1/3', '--out', dir, ...HUGE]), /three-members\.shard-1-of-3\.json exists and is not a partial result written by kubesim/);
+    expect(readFileSync(file(dir, '1/3'), 'utf8')).toBe('precious\n');
+    expect(readdirSync(dir)).toEqual(['three-members.shard-1-of-3.json']);
+  });
+
+  it('should refuse, before running, a folder where the partial file goes', async () => {
+    const dir = place('shard-folder');
+    mkdirSync(file(dir, '1/2'));
+    expectRefused(await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', dir, ...HUGE]), /three-members\.shard-1-of-2\.json is a folder, not a partial result file: refusing to replace it/);
+    expect(statSync(file(dir, '1/2')).isDirectory()).toBe(true);
+  });
+
+  it('should replace its own partial file when a shard runs again, also a damaged one', async () => {
+    const dir = place('shard-again');
+    expect((await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', dir, ...SMALL])).code).toBe(0);
+    const first = readFileSync(file(dir, '1/2'), 'utf8');
+    writeFileSync(file(dir, '1/2'), first.slice(0, 100));
+    const again = await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', dir, ...SMALL]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(file(dir, '1/2'), 'utf8')).toBe(first);
+  });
+});
+
 describe('merge', () => {
   it('should check its report folders before summarising: two scenarios of one name, an --out under a file', async () => {
     const dir = place('merge');
