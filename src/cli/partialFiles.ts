@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PARTIAL_FORMAT, checkPartial, partialChecksum, printable, type NamedPartial, type PartialResult } from '../experiment/partial/index.js';
 import { MAX_SHARDS, type Shard } from '../experiment/shard.js';
 import { InputError } from './errors.js';
-import { OutputPathError, showPath } from './outputPaths.js';
+import { checkNameLengths, OutputPathError, showPath } from './outputPaths.js';
 
 /** `etcd-sizing.shard-2-of-4.json`: what a shard writes into its --out folder. */
 export function partialFileName(name: string, shard: Shard): string {
@@ -48,6 +48,7 @@ const PARTIAL_OPENING = '{"format":"kubesim/partial-';
  * or damaged shard is redone (docs/sharding.md).
  */
 export function checkPartialTarget(file: string, out?: string): void {
+  checkNameLengths(file, true);
   let stat;
   try {
     stat = lstatSync(file);

@@ -118,6 +118,38 @@ describe('output paths checked before any work', () => {
   });
 });
 
+describe('names too long for the file system, refused before any work', () => {
+  const NAME_REFUSED = /^kubesim: .*long\.yaml:\d+: metadata\.name: expected a name of at most 128 bytes \(UTF-8\), since it names the report folder and files \(docs\/names\.md\), found "x{60}…" \((240|300) characters\), (240|300) bytes$/;
+
+  it.each([
+    ['validate', []],
+    ['run', HUGE],
+    ['run --shard', ['--shard', '1/3', ...HUGE]],
+    ['sweep', ['--set', 'etcd.members=1,3', ...HUGE]],
+    ['sweep --shard', ['--set', 'etcd.members=1,3', '--shard', '1/2', ...HUGE]],
+  ] as const)('should refuse a metadata.name of 240 and 300 bytes in %s, naming the file and the limit', async (command, rest) => {
+    for (const n of [240, 300]) {
+      const dir = place(`long-${command.replace(/\W/g, '')}-${n}`);
+      const file = named(dir, 'long.yaml', 'x'.repeat(n));
+      expectRefused(await kubesimInProcess([command.split(' ')[0]!, file, ...(command === 'validate' ? [] : ['--out', join(dir, 'out')]), ...rest]), NAME_REFUSED);
+      expect(readdirSync(dir)).toEqual(['long.yaml']);
+    }
+  });
+
+  it('should refuse an --out with a name the file system cannot hold, or none for its temporary sibling', async () => {
+    const dir = place('long-out');
+    const long = (n: number, c = 'y') => join(dir, c.repeat(n));
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', long(300), ...HUGE]), /: the name "y{60}…" \(300 characters\) is 300 bytes long, above 229 \(the file system's 255 less 26 for the temporary name written beside it\): choose a shorter output path$/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', long(240), ...HUGE]), /is 240 bytes long, above 229/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', join(long(256), 'r'), ...HUGE]), /is 256 bytes long, above 255 \(the file system's limit\)/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', long(256), ...HUGE]), /is 256 bytes long, above 255/);
+    expectRefused(await kubesimInProcess(['lab', '--out', `${long(115, 'é')}.html`]), /is 235 bytes long, above 229/);
+    expect(readdirSync(dir)).toEqual([]);
+    const ok = await kubesimInProcess(['run', scenario, '--out', long(229), ...SMALL]);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
+
 describe('a shard\'s partial file', () => {
   // three-members.yaml's name: its shards write three-members.shard-i-of-n.json.
   const file = (dir: string, shard: string) => join(dir, `three-members.shard-${shard.replace('/', '-of-')}.json`);
