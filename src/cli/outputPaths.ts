@@ -1,6 +1,7 @@
 /** Checks every output path before any work: where it goes must be a writable folder, and no two outputs may be the same. */
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { quoteValue } from '../kernel/quoteValue.js';
 import { InputError } from './errors.js';
 
 /** An output path that cannot be written (a file where a folder must be, no permission, a system folder): bad input, exit 2. */
@@ -24,12 +25,45 @@ export function showPath(path: string): string {
  * the permission branch.
  */
 export function checkOutputParent(path: string, access: (p: string) => void = (p) => accessSync(p, constants.W_OK | constants.X_OK)): void {
+  checkNameLengths(path, true);
   checkWritableFolder(path, dirname(resolve(path)), access);
 }
 
 /** The same for a folder that files are written into (a shard's --out): the folder itself or its nearest existing ancestor. */
 export function checkOutputFolder(dir: string, access?: (p: string) => void): void {
+  checkNameLengths(dir, false);
   checkWritableFolder(dir, resolve(dir), access ?? ((p) => accessSync(p, constants.W_OK | constants.X_OK)));
+}
+
+/** The most bytes a file or folder name may have: NAME_MAX of Linux (ext4, xfs, btrfs, tmpfs) and macOS (APFS). */
+export const NAME_MAX_BYTES = 255;
+
+/**
+ * What the temporary sibling of a file or folder adds to its name (reportSwap.ts):
+ * `.<name>.tmp-<pid>-<12 hex>`, with a pid of up to 7 digits (Linux's largest pid_max, 4194304).
+ */
+export const SIBLING_EXTRA_BYTES = '.'.length + '.tmp-'.length + 7 + '-'.length + 12;
+
+/**
+ * Refuses, as one line naming `path`, a path with a name longer than the file system allows
+ * (ENAMETOOLONG, once only after the work): every folder on the way at most NAME_MAX_BYTES of
+ * UTF-8, and the last name, when `sibling`, short enough for its temporary sibling too.
+ */
+export function checkNameLengths(path: string, sibling: boolean): void {
+  const names = resolve(path).split(sep).filter((n) => n !== '');
+  names.forEach((name, i) => {
+    const most = sibling && i === names.length - 1 ? NAME_MAX_BYTES - SIBLING_EXTRA_BYTES : NAME_MAX_BYTES;
+    const bytes = Buffer.byteLength(name, 'utf8');
+    if (bytes <= most) return;
+    const why = most === NAME_MAX_BYTES ? `the file system's limit` : `the file system's ${NAME_MAX_BYTES} less ${SIBLING_EXTRA_BYTES} for the temporary name written beside it`;
+    throw new OutputPathError(`${showPath(shortPath(path))}: the name ${quoteValue(name)} is ${bytes} bytes long, above ${most} (${why}): choose a shorter output path`);
+  });
+}
+
+/** A path as an error line shows it: at most 60 characters, the rest cut (as quoteValue cuts values). */
+function shortPath(path: string): string {
+  const chars = [...path];
+  return chars.length <= 60 ? path : `${chars.slice(0, 60).join('')}… (${chars.length.toLocaleString('en-US')} characters)`;
 }
 
 function checkWritableFolder(shown: string, start: string, access: (p: string) => void): void {

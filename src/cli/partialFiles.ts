@@ -1,10 +1,11 @@
 /** Reading and writing shards' partial result files (JSON), and finding them in folders. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomicFile.js';
 import { join } from 'node:path';
 import { PARTIAL_FORMAT, checkPartial, partialChecksum, printable, type NamedPartial, type PartialResult } from '../experiment/partial/index.js';
 import { MAX_SHARDS, type Shard } from '../experiment/shard.js';
 import { InputError } from './errors.js';
+import { checkNameLengths, OutputPathError, showPath } from './outputPaths.js';
 
 /** `etcd-sizing.shard-2-of-4.json`: what a shard writes into its --out folder. */
 export function partialFileName(name: string, shard: Shard): string {
@@ -36,8 +37,47 @@ function revive(_: string, v: unknown): unknown {
   return v;
 }
 
-/** Writes the file whole or not at all (atomicFile.ts). */
-export async function writePartialFile(path: string, partial: PartialResult): Promise<void> {
+/** How every partial file kubesim writes begins (partialJson: `format` is the first field), whatever its version. */
+const PARTIAL_OPENING = '{"format":"kubesim/partial-';
+
+/**
+ * Refuses, as one line naming --out and the file, a shard's partial file path that holds
+ * something other than a partial result written by kubesim: a folder, a link, a device, or a file
+ * of the user's. A kubesim partial file there (an earlier run of this shard, even a damaged one
+ * that merge asked to run again) and an empty file are replaced: re-running a shard is how a lost
+ * or damaged shard is redone (docs/sharding.md).
+ */
+export function checkPartialTarget(file: string, out?: string): void {
+  checkNameLengths(file, true);
+  let stat;
+  try {
+    stat = lstatSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return; // absent (or under a missing folder): it will be created
+    throw e;
+  }
+  const flag = out === undefined ? '' : `--out ${showPath(out)}: `;
+  const refuse = (what: string) => new OutputPathError(`${flag}${showPath(file)} ${what}: refusing to replace it; choose another --out`);
+  if (stat.isDirectory()) throw refuse('is a folder, not a partial result file');
+  if (!stat.isFile()) throw refuse('is not a regular file');
+  if (stat.size > 0 && !opening(file, PARTIAL_OPENING.length).startsWith(PARTIAL_OPENING)) throw refuse('exists and is not a partial result written by kubesim');
+}
+
+/** The first `bytes` bytes of a file, as text. */
+function opening(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the file whole or not at all (atomicFile.ts), after checking again that what is there may be replaced. */
+export async function writePartialFile(path: string, partial: PartialResult, out?: string): Promise<void> {
+  checkPartialTarget(path, out);
   await writeFileAtomically(path, `${partialJson(partial)}\n`);
 }
 

@@ -1,6 +1,7 @@
 /** The commander program: every command, its flags and its help text. */
 import { Command, Option } from 'commander';
 import { checkOutputFlags, outputOption } from './outputFormat.js';
+import { checkPathFlags } from './pathFlags.js';
 import { withExamples } from './helpExamples.js';
 import { KUBESIM_VERSION } from '../experiment/version.js';
 import { DEFAULT_LAB_FILE, DEFAULT_LAB_PORT } from './labDefaults.js';
@@ -45,8 +46,12 @@ export function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: () => {} })
-    // -o is checked, and --json set from it, before any command runs (outputFormat.ts).
-    .hook('preAction', (_program, command) => checkOutputFlags(command));
+    // -o is checked, and --json set from it, before any command runs (outputFormat.ts); so are
+    // empty path flags (pathFlags.ts).
+    .hook('preAction', (_program, command) => {
+      checkOutputFlags(command);
+      checkPathFlags(command);
+    });
 
   // The adaptive-run options come last in the help, after the command's own.
   withPrecision(

@@ -4,6 +4,7 @@ export { ScenarioError, formatProblem, type Problem } from './ScenarioError.js';
 export { parseScenario, loadScenario, readScenarioFile, unreadableReason } from './parseScenario.js';
 export { parseScenarioDocument, MAX_NESTING_DEPTH } from './parseScenarioDocument.js';
 export { scenarioFromRaw } from './scenarioFromRaw.js';
+export { MAX_SCENARIO_NAME_BYTES } from './scenarioName.js';
 export { setPath, parseOverride } from './setPath.js';
 export { componentNames, checkComponentName, datacenterOf } from './components.js';
 export { scenarioAdvice, type Advice } from './scenarioAdvice.js';

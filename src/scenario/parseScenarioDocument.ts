@@ -1,5 +1,6 @@
 /** Parses YAML or JSON text into a raw document, remembering the line of every value for messages. */
 import { LineCounter, parseDocument } from 'yaml';
+import { duplicateKeyOffsets } from './_internals/duplicateKeys.js';
 import { attachLocator, yamlLocator } from './_internals/locate.js';
 import { findTooDeep } from './_internals/nestingDepth.js';
 import { ScenarioError } from './ScenarioError.js';
@@ -22,13 +23,19 @@ export function parseScenarioDocument(text: string, file: string): unknown {
   const lines = new LineCounter();
   // logLevel 'error': the parser would otherwise print warnings on stderr ('silent' would also
   // drop the error for a second document). merge: `<<: *base` merge keys, to share settings.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error', merge: true });
-  if (doc.errors.length > 0) {
+  // uniqueKeys false: the parser's check of repeated keys is quadratic in the keys of a mapping;
+  // duplicateKeyOffsets finds the same keys in linear time and reports them in the same words.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error', merge: true, uniqueKeys: false });
+  const errors = [
+    ...doc.errors.map((e) => ({ code: e.code as string, pos: e.pos[0], message: e.message })),
+    ...duplicateKeyOffsets(doc).map((pos) => ({ code: 'DUPLICATE_KEY', pos, message: 'Map keys must be unique' })),
+  ].sort((a, b) => a.pos - b.pos);
+  if (errors.length > 0) {
     // Only the first error: the parser's later ones mostly follow from it (one unclosed bracket
     // gives seven), so like kubectl and yamllint the first is shown, with a count of the others.
-    const e = doc.errors[0]!;
-    const { line, col } = lines.linePos(e.pos[0]);
-    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
+    const e = errors[0]!;
+    const { line, col } = lines.linePos(e.pos);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     const message =
       e.code === 'MULTIPLE_DOCS'
         ? "expected one YAML document, found a second one (after '---')"

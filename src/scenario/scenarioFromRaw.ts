@@ -13,6 +13,7 @@ import { readLesson } from './_internals/readLesson.js';
 import { readCost, readEtcdLoad, readFederation, readKubernetes, readManagement, readRaft } from './_internals/readSettings.js';
 import { field, isRawObject, need, readDuration, readInteger, readList, readString, type RawObject } from './_internals/read.js';
 import { SCENARIO_DEFAULTS } from './defaults.js';
+import { scenarioNameProblem } from './scenarioName.js';
 import { DEPLOYMENT_MODELS, MODEL_PRESETS } from './presets.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
 import type { Lesson } from './Lesson.js';
@@ -40,6 +41,8 @@ export function scenarioFromRaw(raw: unknown, file: string): Scenario {
 function build(p: Problems, raw: RawObject, file: string): Scenario {
   const metadata = field(raw, 'metadata');
   const name = readString(p, need(p, metadata, ['metadata'], 'name'), ['metadata', 'name']) ?? '';
+  const tooLong = scenarioNameProblem(name);
+  if (tooLong !== undefined) p.invalid(['metadata', 'name'], tooLong);
   const description = field(metadata, 'description');
   const S: Path = ['spec'];
   const spec = need(p, raw, [], 'spec');

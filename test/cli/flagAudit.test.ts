@@ -2,11 +2,13 @@
  * Every numeric flag of every command refuses garbage (NaN, 1e999, negative, fractional where a
  * whole number is needed, empty) with exit 2 and one line that names the flag and what it
  * expects, before any file is read: the scenario given is missing, and the flag is still what
- * is reported. (Path flags, --out, are checked with the report folders.)
+ * is reported. Every path flag (--out, --into, --scenario) of every command refuses an empty
+ * value the same way; what a non-empty path may be is checked with the report folders.
  */
 import { describe, expect, it } from 'vitest';
 import { durationFlag, intFlag, seedFlag } from '../../src/cli/flags.js';
 import { precisionFlag } from '../../src/cli/precisionFlags.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { kubesimInProcess } from './inProcess.js';
 
 const GARBAGE = ['NaN', '1e999', '-1', '1.5', ''] as const;
@@ -80,5 +82,23 @@ describe('every numeric flag of every command, through the CLI', () => {
       expect(lines, r.stderr).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^kubesim: ${flag}: expected `));
     });
+  });
+});
+
+// Every command's path flags, read from the program itself so that a new one is covered too;
+// each required argument is given (a missing file): the empty flag is what must be reported.
+const PATH_ROWS = buildProgram().commands.flatMap((command) => {
+  const args = [command.name(), ...command.registeredArguments.filter((a) => a.required).map(() => MISSING)];
+  return command.options.filter((o) => ['--out', '--into', '--scenario'].includes(o.long ?? '')).map((o) => [args, o.long!] as const);
+});
+
+describe('every path flag of every command, through the CLI', () => {
+  it('should have found the path flags of run, sweep, compare, merge, fit, import and lab', () => {
+    expect(new Set(PATH_ROWS.map(([args]) => args[0]))).toEqual(new Set(['run', 'sweep', 'merge', 'compare', 'fit', 'import', 'lab']));
+  });
+
+  it.each(PATH_ROWS)('should refuse %j %s "" with exit 2 and one line, before any work', async (args, flag) => {
+    const r = await kubesimInProcess([...args, flag, '', ...(args[0] === 'import' ? ['--force'] : [])]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `kubesim: ${flag}: expected a path, found an empty string\n`]);
   });
 });

@@ -99,6 +99,13 @@ describe('scenario files that are too large, too deep or not text', () => {
     expect(r.stderr).toBe(`kubesim: ${deep}:1: nested deeper than the limit of 64 levels (65 here); a scenario needs about 8\n`);
   });
 
+  it.each(COMMANDS.filter(([c]) => ['validate', 'run'].includes(c)))('should refuse a repeated key among 40,000 keys of one JSON mapping in %s with its line and column, not after minutes', async (_, args) => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `"k${i}": 1`).join(',\n');
+    const many = file('many-keys.json', `{"apiVersion": "kubesim/v1", "spec": {\n${keys},\n"k5": 2}}\n`);
+    const r = await kubesimInProcess(args(many));
+    expect([r.code, r.stderr]).toEqual([2, `kubesim: ${many}:40002: invalid YAML at column 1: Map keys must be unique\n`]);
+  });
+
   it('should refuse bytes that are not UTF-8, and NUL bytes, saying where', async () => {
     const latin1 = file('latin1.yaml', Buffer.concat([Buffer.from(scenario('caf')), Buffer.from([0x23, 0x20, 0xe9, 0x0a])]));
     const nul = file('nul.yaml', `${scenario('nul')}# \u0000\n`);

@@ -118,6 +118,69 @@ describe('output paths checked before any work', () => {
   });
 });
 
+describe('names too long for the file system, refused before any work', () => {
+  const NAME_REFUSED = /^kubesim: .*long\.yaml:\d+: metadata\.name: expected a name of at most 128 bytes \(UTF-8\), since it names the report folder and files \(docs\/names\.md\), found "x{60}…" \((240|300) characters\), (240|300) bytes$/;
+
+  it.each([
+    ['validate', []],
+    ['run', HUGE],
+    ['run --shard', ['--shard', '1/3', ...HUGE]],
+    ['sweep', ['--set', 'etcd.members=1,3', ...HUGE]],
+    ['sweep --shard', ['--set', 'etcd.members=1,3', '--shard', '1/2', ...HUGE]],
+  ] as const)('should refuse a metadata.name of 240 and 300 bytes in %s, naming the file and the limit', async (command, rest) => {
+    for (const n of [240, 300]) {
+      const dir = place(`long-${command.replace(/\W/g, '')}-${n}`);
+      const file = named(dir, 'long.yaml', 'x'.repeat(n));
+      expectRefused(await kubesimInProcess([command.split(' ')[0]!, file, ...(command === 'validate' ? [] : ['--out', join(dir, 'out')]), ...rest]), NAME_REFUSED);
+      expect(readdirSync(dir)).toEqual(['long.yaml']);
+    }
+  });
+
+  it('should refuse an --out with a name the file system cannot hold, or none for its temporary sibling', async () => {
+    const dir = place('long-out');
+    const long = (n: number, c = 'y') => join(dir, c.repeat(n));
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', long(300), ...HUGE]), /: the name "y{60}…" \(300 characters\) is 300 bytes long, above 229 \(the file system's 255 less 26 for the temporary name written beside it\): choose a shorter output path$/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', long(240), ...HUGE]), /is 240 bytes long, above 229/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--out', join(long(256), 'r'), ...HUGE]), /is 256 bytes long, above 255 \(the file system's limit\)/);
+    expectRefused(await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', long(256), ...HUGE]), /is 256 bytes long, above 255/);
+    expectRefused(await kubesimInProcess(['lab', '--out', `${long(115, 'é')}.html`]), /is 235 bytes long, above 229/);
+    expect(readdirSync(dir)).toEqual([]);
+    const ok = await kubesimInProcess(['run', scenario, '--out', long(229), ...SMALL]);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
+
+describe('a shard\'s partial file', () => {
+  // three-members.yaml's name: its shards write three-members.shard-i-of-n.json.
+  const file = (dir: string, shard: string) => join(dir, `three-members.shard-${shard.replace('/', '-of-')}.json`);
+
+  it('should refuse, before running, a user\'s file where the partial file goes, and leave it as it was', async () => {
+    const dir = place('shard-user-file');
+    writeFileSync(file(dir, '1/3'), 'precious\n');
+    expectRefused(await kubesimInProcess(['run', scenario, '--shard', '1/3', '--out', dir, ...HUGE]), /^kubesim: --out .*shard-user-file: .*three-members\.shard-1-of-3\.json exists and is not a partial result written by kubesim: refusing to replace it; choose another --out$/);
+    expectRefused(await kubesimInProcess(['sweep', scenario, '--set', 'etcd.members=1,3', '--shard', '1/3', '--out', dir, ...HUGE]), /three-members\.shard-1-of-3\.json exists and is not a partial result written by kubesim/);
+    expect(readFileSync(file(dir, '1/3'), 'utf8')).toBe('precious\n');
+    expect(readdirSync(dir)).toEqual(['three-members.shard-1-of-3.json']);
+  });
+
+  it('should refuse, before running, a folder where the partial file goes', async () => {
+    const dir = place('shard-folder');
+    mkdirSync(file(dir, '1/2'));
+    expectRefused(await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', dir, ...HUGE]), /three-members\.shard-1-of-2\.json is a folder, not a partial result file: refusing to replace it/);
+    expect(statSync(file(dir, '1/2')).isDirectory()).toBe(true);
+  });
+
+  it('should replace its own partial file when a shard runs again, also a damaged one', async () => {
+    const dir = place('shard-again');
+    expect((await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', dir, ...SMALL])).code).toBe(0);
+    const first = readFileSync(file(dir, '1/2'), 'utf8');
+    writeFileSync(file(dir, '1/2'), first.slice(0, 100));
+    const again = await kubesimInProcess(['run', scenario, '--shard', '1/2', '--out', dir, ...SMALL]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(file(dir, '1/2'), 'utf8')).toBe(first);
+  });
+});
+
 describe('merge', () => {
   it('should check its report folders before summarising: two scenarios of one name, an --out under a file', async () => {
     const dir = place('merge');

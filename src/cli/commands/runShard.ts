@@ -16,7 +16,7 @@ import { checkShardCount } from '../flags.js';
 import { checkOutputFolder } from '../outputPaths.js';
 import { applyOverrides, parseOverrides } from '../overrides.js';
 import { checkPrecisionSignals, type PrecisionFlags } from '../precisionFlags.js';
-import { partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
+import { checkPartialTarget, partialFileName, partialJson, writePartialFile } from '../partialFiles.js';
 import { progress } from '../progress.js';
 import { TRACE_REPLICATION } from '../reportFiles.js';
 import { checkWork, type BudgetFlags } from '../workBudget.js';
@@ -56,7 +56,7 @@ export async function runShard(
     shard,
   );
   const name = reportFolderName(scenarios[0]!.name) + (scenarios.length > 1 ? `-and-${scenarios.length - 1}-more` : '');
-  checkShardOut(name, flags);
+  checkShardOut(name, shard, flags);
   checkWork(scenarios.map((scenario, i) => ({ scenario, replications: reps[i]!.length })), jobs, flags);
   const bar = progress(`${name} shard ${shard.index}/${shard.count}`);
   const results = await runTasks(
@@ -114,11 +114,16 @@ function shardOutDir(name: string, flags: { readonly out?: string; readonly json
   return flags.out ?? (flags.json ? undefined : join('reports', `${reportFolderName(name)}-shards`));
 }
 
-/** Refuses, before the shard runs, a partial-file folder that cannot be written (outputPaths.ts). */
-export function checkShardOut(name: string, flags: { readonly out?: string; readonly json?: boolean; readonly output?: string }): void {
+/**
+ * Refuses, before the shard runs, a partial-file folder that cannot be written (outputPaths.ts)
+ * and a partial file path that holds something kubesim may not replace (partialFiles.ts).
+ */
+export function checkShardOut(name: string, shard: Shard, flags: { readonly out?: string; readonly json?: boolean; readonly output?: string }): void {
   if (flags.output === 'yaml') throw new InputError('-o yaml: a shard prints its partial result as JSON, the format merge reads: give -o json');
   const dir = shardOutDir(name, flags);
-  if (dir !== undefined) checkOutputFolder(dir);
+  if (dir === undefined) return;
+  checkOutputFolder(dir);
+  checkPartialTarget(join(dir, partialFileName(reportFolderName(name), shard)), flags.out);
 }
 
 /**
@@ -138,7 +143,7 @@ export async function writeShardResult(
   const partial: PartialResult = { ...content, checksum: partialChecksum(content) };
   const dir = shardOutDir(name, flags);
   const file = dir === undefined ? undefined : join(dir, partialFileName(reportFolderName(name), shard));
-  if (file !== undefined) await writePartialFile(file, partial);
+  if (file !== undefined) await writePartialFile(file, partial, flags.out);
   if (flags.json) {
     process.stdout.write(`${partialJson(partial)}\n`);
     return;

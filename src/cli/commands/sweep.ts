@@ -53,7 +53,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   if (precision) for (const p of points) checkShardedPrecision(precision, p.scenario, flags);
   if (!shard && wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
   if (shard) checkShardCount(shard, points.reduce((n, p) => n + (precision ? precisionWork(p.scenario, precision).replications : p.scenario.replications), 0), '(point, replication) pairs');
-  if (shard) checkShardOut(name, flags);
+  if (shard) checkShardOut(name, shard, flags);
   // A shard runs about 1/n of the grid's replications (shardReplications spreads them evenly).
   const share = shard ? 1 / shard.count : 1;
   checkWork(points.map((p) => ({ scenario: p.scenario, replications: Math.ceil(share * workReplications(p.scenario, target)) })), jobs, flags);

@@ -13,6 +13,11 @@ const arbText = fc.oneof(
   fc.constantFrom('', '\n', '\uFEFF', '---\n---\n', 'a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n', '!!js/function "f() {}"', 'a: !!binary AAAA'),
   arbControlString,
   arbLongString,
+  // One mapping of thousands of keys, sometimes with a key repeated: the parser's own check of repeats was quadratic.
+  fc.tuple(fc.integer({ min: 1000, max: 20_000 }), fc.boolean(), fc.boolean()).map(([n, repeat, json]) => {
+    const keys = Array.from({ length: n }, (_, i) => `k${i}`).concat(repeat ? ['k7'] : []);
+    return json ? `{"apiVersion": "kubesim/v1", "spec": {${keys.map((k) => `"${k}": 1`).join(', ')}}}` : `apiVersion: kubesim/v1\nspec:\n${keys.map((k) => `  ${k}: 1\n`).join('')}`;
+  }),
 );
 
 /** A document as a file: YAML or JSON (sometimes under the other's extension). */
@@ -55,6 +60,8 @@ const FLAG_VALUES: Record<string, readonly string[]> = {
   '--width': ['20', '80', '0', '-5', 'x', '100000'],
   '--shard': ['1/2', '0/1', '2/1', 'a/b', '1/0', ''],
   '--route': ['auto', 'enumeration', 'ctmc', 'x', ''],
+  // Output paths: empty, a name longer than a file name may be, one with no room for its temporary sibling.
+  '--out': ['out', 'out', '', 'y'.repeat(300), 'y'.repeat(240), `out/${'é'.repeat(120)}`],
 };
 
 const arbFlag = (names: readonly string[]) =>
@@ -74,7 +81,9 @@ const arbCommand = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.boolean(), arbFlag(['--shard'])).map(([json, shard]) => (files: string[]) => ['run', files[0]!, '--jobs', '1', '--out', 'out', ...(json ? ['--json'] : []), ...shard]),
+    arbitrary: fc
+      .tuple(fc.boolean(), arbFlag(['--shard']), fc.nat().map((i) => FLAG_VALUES['--out']![i % FLAG_VALUES['--out']!.length]!))
+      .map(([json, shard, out]) => (files: string[]) => ['run', files[0]!, '--jobs', '1', '--out', out, ...(json ? ['--json'] : []), ...shard]),
   },
   {
     weight: 2,
