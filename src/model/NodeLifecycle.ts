@@ -17,6 +17,8 @@ export interface NodeLifecycleListener {
   readonly narrating: boolean;
   /** Worker w's name, for the narration. */
   name(w: number): string;
+  /** Something waits for the next evaluation of the world (`resume`): a zone's state to compute. */
+  wake(): void;
 }
 
 /** The controller-manager the node lifecycle controller runs in. */
@@ -90,6 +92,7 @@ export class NodeLifecycle {
       tolerationExpired: (w) => listener.tolerationExpired(w),
       hasPods: (w) => listener.hasPods(w),
       note: (text) => listener.note(text),
+      wake: () => listener.wake(),
       leftAllDisrupted: () => {
         this.observedSince = this.sim.now;
         this.rescheduleSilent();
@@ -147,8 +150,9 @@ export class NodeLifecycle {
     return this.notReady[w] === 0;
   }
 
-  /** Follows the controller (a new leader, or acting again) and taints what the queues hold. Call on every change. */
+  /** Computes the zones' states if a node Ready again may have moved them, follows the controller (a new leader, or acting again) and taints what the queues hold. Call at every evaluation. */
   resume(): void {
+    this.zones.flush();
     const acting = this.controller.canAct();
     if (acting) {
       const tenure = this.controller.tenure();

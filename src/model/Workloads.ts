@@ -88,6 +88,7 @@ export class Workloads {
         this.listener.wake();
       },
       hasPods: (w) => this.load[w]! > 0,
+      wake: () => this.listener.wake(),
       readyChanged: (w, ready) => {
         // Only a node whose pods still run changes what the cluster counts (a crashed one has none).
         const base = w * this.k;

@@ -14,6 +14,8 @@ export interface ZoneTainterListener {
   note(text: string): void;
   /** Some zone has a Ready node again after every zone had lost all of them. */
   leftAllDisrupted(): void;
+  /** A node Ready again may move its zone: the states are to be computed at the next evaluation of the world (`flush`). */
+  wake(): void;
 }
 
 /**
@@ -39,13 +41,12 @@ export class ZoneTainter {
   /**
    * Whether readiness changed since the zone states were last computed in a way that may move
    * them: the states, rates and taints wait for `flush`, which comes later in the same instant
-   * (the monitor pass's end, or the update event a Ready node schedules).
+   * (the monitor pass's end, or the evaluation a Ready node wakes: the same one whatever else
+   * woke it, so the order of what it narrates does not depend on which changes asked for it).
    */
   private stale = false;
-  private updateScheduled = false;
   private readonly fireToleration: (sim: Simulation, w: number) => void;
   private readonly firePump: (sim: Simulation, z: number) => void;
-  private readonly fireUpdate: () => void;
 
   constructor(
     private readonly sim: Simulation,
@@ -76,10 +77,6 @@ export class ZoneTainter {
       this.pumpAt[z] = NaN;
       this.pump(z);
     };
-    this.fireUpdate = () => {
-      this.updateScheduled = false;
-      this.flush();
-    };
   }
 
   /**
@@ -96,7 +93,7 @@ export class ZoneTainter {
 
   /**
    * Worker w is Ready again: no taint, no place in the queue. When that may move its zone's state,
-   * the states are computed again at the end of the instant, once for every node Ready then (a
+   * the states are computed again at the evaluation it wakes, once for every node Ready by then (a
    * datacenter back up brings all its nodes back at once).
    */
   ready(w: number): void {
@@ -108,10 +105,7 @@ export class ZoneTainter {
     if (i >= 0) q.splice(i, 1);
     if (this.stale || zoneState(this.zoneSize[z]! - this.notReadyIn[z]!, this.notReadyIn[z]!, this.k8s.unhealthyZoneThreshold) === this.state[z]) return;
     this.stale = true;
-    if (!this.updateScheduled) {
-      this.updateScheduled = true;
-      this.sim.schedule(0, this.fireUpdate);
-    }
+    this.listener.wake();
   }
 
   /** Computes the zones' states and rates after the changes of readiness, and taints what the queues hold. */

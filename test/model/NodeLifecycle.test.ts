@@ -11,6 +11,19 @@ const RENEW = 10;
 const ALWAYS: NodeController = { canAct: () => true, tenure: () => 0 };
 
 /** Random down/up periods of workers spread over zones, driven through a NodeLifecycle. */
+/** The world's settle as the tests need it: one evaluation (resume) at the end of the instant, however many wakes asked for it. */
+function settler(sim: Simulation, nodes: () => NodeLifecycle): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    sim.schedule(0, () => {
+      pending = false;
+      nodes().resume();
+    });
+  };
+}
+
 const cases = fc.record({
   zones: fc.integer({ min: 1, max: 3 }),
   workers: fc.integer({ min: 1, max: 12 }),
@@ -30,7 +43,9 @@ describe('NodeLifecycle', () => {
         const expired: { w: number; t: number }[] = [];
         const checks: string[] = [];
         const leases = { interval: RENEW, phase: Float64Array.from(phases.slice(0, workers)) };
-        const nodes = new NodeLifecycle(sim, K, leases, zoneOf, ['a', 'b', 'c'].slice(0, zones), ALWAYS, {
+        const wake = settler(sim, () => nodes);
+        const nodes: NodeLifecycle = new NodeLifecycle(sim, K, leases, zoneOf, ['a', 'b', 'c'].slice(0, zones), ALWAYS, {
+          wake,
           tolerationExpired: (w) => expired.push({ w, t: sim.now }),
           hasPods: () => true,
           readyChanged: (w, ready) => {
@@ -93,7 +108,9 @@ function controller(zoneOf: readonly number[], zoneNames: readonly string[], ctl
   const evicted: string[] = [];
   const notes: string[] = [];
   const notReady: string[] = [];
-  const nodes = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.from(phase) }, Int32Array.from(zoneOf), zoneNames, ctl, {
+  const wake = settler(sim, () => nodes);
+  const nodes: NodeLifecycle = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.from(phase) }, Int32Array.from(zoneOf), zoneNames, ctl, {
+    wake,
     tolerationExpired: (w) => evicted.push(`w${w}@${sim.now}`),
     hasPods: () => true,
     readyChanged: (w, ready) => notReady.push(`w${w} ${ready ? 'Ready' : 'NotReady'}@${sim.now}`),
@@ -307,7 +324,9 @@ describe('NodeLifecycle: NotReady from the last lease renewal', () => {
   it('should narrate the last renewal, the NotReady time and the two timings', () => {
     const sim = new Simulation();
     const notes: string[] = [];
-    const nodes = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.of(4, 0) }, Int32Array.of(0, 0), ['a'], ALWAYS, {
+    const wake = settler(sim, () => nodes);
+    const nodes: NodeLifecycle = new NodeLifecycle(sim, K, { interval: RENEW, phase: Float64Array.of(4, 0) }, Int32Array.of(0, 0), ['a'], ALWAYS, {
+      wake,
       tolerationExpired: () => undefined,
       hasPods: () => true,
       readyChanged: () => undefined,
