@@ -162,6 +162,18 @@ describe('kubesim fit on bad input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('should refuse a fit past the work budget before fitting, with the estimate and the bootstrap samples that would fit', async () => {
+    // The shipped sample is small; a budget of 1e5 stands in for a 16 MiB file under the default 1e9.
+    const r = await kubesimInProcess(['fit', SAMPLE, '--max-work', '1e5']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^kubesim: this fit is too big: [\d,]+ periods with 200 bootstrap samples, about [\d.e,]+ units of work \(\d+ s on one core\), past the budget of 100,000; use fewer bootstrap samples \(--bootstrap \d+\) or fewer records, or raise the budget with --max-work [\d.e]+ \(docs\/limits\.md\)\n$/);
+    const suggested = /--bootstrap (\d+)/.exec(r.stderr)![1]!;
+    const ok = await kubesimInProcess(['fit', SAMPLE, '--max-work', '1e5', '--bootstrap', suggested, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const bad = await kubesimInProcess(['fit', SAMPLE, '--max-work', 'lots']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'kubesim: --max-work: expected a number of events of at least 1, like 5e9, found "lots"\n']);
+  });
+
   it('should refuse --into a file that is not a valid scenario, leaving it as it was', async () => {
     const scenario = file('bad.yaml', 'apiVersion: kubesim/v1\nkind: Scenario\nspec: {}\n');
     const r = await kubesimInProcess(['fit', SAMPLE, '--bootstrap', '0', '--into', scenario]);
