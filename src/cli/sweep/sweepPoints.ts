@@ -2,6 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Overrides, ScenarioSource } from '../../experiment/partial/index.js';
 import { pointLabel, type SweepParameter, type SweepPoint } from '../../experiment/sweep/index.js';
+import { QUOTE_MAX_CHARACTERS, quoteValue } from '../../kernel/quoteValue.js';
 import { parseOverride, parseScenarioDocument, scenarioFromRaw, setPath, ScenarioError, type Scenario } from '../../scenario/index.js';
 import { InputError } from '../errors.js';
 import { applyOverrides } from '../overrides.js';
@@ -18,9 +19,9 @@ export function parseSetFlags(flags: readonly string[]): SweepParameter[] {
   const out: SweepParameter[] = [];
   for (const text of flags) {
     const { path, values } = parseOverride(text);
-    if (out.some((p) => p.path === path)) throw new InputError(`--set ${path}: the path is given twice; put every value in one list (--set ${path}=a,b,c)`);
+    if (out.some((p) => p.path === path)) throw new InputError(`--set ${cut(path)}: the path is given twice; put every value in one list (--set ${cut(path)}=a,b,c)`);
     const twice = values.find((v, i) => values.findIndex((w) => isDeepStrictEqual(v, w)) !== i);
-    if (twice !== undefined) throw new InputError(`--set ${text}: the value ${JSON.stringify(twice)} is given twice`);
+    if (twice !== undefined) throw new InputError(`--set ${cut(text)}: the value ${cut(JSON.stringify(twice))} is given twice`);
     out.push({ path, values });
   }
   const points = out.reduce((n, p) => n * p.values.length, 1);
@@ -45,7 +46,7 @@ export function buildSweepPoints(source: ScenarioSource, parameters: readonly Sw
   const base = scenarioFromRaw(raw, source.file);
   for (const p of parameters) {
     for (const v of p.values) {
-      const where = `--set ${p.path}=${display(v)}`;
+      const where = `--set ${cut(p.path)}=${display(v)}`;
       validated(setPath(raw, p.path, v), source.file, where);
     }
   }
@@ -53,7 +54,8 @@ export function buildSweepPoints(source: ScenarioSource, parameters: readonly Sw
     let doc = raw;
     for (const [path, v] of Object.entries(values)) doc = setPath(doc, path, v);
     const label = pointLabel(values);
-    return { label, values, scenario: applyOverrides(validated(doc, source.file, `sweep point ${label}`), overrides) };
+    const shown = Object.entries(values).map(([path, v]) => `${cut(path)}=${display(v)}`).join(', ');
+    return { label, values, scenario: applyOverrides(validated(doc, source.file, `sweep point ${shown}`), overrides) };
   });
   return { name: base.name, points };
 }
@@ -75,6 +77,12 @@ function validated(doc: unknown, file: string, where: string): Scenario {
   }
 }
 
+/** A --set value as the flag gave it, cut as any echoed value is when long (docs/inputs.md). */
 function display(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return cut(typeof v === 'string' ? v : JSON.stringify(v));
+}
+
+/** Short text as it is (the messages' usual form: `--set etcd.members=3`); past 60 characters, quoteValue's cut with the full length. */
+function cut(text: string): string {
+  return text.length <= QUOTE_MAX_CHARACTERS ? text : quoteValue(text);
 }
