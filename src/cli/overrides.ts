@@ -1,5 +1,6 @@
 /** The --seed, --replications, --horizon and --ignore-faults overrides as values (for partial results), and applying them to a scenario. */
 import type { Overrides } from '../experiment/partial/index.js';
+import { MAX_REPLICATIONS } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { InputError } from './errors.js';
 import { durationFlag, intFlag, seedFlag } from './flags.js';
@@ -9,7 +10,7 @@ import { withoutFaults, type OverrideFlags } from './scenarioInput.js';
 export function parseOverrides(flags: OverrideFlags): Overrides {
   return {
     ...(flags.seed !== undefined ? { seed: seedFlag(flags.seed) } : {}),
-    ...(flags.replications !== undefined ? { replications: intFlag('--replications', flags.replications, 1, 1_000_000) } : {}),
+    ...(flags.replications !== undefined ? { replications: intFlag('--replications', flags.replications, 1, MAX_REPLICATIONS) } : {}),
     ...(flags.horizon !== undefined ? { horizon: durationFlag('--horizon', flags.horizon) } : {}),
     ...(flags.ignoreFaults === true ? { ignoreFaults: true } : {}),
   };

@@ -161,6 +161,7 @@ export function buildProgram(): Command {
     .option('--into <scenario>', 'write the fitted failures into spec.failures of this scenario, keeping its comments')
     .option('--out <dir>', 'write an HTML report (CDF and Q-Q charts) and fit.json into this folder')
     .option('--json', 'print the fits as JSON to stdout and nothing else')
+    .option(...MAX_WORK)
     .action(lazy(() => import('./commands/fit.js'), 'fitCommand'));
 
   program

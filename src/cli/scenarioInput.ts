@@ -1,5 +1,5 @@
 /** Loads scenarios for the commands, with the overrides that flags make (seed, replications, horizon, no scripted faults). */
-import { parseScenario, ScenarioError, type Problem } from '../scenario/index.js';
+import { MAX_REPLICATIONS, parseScenario, ScenarioError, type Problem } from '../scenario/index.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { durationFlag, intFlag, seedFlag } from './flags.js';
 import { InputError } from './errors.js';
@@ -25,7 +25,7 @@ export function withoutFaults(s: Scenario): Scenario {
 /** Reads and validates the flags first (a bad flag fails before any file is read), then each file (`-`: stdin, named <stdin>). */
 export function loadWithOverrides(files: readonly string[], flags: OverrideFlags): Scenario[] {
   const seed = flags.seed === undefined ? undefined : seedFlag(flags.seed);
-  const replications = flags.replications === undefined ? undefined : intFlag('--replications', flags.replications, 1, 1_000_000);
+  const replications = flags.replications === undefined ? undefined : intFlag('--replications', flags.replications, 1, MAX_REPLICATIONS);
   const horizon = flags.horizon === undefined ? undefined : durationFlag('--horizon', flags.horizon);
   const parsed = parseEvery(files);
   return parsed.map(({ file: f, scenario }) => {

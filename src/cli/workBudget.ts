@@ -2,6 +2,7 @@
 import { MEMORY_BUDGET, WORK_BUDGET, estimateWork, worldEstimate, type WorkEstimate, type WorkItem } from '../experiment/workEstimate.js';
 import type { PrecisionTarget } from '../experiment/precision/runToPrecision.js';
 import type { Scenario } from '../scenario/Scenario.js';
+import { UNITS_PER_PERIOD, type FitWork } from '../fit/fitWork.js';
 import { InputError } from './errors.js';
 
 export interface BudgetFlags {
@@ -48,6 +49,20 @@ export function checkWork(items: readonly WorkItem[], jobs: number, flags: Budge
   const estimate = estimateWork(items, jobs, budget / 4);
   if (estimate.work > budget) throw tooMuch(estimate, budget);
   return estimate;
+}
+
+/**
+ * `fit`'s check, against the same budget and --max-work: the estimate (fitWork.ts) grows with
+ * the periods read and the bootstrap samples, so the message offers the most samples that fit.
+ */
+export function checkFitWork(estimate: FitWork, bootstrap: number, flags: BudgetFlags): void {
+  const budget = maxWorkFlag(flags.maxWork);
+  if (estimate.work <= budget) return;
+  const samples = Math.floor(budget / (estimate.periods * UNITS_PER_PERIOD)) - 2;
+  const fewer = samples >= 0 && samples < bootstrap ? `use fewer bootstrap samples (--bootstrap ${samples}) or fewer records` : 'fit fewer records (a shorter --window-start/--window-end)';
+  throw new InputError(
+    `this fit is too big: ${plural(estimate.periods, 'period')} with ${plural(bootstrap, 'bootstrap sample')}, about ${sci(estimate.work)} units of work (${duration(estimate.work / UNITS_PER_SECOND)} on one core), past the budget of ${sci(budget)}; ${fewer}, or raise the budget with --max-work ${flagValue(estimate.work * 1.1)} (docs/limits.md)`,
+  );
 }
 
 function tooMuch(e: WorkEstimate, budget: number): InputError {

@@ -32,6 +32,23 @@ export function shardReplications(replicationCounts: readonly number[], shard: S
   });
 }
 
+/**
+ * How many replications of each task `shard` runs: the lengths of shardReplications' lists,
+ * counted without listing them (O(tasks)), so that a merge can check a file's claim before
+ * allocating anything per replication.
+ */
+export function shardReplicationCounts(replicationCounts: readonly number[], shard: Shard): number[] {
+  const j = shard.index - 1;
+  // Items k in [0, m) with k mod count = j.
+  const upTo = (m: number): number => (m <= j ? 0 : Math.floor((m - j - 1) / shard.count) + 1);
+  let k = 0;
+  return replicationCounts.map((n) => {
+    const mine = upTo(k + n) - upTo(k);
+    k += n;
+    return mine;
+  });
+}
+
 /** Every replication of every task: the work of an unsharded run. */
 export function allReplications(replicationCounts: readonly number[]): number[][] {
   return replicationCounts.map((n) => Array.from({ length: n }, (_, r) => r));

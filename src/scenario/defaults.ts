@@ -10,6 +10,13 @@ export const SCENARIO_DEFAULTS = {
   datacenter: 'dc-1',
 } as const;
 
+/**
+ * The most replications a scenario (`spec.replications`), `--replications` or a partial file's
+ * job may ask for: a million replications already pin any availability far past what the
+ * inputs justify, and the bound keeps per-replication bookkeeping allocatable whatever a file claims.
+ */
+export const MAX_REPLICATIONS = 1_000_000;
+
 export const RAFT_DEFAULTS: RaftSettings = {
   // etcd --heartbeat-interval default 100 ms (etcd docs, "Tuning").
   heartbeatInterval: 0.1,

@@ -11,7 +11,7 @@ export { scenarioAdvice, type Advice } from './scenarioAdvice.js';
 export { CLUSTER_SIGNALS, ANALYTIC_SIGNALS, type ClusterSignal, type AnalyticSignal } from './signals.js';
 export { MODEL_PRESETS, type ModelPreset } from './presets.js';
 export { modelSchema, withModelSchema } from './modelSchema.js';
-export { SCENARIO_DEFAULTS, RAFT_DEFAULTS, KUBERNETES_DEFAULTS, ETCD_LOAD_DEFAULTS, COST_DEFAULTS, FEDERATION_ROLLOUT_DEFAULTS, TIMING_RULES } from './defaults.js';
+export { SCENARIO_DEFAULTS, MAX_REPLICATIONS, RAFT_DEFAULTS, KUBERNETES_DEFAULTS, ETCD_LOAD_DEFAULTS, COST_DEFAULTS, FEDERATION_ROLLOUT_DEFAULTS, TIMING_RULES } from './defaults.js';
 export { FAULT_KINDS, FAULT_KIND_NAMES, faultDefinition } from './faults/faultKinds.js';
 export { faultSchema, faultsDescription, withFaultSchema } from './faults/faultSchema.js';
 export type { FaultDefinition, FaultBase, FaultField, FaultReading, SchemaFragment } from './faults/FaultDefinition.js';

@@ -1,5 +1,6 @@
 /** Parses YAML or JSON text into a raw document, remembering the line of every value for messages. */
 import { LineCounter, parseDocument } from 'yaml';
+import { aliasProblem } from './_internals/aliasProblem.js';
 import { duplicateKeyOffsets } from './_internals/duplicateKeys.js';
 import { attachLocator, yamlLocator } from './_internals/locate.js';
 import { findTooDeep } from './_internals/nestingDepth.js';
@@ -47,6 +48,9 @@ export function parseScenarioDocument(text: string, file: string): unknown {
     // The default limit of 100 alias expansions guards against "billion laughs" documents.
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
+    // An undefined alias or a bad merge: found again in the document, for its line and path.
+    const where = aliasProblem(doc, lines);
+    if (where !== undefined) throw new ScenarioError([{ file, ...where, message: `invalid YAML: ${where.message}` }]);
     throw new ScenarioError([{ file, path: '', message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }]);
   }
   attachLocator(raw, yamlLocator(doc, lines));

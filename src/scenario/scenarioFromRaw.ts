@@ -12,7 +12,7 @@ import { readDatacenters, readFailureDomains } from './_internals/readPlaces.js'
 import { readLesson } from './_internals/readLesson.js';
 import { readCost, readEtcdLoad, readFederation, readKubernetes, readManagement, readRaft } from './_internals/readSettings.js';
 import { field, isRawObject, need, readDuration, readInteger, readList, readString, type RawObject } from './_internals/read.js';
-import { SCENARIO_DEFAULTS } from './defaults.js';
+import { MAX_REPLICATIONS, SCENARIO_DEFAULTS } from './defaults.js';
 import { scenarioNameProblem } from './scenarioName.js';
 import { DEPLOYMENT_MODELS, MODEL_PRESETS } from './presets.js';
 import type { ClusterSpec, Scenario } from './Scenario.js';
@@ -71,7 +71,7 @@ function build(p: Problems, raw: RawObject, file: string): Scenario {
     description: typeof description === 'string' ? description : '',
     file,
     horizon,
-    replications: readInteger(p, field(spec, 'replications'), [...S, 'replications'], 1, 1_000_000) ?? SCENARIO_DEFAULTS.replications,
+    replications: readInteger(p, field(spec, 'replications'), [...S, 'replications'], 1, MAX_REPLICATIONS) ?? SCENARIO_DEFAULTS.replications,
     seed: readInteger(p, field(spec, 'seed'), [...S, 'seed'], 0) ?? SCENARIO_DEFAULTS.seed,
     datacenters: dcs.specs,
     failureDomains: domains.specs,

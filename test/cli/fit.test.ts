@@ -127,6 +127,21 @@ const BAD: readonly [what: string, name: string, text: string, message: RegExp][
     `{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"etcd"},"values":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}}`,
     /deep\.json: data\.result\[0\]\.values\[0\]: expected \[unixSeconds, "0" or "1"\], found a list of 1 holding lists or objects/,
   ],
+  [
+    'Prometheus timestamps no date can print (60 samples, enough to fit: the refusal must come before the fit)',
+    'huge.json',
+    JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { job: 'etcd', instance: 'a' }, values: Array.from({ length: 60 }, (_, i) => [(1 + 3 * i) * 1e290, String(i % 2)]) }] } }),
+    /^kubesim: .*huge\.json: data\.result\[0\]\.values\[0\]\[0\]: expected a time in Unix seconds \(not milliseconds\) from 0 to below 100000000000 \(the year 5138\), found 1e\+290$/,
+  ],
+  [
+    'Prometheus timestamps in milliseconds',
+    'ms.json',
+    JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { job: 'etcd', instance: 'a' }, values: Array.from({ length: 60 }, (_, i) => [1748736000000 + 1000 * (1 + 3 * i), String(i % 2)]) }] } }),
+    /ms\.json: data\.result\[0\]\.values\[0\]\[0\]: expected a time in Unix seconds \(not milliseconds\)/,
+  ],
+  ['a Prometheus file that is an array', 'array.json', '[1,2,3]', /array\.json: expected the JSON object of a Prometheus range query, with status and data .*found an array$/],
+  ['a row with too many fields', 'long.csv', 'component,start,end\nprod/etcd-1,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,x\n', /long\.csv:2: expected 3 fields as in the header, found 4/],
+  ['a header naming a column twice', 'twice.csv', 'component,start,start,end\nprod/etcd-1,2025-01-01T00:00:00Z,2025-01-01T00:30:00Z,2025-01-01T01:00:00Z\n', /twice\.csv:1: the start column is given twice/],
   ['too few events', 'few.csv', 'component,start,end\nprod/etcd-1,2025-01-01T00:00:00Z,2025-01-01T01:00:00Z\n', /too few events to fit any role: .*at least 10/],
 ];
 
@@ -145,6 +160,18 @@ describe('kubesim fit on bad input', () => {
     expect(readFileSync(scenario, 'utf8')).toBe(SCENARIO);
     expect(readdirSync(join(scenario, '..'))).toEqual(['s.yaml']);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('should refuse a fit past the work budget before fitting, with the estimate and the bootstrap samples that would fit', async () => {
+    // The shipped sample is small; a budget of 1e5 stands in for a 16 MiB file under the default 1e9.
+    const r = await kubesimInProcess(['fit', SAMPLE, '--max-work', '1e5']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^kubesim: this fit is too big: [\d,]+ periods with 200 bootstrap samples, about [\d.e,]+ units of work \(\d+ s on one core\), past the budget of 100,000; use fewer bootstrap samples \(--bootstrap \d+\) or fewer records, or raise the budget with --max-work [\d.e]+ \(docs\/limits\.md\)\n$/);
+    const suggested = /--bootstrap (\d+)/.exec(r.stderr)![1]!;
+    const ok = await kubesimInProcess(['fit', SAMPLE, '--max-work', '1e5', '--bootstrap', suggested, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const bad = await kubesimInProcess(['fit', SAMPLE, '--max-work', 'lots']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'kubesim: --max-work: expected a number of events of at least 1, like 5e9, found "lots"\n']);
   });
 
   it('should refuse --into a file that is not a valid scenario, leaving it as it was', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/experiment/partial/index.js';
+import { canonicalJson, partialChecksum } from '../../src/experiment/partial/index.js';
 import { InputError } from '../../src/cli/errors.js';
 import { parsePartialJson, readPartialText } from '../../src/cli/partialFiles.js';
 import { kubesim } from './cli.js';
@@ -107,6 +107,54 @@ describe('kubesim merge of checked partial files', () => {
     const billion = await kubesimInProcess(['run', scenario, '--shard', '1/1000000000']);
     expect([billion.code, billion.stderr]).toEqual([2, 'kubesim: --shard: expected at most 10000 shards, found "1/1000000000"\n']);
   });
+});
+
+/** `edit` with the checksum recomputed: a forged file, which only the schema and the job checks can refuse. */
+function forge(change: (d: any) => void): string {
+  const d = JSON.parse(text1);
+  change(d);
+  d.checksum = partialChecksum(d);
+  return JSON.stringify(d);
+}
+
+describe('kubesim merge of forged partial files (checksum recomputed)', () => {
+  it('should refuse a billion replications in one line with exit 2, not crash allocating them', async () => {
+    const { file } = await mergeWith(forge((d) => (d.job.overrides = { replications: 1e9 })), 'forged');
+    // A process of its own: before the fix this one died of a V8 fatal error after allocating gigabytes.
+    const r = kubesim(['merge', file, join(file, '..', 'tiny.shard-2-of-2.json'), '--json']);
+    expect([r.code, r.stderr, r.stdout]).toEqual([2, `kubesim: merge: ${file}: job.overrides.replications: expected a whole number from 1 to 1000000, found 1000000000\n`, '']);
+  });
+
+  const cases: { why: string; change: (d: any) => void; message: (file: string) => string }[] = [
+    { why: 'a negative seed', change: (d) => (d.job.overrides = { seed: -1 }), message: (f) => `${f}: job.overrides.seed: expected a whole number from 0 to 9007199254740991, found -1` },
+    { why: 'a seed past 2^53', change: (d) => (d.job.overrides = { seed: 2 ** 60 }), message: (f) => `${f}: job.overrides.seed: expected a whole number from 0 to 9007199254740991, found ${2 ** 60}` },
+    { why: 'zero replications', change: (d) => (d.job.overrides = { replications: 0 }), message: (f) => `${f}: job.overrides.replications: expected a whole number from 1 to 1000000, found 0` },
+    {
+      why: 'an adaptive cap of a trillion replications',
+      change: (d) => (d.job.precision = { relative: 0.5, signals: ['apiWrite'], maxReplications: 1e12, maxEpisodes: 1 }),
+      message: (f) => `${f} holds 2 replications of task 1, but shard 1/2 of the job has 500000000000`,
+    },
+    {
+      why: 'an embedded scenario text that is invalid',
+      change: (d) => (d.job.scenarios[0].text = d.job.scenarios[0].text.replace('replications: 4', 'replications: -4')),
+      message: (f) => `${f}: job.scenarios[0] (the scenario embedded from ${scenario}):6: spec.replications: expected a whole number from 1 to 1000000, found -4`,
+    },
+  ];
+  for (const c of cases) {
+    it(`should refuse ${c.why} in one line with exit 2, naming the partial file`, async () => {
+      const forged = forge(c.change);
+      // Shard 2 must describe the same job, or the set is refused as two runs first.
+      const folder = mkdtempSync(join(dir, 'forged-'));
+      const two = JSON.parse(readFileSync(shard(2), 'utf8'));
+      two.job = JSON.parse(forged).job;
+      two.checksum = partialChecksum(two);
+      const file = join(folder, 'tiny.shard-1-of-2.json');
+      writeFileSync(file, forged);
+      writeFileSync(join(folder, 'tiny.shard-2-of-2.json'), JSON.stringify(two));
+      const r = await kubesimInProcess(['merge', folder, '--json']);
+      expect([r.code, r.stderr, r.stdout]).toEqual([2, `kubesim: merge: ${c.message(file)}\n`, '']);
+    });
+  }
 });
 
 /** One random change of the shard's text: a byte replaced, removed or inserted, or a field set to another JSON value. */

@@ -174,6 +174,16 @@ describe('kubesim sweep: bad input is one line and exit 2', () => {
     { why: '--precision with --shard and --max-time', args: ['--set', 'etcd.members=1', '--precision', '10%', '--shard', '1/2', '--max-replications', '10', '--max-time', '1m'], message: '--max-time: not with --shard (where it stops would depend on each machine); give --max-replications and --max-episodes' },
     { why: '--precision with --shard but no --max-episodes where rare events apply', args: ['--set', 'etcd.members=3', '--precision', '10%', '--shard', '1/2', '--max-replications', '10'], message: "--precision with --shard: give --max-episodes too ('sizing' may move signals to the rare-event method, whose episodes each shard runs its share of up front), or --no-rare-events" },
     { why: 'a --precision signal the scenario lacks', args: ['--set', 'etcd.members=1', '--precision', '10%', '--signals', 'service'], message: "--signals: 'sizing' has no signal 'service' (its signals: etcdQuorum, apiWrite, apiRead and scheduling)" },
+    {
+      why: 'a value of 25,001 characters, echoed cut as any value over 60 characters',
+      args: ['--set', `etcd.members=${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`],
+      message: `--set etcd.members="${'{a: '.repeat(15)}…" (25,001 characters): spec.clusters[0].etcd.members: expected a whole number from 1 to 9, found "${'{a: '.repeat(15)}…" (25,001 characters)`,
+    },
+    {
+      why: 'a long value given twice, echoed cut',
+      args: ['--set', `etcd.members=${'9'.repeat(100)},${'9'.repeat(100)}`],
+      message: `--set "etcd.members=${'9'.repeat(47)}…" (214 characters): the value 1e+100 is given twice`,
+    },
   ];
   for (const c of cases) {
     it(`should refuse ${c.why}`, async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allReplications, shardRange, shardReplications } from '../../src/experiment/shard.js';
+import { allReplications, shardRange, shardReplicationCounts, shardReplications } from '../../src/experiment/shard.js';
 import { runs } from '../runs.js';
 
 describe('shardReplications', () => {
@@ -30,6 +30,22 @@ describe('shardReplications', () => {
   it('should refuse a shard outside 1..n (a programming error: the CLI checks the flag first)', () => {
     expect(() => shardReplications([3], { index: 0, count: 2 })).toThrow(/1 <= index <= count/);
     expect(() => shardReplications([3], { index: 3, count: 2 })).toThrow(/1 <= index <= count/);
+  });
+});
+
+describe('shardReplicationCounts', () => {
+  it("should count, for every shard and task, exactly the replications shardReplications lists", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }), fc.integer({ min: 1, max: 12 }), (counts, n) => {
+        for (let i = 1; i <= n; i++) {
+          expect(shardReplicationCounts(counts, { index: i, count: n })).toEqual(shardReplications(counts, { index: i, count: n }).map((r) => r.length));
+        }
+      }),
+    );
+  });
+
+  it('should count a trillion replications without listing them', () => {
+    expect(shardReplicationCounts([1e12, 3], { index: 2, count: 4 })).toEqual([250_000_000_000, 1]);
   });
 });
 

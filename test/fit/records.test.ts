@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRows } from '../../src/fit/records/csvRows.js';
 import { outagePeriods } from '../../src/fit/records/outagePeriods.js';
-import { parseTimestamp } from '../../src/fit/records/parseTimestamp.js';
+import { isUnixSeconds, parseTimestamp } from '../../src/fit/records/parseTimestamp.js';
 import { readCsv } from '../../src/fit/records/readCsv.js';
 import { readPrometheus } from '../../src/fit/records/readPrometheus.js';
 import type { RecordsByRole } from '../../src/fit/records/RoleRecords.js';
@@ -115,6 +115,18 @@ describe('readCsv', () => {
     expect(byRole.get('etcd')!.down).toEqual([{ value: 300, censored: true }]);
   });
 
+  it('should refuse a row with more fields than the header, as it refuses one with fewer', () => {
+    const read = (text: string) => () => readCsv(text, 'x.csv', new Map(), {}, new Map());
+    expect(read('component,start,end\nprod/etcd-1,100,200,extra\n')).toThrow(/^x\.csv:2: expected 3 fields as in the header, found 4$/);
+    expect(read('component,start,end\nprod/etcd-1,100\n')).toThrow(/^x\.csv:2: expected 3 fields as in the header, found 2$/);
+  });
+
+  it('should refuse a column given twice in the header (start,start, or two synonyms of component)', () => {
+    const read = (text: string) => () => readCsv(text, 'x.csv', new Map(), {}, new Map());
+    expect(read('component,start,start,end\nprod/etcd-1,100,150,200\n')).toThrow(/^x\.csv:1: the start column is given twice \(fields 2 and 3: "start" and "start"\): expected each column once$/);
+    expect(read('host,node,start,end\nprod/etcd-1,prod/etcd-2,100,200\n')).toThrow(/^x\.csv:1: the component column is given twice \(fields 1 and 2: "host" and "node"\)/);
+  });
+
   it('should refuse a role given two ways, naming the line', () => {
     const byRole: RecordsByRole = new Map();
     expect(() => readCsv('role,component,start,end\netcd,a,1,2\nworker,a,3,4\n', 'x.csv', new Map(), {}, byRole)).toThrow(/^x\.csv:3: component "a" is given role worker, but etcd/);
@@ -152,6 +164,30 @@ describe('readPrometheus', () => {
     expect(s).toMatchObject({ window: [15, 60], windowFrom: 'flags and samples' });
     expect(byRole.get('etcd')!.up).toEqual([{ value: 20, censored: false }]);
     expect(byRole.get('etcd')!.down).toEqual([]);
+  });
+
+  it.each([
+    [1e290, 'a time no date can print'],
+    [1748736001000, 'Unix milliseconds'],
+    [-5, 'a time before 1970'],
+  ])('should refuse the timestamp %d (%s) with its path inside the file, as the CSV reader does', (t) => {
+    const text = series([[0, '1'], [10, '0'], [20, '1'], [t, '0']]);
+    expect(() => readPrometheus(text, 'p.json', new Map(), { roleLabel: 'job', componentLabel: 'instance' }, new Map())).toThrow(
+      `p.json: data.result[0].values[3][0]: expected a time in Unix seconds (not milliseconds) from 0 to below 100000000000 (the year 5138), found ${t}`,
+    );
+    // One rule for both readers: the CSV reader refuses the same value.
+    expect(parseTimestamp(String(t))).toBeUndefined();
+    expect(isUnixSeconds(t)).toBe(false);
+  });
+
+  it.each([
+    ['[1,2,3]', 'an array'],
+    ['{}', 'an object without status'],
+    ['null', '"null"'],
+  ])('should refuse %s as not a range query, saying what it found (%s)', (text, what) => {
+    expect(() => readPrometheus(text, 'p.json', new Map(), { roleLabel: 'job', componentLabel: 'instance' }, new Map())).toThrow(
+      `p.json: expected the JSON object of a Prometheus range query, with status and data ({"status":"success","data":{...}}), found ${what}`,
+    );
   });
 
   it('should take the role from another label and map names with --map', () => {

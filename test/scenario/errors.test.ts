@@ -66,6 +66,22 @@ describe('scenario problems', () => {
     expect(lines).toEqual([expected]);
   });
 
+  const BASE = `${HEAD}  clusters:\n    - &base { name: d, model: multi-master }\n`;
+  const ALIASES: [string, string, string][] = [
+    ['an alias to no anchor', `${HEAD}  horizon: *nosuch\n`, 'x.yaml:6: spec.horizon: invalid YAML: the alias *nosuch names no anchor set before it (expected &nosuch earlier in the file)'],
+    ['a merge of an alias to no anchor', `${BASE}    - { <<: *nosuch, name: e }\n`, 'x.yaml:8: spec.clusters[1]: invalid YAML: <<: the alias *nosuch names no anchor set before it (expected &nosuch earlier in the file)'],
+    ['a merge of a number', `${BASE}    - { <<: 5, name: e }\n`, 'x.yaml:8: spec.clusters[1]: invalid YAML: <<: expected a map, an alias of a map (*name), or a list of them to merge, found "5"'],
+    ['a merge of a list holding a number', `${BASE}    - { <<: [*base, 7], name: e }\n`, 'x.yaml:8: spec.clusters[1]: invalid YAML: <<: expected a map, an alias of a map (*name), or a list of them to merge, found "7"'],
+    ['a merge of an alias to a scalar', `${HEAD}  horizon: &h 30d\n  clusters:\n    - { <<: *h, name: e, model: multi-master }\n`, 'x.yaml:8: spec.clusters[0]: invalid YAML: <<: expected a map, an alias of a map (*name), or a list of them to merge, found the alias *h, which is not a map'],
+  ];
+  it.each(ALIASES)('should report %s with its line and path, naming the alias', (_name, text, expected) => {
+    expect(problemsOf(text)).toEqual([expected]);
+  });
+
+  it('should accept a merge of an anchored map', () => {
+    expect(problemsOf(`${BASE}    - { <<: *base, name: e }\n`).filter((l) => l.includes('YAML'))).toEqual([]);
+  });
+
   it('should report a second YAML document', () => {
     expect(problemsOf(`${withSpec(ONE_CLUSTER)}---\na: 1\n`)).toEqual(["x.yaml:8: expected one YAML document, found a second one (after '---')"]);
   });

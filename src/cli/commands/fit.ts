@@ -1,6 +1,7 @@
 /** `kubesim fit`: failure and repair distributions by role from outage records, for a scenario's `failures:` block. */
 import { MIN_EVENTS, type DurationFit } from '../../fit/fitDurations.js';
 import { fitRoles, type RoleFit } from '../../fit/fitRoles.js';
+import { fitWork } from '../../fit/fitWork.js';
 import { readCsv } from '../../fit/records/readCsv.js';
 import { readPrometheus } from '../../fit/records/readPrometheus.js';
 import { RecordError } from '../../fit/records/RecordError.js';
@@ -19,9 +20,10 @@ import { checkInto, planInto, writeInto } from '../fitInto.js';
 import { intFlag, seedFlag } from '../flags.js';
 import { readInputFile } from '../inputFile.js';
 import { checkReportDir, writeReportDir } from '../writeReport.js';
+import { checkFitWork, maxWorkFlag, type BudgetFlags } from '../workBudget.js';
 import { join } from 'node:path';
 
-export interface FitFlags {
+export interface FitFlags extends BudgetFlags {
   readonly windowStart?: string;
   readonly windowEnd?: string;
   readonly roleLabel?: string;
@@ -47,6 +49,7 @@ export async function fitCommand(files: string[], flags: FitFlags): Promise<void
   const seed = flags.seed === undefined ? DEFAULT_FIT_SEED : seedFlag(flags.seed);
   const bootstrap = flags.bootstrap === undefined ? DEFAULT_BOOTSTRAP : intFlag('--bootstrap', flags.bootstrap, 0, 100_000);
   const window = windowFlags(flags);
+  maxWorkFlag(flags.maxWork);
   const map = mapFlag(flags.map ?? []);
   if (flags.out !== undefined) await checkReportDir(flags.out);
   if (flags.into !== undefined) checkInto(flags.into);
@@ -65,6 +68,8 @@ export async function fitCommand(files: string[], flags: FitFlags): Promise<void
       throw e;
     }
   }
+  // Reading is cheap beside fitting (16 MiB at most): the estimate needs the periods it found.
+  checkFitWork(fitWork(byRole, bootstrap), bootstrap, flags);
   const fits = fitRoles(byRole, { seed, bootstrap });
   const failures = scenarioFailures(fits);
   if (Object.keys(failures).length === 0) throw new InputError(tooFew(fits));

@@ -1,10 +1,11 @@
 /** `kubesim merge`: combines the partial results of every shard into the summary and report a single run gives. */
 import { KUBESIM_VERSION } from '../../experiment/version.js';
-import { checkAgainstJob, checkShardSet, gatherDigests, gatherEpisodes, type NamedPartial } from '../../experiment/partial/index.js';
+import { checkAgainstJob, checkShardSet, gatherDigests, gatherEpisodes, type Job, type NamedPartial } from '../../experiment/partial/index.js';
 import { precisionWork, recordedWork, runToPrecision } from '../../experiment/precision/runToPrecision.js';
 import { summarize } from '../../experiment/runExperiment.js';
 import { summarizePoints, summarizeSweep } from '../../experiment/sweep/index.js';
 import { clusterCost } from '../../report/cost.js';
+import { ScenarioError, formatProblem } from '../../scenario/ScenarioError.js';
 import { InputError } from '../errors.js';
 import { readPartials } from '../partialFiles.js';
 import { emitSweep, sweepReportDir } from '../sweep/sweepOutput.js';
@@ -32,7 +33,7 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
   const job = check.job;
   const precision = job.precision;
   if (job.command === 'sweep') {
-    const { name, points } = sweepPointsOf(job);
+    const { name, points } = rebuilt(parts[0]!.name, job, () => sweepPointsOf(job));
     if (wantsReport(flags)) await checkReportDir(sweepReportDir(name, flags.out));
     const def = { scenario: name, parameters: job.parameters, objectives: job.objectives, points };
     checked(parts, points.map((p) => p.scenario.horizon));
@@ -56,7 +57,7 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
     );
     return;
   }
-  const scenarios = runScenariosOf(job);
+  const scenarios = rebuilt(parts[0]!.name, job, () => runScenariosOf(job));
   checked(parts, scenarios.map((s) => s.horizon));
   await checkRunReportDirs(scenarios, job.scenarios.map((src) => src.file), flags);
   const work = scenarios.map((s) => (precision ? precisionWork(s, precision) : { replications: s.replications, episodes: 0 }));
@@ -73,6 +74,31 @@ export async function mergeCommand(inputs: string[], flags: MergeFlags): Promise
     results.push(await finishScenario(s, result, runFlags, scenarios.length));
   }
   printRunResults(results, runFlags);
+}
+
+/**
+ * The job's scenarios rebuilt from the texts the partial carries. A problem in them is the
+ * partial's (forged or damaged), not the user's scenario file: each message names the partial
+ * file and where in it the scenario is, `p.json: job.scenario (the scenario embedded from x.yaml):7: ...`.
+ */
+function rebuilt<T>(file: string, job: Job, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      const sources = job.command === 'run' ? job.scenarios : [job.scenario];
+      const where = (f: string): string => {
+        const i = sources.findIndex((s) => s.file === f);
+        const path = job.command === 'run' ? `job.scenarios[${i}]` : 'job.scenario';
+        return i < 0 ? `${file}: job` : `${file}: ${path} (the scenario embedded from ${f})`;
+      };
+      const lines = e.problems.map((p) => `merge: ${formatProblem({ ...p, file: where(p.file) })}`);
+      throw new InputError(lines[0] ?? `merge: ${file}: job: invalid scenario`, lines);
+    }
+    // applyOverrides words its refusals for the flags (`--horizon: ...`); here the value is the file's.
+    if (e instanceof InputError) throw new InputError(`merge: ${file}: ${e.message.replace(/^--(seed|replications|horizon): /, 'job.overrides.$1: ').replace(/^(?!job\.)/, 'job: ')}`);
+    throw e;
+  }
 }
 
 function checked(parts: readonly NamedPartial[], horizons: readonly number[]): void {

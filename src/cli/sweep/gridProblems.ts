@@ -1,6 +1,7 @@
 /** Why a sweep's grid is refused, in a few lines: values wrong on their own (named by their --set flag), then points whose values cannot go together. */
 import type { SweepParameter } from '../../experiment/sweep/index.js';
 import type { Problem } from '../../scenario/index.js';
+import { QUOTE_MAX_CHARACTERS, quoteValue } from '../../kernel/quoteValue.js';
 
 /** One point of the grid as validated: the index of its value in each parameter's list, its label and every problem found (none when valid). */
 export interface PointCheck {
@@ -37,7 +38,7 @@ export function valuesWrongAlone(
       if (problem === undefined) return;
       // Stops at the first point where the value goes: only the points that have it are validated.
       const everywhere = points.every((c, i) => c.indices[k] !== j || problemsAt(i).some((q) => sameProblem(q, problem)));
-      if (everywhere) lines.push(`--set ${p.path}=${display(v)}: ${where(problem)}${problem.message}`);
+      if (everywhere) lines.push(`--set ${cut(p.path)}=${display(v)}: ${where(problem)}${problem.message}`);
     });
   });
   return lines;
@@ -75,9 +76,9 @@ export function invalidPointLines(parameters: readonly SweepParameter[], checks:
 function groupLine(parameters: readonly SweepParameter[], members: readonly PointCheck[], total: number): string {
   const first = members[0]!;
   const problem = first.problems[0]!;
-  if (members.length === 1) return `sweep point ${first.label}: ${where(problem)}${problem.message}`;
+  if (members.length === 1) return `sweep point ${cut(first.label)}: ${where(problem)}${problem.message}`;
   const alike = members.every((m) => m.problems[0]!.message === problem.message && m.problems[0]!.path === problem.path);
-  const message = alike ? problem.message : `${problem.message} (at ${first.label}; alike at the others)`;
+  const message = alike ? problem.message : `${problem.message} (at ${cut(first.label)}; alike at the others)`;
   const name = nameGroup(parameters, members);
   return `${name === undefined ? `sweep: all ${total} points` : `sweep points ${name} (${members.length} of ${total})`}: ${where(problem)}${message}`;
 }
@@ -87,10 +88,10 @@ function nameGroup(parameters: readonly SweepParameter[], members: readonly Poin
   const used = parameters.map((_, k) => [...new Set(members.map((m) => m.indices[k]!))].sort((a, b) => a - b));
   const combinations = used.reduce((n, u) => n * u.length, 1);
   if (combinations === members.length) {
-    const fixed = parameters.flatMap((p, k) => (used[k]!.length === p.values.length ? [] : [`${p.path}=${used[k]!.map((j) => display(p.values[j])).join('|')}`]));
+    const fixed = parameters.flatMap((p, k) => (used[k]!.length === p.values.length ? [] : [`${cut(p.path)}=${used[k]!.map((j) => display(p.values[j])).join('|')}`]));
     return fixed.length === 0 ? undefined : `with ${fixed.join(', ')}`;
   }
-  const named = members.slice(0, MAX_LABELS).map((m) => m.label).join('; ');
+  const named = members.slice(0, MAX_LABELS).map((m) => cut(m.label)).join('; ');
   return members.length > MAX_LABELS ? `${named} and ${members.length - MAX_LABELS} more` : named;
 }
 
@@ -107,7 +108,12 @@ function where(p: Problem): string {
   return p.path === '' ? '' : `${p.path}: `;
 }
 
-/** A --set value as it was given: strings bare, everything else as JSON. */
+/** A --set value as it was given: strings bare, everything else as JSON; cut as any echoed value is when long (docs/inputs.md). */
 export function display(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return cut(typeof v === 'string' ? v : JSON.stringify(v));
+}
+
+/** Short text as it is (the messages' usual form: `--set etcd.members=3`); past 60 characters, quoteValue's cut with the full length. */
+export function cut(text: string): string {
+  return text.length <= QUOTE_MAX_CHARACTERS ? text : quoteValue(text);
 }

@@ -5,7 +5,7 @@ import { pointLabel, type SweepParameter, type SweepPoint } from '../../experime
 import { parseOverride, parseScenarioDocument, scenarioFromRaw, setPath, ScenarioError, type Problem, type Scenario } from '../../scenario/index.js';
 import { InputError } from '../errors.js';
 import { applyOverrides } from '../overrides.js';
-import { invalidPointLines, valuesWrongAlone, type PointCheck } from './gridProblems.js';
+import { cut, invalidPointLines, valuesWrongAlone, type PointCheck } from './gridProblems.js';
 
 /** Points a sweep's grid may have (docs/limits.md): each is a validated scenario held in memory. */
 export const MAX_SWEEP_POINTS = 10_000;
@@ -19,9 +19,9 @@ export function parseSetFlags(flags: readonly string[]): SweepParameter[] {
   const out: SweepParameter[] = [];
   for (const text of flags) {
     const { path, values } = parseOverride(text);
-    if (out.some((p) => p.path === path)) throw new InputError(`--set ${path}: the path is given twice; put every value in one list (--set ${path}=a,b,c)`);
+    if (out.some((p) => p.path === path)) throw new InputError(`--set ${cut(path)}: the path is given twice; put every value in one list (--set ${cut(path)}=a,b,c)`);
     const twice = values.find((v, i) => values.findIndex((w) => isDeepStrictEqual(v, w)) !== i);
-    if (twice !== undefined) throw new InputError(`--set ${text}: the value ${JSON.stringify(twice)} is given twice`);
+    if (twice !== undefined) throw new InputError(`--set ${cut(text)}: the value ${cut(JSON.stringify(twice))} is given twice`);
     out.push({ path, values });
   }
   const points = out.reduce((n, p) => n * p.values.length, 1);

@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ReplicationDigest } from '../Digest.js';
 import type { EpisodeDigest } from '../rare/EpisodeDigest.js';
-import { shardRange, shardReplications } from '../shard.js';
+import { shardRange, shardReplicationCounts, shardReplications } from '../shard.js';
 import type { Job, PartialResult, ScenarioSource } from './PartialResult.js';
 
 /** A partial result and the name it goes by in messages (its file). */
@@ -88,8 +88,12 @@ function sourcesOf(j: Job): readonly ScenarioSource[] {
 export function gatherDigests(parts: readonly NamedPartial[], counts: readonly number[]): { ok: true; digests: ReplicationDigest[][] } | { ok: false; message: string } {
   const out: ReplicationDigest[][] = counts.map(() => []);
   for (const { name, partial } of parts) {
-    const expected = shardReplications(counts, partial.shard);
     if (partial.digests.length !== counts.length) return { ok: false, message: `${name} holds ${partial.digests.length} tasks, expected ${counts.length}` };
+    // Counted first: the lists below are as long as the job says, and a forged job may say a billion.
+    const sizes = shardReplicationCounts(counts, partial.shard);
+    const short = sizes.findIndex((n, t) => n !== partial.digests[t]!.length);
+    if (short >= 0) return { ok: false, message: `${name} holds ${partial.digests[short]!.length} replications of task ${short + 1}, but shard ${partial.shard.index}/${partial.shard.count} of the job has ${sizes[short]}` };
+    const expected = shardReplications(counts, partial.shard);
     for (let t = 0; t < counts.length; t++) {
       const got = partial.digests[t]!.map((d) => d.replication).sort((x, y) => x - y);
       if (!isDeepStrictEqual(got, expected[t])) return { ok: false, message: `${name} does not hold the replications of shard ${partial.shard.index}/${partial.shard.count} (task ${t + 1})` };
@@ -110,6 +114,7 @@ export function gatherEpisodes(parts: readonly NamedPartial[], counts: readonly 
     if (partial.episodes.length !== counts.length) return { ok: false, message: `${name} holds episodes of ${partial.episodes.length} tasks, expected ${counts.length}` };
     for (let t = 0; t < counts.length; t++) {
       const { first, size } = shardRange(counts[t]!, partial.shard);
+      if (size !== partial.episodes[t]!.length) return { ok: false, message: `${name} holds ${partial.episodes[t]!.length} episodes of task ${t + 1}, but shard ${partial.shard.index}/${partial.shard.count} of the job has ${size}` };
       const got = partial.episodes[t]!.map((e) => e.episode).sort((x, y) => x - y);
       if (!isDeepStrictEqual(got, Array.from({ length: size }, (_, i) => first + i))) {
         return { ok: false, message: `${name} does not hold the episodes of shard ${partial.shard.index}/${partial.shard.count} (task ${t + 1})` };

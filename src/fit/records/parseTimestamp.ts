@@ -3,7 +3,16 @@
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const UNIX = /^\d+(\.\d+)?$/;
 /** Unix seconds beyond this (the year 5138) are taken for milliseconds written by mistake, and refused. */
-const UNIX_MAX = 1e11;
+export const UNIX_MAX = 1e11;
+
+/**
+ * The rule both readers (CSV and Prometheus JSON) apply to a time in Unix seconds: from 0 (1970)
+ * to below UNIX_MAX. Larger values are milliseconds (1735689600000), which would stretch every
+ * duration 1000 times, or garbage that no date can print.
+ */
+export function isUnixSeconds(t: number): boolean {
+  return Number.isFinite(t) && t >= 0 && t < UNIX_MAX;
+}
 
 /**
  * Seconds since 1970-01-01T00:00:00Z, or undefined when the text is neither form. RFC 3339 needs
@@ -13,7 +22,7 @@ const UNIX_MAX = 1e11;
  */
 export function parseTimestamp(text: string): number | undefined {
   const t = text.trim();
-  if (UNIX.test(t)) return Number(t) < UNIX_MAX ? Number(t) : undefined;
+  if (UNIX.test(t)) return isUnixSeconds(Number(t)) ? Number(t) : undefined;
   const m = RFC3339.exec(t);
   if (m === null) return undefined;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];

@@ -39,8 +39,13 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
   const [header, ...body] = rows as [(typeof rows)[0], ...typeof rows];
   const at: Partial<Record<string, number>> = {};
   header.fields.forEach((name, i) => {
-    const column = COLUMNS[name.toLowerCase()];
-    if (column !== undefined && Object.hasOwn(COLUMNS, name.toLowerCase())) at[column] ??= i;
+    const key = name.toLowerCase();
+    if (!Object.hasOwn(COLUMNS, key)) return;
+    const column = COLUMNS[key]!;
+    // Two columns for one meaning (start,start or host,node): which one holds the data is a guess, so ask.
+    const other = at[column];
+    if (other !== undefined) fail(header.line, `the ${column} column is given twice (fields ${other + 1} and ${i + 1}: ${quoteValue(header.fields[other]!)} and ${quoteValue(name)}): expected each column once`);
+    at[column] = i;
   });
   if (at['start'] === undefined || (at['role'] === undefined && at['component'] === undefined) || (at['end'] === undefined && at['duration'] === undefined)) {
     fail(header.line, `expected a header naming the columns start, role or component, and end or duration (optionally cause), found ${quoteValue(header.fields.join(','))}`);
@@ -50,7 +55,7 @@ export function readCsv(text: string, file: string, map: RoleMap, window: Window
   let latest = -Infinity;
   let earliest = Infinity;
   for (const row of body) {
-    if (row.fields.length < header.fields.length) fail(row.line, `expected ${header.fields.length} fields as in the header, found ${row.fields.length}`);
+    if (row.fields.length !== header.fields.length) fail(row.line, `expected ${header.fields.length} fields as in the header, found ${row.fields.length}`);
     const { name, role, outage } = readRow(row, at, map, (problem) => fail(row.line, problem));
     const entry = outages.get(name) ?? { role, list: [] };
     if (entry.role !== role) fail(row.line, `component ${quoteValue(name)} is given role ${role}, but ${entry.role} on an earlier row`);

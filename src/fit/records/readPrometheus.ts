@@ -1,6 +1,7 @@
 /** Reads a Prometheus range-query result (`/api/v1/query_range`) of 0/1 series into up and down periods by role. */
 import type { Observation } from '../Observation.js';
 import { escapeControls, quoteValue } from '../../kernel/index.js';
+import { isUnixSeconds, UNIX_MAX } from './parseTimestamp.js';
 import { RecordError } from './RecordError.js';
 import { recordsOf, windowSource, type RecordsByRole, type SourceSummary, type WindowFlags } from './RoleRecords.js';
 import { roleOf, roleOfComponent, ROLE_NAMES, type RoleMap } from './roles.js';
@@ -37,7 +38,9 @@ export function readPrometheus(text: string, file: string, map: RoleMap, options
     return fail(`not valid JSON: ${(e as Error).message.slice(0, 100)}`);
   }
   const o = doc as { status?: unknown; error?: unknown; errorType?: unknown; data?: { resultType?: unknown; result?: unknown } };
-  if (typeof doc !== 'object' || doc === null) fail('expected the JSON object of a Prometheus range query ({"status":"success","data":{...}})');
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Object.hasOwn(doc, 'status')) {
+    fail(`expected the JSON object of a Prometheus range query, with status and data ({"status":"success","data":{...}}), found ${Array.isArray(doc) ? 'an array' : doc === null || typeof doc !== 'object' ? quoteValue(String(doc)) : 'an object without status'}`);
+  }
   if (o.status !== 'success') {
     const why = [o.errorType, o.error].filter((x) => typeof x === 'string').join(': ').slice(0, 120);
     fail(`the Prometheus query failed (status ${quoteValue(String(o.status))}${why ? `: ${why}` : ''}): export a successful range query`);
@@ -65,6 +68,7 @@ export function readPrometheus(text: string, file: string, map: RoleMap, options
       const t = Array.isArray(pair) && typeof pair[0] === 'number' ? pair[0] : NaN;
       const x = Array.isArray(pair) ? String(pair[1]) : '';
       if (!Number.isFinite(t) || (x !== '0' && x !== '1')) fail(`${where}.values[${i}]: expected [unixSeconds, "0" or "1"], found ${describeSample(v)}`);
+      if (!isUnixSeconds(t)) fail(`${where}.values[${i}][0]: expected a time in Unix seconds (not milliseconds) from 0 to below ${UNIX_MAX} (the year 5138), found ${t}`);
       return [t, x === '1'];
     });
     const inside = samples.filter(([t]) => t >= (window.start ?? -Infinity) && t <= (window.end ?? Infinity)).sort((a, b) => a[0] - b[0]);

@@ -81,7 +81,14 @@ describe('gatherDigests', () => {
   it('should refuse a shard that does not hold exactly its slice (a damaged or edited file)', () => {
     const bad = part(1, 2);
     const edited: NamedPartial = { name: bad.name, partial: { ...bad.partial, digests: [bad.partial.digests[0]!.slice(1), bad.partial.digests[1]!] } };
-    expect(gatherDigests([edited, part(2, 2)], [5, 5])).toEqual({ ok: false, message: 's.shard-1-of-2.json does not hold the replications of shard 1/2 (task 1)' });
+    expect(gatherDigests([edited, part(2, 2)], [5, 5])).toEqual({ ok: false, message: 's.shard-1-of-2.json holds 2 replications of task 1, but shard 1/2 of the job has 3' });
+    const renumbered: NamedPartial = { name: bad.name, partial: { ...bad.partial, digests: [bad.partial.digests[0]!.map((d, i) => (i === 0 ? { ...d, replication: 1 } : d)), bad.partial.digests[1]!] } };
+    expect(gatherDigests([renumbered, part(2, 2)], [5, 5])).toEqual({ ok: false, message: 's.shard-1-of-2.json does not hold the replications of shard 1/2 (task 1)' });
+  });
+
+  it('should refuse a job claiming a trillion replications by counting, before listing them', () => {
+    // Listing a trillion replication numbers would crash V8 (the forged-partial defect); counting them is O(tasks).
+    expect(gatherDigests([part(1, 2), part(2, 2)], [1e12, 5])).toEqual({ ok: false, message: 's.shard-1-of-2.json holds 3 replications of task 1, but shard 1/2 of the job has 500000000000' });
   });
 });
 
@@ -104,7 +111,9 @@ describe('gatherEpisodes', () => {
 
   it('should refuse a shard that lacks an episode of its block, or holds one of another', () => {
     const dropped = gatherEpisodes([withEpisodes(1, 2, [10, 0], (e) => e.slice(1)), withEpisodes(2, 2, [10, 0])], [10, 0]);
-    expect(dropped).toEqual({ ok: false, message: 's.shard-1-of-2.json does not hold the episodes of shard 1/2 (task 1)' });
+    expect(dropped).toEqual({ ok: false, message: 's.shard-1-of-2.json holds 4 episodes of task 1, but shard 1/2 of the job has 5' });
+    const huge = gatherEpisodes([withEpisodes(1, 2, [10, 0]), withEpisodes(2, 2, [10, 0])], [1e12, 0]);
+    expect(huge).toEqual({ ok: false, message: 's.shard-1-of-2.json holds 5 episodes of task 1, but shard 1/2 of the job has 500000000000' });
     const stray = gatherEpisodes([withEpisodes(1, 2, [10, 0], (e) => [...e, 7]), withEpisodes(2, 2, [10, 0])], [10, 0]);
     expect(stray.ok).toBe(false);
   });

@@ -1,4 +1,5 @@
 /** The schema of a partial file's job: the command, its scenario texts and every flag that shapes the result. */
+import { MAX_REPLICATIONS } from '../../../scenario/defaults.js';
 import { array, fail, first, isRecord, number, object, string, type Problem } from './check.js';
 
 export function checkJob(v: unknown, path: string): Problem {
@@ -32,14 +33,19 @@ function checkSource(v: unknown, path: string): Problem {
   );
 }
 
+/**
+ * --seed, --replications and --horizon with the ranges the flags and a scenario file accept
+ * (overrides.ts): a forged count of a billion replications is refused here, before merge
+ * allocates anything per replication.
+ */
 function checkOverrides(v: unknown, path: string): Problem {
   return first(
     () => object(v, path, [], ['seed', 'replications', 'horizon', 'ignoreFaults']),
     () => {
       const o = v as Record<string, unknown>;
       return first(
-        () => (o['seed'] === undefined ? undefined : number(o['seed'], `${path}.seed`, { whole: true })),
-        () => (o['replications'] === undefined ? undefined : number(o['replications'], `${path}.replications`, { min: 1, whole: true })),
+        () => (o['seed'] === undefined ? undefined : number(o['seed'], `${path}.seed`, { min: 0, max: Number.MAX_SAFE_INTEGER, whole: true })),
+        () => (o['replications'] === undefined ? undefined : number(o['replications'], `${path}.replications`, { min: 1, max: MAX_REPLICATIONS, whole: true })),
         () => (o['horizon'] === undefined || (typeof o['horizon'] === 'number' && o['horizon'] > 0 && Number.isFinite(o['horizon'])) ? undefined : fail(`${path}.horizon`, 'a number of seconds above 0', o['horizon'])),
         () => (o['ignoreFaults'] === undefined || o['ignoreFaults'] === true ? undefined : fail(`${path}.ignoreFaults`, 'true (or no field)', o['ignoreFaults'])),
       );
