@@ -5,7 +5,7 @@
  */
 import { CommanderError } from 'commander';
 import { escapeControls } from '../kernel/quoteValue.js';
-import { ScenarioError, formatProblem } from '../scenario/ScenarioError.js';
+import { ScenarioError, formatProblem, type Problem } from '../scenario/ScenarioError.js';
 import { EXIT_INPUT, EXIT_RUNTIME, InputError } from './errors.js';
 import { buildProgram } from './program.js';
 
@@ -29,7 +29,7 @@ export function report(e: unknown): number {
     return EXIT_INPUT;
   }
   if (e instanceof ScenarioError) {
-    for (const p of e.problems) process.stderr.write(`kubesim: ${formatProblem(p)}\n`);
+    for (const line of problemLines(e.problems)) process.stderr.write(`kubesim: ${line}\n`);
     return EXIT_INPUT;
   }
   if (e instanceof InputError) {
@@ -40,4 +40,30 @@ export function report(e: unknown): number {
   process.stderr.write(`kubesim: run failed: ${escapeControls(message.split('\n')[0]!)}\n`);
   if (process.env['KUBESIM_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
   return EXIT_RUNTIME;
+}
+
+/** Problems shown per file on stderr; past it one line counts the rest (`validate -o json` lists them all). */
+export const MAX_PROBLEMS_SHOWN = 100;
+
+/** One line per problem, at most MAX_PROBLEMS_SHOWN per file, then a line that counts the rest of that file's (problems come file by file). */
+export function problemLines(problems: readonly Problem[]): string[] {
+  const lines: string[] = [];
+  let file: string | undefined;
+  let count = 0;
+  const more = () => {
+    const n = count - MAX_PROBLEMS_SHOWN;
+    if (file === undefined || n <= 0) return;
+    lines.push(`${file}: ${n.toLocaleString('en-US')} more problem${n === 1 ? '' : 's'} not shown (the first ${MAX_PROBLEMS_SHOWN} are above; \`kubesim validate ${file} -o json\` lists every one)`);
+  };
+  for (const p of problems) {
+    if (p.file !== file) {
+      more();
+      file = p.file;
+      count = 0;
+    }
+    count++;
+    if (count <= MAX_PROBLEMS_SHOWN) lines.push(formatProblem(p));
+  }
+  more();
+  return lines;
 }

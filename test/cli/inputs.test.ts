@@ -252,3 +252,20 @@ describe('several scenario files', () => {
     }
   });
 });
+
+describe('a file with very many problems', () => {
+  it('should show the first 100 problems of each file, then one line counting the rest, and list every one with -o json', async () => {
+    const many = file('many-problems.yaml', scenario('many') + Array.from({ length: 250 }, (_, i) => `  k${i}: 1\n`).join(''));
+    const few = file('few-problems.yaml', scenario('few').replace('replications: 2', 'replications: zero'));
+    const r = await kubesimInProcess(['validate', many, few]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(100 + 1 + 1);
+    expect(lines[0]).toMatch(new RegExp(`^kubesim: ${many}:\\d+: spec\\.k0: unknown field 'k0'`));
+    expect(lines[99]).toMatch(/spec\.k99: unknown field/);
+    expect(lines[100]).toBe(`kubesim: ${many}: 150 more problems not shown (the first 100 are above; \`kubesim validate ${many} -o json\` lists every one)`);
+    expect(lines[101]).toMatch(new RegExp(`^kubesim: ${few}:\\d+: spec\\.replications: `));
+    const json = await kubesimInProcess(['validate', many, '-o', 'json']);
+    expect((JSON.parse(json.stdout) as { problems: unknown[] }).problems).toHaveLength(250);
+  });
+});
