@@ -253,7 +253,15 @@ export const ERROR_CASES: readonly { name: string; spec: string; expected: reado
     name: 'a rollout without a federation, and an unquoted version',
     spec: `${ONE_CLUSTER}faults:\n  - { at: 1d, rollout: 1.10 }\n`,
     expected: [
-      'x.yaml:9: spec.faults[0].rollout: expected a version string (quote numbers: "1.10"), found 1.1',
+      'x.yaml:9: spec.faults[0].rollout: expected a version string (quote numbers: "1.10") without control or bidirectional characters, found 1.1',
+      'x.yaml:9: spec.faults[0].rollout: a rollout fault needs spec.federation (the clusters it rolls out to), found none',
+    ],
+  },
+  {
+    name: 'a rollout version with a bidirectional control',
+    spec: `${ONE_CLUSTER}faults:\n  - { at: 1d, rollout: "v2\\u2066" }\n`,
+    expected: [
+      'x.yaml:9: spec.faults[0].rollout: expected a version string (quote numbers: "1.10") without control or bidirectional characters, found "v2\\u{2066}"',
       'x.yaml:9: spec.faults[0].rollout: a rollout fault needs spec.federation (the clusters it rolls out to), found none',
     ],
   },

@@ -12,10 +12,11 @@ export interface RolloutFault {
 
 export const rollout: FaultDefinition<RolloutFault> = {
   schema: {
-    title: 'a version string (quote numbers: "1.10")',
-    description: 'A federated rollout of this version, following spec.federation.rollout. Needs spec.federation.',
+    title: 'a version string (quote numbers: "1.10") without control or bidirectional characters',
+    description: 'A federated rollout of this version, following spec.federation.rollout. Needs spec.federation. Control characters and bidirectional controls would reach terminals and reports raw.',
     type: 'string',
     minLength: 1,
+    pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2028\\u2029\\u2066-\\u2069]+$',
   },
   fields: {
     bad: {
