@@ -1,7 +1,7 @@
 /** Checks every output path before any work: where it goes must be a writable folder, and no two outputs may be the same. */
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { quoteValue } from '../kernel/quoteValue.js';
+import { QUOTE_MAX_CHARACTERS, quoteValue } from '../kernel/quoteValue.js';
 import { InputError } from './errors.js';
 
 /** An output path that cannot be written (a file where a folder must be, no permission, a system folder): bad input, exit 2. */
@@ -60,10 +60,10 @@ export function checkNameLengths(path: string, sibling: boolean): void {
   });
 }
 
-/** A path as an error line shows it: at most 60 characters, the rest cut (as quoteValue cuts values). */
+/** A path as an error line shows it: at most QUOTE_MAX_CHARACTERS characters, the rest cut (as quoteValue cuts values, without its quotes). */
 function shortPath(path: string): string {
   const chars = [...path];
-  return chars.length <= 60 ? path : `${chars.slice(0, 60).join('')}… (${chars.length.toLocaleString('en-US')} characters)`;
+  return chars.length <= QUOTE_MAX_CHARACTERS ? path : `${chars.slice(0, QUOTE_MAX_CHARACTERS).join('')}… (${chars.length.toLocaleString('en-US')} characters)`;
 }
 
 function checkWritableFolder(shown: string, start: string, access: (p: string) => void): void {

@@ -28,14 +28,26 @@ const Z95 = 1.959963984540054;
 export function compareAvailability(a: SignalSummary, b: SignalSummary): AvailabilityComparison {
   if (a.exact !== null && b.exact !== null) return { significant: Math.abs(a.exact.availability - b.exact.availability) > 1e-12, basis: 'exact' };
   if (a.bound === null && b.bound === null) {
-    const [ca, cb] = [a.availability.ci95, b.availability.ci95];
-    if (ca === null || cb === null) return { significant: false, basis: 'intervals' };
-    const se = Math.hypot((ca[1] - ca[0]) / (2 * Z95), (cb[1] - cb[0]) / (2 * Z95));
+    const half = differenceHalfWidth(a, b);
+    if (half === null) return { significant: false, basis: 'intervals' };
     const diff = Math.abs(a.availability.mean - b.availability.mean);
-    return { significant: se === 0 ? diff > 0 : diff > Z95 * se, basis: 'intervals' };
+    return { significant: half === 0 ? diff > 0 : diff > half, basis: 'intervals' };
   }
   if (a.bound !== null && b.bound !== null) return { significant: false, basis: 'bounds' };
   const [bounded, estimate] = a.bound !== null ? [a, b] : [b, a];
   const upper = estimate.availability.ci95?.[1];
   return { significant: upper !== undefined && upper < bounded.bound!.availability, basis: 'bounds' };
+}
+
+/**
+ * The 95% half-width of the difference of two availabilities, from their CIs: 1.96 standard
+ * errors of the difference, each standard error read off its CI (half-width / 1.96), the two taken
+ * as independent (conservative for sweep points, which share their random numbers). A bound's CI
+ * runs from the bound to 1. Null without a CI. What compareAvailability tests a difference against,
+ * and what the decision table rounds differences to.
+ */
+export function differenceHalfWidth(a: SignalSummary, b: SignalSummary): number | null {
+  const [ca, cb] = [a.availability.ci95, b.availability.ci95];
+  if (ca === null || cb === null) return null;
+  return Z95 * Math.hypot((ca[1] - ca[0]) / (2 * Z95), (cb[1] - cb[0]) / (2 * Z95));
 }

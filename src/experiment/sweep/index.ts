@@ -7,4 +7,4 @@ export { recommend, rejectedCheaper, shortfall, type BestAchieved, type Candidat
 export { summarizeSweep, summarizePoints, pointLabel, type SweepDefinition, type SweepPoint } from './summarizeSweep.js';
 export { runSweep } from './runSweep.js';
 export { compareDesigns, worstP99, type Alternative, type Decision } from './compareDesigns.js';
-export { compareAvailability, type AvailabilityComparison, type ComparisonBasis } from './compareAvailability.js';
+export { compareAvailability, differenceHalfWidth, type AvailabilityComparison, type ComparisonBasis } from './compareAvailability.js';

@@ -1,7 +1,7 @@
 /** Which steps move a signal or one of its causes, for `explain --signal`: the model's signal rules (ClusterModel) as a filter. */
 import type { ComponentKind, Topology } from '../../model/Topology.js';
 import type { FaultKind } from '../../scenario/faults/faultKinds.js';
-import { MODEL_PRESETS } from '../../scenario/presets.js';
+import { globalServiceClusters } from '../../scenario/globalService.js';
 import type { Scenario } from '../../scenario/Scenario.js';
 import type { ReplayedStep } from './replaySteps.js';
 import { mentions } from './phrases.js';
@@ -112,9 +112,7 @@ function globalParts(s: Scenario, signal: string): { cluster: string; causes: Ca
   const named = (name: string | undefined) => (name === undefined ? [] : [{ cluster: name, causes: CLUSTER_CAUSES['apiWrite']! }]);
   switch (signal) {
     case 'service':
-      return s.clusters
-        .filter((c) => c.workloads.length > 0 && MODEL_PRESETS[c.model].servesGlobally)
-        .map((c) => ({ cluster: c.name, causes: CLUSTER_CAUSES['serving']! }));
+      return globalServiceClusters(s).map((cluster) => ({ cluster, causes: CLUSTER_CAUSES['serving']! }));
     case 'management':
       return named(s.management?.cluster);
     case 'configPush':

@@ -1,5 +1,5 @@
 /** The decision table's nines and downtime differences against the pick, with no more digits than the two intervals support. */
-import type { Alternative } from '../../experiment/sweep/index.js';
+import { differenceHalfWidth, type Alternative } from '../../experiment/sweep/index.js';
 import type { SignalSummary } from '../../experiment/Summary.js';
 import { YEAR } from '../../kernel/index.js';
 import { formatSeconds, ninesOf } from '../format.js';
@@ -9,17 +9,6 @@ export const WITHIN_NOISE = 'within noise';
 
 /** Steps a downtime difference is rounded to: each a unit people read (1 ms up to 10 days). */
 const STEPS = [0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 86_400, 864_000];
-
-/**
- * The 95% half-width of a difference between two availabilities, from their CIs: the root of the
- * sum of the squared half-widths, as compareAvailability's test (points share their random
- * numbers, so this is conservative). A bound's CI runs from the bound to 1. Null without a CI.
- */
-export function differenceHalfWidth(a: SignalSummary, b: SignalSummary): number | null {
-  const halves = [a, b].map((s) => (s.availability.ci95 === null ? null : (s.availability.ci95[1] - s.availability.ci95[0]) / 2));
-  if (halves.some((h) => h === null)) return null;
-  return Math.hypot(halves[0]!, halves[1]!);
-}
 
 /**
  * The step a downtime difference (seconds a year) is rounded to: the largest of STEPS no larger

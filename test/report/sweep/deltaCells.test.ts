@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Alternative } from '../../../src/experiment/sweep/index.js';
 import { YEAR, parseDuration } from '../../../src/kernel/index.js';
-import { deltaCells, differenceHalfWidth, downtimeStep, signedDuration, WITHIN_NOISE } from '../../../src/report/sweep/deltaCells.js';
+import { differenceHalfWidth } from '../../../src/experiment/sweep/compareAvailability.js';
+import { deltaCells, downtimeStep, signedDuration, WITHIN_NOISE } from '../../../src/report/sweep/deltaCells.js';
 import { signal } from '../fixtures.js';
 import { runs } from '../../runs.js';
 
